@@ -1,0 +1,110 @@
+package dev.visionary;
+
+import dev.visionary.db.Database;
+import dev.visionary.expand.StudioRoutes;
+import dev.visionary.web.ErrorPages;
+import dev.visionary.web.HealthRoutes;
+import dev.visionary.web.Pages;
+import dev.visionary.web.Views;
+import dev.visionary.web.WebServer;
+import io.javalin.config.RoutesConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires Visionary together: configuration, then the database, then the features, then the web server. */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final Config config;
+  private final Database database;
+  private final WebServer server;
+
+  private App(Config config, Database database, WebServer server) {
+    this.config = config;
+    this.database = database;
+    this.server = server;
+  }
+
+  public static App start(Config config) {
+    return start(config, List.of());
+  }
+
+  /** Starts with additional routes; tests use it to exercise the error pages with a failing handler. */
+  public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
+    long started = System.nanoTime();
+    Database database = Database.start(config);
+    try {
+      Pages pages = new Pages(new Views());
+      List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
+          new HealthRoutes(database)::register,
+          new StudioRoutes(pages)::register));
+      features.addAll(extraRoutes);
+      WebServer server = new WebServer(config.port(), new ErrorPages(pages), features).start();
+      log.info("Visionary is listening on http://localhost:{}/ (started in {} ms)", server.port(), (System.nanoTime() - started) / 1_000_000);
+      return new App(config, database, server);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    server.stopGracefully(Duration.ofSeconds(10));
+    database.close();
+    log.info("Visionary stopped");
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    Config config;
+    try {
+      config = Config.fromEnvironment();
+    } catch (Config.Invalid e) {
+      failStart(e.getMessage());
+      return;
+    }
+    App app;
+    try {
+      app = start(config);
+    } catch (Config.Invalid e) {
+      failStart(e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      log.error("Visionary could not start", e);
+      failStart("could not start: " + rootMessage(e));
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+  }
+
+  private static void failStart(String message) {
+    // One clear line for the person starting the app; logging may not be set up as they expect.
+    System.err.println("visionary: " + message);
+    System.exit(2);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() != null ? t.getMessage() : t.toString();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.visionary.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.EndpointNotFound;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every error a person can meet, as a designed page (or a small fragment for HTMX), never a stack trace. */
+public final class ErrorPages {
+  private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+  private final Pages pages;
+
+  public ErrorPages(Pages pages) {
+    this.pages = pages;
+  }
+
+  public void register(RoutesConfig routes) {
+    // Javalin's own message names the route table; a person only needs to know nothing is here.
+    routes.exception(EndpointNotFound.class, (e, ctx) -> show(ctx, 404, null));
+    routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), e.getMessage()));
+    routes.exception(Exception.class, (e, ctx) -> {
+      log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+      show(ctx, 500, null);
+    });
+  }
+
+  public void show(Context ctx, int status, String detail) {
+    ctx.status(status);
+    String title = titleFor(status);
+    String message = detail != null && !detail.isBlank() && !detail.equals(defaultMessage(status)) ? detail : explanationFor(status);
+    Map<String, Object> model = Map.of("status", status, "title", title, "message", message);
+    try {
+      if (Htmx.isHtmx(ctx)) {
+        pages.fragment(ctx, "errors/error-fragment", model);
+        // Let HTMX swap error fragments too (by default it ignores 4xx/5xx bodies).
+        ctx.header("HX-Retarget", "#flash");
+        ctx.header("HX-Reswap", "innerHTML");
+      } else {
+        pages.page(ctx, "errors/error", model);
+      }
+    } catch (RuntimeException renderFailure) {
+      // The error page itself failed: still answer with something readable, never a trace.
+      log.error("Error page could not be rendered", renderFailure);
+      ctx.html("<!DOCTYPE html><title>Error</title><h1 data-testid=\"error\">" + status + " " + title + "</h1>");
+    }
+  }
+
+  private static String titleFor(int status) {
+    return switch (status) {
+      case 400 -> "That request didn't make sense";
+      case 403 -> "Not allowed";
+      case 404 -> "Page not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Too large";
+      case 429 -> "Slow down";
+      case 503 -> "Temporarily unavailable";
+      default -> status >= 500 ? "Something went wrong" : "Request failed";
+    };
+  }
+
+  private static String explanationFor(int status) {
+    return switch (status) {
+      case 404 -> "There is nothing at this address. It may have been moved, deleted, or never existed.";
+      case 403 -> "This action was refused. If you were filling in a form, reload the page and try again.";
+      case 413 -> "What you sent is larger than Visionary accepts.";
+      case 503 -> "Visionary can't reach its database right now. Nothing you saved is lost; try again in a moment.";
+      default -> status >= 500
+          ? "An unexpected error happened on our side. It has been logged; nothing you saved is lost."
+          : "Please check what you sent and try again.";
+    };
+  }
+
+  /** Javalin's stock messages ("Not Found") say less than our own explanations. */
+  private static String defaultMessage(int status) {
+    return HttpStatus.forStatus(status).getMessage();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.visionary.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Javalin server: static files, webjars, error pages, and the routes each feature registers. */
+public final class WebServer {
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  /** Largest request body accepted (forms, imports); larger ones answer 413. */
+  public static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+
+  private final Javalin javalin;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicBoolean draining = new AtomicBoolean();
+
+  public WebServer(int port, ErrorPages errorPages, List<Consumer<RoutesConfig>> features) {
+    javalin = Javalin.create(config -> {
+      config.jetty.port = port;
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.concurrency.useVirtualThreads = true;
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.http.defaultContentType = "text/html; charset=utf-8";
+      config.staticFiles.enableWebjars();
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/static";
+        files.directory = "/static";
+        files.location = Location.CLASSPATH;
+        files.headers = Map.of("Cache-Control", "public, max-age=3600");
+      });
+      RoutesConfig routes = config.routes;
+      routes.before(ctx -> {
+        if (draining.get()) {
+          // Shutting down: new requests go to another instance (or are retried by the browser).
+          ctx.header("Connection", "close");
+          ctx.header("Retry-After", "1");
+          throw new io.javalin.http.HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "Visionary is restarting; try again in a moment.", Map.of());
+        }
+        inFlight.incrementAndGet();
+        ctx.attribute("visionary.counted", Boolean.TRUE);
+      });
+      routes.after(ctx -> {
+        if (ctx.attribute("visionary.counted") != null) {
+          inFlight.decrementAndGet();
+        }
+      });
+      errorPages.register(routes);
+      features.forEach(feature -> feature.accept(routes));
+    });
+  }
+
+  public WebServer start() {
+    javalin.start();
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  /** Stops taking new requests, lets those in flight finish (up to {@code grace}), then stops Jetty. */
+  public void stopGracefully(Duration grace) {
+    draining.set(true);
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (inFlight.get() > 0) {
+      log.warn("Stopping with {} requests still in flight", inFlight.get());
+    }
+    javalin.stop();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.visionary.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Visionary as a separate operating-system process, the way a person runs it, so tests can kill it. */
+public final class AppProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
+
+  private final Process process;
+  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final Thread reader;
+
+  private AppProcess(Process process) {
+    this.process = process;
+    reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          output.add(line);
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "app-process-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts {@code dev.visionary.App} with the test class path and the given environment. */
+  public static AppProcess start(Map<String, String> env, String... args) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "dev.visionary.App"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("DATABASE_URL");
+    builder.environment().putAll(env);
+    try {
+      return new AppProcess(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for the "listening" log line and returns the port. */
+  public int awaitPort(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String line : output) {
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("App exited with " + process.exitValue() + ":\n" + String.join("\n", output));
+      }
+      sleep(50);
+    }
+    throw new IllegalStateException("App did not start in " + timeout + ":\n" + String.join("\n", output));
+  }
+
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("App did not exit in " + timeout + ":\n" + String.join("\n", output));
+      }
+      reader.join(5_000); // let the reader drain the last lines
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** SIGTERM, as a process manager or Heroku sends at shutdown. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** SIGKILL: no shutdown hooks run. */
+  public void kill() {
+    process.destroyForcibly();
+  }
+
+  public List<String> output() {
+    return List.copyOf(output);
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.visionary.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Debian's Chromium driven by Playwright, shared by every browser test in the run.
+ * Screenshots land in target/screenshots so a person can look at every page.
+ */
+public final class Browser {
+  public static final Path CHROMIUM = Path.of(System.getProperty("visionary.chromium", "/usr/bin/chromium"));
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private static Playwright playwright;
+  private static com.microsoft.playwright.Browser browser;
+
+  private Browser() {}
+
+  public static synchronized com.microsoft.playwright.Browser get() {
+    if (browser == null) {
+      if (!Files.isExecutable(CHROMIUM)) {
+        throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM + " (apt-get install chromium); .ci/run installs it.");
+      }
+      playwright = Playwright.create(new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+      browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(CHROMIUM)
+          .setHeadless(true)
+          .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+      Runtime.getRuntime().addShutdownHook(new Thread(Browser::close));
+    }
+    return browser;
+  }
+
+  public static BrowserContext newContext() {
+    return get().newContext(new NewContextOptions().setBaseURL(TestServer.baseUrl()).setViewportSize(1280, 800));
+  }
+
+  /** Saves the page at desktop and phone widths, in light and dark, as target/screenshots/{name}-….png. */
+  public static void screenshots(Page page, String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+        String mode = scheme == ColorScheme.LIGHT ? "light" : "dark";
+        page.setViewportSize(1280, 800);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-desktop-" + mode + ".png")).setFullPage(true));
+        page.setViewportSize(390, 844);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-phone-" + mode + ".png")).setFullPage(true));
+      }
+      page.setViewportSize(1280, 800);
+      page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static synchronized void close() {
+    if (browser != null) {
+      browser.close();
+      playwright.close();
+    }
+  }
+}

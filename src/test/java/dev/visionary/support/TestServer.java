@@ -1,0 +1,70 @@
+package dev.visionary.support;
+
+import dev.visionary.App;
+import dev.visionary.Config;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One real PostgreSQL and one running app for the whole test run, started on first use:
+ * HTTP and browser tests talk to it over real sockets.
+ */
+public final class TestServer {
+  private static EmbeddedPostgres postgres;
+  private static App app;
+
+  private TestServer() {}
+
+  public static synchronized EmbeddedPostgres postgres() {
+    if (postgres == null) {
+      try {
+        postgres = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(TestServer::stopAll));
+    }
+    return postgres;
+  }
+
+  /** The shared app, started against the shared test database. */
+  public static synchronized App app() {
+    if (app == null) {
+      app = startApp(Map.of());
+    }
+    return app;
+  }
+
+  /** Another app instance on the shared database, with extra environment; the caller closes it. */
+  public static App startApp(Map<String, String> extraEnv) {
+    return startApp(extraEnv, java.util.List.of());
+  }
+
+  public static App startApp(Map<String, String> extraEnv, java.util.List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> extraRoutes) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("DATABASE_URL", postgres().getJdbcUrl("postgres", "postgres"));
+    env.putAll(extraEnv);
+    return App.start(Config.from(env), extraRoutes);
+  }
+
+  public static String baseUrl() {
+    return "http://localhost:" + app().port();
+  }
+
+  private static synchronized void stopAll() {
+    if (app != null) {
+      app.close();
+    }
+    try {
+      if (postgres != null) {
+        postgres.close();
+      }
+    } catch (IOException e) {
+      // the JVM is exiting either way
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// Small progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+
+  // Ctrl/Cmd+Enter submits the form the focus is in.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    var form = event.target && event.target.closest ? event.target.closest("form") : null;
+    if (!form) return;
+    event.preventDefault();
+    if (form.requestSubmit) form.requestSubmit(); else form.submit();
+  });
+
+  // Copy buttons: <button data-copy="#selector"> or data-copy-text="literal".
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy],[data-copy-text]") : null;
+    if (!button) return;
+    var text = button.getAttribute("data-copy-text");
+    if (text === null) {
+      var source = document.querySelector(button.getAttribute("data-copy"));
+      text = source ? (source.value !== undefined && source.tagName !== "DIV" && source.tagName !== "P" ? source.value : source.innerText) : "";
+    }
+    var done = function () {
+      var label = button.textContent;
+      button.textContent = "Copied";
+      button.classList.add("copied");
+      setTimeout(function () { button.textContent = label; button.classList.remove("copied"); }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+    } else {
+      fallbackCopy(text);
+      done();
+    }
+  });
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing more we can do */ }
+    document.body.removeChild(area);
+  }
+
+  // HTMX shows error responses (4xx/5xx) too, so a failed request always explains itself.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var status = event.detail.xhr.status;
+    if (status >= 400 && event.detail.xhr.getResponseHeader("HX-Retarget")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    var flash = document.getElementById("flash");
+    if (flash) {
+      flash.innerHTML = "";
+      var p = document.createElement("p");
+      p.className = "notice error";
+      p.setAttribute("data-testid", "error");
+      p.textContent = "Visionary could not be reached. Check your connection and try again.";
+      flash.appendChild(p);
+    }
+  });
+})();
