@@ -1,5 +1,6 @@
 package dev.visionary;
 
+import dev.visionary.account.Accounts;
 import dev.visionary.db.Database;
 import dev.visionary.expand.StudioRoutes;
 import dev.visionary.web.ErrorPages;
@@ -39,7 +40,9 @@ public final class App implements AutoCloseable {
     Database database = Database.start(config);
     try {
       Pages pages = new Pages(new Views());
+      Accounts accounts = new Accounts(database.jdbi(), pages, config);
       List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
+          accounts::register,
           new HealthRoutes(database)::register,
           new StudioRoutes(pages)::register));
       features.addAll(extraRoutes);

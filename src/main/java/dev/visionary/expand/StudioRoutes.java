@@ -4,6 +4,7 @@ import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,13 @@ public final class StudioRoutes {
 
   private void studio(Context ctx) {
     Target target = Target.byId(ctx.queryParam("target")).orElse(Target.GENERIC);
-    pages.page(ctx, "studio/index", Map.of("targets", List.of(Target.values()), "target", target));
+    Map<String, Object> model = new HashMap<>();
+    model.put("targets", List.of(Target.values()));
+    model.put("target", target);
+    if ("deleted".equals(ctx.queryParam("account"))) {
+      model.put("flash", "Your account and everything in it were deleted.");
+    }
+    pages.page(ctx, "studio/index", model);
   }
 
   /** The dialect hint shown under the target picker; HTMX swaps it in when the target changes. */

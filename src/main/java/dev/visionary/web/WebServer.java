@@ -40,6 +40,7 @@ public final class WebServer {
       });
       RoutesConfig routes = config.routes;
       routes.before(ctx -> {
+        SecurityHeaders.apply(ctx);
         if (draining.get()) {
           // Shutting down: new requests go to another instance (or are retried by the browser).
           ctx.header("Connection", "close");

@@ -33,6 +33,10 @@ public final class Http {
     return new Http(TestServer.baseUrl());
   }
 
+  public String base() {
+    return base;
+  }
+
   public CookieManager cookies() {
     return cookies;
   }

@@ -47,6 +47,9 @@ public final class TestServer {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
     env.put("DATABASE_URL", postgres().getJdbcUrl("postgres", "postgres"));
+    // Every test signs in from 127.0.0.1; the per-address limits are tested with their own values.
+    env.put("LOGIN_LIMIT_PER_ADDRESS", "1000000");
+    env.put("SIGNUP_LIMIT_PER_ADDRESS", "1000000");
     env.putAll(extraEnv);
     return App.start(Config.from(env), extraRoutes);
   }

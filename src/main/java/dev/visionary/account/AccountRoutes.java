@@ -1,0 +1,204 @@
+package dev.visionary.account;
+
+import dev.visionary.Config;
+import dev.visionary.web.Forms;
+import dev.visionary.web.Pages;
+import dev.visionary.web.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sign-up, sign-in, sign-out and the account page. */
+final class AccountRoutes {
+  private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{3,32}");
+  private static final String BAD_CREDENTIALS = "Wrong username or password.";
+  private static final int LOGINS_PER_NAME = 10;
+  private static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+
+  private final Pages pages;
+  private final Users users;
+  private final Sessions sessions;
+  private final Passwords passwords;
+  private final RateLimiter limiter;
+  private final int loginsPerAddress;
+  private final int signupsPerAddress;
+
+  AccountRoutes(Pages pages, Users users, Sessions sessions, Passwords passwords, RateLimiter limiter, Config config) {
+    this.loginsPerAddress = config.getInt("LOGIN_LIMIT_PER_ADDRESS", 50, 1, 1_000_000);
+    this.signupsPerAddress = config.getInt("SIGNUP_LIMIT_PER_ADDRESS", 20, 1, 1_000_000);
+    this.pages = pages;
+    this.users = users;
+    this.sessions = sessions;
+    this.passwords = passwords;
+    this.limiter = limiter;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/signup", ctx -> showSignup(ctx, Map.of(), "", 200));
+    routes.post("/signup", this::signup);
+    routes.get("/login", ctx -> showLogin(ctx, null, "", AccessRules.safeNext(ctx.queryParam("next")), 200));
+    routes.post("/login", this::login);
+    routes.post("/logout", this::logout);
+    routes.get("/settings", ctx -> showSettings(ctx, Map.of(), 200));
+    routes.post("/settings/password", this::changePassword);
+    routes.post("/settings/delete", this::deleteAccount);
+  }
+
+  private void signup(Context ctx) {
+    String username;
+    String password;
+    try {
+      username = Forms.text(ctx, "username", "Username", 64, false);
+      password = rawPassword(ctx, "password");
+    } catch (Forms.Invalid e) {
+      showSignup(ctx, Map.of(e.field(), e.getMessage()), "", 422);
+      return;
+    }
+    Map<String, String> errors = new HashMap<>();
+    if (!USERNAME.matcher(username).matches()) {
+      errors.put("username", "Use 3 to 32 letters, digits, _ or -.");
+    }
+    passwords.problem(password, username).ifPresent(p -> errors.put("password", p));
+    if (!errors.isEmpty()) {
+      showSignup(ctx, errors, username, 422);
+      return;
+    }
+    OptionalLong wait = limiter.hit("signup:ip:" + Requests.clientAddress(ctx), signupsPerAddress, Duration.ofHours(1));
+    if (wait.isPresent()) {
+      showSignup(ctx, Map.of("form", "Too many new accounts from your network. Try again in " + wait.getAsLong() + " seconds."), username, 429);
+      return;
+    }
+    Optional<User> created = users.create(username, passwords.hash(password));
+    if (created.isEmpty()) {
+      showSignup(ctx, Map.of("username", "That username is taken. Choose another."), username, 409);
+      return;
+    }
+    log.info("New account: user {}", created.get().id());
+    signIn(ctx, created.get());
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  private void login(Context ctx) {
+    String next = AccessRules.safeNext(Forms.param(ctx, "next"));
+    String username;
+    String password;
+    try {
+      username = Forms.text(ctx, "username", "Username", 64, false);
+      password = rawPassword(ctx, "password");
+    } catch (Forms.Invalid e) {
+      showLogin(ctx, e.getMessage(), "", next, 422);
+      return;
+    }
+    OptionalLong wait = limiter.hit("login:name:" + username.toLowerCase(Locale.ROOT), LOGINS_PER_NAME, LOGIN_WINDOW);
+    OptionalLong waitAddress = limiter.hit("login:ip:" + Requests.clientAddress(ctx), loginsPerAddress, LOGIN_WINDOW);
+    if (wait.isPresent() || waitAddress.isPresent()) {
+      long seconds = Math.max(wait.orElse(0), waitAddress.orElse(0));
+      ctx.header("Retry-After", Long.toString(seconds));
+      showLogin(ctx, "Too many sign-in attempts. Try again in " + seconds + " seconds.", username, next, 429);
+      return;
+    }
+    Optional<Users.Credentials> credentials = USERNAME.matcher(username).matches() ? users.credentials(username) : Optional.empty();
+    if (credentials.isEmpty()) {
+      passwords.burnOneCheck(password);
+      // The name is not logged: people sometimes type their password into the username field.
+      log.info("Failed sign-in: unknown username, from {}", Requests.clientAddress(ctx));
+      showLogin(ctx, BAD_CREDENTIALS, username, next, 401);
+      return;
+    }
+    if (!passwords.matches(password, credentials.get().passwordHash())) {
+      log.info("Failed sign-in: wrong password for user {}, from {}", credentials.get().user().id(), Requests.clientAddress(ctx));
+      showLogin(ctx, BAD_CREDENTIALS, username, next, 401);
+      return;
+    }
+    limiter.reset("login:name:" + username.toLowerCase(Locale.ROOT));
+    log.info("User {} signed in", credentials.get().user().id());
+    signIn(ctx, credentials.get().user());
+    ctx.redirect(next, HttpStatus.SEE_OTHER);
+  }
+
+  private void logout(Context ctx) {
+    sessions.end(SessionFilter.token(ctx));
+    SessionFilter.setCookie(ctx, Sessions.newToken(), false);
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  private void changePassword(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    String current = rawPassword(ctx, "current");
+    String fresh = rawPassword(ctx, "password");
+    if (!passwords.matches(current, users.passwordHash(user.id()).orElse(""))) {
+      showSettings(ctx, Map.of("current", "That is not your current password."), 422);
+      return;
+    }
+    Optional<String> problem = passwords.problem(fresh, user.username());
+    if (problem.isPresent()) {
+      showSettings(ctx, Map.of("password", problem.get()), 422);
+      return;
+    }
+    users.updatePassword(user.id(), passwords.hash(fresh));
+    // Anyone who signed in with the old password is signed out everywhere else.
+    sessions.endOthers(user.id(), SessionFilter.token(ctx));
+    ctx.redirect("/settings?changed=password", HttpStatus.SEE_OTHER);
+  }
+
+  private void deleteAccount(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    String password = rawPassword(ctx, "confirm_password");
+    if (!passwords.matches(password, users.passwordHash(user.id()).orElse(""))) {
+      showSettings(ctx, Map.of("confirm_password", "That is not your password; your account was not deleted."), 422);
+      return;
+    }
+    users.delete(user.id());
+    SessionFilter.setCookie(ctx, Sessions.newToken(), false);
+    ctx.redirect("/?account=deleted", HttpStatus.SEE_OTHER);
+  }
+
+  /** Sign-in always starts a new session token: a token known before sign-in is never trusted after. */
+  private void signIn(Context ctx, User user) {
+    String old = SessionFilter.token(ctx);
+    sessions.end(old);
+    SessionFilter.setCookie(ctx, sessions.start(user.id()), true);
+  }
+
+  /** Passwords are taken as typed (no trimming), only bounded in length. */
+  private static String rawPassword(Context ctx, String name) {
+    String value = Forms.param(ctx, name);
+    if (value != null && value.length() > Passwords.MAX_LENGTH * 2) {
+      throw new io.javalin.http.BadRequestResponse("That password is far too long.");
+    }
+    return value == null ? "" : value;
+  }
+
+  private void showSignup(Context ctx, Map<String, String> errors, String username, int status) {
+    ctx.status(status);
+    pages.page(ctx, "account/signup", Map.of("errors", errors, "username", username, "minLength", Passwords.MIN_LENGTH));
+  }
+
+  private void showLogin(Context ctx, String error, String username, String next, int status) {
+    ctx.status(status);
+    Map<String, Object> model = new HashMap<>();
+    model.put("error", error);
+    model.put("username", username);
+    model.put("next", next);
+    pages.page(ctx, "account/login", model);
+  }
+
+  private void showSettings(Context ctx, Map<String, String> errors, int status) {
+    ctx.status(status);
+    Map<String, Object> model = new HashMap<>();
+    model.put("errors", errors);
+    model.put("changed", "password".equals(ctx.queryParam("changed")));
+    model.put("minLength", Passwords.MIN_LENGTH);
+    pages.page(ctx, "account/settings", model);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.visionary.account;
+
+import dev.visionary.web.Forms;
+import dev.visionary.web.Htmx;
+import dev.visionary.web.Pages;
+import dev.visionary.web.Requests;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Runs before every handler: finds the signed-in person from the session cookie, binds a CSRF token
+ * to the visitor, refuses changes without that token, and sends visitors to sign in where needed.
+ */
+public final class SessionFilter {
+  static final String COOKIE = "visionary_session";
+  static final String TOKEN_ATTR = "visionary.sessionToken";
+
+  private final Sessions sessions;
+  private final Csrf csrf;
+
+  SessionFilter(Sessions sessions, Csrf csrf) {
+    this.sessions = sessions;
+    this.csrf = csrf;
+  }
+
+  public void before(Context ctx) {
+    String path = ctx.path();
+    if (path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/health")) {
+      return;
+    }
+    String token = ctx.cookie(COOKIE);
+    Optional<User> user = Optional.empty();
+    if (token != null && token.length() == 43) {
+      user = sessions.resolve(token);
+    } else {
+      // A first-time visitor gets an anonymous token so the sign-in and sign-up forms can carry CSRF tokens.
+      token = Sessions.newToken();
+      setCookie(ctx, token, false);
+    }
+    ctx.attribute(TOKEN_ATTR, token);
+    user.ifPresent(u -> ctx.attribute(CurrentUser.ATTR, u));
+    String csrfToken = csrf.tokenFor(token);
+    Pages.share(ctx, "user", user.orElse(null));
+    Pages.share(ctx, "csrf", csrfToken);
+    Pages.share(ctx, "csrfHeaders", "{\"X-CSRF-Token\": \"" + csrfToken + "\"}");
+
+    String method = ctx.method().name();
+    if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+      String presented = ctx.header("X-CSRF-Token");
+      if (presented == null) {
+        presented = Forms.param(ctx, "_csrf");
+      }
+      if (!csrf.isValid(token, presented)) {
+        throw new ForbiddenResponse("This form has expired or did not come from Visionary. Reload the page and try again.");
+      }
+    }
+    if (user.isEmpty() && AccessRules.needsSignIn(method, path)) {
+      String here = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
+      if (!method.equals("GET") && ctx.header("HX-Current-URL") != null) {
+        here = java.net.URI.create(ctx.header("HX-Current-URL")).getRawPath();
+      }
+      String login = "/login?next=" + URLEncoder.encode(AccessRules.safeNext(here), StandardCharsets.UTF_8);
+      if (Htmx.isHtmx(ctx)) {
+        ctx.header("HX-Redirect", login);
+        throw new io.javalin.http.HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), "Sign in to continue.", java.util.Map.of());
+      }
+      ctx.redirect(login, HttpStatus.SEE_OTHER);
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS; persistent only when signed in. */
+  static void setCookie(Context ctx, String token, boolean persistent) {
+    StringBuilder cookie = new StringBuilder(COOKIE).append('=').append(token).append("; Path=/; HttpOnly; SameSite=Lax");
+    if (persistent) {
+      cookie.append("; Max-Age=").append(Sessions.ABSOLUTE.toSeconds());
+    }
+    if (Requests.isHttps(ctx)) {
+      cookie.append("; Secure");
+    }
+    ctx.res().addHeader("Set-Cookie", cookie.toString());
+  }
+
+  static String token(Context ctx) {
+    return ctx.attribute(TOKEN_ATTR);
+  }
+}

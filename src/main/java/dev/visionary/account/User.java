@@ -1,0 +1,4 @@
+package dev.visionary.account;
+
+/** A person with an account. The password hash never leaves {@link Users}. */
+public record User(long id, String username) {}
