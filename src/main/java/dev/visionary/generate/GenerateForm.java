@@ -1,0 +1,138 @@
+package dev.visionary.generate;
+
+import dev.visionary.web.Forms;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What a person sent to POST /generate, checked against what the chosen engine and model accept
+ * before any provider is called.
+ */
+record GenerateForm(
+    String prompt,
+    String negative,
+    String engine,
+    String model,
+    String size,
+    String count,
+    String seed,
+    String quality,
+    String style,
+    String promptId,
+    String expansionId) {
+
+  static final int MAX_NEGATIVE = 4000;
+
+  static GenerateForm read(Context ctx) {
+    return new GenerateForm(
+        Forms.param(ctx, "prompt"),
+        Forms.param(ctx, "negative"),
+        orDefault(Forms.param(ctx, "engine"), "builtin"),
+        Forms.param(ctx, "model"),
+        Forms.param(ctx, "size"),
+        Forms.param(ctx, "count"),
+        Forms.param(ctx, "seed"),
+        Forms.param(ctx, "quality"),
+        Forms.param(ctx, "style"),
+        blankToNull(Forms.param(ctx, "prompt_id")),
+        blankToNull(Forms.param(ctx, "expansion_id")));
+  }
+
+  static GenerateForm empty(String prompt, String negative, String promptId) {
+    return new GenerateForm(prompt, negative, "builtin", null, null, "1", null, null, null, promptId, null);
+  }
+
+  /** The problems, by field, that stop this request; empty when it can be queued. */
+  Map<String, String> problems(ImageEngines engines, Context ctx) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Optional<ImageEngines.EngineChoice> engineChoice = engines.choice(engine);
+    if (engineChoice.isEmpty()) {
+      errors.put("engine", "Choose one of the image engines in the list.");
+      return errors;
+    }
+    Optional<ImageEngines.ModelChoice> modelChoice = engineChoice.get().model(model);
+    if (modelChoice.isEmpty()) {
+      errors.put("model", engineChoice.get().label() + " has no model called \"" + model + "\".");
+      return errors;
+    }
+    ImageEngines.ModelChoice m = modelChoice.get();
+    String text = cleaned(ctx, "prompt", "The prompt", m.maxPromptChars(), errors);
+    if (text != null && text.isEmpty()) {
+      errors.put("prompt", "Write or paste a prompt to generate from.");
+    }
+    cleaned(ctx, "negative", "The negative prompt", MAX_NEGATIVE, errors);
+    if (!m.acceptsSize(sizeOrDefault(m))) {
+      errors.put("size", m.label() + " can make " + String.join(", ", m.sizes()) + "; " + size + " is not one of them.");
+    }
+    Integer n = parseInt(count, 1);
+    if (n == null || n < 1 || n > m.maxCount()) {
+      errors.put("count", m.maxCount() == 1 ? m.label() + " makes one image per request." : "Choose 1 to " + m.maxCount() + " images.");
+    }
+    if (seed != null && !seed.isBlank() && parseLong(seed) == null) {
+      errors.put("seed", "The seed must be a whole number, or empty for a random one.");
+    }
+    if (quality != null && !quality.isBlank() && !m.qualities().contains(quality)) {
+      errors.put("quality", m.qualities().isEmpty() ? m.label() + " has no quality setting." : "Choose a quality from " + String.join(", ", m.qualities()) + ".");
+    }
+    if (style != null && !style.isBlank() && !m.styles().contains(style)) {
+      errors.put("style", m.styles().isEmpty() ? m.label() + " has no style setting." : "Choose a style from " + String.join(", ", m.styles()) + ".");
+    }
+    return errors;
+  }
+
+  /** The job to queue; only call when {@link #problems} is empty. */
+  Job toJob(String id, long ownerId, ImageEngines engines, Context ctx) {
+    ImageEngines.ModelChoice m = engines.choice(engine).orElseThrow().model(model).orElseThrow();
+    String[] wh = sizeOrDefault(m).split("x");
+    long seedValue = seed == null || seed.isBlank() ? ThreadLocalRandom.current().nextLong(0, 1L << 32) : parseLong(seed);
+    String text = Forms.text(ctx, "prompt", "The prompt", m.maxPromptChars(), true);
+    String neg = Forms.text(ctx, "negative", "The negative prompt", MAX_NEGATIVE, true);
+    return new Job(id, ownerId, text, neg.isEmpty() ? null : neg, engine, m.id(), Integer.parseInt(wh[0]), Integer.parseInt(wh[1]),
+        parseInt(count, 1), seedValue, blankToNull(quality), blankToNull(style), null, null, null, promptId, expansionId,
+        Job.Status.QUEUED, 0, null, null, null, null, null);
+  }
+
+  String sizeOrDefault(ImageEngines.ModelChoice m) {
+    return size == null || size.isBlank() ? m.sizes().get(0) : size;
+  }
+
+  private static String cleaned(Context ctx, String field, String label, int max, Map<String, String> errors) {
+    try {
+      return Forms.text(ctx, field, label, max, true);
+    } catch (Forms.Invalid e) {
+      errors.put(field, e.getMessage());
+      return null;
+    }
+  }
+
+  private static Integer parseInt(String s, int fallback) {
+    if (s == null || s.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Long parseLong(String s) {
+    try {
+      long v = Long.parseLong(s.trim());
+      return v < 0 ? null : v;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String orDefault(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.visionary.generate;
+
+import dev.visionary.account.CurrentUser;
+import dev.visionary.account.UsageLimits;
+import dev.visionary.account.User;
+import dev.visionary.web.Htmx;
+import dev.visionary.web.Pages;
+import dev.visionary.web.ShortIds;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Queueing generations and following them: POST /generate, GET /generate, /jobs/{id}. */
+final class GenerateRoutes {
+  private final Pages pages;
+  private final Jobs jobs;
+  private final ImageEngines engines;
+  private final ImageStore store;
+  private final JobScheduler scheduler;
+  private final UsageLimits limits;
+
+  GenerateRoutes(Pages pages, Jobs jobs, ImageEngines engines, ImageStore store, JobScheduler scheduler, UsageLimits limits) {
+    this.pages = pages;
+    this.jobs = jobs;
+    this.engines = engines;
+    this.store = store;
+    this.scheduler = scheduler;
+    this.limits = limits;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/generate", this::page);
+    routes.get("/generate/options", this::options);
+    routes.post("/generate", this::generate);
+    routes.get("/jobs/{id}", this::job);
+    routes.post("/jobs/{id}/cancel", this::cancel);
+    routes.post("/jobs/{id}/retry", this::retry);
+  }
+
+  private void page(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    GenerateForm form = GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), ctx.queryParam("prompt_id"));
+    showPage(ctx, user, form, Map.of(), 200);
+  }
+
+  private void showPage(Context ctx, User user, GenerateForm form, Map<String, String> errors, int status) {
+    ctx.status(status);
+    Map<String, Object> model = formModel(form, errors);
+    model.put("jobs", jobs.recent(user.id(), 12).stream().map(this::view).toList());
+    pages.page(ctx, "generate/index", model);
+  }
+
+  /** The engine-dependent fields (model, size, count, quality, style), swapped in when the engine or model changes. */
+  private void options(Context ctx) {
+    CurrentUser.require(ctx);
+    GenerateForm form = new GenerateForm(null, null, orDefault(ctx.queryParam("engine"), "builtin"), ctx.queryParam("model"), null, "1", null, null, null, null, null);
+    pages.fragment(ctx, "generate/options", formModel(form, Map.of()));
+  }
+
+  private void generate(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    GenerateForm form = GenerateForm.read(ctx);
+    Map<String, String> errors = form.problems(engines, ctx);
+    if (!errors.isEmpty()) {
+      if (Htmx.isHtmx(ctx)) {
+        ctx.status(422);
+        ctx.header("HX-Retarget", "#generate-errors");
+        ctx.header("HX-Reswap", "innerHTML");
+        pages.fragment(ctx, "generate/form-errors", Map.of("errors", errors));
+        return;
+      }
+      showPage(ctx, user, form, errors, 422);
+      return;
+    }
+    limits.generation(user);
+    Job job = form.toJob(ShortIds.next(), user.id(), engines, ctx);
+    jobs.insert(job);
+    scheduler.schedule(job.id());
+    if (Htmx.isHtmx(ctx)) {
+      ctx.status(201);
+      card(ctx, jobs.find(job.id()).orElseThrow());
+    } else {
+      ctx.redirect("/jobs/" + job.id(), HttpStatus.SEE_OTHER);
+    }
+  }
+
+  private void job(Context ctx) {
+    Job job = owned(ctx);
+    if (Htmx.isHtmx(ctx)) {
+      card(ctx, job);
+      return;
+    }
+    ctx.header("Vary", "HX-Request");
+    pages.page(ctx, "generate/job", Map.of("job", view(job)));
+  }
+
+  private void cancel(Context ctx) {
+    Job job = owned(ctx);
+    if (jobs.cancel(job.id(), job.ownerId())) {
+      scheduler.unschedule(job.id());
+    }
+    afterChange(ctx, job.id());
+  }
+
+  private void retry(Context ctx) {
+    Job job = owned(ctx);
+    if (jobs.requeue(job.id(), job.ownerId())) {
+      scheduler.schedule(job.id());
+    }
+    afterChange(ctx, job.id());
+  }
+
+  private void afterChange(Context ctx, String id) {
+    if (Htmx.isHtmx(ctx)) {
+      card(ctx, jobs.find(id).orElseThrow());
+    } else {
+      ctx.redirect("/jobs/" + id, HttpStatus.SEE_OTHER);
+    }
+  }
+
+  private void card(Context ctx, Job job) {
+    ctx.header("Cache-Control", "no-store");
+    pages.fragment(ctx, "generate/job-card", Map.of("job", view(job)));
+  }
+
+  /** Another person's job answers 404, exactly like one that does not exist. */
+  private Job owned(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    String id = ctx.pathParam("id");
+    return (ShortIds.looksValid(id) ? jobs.find(id) : java.util.Optional.<Job>empty())
+        .filter(j -> j.ownerId() == user.id())
+        .orElseThrow(() -> new NotFoundResponse("There is no such generation job in your account."));
+  }
+
+  JobView view(Job job) {
+    String label = engines.choice(job.engine()).map(ImageEngines.EngineChoice::label).orElse(job.engine());
+    List<ImageStore.StoredImage> images = job.status() == Job.Status.SUCCEEDED ? store.forJob(job.id()) : List.of();
+    return JobView.of(job, label, images);
+  }
+
+  private Map<String, Object> formModel(GenerateForm form, Map<String, String> errors) {
+    ImageEngines.EngineChoice engine = engines.choice(form.engine()).orElse(engines.choices().get(0));
+    ImageEngines.ModelChoice model = engine.model(form.model()).orElse(engine.defaultModel());
+    Map<String, Object> m = new HashMap<>();
+    m.put("form", form);
+    m.put("errors", errors);
+    m.put("engines", engines.choices());
+    m.put("engine", engine);
+    m.put("model", model);
+    m.put("size", model.acceptsSize(form.sizeOrDefault(model)) ? form.sizeOrDefault(model) : model.sizes().get(0));
+    return m;
+  }
+
+  private static String orDefault(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.visionary.generate;
+
+import dev.visionary.Config;
+import dev.visionary.account.UsageLimits;
+import dev.visionary.account.User;
+import dev.visionary.web.Pages;
+import io.javalin.config.RoutesConfig;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/** The image generation feature: engines, durable jobs, image storage and their pages. */
+public final class Generation implements AutoCloseable {
+  private final ImageStore store;
+  private final JobScheduler scheduler;
+  private final GenerateRoutes routes;
+  private final ImageRoutes imageRoutes;
+  private final ImageEngines engines;
+
+  public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
+      BiPredicate<Optional<User>, String> promptReadable) {
+    this.engines = engines;
+    Jobs jobs = new Jobs(jdbi);
+    this.store = new ImageStore(jdbi);
+    Duration retryBase = Duration.ofMillis(config.getInt("JOB_RETRY_BASE_MS", 2000, 1, 600_000));
+    Duration heartbeat = Duration.ofMillis(config.getInt("JOB_HEARTBEAT_MS", 2000, 100, 600_000));
+    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, retryBase);
+    this.scheduler = new JobScheduler(dataSource, runner, jobs, config.getInt("JOB_THREADS", 4, 1, 64), heartbeat);
+    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, limits);
+    this.imageRoutes = new ImageRoutes(store, promptReadable);
+    scheduler.start();
+  }
+
+  public void register(RoutesConfig config) {
+    routes.register(config);
+    imageRoutes.register(config);
+  }
+
+  /** Images and their access check, for pages of other features (galleries). */
+  public ImageStore images() {
+    return store;
+  }
+
+  public ImageEngines engines() {
+    return engines;
+  }
+
+  @Override
+  public void close() {
+    scheduler.stop();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.visionary.generate;
+
+import dev.visionary.account.CurrentUser;
+import dev.visionary.account.User;
+import dev.visionary.web.ShortIds;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/**
+ * Image bytes: readable by their owner and by whoever may read the saved prompt they belong to.
+ * Content never changes under an id, so a strong ETag and a year of caching are safe.
+ */
+final class ImageRoutes {
+  private final ImageStore store;
+  private final BiPredicate<Optional<User>, String> promptReadable;
+
+  ImageRoutes(ImageStore store, BiPredicate<Optional<User>, String> promptReadable) {
+    this.store = store;
+    this.promptReadable = promptReadable;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/images/{id}", ctx -> serve(ctx, false));
+    routes.get("/images/{id}/thumb", ctx -> serve(ctx, true));
+  }
+
+  private void serve(Context ctx, boolean thumbnail) {
+    String id = ctx.pathParam("id");
+    Optional<User> viewer = CurrentUser.get(ctx);
+    ImageStore.StoredImage image = (ShortIds.looksValid(id) ? store.find(id) : Optional.<ImageStore.StoredImage>empty())
+        .filter(i -> viewer.map(u -> u.id() == i.ownerId()).orElse(false)
+            || (i.promptId() != null && promptReadable.test(viewer, i.promptId())))
+        .orElseThrow(() -> new NotFoundResponse("There is no such image, or it is private."));
+    ImageStore.ImageBytes bytes = store.bytes(image, thumbnail).orElseThrow(NotFoundResponse::new);
+    // Private: the image may belong to a private prompt, so shared caches must not keep it.
+    ctx.header("Cache-Control", "private, max-age=31536000, immutable");
+    ctx.header("ETag", bytes.etag());
+    String ifNoneMatch = ctx.header("If-None-Match");
+    if (ifNoneMatch != null && (ifNoneMatch.equals(bytes.etag()) || ifNoneMatch.contains(bytes.etag()))) {
+      ctx.status(304);
+      return;
+    }
+    if ("1".equals(ctx.queryParam("download"))) {
+      ctx.header("Content-Disposition", "attachment; filename=\"visionary-" + image.id() + ImageFiles.extension(bytes.mimeType()) + "\"");
+    }
+    ctx.contentType(bytes.mimeType());
+    ctx.result(bytes.bytes());
+  }
+}

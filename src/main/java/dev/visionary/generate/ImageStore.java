@@ -1,0 +1,107 @@
+package dev.visionary.generate;
+
+import dev.visionary.web.ShortIds;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Images in PostgreSQL: bytes stored once per distinct content (sha256), a thumbnail made once at
+ * save, and every PNG stamped with its prompt and parameters in AUTOMATIC1111's format.
+ */
+public final class ImageStore {
+
+  /** An image as listed on pages. */
+  public record StoredImage(String id, String jobId, long ownerId, String promptId, int width, int height, long seed,
+      String revisedPrompt, String sha256Hex, String mimeType) {}
+
+  /** The bytes to send, with the tag that identifies them. */
+  public record ImageBytes(byte[] bytes, String mimeType, String etag) {}
+
+  private final Jdbi jdbi;
+
+  ImageStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Saves a job's images inside the caller's transaction (the one that marks the job succeeded). */
+  void save(Handle h, Job job, ImageEngine engine, List<GeneratedImage> images) {
+    for (int i = 0; i < images.size(); i++) {
+      GeneratedImage image = images.get(i);
+      byte[] bytes = ImageFiles.stamp(image, job, engine);
+      byte[] sha = sha256(bytes);
+      h.createUpdate("insert into image_blobs (sha256, mime_type, bytes, thumb, size_bytes) values (:sha, :mime, :bytes, :thumb, :size) "
+              + "on conflict (sha256) do nothing")
+          .bind("sha", sha)
+          .bind("mime", image.mimeType())
+          .bind("bytes", bytes)
+          .bind("thumb", ImageFiles.thumbnail(bytes))
+          .bind("size", bytes.length)
+          .execute();
+      h.createUpdate("insert into images (id, job_id, owner_id, sha256, position, width, height, seed, revised_prompt) "
+              + "values (:id, :job, :owner, :sha, :position, :width, :height, :seed, :revised)")
+          .bind("id", ShortIds.next())
+          .bind("job", job.id())
+          .bind("owner", job.ownerId())
+          .bind("sha", sha)
+          .bind("position", i)
+          .bind("width", image.width())
+          .bind("height", image.height())
+          .bind("seed", image.seed())
+          .bind("revised", image.revisedPrompt())
+          .execute();
+    }
+  }
+
+  private static final String SELECT = "select i.id, i.job_id, i.owner_id, j.prompt_id, i.width, i.height, i.seed, i.revised_prompt, "
+      + "encode(i.sha256, 'hex') as sha, b.mime_type from images i join generation_jobs j on j.id = i.job_id "
+      + "join image_blobs b on b.sha256 = i.sha256 ";
+
+  public List<StoredImage> forJob(String jobId) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.job_id = :job order by i.position")
+        .bind("job", jobId).map((rs, ctx) -> map(rs)).list());
+  }
+
+  /** The images generated from a saved prompt, newest first. */
+  public List<StoredImage> forPrompt(String promptId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "where j.prompt_id = :prompt order by i.created_at desc, i.position limit :limit")
+        .bind("prompt", promptId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+  }
+
+  public List<StoredImage> recent(long ownerId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.owner_id = :owner order by i.created_at desc, i.position limit :limit")
+        .bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+  }
+
+  public Optional<StoredImage> find(String id) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.id = :id").bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+  }
+
+  Optional<ImageBytes> bytes(StoredImage image, boolean thumbnail) {
+    String sql = thumbnail
+        ? "select thumb from image_blobs where sha256 = decode(:sha, 'hex')"
+        : "select bytes from image_blobs where sha256 = decode(:sha, 'hex')";
+    return jdbi.withHandle(h -> h.createQuery(sql)
+        .bind("sha", image.sha256Hex())
+        .mapTo(byte[].class)
+        .findOne()
+        .map(b -> new ImageBytes(b, thumbnail ? ImageFiles.THUMB_MIME : image.mimeType(),
+            "\"" + image.sha256Hex() + (thumbnail ? "-t" : "") + "\"")));
+  }
+
+  private static StoredImage map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new StoredImage(rs.getString("id"), rs.getString("job_id"), rs.getLong("owner_id"), rs.getString("prompt_id"),
+        rs.getInt("width"), rs.getInt("height"), rs.getLong("seed"), rs.getString("revised_prompt"), rs.getString("sha"), rs.getString("mime_type"));
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.visionary.generate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one attempt of a job: asks its engine for images and stores them with the job's success in
+ * one transaction. Transient failures go back to the queue with a delay; permanent ones fail the job
+ * with the engine's message.
+ */
+final class JobRunner {
+  private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+  static final int MAX_ATTEMPTS = 4;
+  /** Progress is written at most this often, so a fast engine does not flood the database. */
+  private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(250).toNanos();
+
+  /** Thrown to the scheduler to run the same job again after {@code delay}. */
+  static final class RetryLater extends RuntimeException {
+    final Duration delay;
+
+    RetryLater(Duration delay) {
+      super(null, null, false, false);
+      this.delay = delay;
+    }
+  }
+
+  private final Jdbi jdbi;
+  private final Jobs jobs;
+  private final ImageEngines engines;
+  private final ImageStore store;
+  private final Duration retryBase;
+  private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+
+  JobRunner(Jdbi jdbi, Jobs jobs, ImageEngines engines, ImageStore store, Duration retryBase) {
+    this.jdbi = jdbi;
+    this.jobs = jobs;
+    this.engines = engines;
+    this.store = store;
+    this.retryBase = retryBase;
+  }
+
+  void run(String jobId) {
+    Optional<Job> claimed = jobs.claim(jobId);
+    if (claimed.isEmpty()) {
+      return; // cancelled, or already finished by an earlier execution
+    }
+    Job job = claimed.get();
+    Optional<ImageEngine> engine = engines.get(job.engine());
+    if (engine.isEmpty()) {
+      jobs.fail(jobId, "The engine \"" + job.engine() + "\" is not configured on this server any more.");
+      return;
+    }
+    Semaphore limit = permits.computeIfAbsent(job.engine(), id -> new Semaphore(engines.concurrency(id), true));
+    limit.acquireUninterruptibly();
+    try {
+      List<GeneratedImage> images = engine.get().generate(job.toRequest(), progressWriter(jobId));
+      boolean finished = jdbi.inTransaction(h -> {
+        if (!Jobs.succeed(h, jobId)) {
+          return false; // cancelled while it ran: the images are not kept
+        }
+        store.save(h, job, engine.get(), images);
+        return true;
+      });
+      if (finished) {
+        log.info("Job {} produced {} image(s) with {}", jobId, images.size(), job.engine());
+      }
+    } catch (ImageEngineException e) {
+      handleFailure(job, e);
+    } finally {
+      limit.release();
+    }
+  }
+
+  private void handleFailure(Job job, ImageEngineException e) {
+    if (e.retryable() && job.attempts() < MAX_ATTEMPTS) {
+      Duration delay = e.retryAfter().orElse(backoff(job.attempts()));
+      log.info("Job {} attempt {} failed ({}); retrying in {} ms", job.id(), job.attempts(), e.getMessage(), delay.toMillis());
+      jobs.retryLater(job.id(), e.getMessage(), Instant.now().plus(delay));
+      throw new RetryLater(delay);
+    }
+    String reason = e.retryable()
+        ? e.getMessage() + " (gave up after " + job.attempts() + " attempts)"
+        : e.getMessage();
+    log.info("Job {} failed: {}", job.id(), reason);
+    jobs.fail(job.id(), reason);
+  }
+
+  /** Exponential from the configured base: 1×, 2×, 4×… capped at a minute. */
+  private Duration backoff(int attempts) {
+    long millis = retryBase.toMillis() << Math.min(10, Math.max(0, attempts - 1));
+    return Duration.ofMillis(Math.min(millis, 60_000));
+  }
+
+  private ProgressListener progressWriter(String jobId) {
+    long[] last = {0};
+    return (fraction, preview) -> {
+      long now = System.nanoTime();
+      if (now - last[0] >= PROGRESS_EVERY_NANOS) {
+        last[0] = now;
+        jobs.progress(jobId, Math.max(0, Math.min(1, fraction)));
+      }
+    };
+  }
+}

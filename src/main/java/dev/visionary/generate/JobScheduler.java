@@ -1,0 +1,79 @@
+package dev.visionary.generate;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable job execution on db-scheduler: a job is a row in scheduled_tasks until it has run, so it
+ * survives restarts; a job whose instance died mid-run is picked up again once its heartbeat stops;
+ * with several instances each job runs once.
+ */
+final class JobScheduler {
+  private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+  private static final String TASK = "generate-images";
+  /** Unexpected errors (the database briefly gone) are retried a few times before the job fails. */
+  private static final int MAX_UNEXPECTED = 5;
+
+  private final Scheduler scheduler;
+  private final OneTimeTask<Void> task;
+
+  JobScheduler(DataSource dataSource, JobRunner runner, Jobs jobs, int threads, Duration heartbeat) {
+    FailureHandler<Void> onFailure = (complete, operations) -> {
+      Throwable cause = complete.getCause().orElse(null);
+      if (cause instanceof JobRunner.RetryLater retry) {
+        operations.reschedule(complete, Instant.now().plus(retry.delay));
+        return;
+      }
+      int failures = complete.getExecution().consecutiveFailures + 1;
+      String jobId = complete.getExecution().taskInstance.getId();
+      if (failures < MAX_UNEXPECTED) {
+        log.warn("Job {} hit an unexpected error; retrying: {}", jobId, String.valueOf(cause));
+        operations.reschedule(complete, Instant.now().plusSeconds(2L << failures));
+      } else {
+        log.error("Job {} failed after repeated unexpected errors", jobId, cause);
+        jobs.fail(jobId, "Visionary could not run this job because of an internal error. Try again.");
+        operations.remove();
+      }
+    };
+    task = Tasks.oneTime(TASK)
+        .onFailure(onFailure)
+        .onDeadExecutionRevive()
+        .execute((instance, context) -> runner.run(instance.getId()));
+    scheduler = Scheduler.create(dataSource, task)
+        .threads(threads)
+        .pollingInterval(Duration.ofSeconds(1))
+        .heartbeatInterval(heartbeat)
+        .missedHeartbeatsLimit(3)
+        .enableImmediateExecution()
+        .shutdownMaxWait(Duration.ofSeconds(5))
+        .build();
+  }
+
+  void start() {
+    scheduler.start();
+  }
+
+  void stop() {
+    scheduler.stop();
+  }
+
+  void schedule(String jobId) {
+    scheduler.schedule(task.instance(jobId), Instant.now());
+  }
+
+  /** Removes a queued job's execution; a running one finishes and finds its job cancelled. */
+  void unschedule(String jobId) {
+    try {
+      scheduler.cancel(task.instance(jobId));
+    } catch (RuntimeException e) {
+      log.debug("Job {} was not waiting in the scheduler: {}", jobId, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.visionary.generate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The generation_jobs table. Status changes are conditional updates, so two instances never both win. */
+final class Jobs {
+  private static final String COLUMNS = "id, owner_id, prompt, negative_prompt, engine, model, width, height, count, seed, quality, style, "
+      + "steps, cfg, sampler, prompt_id, expansion_id, status, attempts, last_error, progress, next_attempt_at, created_at, finished_at";
+
+  private final Jdbi jdbi;
+
+  Jobs(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  void insert(Job job) {
+    jdbi.useHandle(h -> h.createUpdate("""
+            insert into generation_jobs (id, owner_id, prompt, negative_prompt, engine, model, width, height, count, seed,
+              quality, style, steps, cfg, sampler, prompt_id, expansion_id, status)
+            values (:id, :ownerId, :prompt, :negativePrompt, :engine, :model, :width, :height, :count, :seed,
+              :quality, :style, :steps, :cfg, :sampler, :promptId, :expansionId, 'queued')
+            """)
+        .bindMethods(job)
+        .execute());
+  }
+
+  Optional<Job> find(String id) {
+    return jdbi.withHandle(h -> find(h, id));
+  }
+
+  static Optional<Job> find(Handle h, String id) {
+    return h.createQuery("select " + COLUMNS + " from generation_jobs where id = :id")
+        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  List<Job> recent(long ownerId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner order by created_at desc limit :limit")
+        .bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+  }
+
+  /** Marks the job running for one more attempt; empty when it is no longer waiting to run (cancelled or done). */
+  Optional<Job> claim(String id) {
+    return jdbi.withHandle(h -> h.createQuery("update generation_jobs set status = 'running', attempts = attempts + 1, "
+            + "started_at = now(), next_attempt_at = null, progress = 0 "
+            + "where id = :id and status in ('queued', 'running') returning " + COLUMNS)
+        .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+  }
+
+  void progress(String id, double fraction) {
+    jdbi.useHandle(h -> h.createUpdate("update generation_jobs set progress = :p where id = :id and status = 'running'")
+        .bind("p", fraction).bind("id", id).execute());
+  }
+
+  /** Back to the queue after a transient failure, showing why and when it will try again. */
+  void retryLater(String id, String reason, Instant at) {
+    jdbi.useHandle(h -> h.createUpdate("update generation_jobs set status = 'queued', last_error = :reason, next_attempt_at = :at, progress = null "
+            + "where id = :id and status = 'running'")
+        .bind("reason", reason).bind("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).bind("id", id).execute());
+  }
+
+  void fail(String id, String reason) {
+    jdbi.useHandle(h -> h.createUpdate("update generation_jobs set status = 'failed', last_error = :reason, finished_at = now(), progress = null "
+            + "where id = :id and status in ('queued', 'running')")
+        .bind("reason", reason).bind("id", id).execute());
+  }
+
+  /** True when this call finished the job (it was still running, not cancelled meanwhile). */
+  static boolean succeed(Handle h, String id) {
+    return h.createUpdate("update generation_jobs set status = 'succeeded', last_error = null, finished_at = now(), progress = 1 "
+            + "where id = :id and status = 'running'")
+        .bind("id", id).execute() == 1;
+  }
+
+  boolean cancel(String id, long ownerId) {
+    return jdbi.withHandle(h -> h.createUpdate("update generation_jobs set status = 'cancelled', finished_at = now(), progress = null "
+            + "where id = :id and owner_id = :owner and status in ('queued', 'running')")
+        .bind("id", id).bind("owner", ownerId).execute() == 1);
+  }
+
+  /** A failed or cancelled job goes back to the queue with a fresh set of attempts. */
+  boolean requeue(String id, long ownerId) {
+    return jdbi.withHandle(h -> h.createUpdate("update generation_jobs set status = 'queued', attempts = 0, last_error = null, "
+            + "finished_at = null, next_attempt_at = null where id = :id and owner_id = :owner and status in ('failed', 'cancelled')")
+        .bind("id", id).bind("owner", ownerId).execute() == 1);
+  }
+
+  private static Job map(ResultSet rs) throws SQLException {
+    return new Job(
+        rs.getString("id"),
+        rs.getLong("owner_id"),
+        rs.getString("prompt"),
+        rs.getString("negative_prompt"),
+        rs.getString("engine"),
+        rs.getString("model"),
+        rs.getInt("width"),
+        rs.getInt("height"),
+        rs.getInt("count"),
+        rs.getLong("seed"),
+        rs.getString("quality"),
+        rs.getString("style"),
+        (Integer) rs.getObject("steps"),
+        rs.getObject("cfg") == null ? null : rs.getDouble("cfg"),
+        rs.getString("sampler"),
+        rs.getString("prompt_id"),
+        rs.getString("expansion_id"),
+        Job.Status.of(rs.getString("status")),
+        rs.getInt("attempts"),
+        rs.getString("last_error"),
+        rs.getObject("progress") == null ? null : rs.getDouble("progress"),
+        instant(rs, "next_attempt_at"),
+        instant(rs, "created_at"),
+        instant(rs, "finished_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+}
