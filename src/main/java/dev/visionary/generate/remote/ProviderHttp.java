@@ -8,9 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HTTP side shared by the remote engines: one attempt per call, and every way a call can fail on the
@@ -63,6 +66,28 @@ final class ProviderHttp {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw networkFailure(cause, uri);
     }
+  }
+
+  /**
+   * Waits for a call started with {@link #sendLongAsync}, running {@code whileWaiting} on this thread every
+   * {@code every} until it completes; servers that block for a whole generation report progress elsewhere.
+   */
+  HttpResponse<byte[]> awaitPolling(CompletableFuture<HttpResponse<byte[]>> call, URI uri, Duration every, Runnable whileWaiting)
+      throws ImageEngineException {
+    while (!call.isDone()) {
+      try {
+        call.get(every.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        whileWaiting.run();
+      } catch (ExecutionException e) {
+        break;
+      } catch (InterruptedException e) {
+        call.cancel(true);
+        Thread.currentThread().interrupt();
+        throw ImageEngineException.temporary("Stopped waiting for " + provider + " because the job was interrupted.", null, e);
+      }
+    }
+    return await(call, uri);
   }
 
   /** Downloads a finished image from a URL the provider handed out; fails unless the answer is 200. */
