@@ -57,6 +57,7 @@ create table image_blobs (
   mime_type  text not null,
   bytes      bytea not null,
   thumb      bytea not null,
+  thumb_mime text not null,
   size_bytes int not null
 );
 

@@ -3,6 +3,8 @@ package dev.visionary;
 import dev.visionary.account.Accounts;
 import dev.visionary.db.Database;
 import dev.visionary.expand.StudioRoutes;
+import dev.visionary.generate.EngineCatalog;
+import dev.visionary.generate.Generation;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -23,11 +25,13 @@ public final class App implements AutoCloseable {
   private final Config config;
   private final Database database;
   private final WebServer server;
+  private final Generation generation;
 
-  private App(Config config, Database database, WebServer server) {
+  private App(Config config, Database database, WebServer server, Generation generation) {
     this.config = config;
     this.database = database;
     this.server = server;
+    this.generation = generation;
   }
 
   public static App start(Config config) {
@@ -38,18 +42,25 @@ public final class App implements AutoCloseable {
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
     long started = System.nanoTime();
     Database database = Database.start(config);
+    Generation generation = null;
     try {
       Pages pages = new Pages(new Views());
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
+      generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),
+          EngineCatalog.fromConfig(config), (viewer, promptId) -> false);
       List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
           accounts::register,
           new HealthRoutes(database)::register,
-          new StudioRoutes(pages)::register));
+          new StudioRoutes(pages)::register,
+          generation::register));
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), features).start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms)", server.port(), (System.nanoTime() - started) / 1_000_000);
-      return new App(config, database, server);
+      return new App(config, database, server, generation);
     } catch (RuntimeException e) {
+      if (generation != null) {
+        generation.close();
+      }
       database.close();
       throw e;
     }
@@ -70,6 +81,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     server.stopGracefully(Duration.ofSeconds(10));
+    generation.close();
     database.close();
     log.info("Visionary stopped");
   }

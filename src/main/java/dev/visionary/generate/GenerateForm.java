@@ -90,7 +90,7 @@ record GenerateForm(
     long seedValue = seed == null || seed.isBlank() ? ThreadLocalRandom.current().nextLong(0, 1L << 32) : parseLong(seed);
     String text = Forms.text(ctx, "prompt", "The prompt", m.maxPromptChars(), true);
     String neg = Forms.text(ctx, "negative", "The negative prompt", MAX_NEGATIVE, true);
-    return new Job(id, ownerId, text, neg.isEmpty() ? null : neg, engine, m.id(), Integer.parseInt(wh[0]), Integer.parseInt(wh[1]),
+    return new Job(id, ownerId, text, neg.isEmpty() ? null : neg, engine, m.id().isEmpty() ? null : m.id(), Integer.parseInt(wh[0]), Integer.parseInt(wh[1]),
         parseInt(count, 1), seedValue, blankToNull(quality), blankToNull(style), null, null, null, promptId, expansionId,
         Job.Status.QUEUED, 0, null, null, null, null, null);
   }

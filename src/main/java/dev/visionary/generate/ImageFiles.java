@@ -1,46 +1,19 @@
 package dev.visionary.generate;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
-
-/** Turning an engine's image into what Visionary stores: stamped with its parameters, with a thumbnail. */
+/** Turning an engine's image into what Visionary stores. */
 final class ImageFiles {
-  static final String THUMB_MIME = "image/png";
-  private static final int THUMB_MAX = 384;
-
   private ImageFiles() {}
 
-  /** The image as stored; PNGs carry the prompt and parameters for other tools to read. */
+  /**
+   * The image as stored: a PNG carries its prompt and parameters in AUTOMATIC1111's format, so other
+   * tools (and Visionary's own PNG import) can read how it was made.
+   */
   static byte[] stamp(GeneratedImage image, Job job, ImageEngine engine) {
-    return image.bytes();
-  }
-
-  static byte[] thumbnail(byte[] bytes) {
-    try {
-      BufferedImage source = ImageIO.read(new ByteArrayInputStream(bytes));
-      if (source == null) {
-        throw new IOException("not a readable image");
-      }
-      double scale = Math.min(1.0, (double) THUMB_MAX / Math.max(source.getWidth(), source.getHeight()));
-      int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
-      int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
-      BufferedImage thumb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = thumb.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-      g.drawImage(source, 0, 0, w, h, null);
-      g.dispose();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(thumb, "png", out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!GeneratedImage.PNG.equals(image.mimeType())) {
+      return image.bytes();
     }
+    Infotext infotext = Infotext.describe(engine.id(), job.toRequest(), image.seed(), image.width(), image.height());
+    return PngMetadata.withParameters(image.bytes(), infotext.format());
   }
 
   static String extension(String mimeType) {

@@ -33,12 +33,14 @@ public final class ImageStore {
       GeneratedImage image = images.get(i);
       byte[] bytes = ImageFiles.stamp(image, job, engine);
       byte[] sha = sha256(bytes);
-      h.createUpdate("insert into image_blobs (sha256, mime_type, bytes, thumb, size_bytes) values (:sha, :mime, :bytes, :thumb, :size) "
-              + "on conflict (sha256) do nothing")
+      Thumbnail thumb = Thumbnails.of(bytes);
+      h.createUpdate("insert into image_blobs (sha256, mime_type, bytes, thumb, thumb_mime, size_bytes) "
+              + "values (:sha, :mime, :bytes, :thumb, :thumbMime, :size) on conflict (sha256) do nothing")
           .bind("sha", sha)
           .bind("mime", image.mimeType())
           .bind("bytes", bytes)
-          .bind("thumb", ImageFiles.thumbnail(bytes))
+          .bind("thumb", thumb.bytes())
+          .bind("thumbMime", thumb.mimeType())
           .bind("size", bytes.length)
           .execute();
       h.createUpdate("insert into images (id, job_id, owner_id, sha256, position, width, height, seed, revised_prompt) "
@@ -82,14 +84,13 @@ public final class ImageStore {
 
   Optional<ImageBytes> bytes(StoredImage image, boolean thumbnail) {
     String sql = thumbnail
-        ? "select thumb from image_blobs where sha256 = decode(:sha, 'hex')"
-        : "select bytes from image_blobs where sha256 = decode(:sha, 'hex')";
+        ? "select thumb as bytes, thumb_mime as mime from image_blobs where sha256 = decode(:sha, 'hex')"
+        : "select bytes, mime_type as mime from image_blobs where sha256 = decode(:sha, 'hex')";
+    String etag = "\"" + image.sha256Hex() + (thumbnail ? "-t" : "") + "\"";
     return jdbi.withHandle(h -> h.createQuery(sql)
         .bind("sha", image.sha256Hex())
-        .mapTo(byte[].class)
-        .findOne()
-        .map(b -> new ImageBytes(b, thumbnail ? ImageFiles.THUMB_MIME : image.mimeType(),
-            "\"" + image.sha256Hex() + (thumbnail ? "-t" : "") + "\"")));
+        .map((rs, ctx) -> new ImageBytes(rs.getBytes("bytes"), rs.getString("mime"), etag))
+        .findOne());
   }
 
   private static StoredImage map(java.sql.ResultSet rs) throws java.sql.SQLException {

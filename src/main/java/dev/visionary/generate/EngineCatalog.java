@@ -1,0 +1,62 @@
+package dev.visionary.generate;
+
+import dev.visionary.Config;
+import dev.visionary.generate.remote.ImageModels;
+import dev.visionary.generate.remote.OpenAiImageEngine;
+import dev.visionary.generate.remote.RemoteEngines;
+import dev.visionary.generate.remote.RemoteTimeouts;
+import dev.visionary.generate.remote.RunwayEngine;
+import java.time.Duration;
+import java.util.List;
+
+/** Builds the engines this server offers from its configuration, with the choices each model accepts. */
+public final class EngineCatalog {
+  /** Sizes Stable Diffusion checkpoints are trained around (SD 1.5 and SDXL). */
+  private static final List<String> DIFFUSION_SIZES = List.of("1024x1024", "832x1216", "1216x832", "768x768", "512x512", "512x768", "768x512");
+  private static final List<String> BUILTIN_SIZES = List.of("1024x1024", "1344x768", "768x1344", "1024x768", "768x1024", "512x512");
+
+  private EngineCatalog() {}
+
+  public static ImageEngines fromConfig(Config config) {
+    ImageEngines engines = new ImageEngines();
+    int cores = Runtime.getRuntime().availableProcessors();
+    engines.add(new BuiltinImageEngine(), List.of(new ImageEngines.ModelChoice("sketch", "Offline sketch", BUILTIN_SIZES,
+        BuiltinImageEngine.MAX_COUNT, List.of(), List.of(), 32_000)), Math.max(1, cores));
+    int remoteConcurrency = config.getInt("IMAGE_ENGINE_CONCURRENCY", 2, 1, 64);
+    List<ImageEngine> remote;
+    try {
+      remote = RemoteEngines.fromEnvironment(config.env(), timeouts(config));
+    } catch (IllegalArgumentException e) {
+      throw new Config.Invalid(e.getMessage());
+    }
+    for (ImageEngine engine : remote) {
+      engines.add(engine, modelsOf(engine), remoteConcurrency);
+    }
+    return engines;
+  }
+
+  private static RemoteTimeouts timeouts(Config config) {
+    return new RemoteTimeouts(
+        Duration.ofSeconds(10),
+        Duration.ofMillis(config.getInt("IMAGE_PROVIDER_TIMEOUT_MS", 120_000, 100, 3_600_000)),
+        Duration.ofMillis(config.getInt("IMAGE_PROVIDER_GENERATION_TIMEOUT_MS", 600_000, 100, 7_200_000)),
+        Duration.ofMillis(config.getInt("IMAGE_PROVIDER_POLL_MS", 1000, 10, 60_000)));
+  }
+
+  private static List<ImageEngines.ModelChoice> modelsOf(ImageEngine engine) {
+    if (engine instanceof OpenAiImageEngine openAi) {
+      List<ImageModels.ImageModel> all = ImageModels.all();
+      // The configured default model first, so a plain request uses it.
+      return all.stream()
+          .sorted((a, b) -> Boolean.compare(!a.id().equals(openAi.defaultModel()), !b.id().equals(openAi.defaultModel())))
+          .map(m -> new ImageEngines.ModelChoice(m.id(), m.label(), m.sizes(), m.maxCount(), m.qualities(), m.styles(), m.maxPromptLength()))
+          .toList();
+    }
+    if (engine instanceof RunwayEngine) {
+      List<String> sizes = RunwayEngine.RATIOS.stream().map(r -> r.replace(':', 'x')).toList();
+      return List.of(new ImageEngines.ModelChoice("gen4_image", "Gen-4 Image", sizes, 1, List.of(), List.of(), RunwayEngine.MAX_PROMPT_LENGTH));
+    }
+    // AUTOMATIC1111/Forge and ComfyUI: the server's current checkpoint unless one is named.
+    return List.of(new ImageEngines.ModelChoice("", "Server's checkpoint", DIFFUSION_SIZES, 4, List.of(), List.of(), 32_000));
+  }
+}
