@@ -338,6 +338,33 @@ class OpenAiCompatibleClientTest {
   }
 
   @Test
+  void shouldAdaptToAReasoningModelThatRefusesMaxTokensAndTemperature() throws Exception {
+    server.always((exchange, request, fake) -> {
+      JsonNode body = request.json();
+      if (body.has("max_tokens")) {
+        json(400, "{\"error\":{\"message\":\"Unsupported parameter: 'max_tokens' is not supported with this model. "
+            + "Use 'max_completion_tokens' instead.\",\"type\":\"invalid_request_error\",\"param\":\"max_tokens\","
+            + "\"code\":\"unsupported_parameter\"}}").send(exchange, request, fake);
+      } else if (body.has("temperature")) {
+        json(400, "{\"error\":{\"message\":\"Unsupported value: 'temperature' does not support 0.8 with this model. "
+            + "Only the default (1) value is supported.\",\"type\":\"invalid_request_error\",\"param\":\"temperature\","
+            + "\"code\":\"unsupported_value\"}}").send(exchange, request, fake);
+      } else {
+        json(200, OpenAiWire.completion("ok", "stop")).send(exchange, request, fake);
+      }
+    });
+    ChatRequest request = new ChatRequest("", "a beach", "gpt-5-mini", 0.8, 2000, null, false);
+
+    assertEquals("ok", client.complete(request, piece -> { }).text());
+    assertEquals(3, server.received.size());
+    client.complete(request, piece -> { });
+    assertEquals(4, server.received.size(), "what was learnt is remembered");
+    JsonNode last = server.received.get(3).json();
+    assertEquals(2000, last.path("max_completion_tokens").asInt());
+    assertEquals(List.of(), List.copyOf(OpenAiRequestSchema.problems(last)), last.toString());
+  }
+
+  @Test
   void shouldListModels() throws Exception {
     server.then(json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":1,"
         + "\"owned_by\":\"system\"},{\"id\":\"dall-e-3\",\"object\":\"model\",\"created\":1,\"owned_by\":\"system\"}]}"));
