@@ -75,8 +75,8 @@ public final class OpenAiCompatibleClient implements ChatClient {
     });
   }
 
-  /** The JSON body this client sends; the schema tests validate it against the official specification. */
-  ObjectNode requestBody(ChatRequest request, boolean structured) {
+  /** A CreateChatCompletionRequest holding only the fields every compatible server accepts. */
+  private ObjectNode requestBody(ChatRequest request, boolean structured) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("model", request.model());
     ArrayNode messages = body.putArray("messages");
@@ -207,13 +207,14 @@ public final class OpenAiCompatibleClient implements ChatClient {
 
   /**
    * Learns from a 400 that names a field this server or model does not take, so the request can be sent again
-   * without it. Each lesson is learnt once, which bounds the resending. Ollama, llama.cpp and older servers refuse
+   * without it. Every lesson can be learnt only once, which bounds the resending. Ollama, llama.cpp and older servers refuse
    * {@code json_schema}; OpenAI's reasoning models refuse {@code max_tokens} and any temperature but the default.
    */
   private boolean adaptTo(String errorBody, ChatRequest request, boolean structured) {
     String error = errorBody.toLowerCase(Locale.ROOT);
     if (structured && (error.contains("response_format") || error.contains("json_schema"))) {
-      return !structuredOutputRejected.getAndSet(true);
+      structuredOutputRejected.set(true);
+      return true;
     }
     if (error.contains("max_completion_tokens") && error.contains("max_tokens")) {
       return completionTokenModels.add(request.model());
