@@ -43,6 +43,15 @@ public final class Browser {
     return get().newContext(new NewContextOptions().setBaseURL(TestServer.baseUrl()).setViewportSize(1280, 800));
   }
 
+  /** Signs up a new person in the page's context (which then keeps the session cookie). */
+  public static void signUp(Page page, String username) {
+    page.navigate("/signup");
+    page.getByLabel("Username").fill(username);
+    page.getByLabel("Password").fill(Accounts.PASSWORD);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    page.waitForURL("**/");
+  }
+
   /** Saves the page at desktop and phone widths, in light and dark, as target/screenshots/{name}-….png. */
   public static void screenshots(Page page, String name) {
     try {

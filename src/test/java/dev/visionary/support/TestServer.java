@@ -50,6 +50,9 @@ public final class TestServer {
     // Every test signs in from 127.0.0.1; the per-address limits are tested with their own values.
     env.put("LOGIN_LIMIT_PER_ADDRESS", "1000000");
     env.put("SIGNUP_LIMIT_PER_ADDRESS", "1000000");
+    env.put("EXPAND_PER_MINUTE", "1000000");
+    env.put("GENERATE_PER_MINUTE", "1000000");
+    env.put("JOB_RETRY_BASE_MS", "100");
     env.putAll(extraEnv);
     return App.start(Config.from(env), extraRoutes);
   }

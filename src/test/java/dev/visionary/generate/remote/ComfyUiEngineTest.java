@@ -1,5 +1,8 @@
 package dev.visionary.generate.remote;
 
+import dev.visionary.support.FakeServer;
+import dev.visionary.support.TestImages;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.visionary.generate.remote;
+package dev.visionary.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,16 +19,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A provider stand-in on 127.0.0.1 that records every request and answers with scripted wire-format replies. */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
-  record Request(String method, String path, String query, Headers headers, byte[] body) {
-    String text() {
+  public record Request(String method, String path, String query, Headers headers, byte[] body) {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -37,28 +37,28 @@ final class FakeServer implements AutoCloseable {
     }
   }
 
-  record Reply(int status, Map<String, String> headers, byte[] body) {
-    static Reply json(int status, String json) {
+  public record Reply(int status, Map<String, String> headers, byte[] body) {
+    public static Reply json(int status, String json) {
       return new Reply(status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Reply json(int status, String json, Map<String, String> extraHeaders) {
+    public static Reply json(int status, String json, Map<String, String> extraHeaders) {
       Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
       headers.put("Content-Type", "application/json");
       return new Reply(status, headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Reply text(int status, String text) {
+    public static Reply text(int status, String text) {
       return new Reply(status, Map.of("Content-Type", "text/plain"), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Reply bytes(String contentType, byte[] body) {
+    public static Reply bytes(String contentType, byte[] body) {
       return new Reply(200, Map.of("Content-Type", contentType), body);
     }
   }
 
   @FunctionalInterface
-  interface Handler {
+  public interface Handler {
     Reply handle(Request request) throws Exception;
   }
 
@@ -74,7 +74,7 @@ final class FakeServer implements AutoCloseable {
     server.start();
   }
 
-  static FakeServer start() {
+  public static FakeServer start() {
     try {
       return new FakeServer();
     } catch (IOException e) {
@@ -83,20 +83,20 @@ final class FakeServer implements AutoCloseable {
   }
 
   /** Routes {@code method path}; a path ending in {@code *} matches every path with that prefix. */
-  FakeServer on(String method, String path, Handler handler) {
+  public FakeServer on(String method, String path, Handler handler) {
     handlers.put(method + " " + path, handler);
     return this;
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
-  List<Request> requests(String path) {
+  public List<Request> requests(String path) {
     return requests.stream().filter(r -> r.path().equals(path)).toList();
   }
 

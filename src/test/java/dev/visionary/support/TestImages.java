@@ -1,4 +1,4 @@
-package dev.visionary.generate.remote;
+package dev.visionary.support;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -9,19 +9,19 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /** Small real images for fake servers to hand out. */
-final class TestImages {
+public final class TestImages {
 
   private TestImages() {}
 
-  static byte[] png(int width, int height, Color color) {
+  public static byte[] png(int width, int height, Color color) {
     return encode(width, height, color, "png");
   }
 
-  static byte[] jpeg(int width, int height, Color color) {
+  public static byte[] jpeg(int width, int height, Color color) {
     return encode(width, height, color, "jpg");
   }
 
-  static String base64(byte[] bytes) {
+  public static String base64(byte[] bytes) {
     return Base64.getEncoder().encodeToString(bytes);
   }
 

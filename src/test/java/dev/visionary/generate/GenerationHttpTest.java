@@ -1,0 +1,100 @@
+package dev.visionary.generate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visionary.support.Accounts;
+import dev.visionary.support.Http;
+import dev.visionary.support.Jobs;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Generating with the built-in engine over real HTTP: queue, follow, fetch, and who may see what. */
+class GenerationHttpTest {
+  private final Http http = Http.toTestServer();
+
+  @Test
+  void twoBuiltinImagesAreGeneratedStampedWithTheirParametersAndServedWithCaching() throws Exception {
+    Accounts.signedIn(http, "painter");
+    String job = Jobs.submit(http, "prompt", "a beach sunset, palm trees", "negative", "blurry, text", "engine", "builtin",
+        "size", "512x512", "count", "2", "seed", "1234");
+    String card = Jobs.awaitFinished(http, job, Duration.ofSeconds(60));
+    assertTrue(card.contains("data-status=\"succeeded\""), card);
+    List<String> images = Jobs.imageIds(card);
+    assertEquals(2, images.size());
+
+    HttpResponse<byte[]> png = http.getBytes("/images/" + images.get(0));
+    assertEquals(200, png.statusCode());
+    assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+    Infotext info = Infotext.parse(PngMetadata.readParameters(png.body()).orElseThrow());
+    assertEquals("a beach sunset, palm trees", info.prompt());
+    assertEquals("blurry, text", info.negativePrompt());
+    assertEquals(1234L, info.seed().orElseThrow());
+    assertEquals(512, info.width().orElseThrow());
+    assertEquals(512, info.height().orElseThrow());
+    assertEquals("builtin", info.parameter("Engine").orElseThrow());
+    assertEquals("sketch", info.parameter("Model").orElseThrow());
+
+    String etag = png.headers().firstValue("ETag").orElseThrow();
+    assertTrue(png.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+    HttpResponse<byte[]> again = http.getBytes("/images/" + images.get(0), "If-None-Match", etag);
+    assertEquals(304, again.statusCode());
+    assertEquals(0, again.body().length);
+
+    HttpResponse<byte[]> thumb = http.getBytes("/images/" + images.get(0) + "/thumb");
+    assertEquals(200, thumb.statusCode());
+    assertTrue(thumb.body().length < png.body().length);
+    HttpResponse<byte[]> second = http.getBytes("/images/" + images.get(1));
+    assertFalse(java.util.Arrays.equals(png.body(), second.body()), "two different images");
+
+    HttpResponse<byte[]> download = http.getBytes("/images/" + images.get(0) + "?download=1");
+    assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+    assertArrayEquals(png.body(), download.body());
+  }
+
+  @Test
+  void otherPeopleAndAnonymousVisitorsGet404ForPrivateJobsAndImages() {
+    Accounts.signedIn(http, "owner");
+    String job = Jobs.submit(http, "prompt", "a city at night", "size", "512x512");
+    List<String> images = Jobs.imageIds(Jobs.awaitFinished(http, job, Duration.ofSeconds(60)));
+    assertEquals(1, images.size());
+
+    Http other = new Http(http.base());
+    Accounts.signedIn(other, "other");
+    assertEquals(404, other.get("/jobs/" + job).statusCode());
+    assertEquals(404, other.getBytes("/images/" + images.get(0)).statusCode());
+    assertEquals(404, other.getBytes("/images/" + images.get(0) + "/thumb").statusCode());
+    assertEquals(404, new Http(http.base()).getBytes("/images/" + images.get(0)).statusCode());
+    assertEquals(404, other.postForm("/jobs/" + job + "/cancel", Http.form("_csrf", Accounts.csrf(other, "/generate"))).statusCode());
+  }
+
+  @Test
+  void invalidRequestsAreRefusedWithAMessageBeforeAnythingIsQueued() {
+    Accounts.signedIn(http, "careful");
+    String csrf = Accounts.csrf(http, "/generate");
+    String[][] cases = {
+        {"prompt", "", "Write or paste a prompt"},
+        {"count", "9", "Choose 1 to 4 images"},
+        {"size", "999x999", "is not one of them"},
+        {"engine", "dall-e-9000", "Choose one of the image engines"},
+        {"seed", "-5", "seed must be a whole number"},
+        {"prompt", "x".repeat(40_000), "too long"},
+    };
+    for (String[] c : cases) {
+      var form = Http.form("_csrf", csrf, "prompt", "a quiet lake", "engine", "builtin", "size", "512x512", "count", "1");
+      form.put(c[0], c[1]);
+      HttpResponse<String> response = http.postForm("/generate", form);
+      assertEquals(422, response.statusCode(), c[0] + "=" + c[1]);
+      assertTrue(response.body().contains(c[2]), c[2] + " in " + response.body());
+      HttpResponse<String> htmx = http.postForm("/generate", form, "HX-Request", "true");
+      assertEquals(422, htmx.statusCode());
+      assertTrue(htmx.body().contains(c[2]));
+      assertFalse(htmx.body().contains("<html"));
+    }
+    assertFalse(http.get("/generate").body().contains("data-testid=\"job-card\""), "nothing was queued");
+  }
+}
