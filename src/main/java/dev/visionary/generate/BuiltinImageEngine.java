@@ -1,0 +1,66 @@
+package dev.visionary.generate;
+
+import dev.visionary.generate.scene.SceneRenderer;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline engine: paints a landscape that follows the prompt's words (sea, mountains, city, sunset,
+ * fog, neon…) with Java2D. Same prompt, seed and size always give the same bytes, so it doubles as a
+ * dependable engine for tests and demos.
+ */
+public final class BuiltinImageEngine implements ImageEngine {
+
+  public static final String ID = "builtin";
+  public static final int MAX_COUNT = 4;
+
+  private final SceneRenderer renderer = new SceneRenderer();
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String label() {
+    return "Built-in scene painter (offline)";
+  }
+
+  @Override
+  public List<GeneratedImage> generate(ImageRequest request, ProgressListener progress) throws ImageEngineException {
+    validate(request);
+    // A style such as "neon" or "pastel" is more words for the painter to read.
+    String words = request.style() == null ? request.prompt() : request.prompt() + ", " + request.style();
+    List<GeneratedImage> images = new ArrayList<>(request.count());
+    for (int i = 0; i < request.count(); i++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw ImageEngineException.temporary("Image generation was stopped before it finished.", null, null);
+      }
+      long seed = request.seed() + i;
+      BufferedImage picture = renderer.render(words, request.negativePrompt(), seed, request.width(), request.height());
+      String infotext = Infotext.describe(ID, request, seed, request.width(), request.height()).format();
+      byte[] png = PngMetadata.encode(picture, Map.of(PngMetadata.PARAMETERS, infotext));
+      images.add(new GeneratedImage(png, request.width(), request.height(), seed, null, GeneratedImage.PNG));
+      progress.progress((i + 1) / (double) request.count(), null);
+    }
+    return images;
+  }
+
+  private static void validate(ImageRequest request) throws ImageEngineException {
+    if (request.prompt().isBlank()) {
+      throw ImageEngineException.invalidRequest("Write a prompt first: the picture is painted from its words.");
+    }
+    if (request.count() > MAX_COUNT) {
+      throw ImageEngineException.invalidRequest(
+          "The built-in engine paints at most " + MAX_COUNT + " images at a time; " + request.count() + " were asked for.");
+    }
+    int w = request.width();
+    int h = request.height();
+    if (w < SceneRenderer.MIN_SIDE || h < SceneRenderer.MIN_SIDE || w > SceneRenderer.MAX_SIDE || h > SceneRenderer.MAX_SIDE) {
+      throw ImageEngineException.invalidRequest("Each side must be between " + SceneRenderer.MIN_SIDE + " and "
+          + SceneRenderer.MAX_SIDE + " pixels; " + w + "x" + h + " was asked for.");
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.visionary.generate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The generation parameters AUTOMATIC1111 writes into its PNGs (and Forge, Civitai and ComfyUI read):
+ * the prompt, an optional {@code Negative prompt:} line, and a last line of {@code Key: value} pairs.
+ *
+ * @param negativePrompt never null; empty when there is none
+ * @param parameters in the order they are written, e.g. Steps, Sampler, CFG scale, Seed, Size, Model
+ */
+public record Infotext(String prompt, String negativePrompt, Map<String, String> parameters) {
+
+  private static final String NEGATIVE = "Negative prompt:";
+  // AUTOMATIC1111's own pattern for one pair (modules/infotext_utils.py), with Python's Unicode \w.
+  private static final Pattern PAIR = Pattern.compile(
+      "\\s*(\\w[\\w \\-/]+):\\s*(\"(?:\\\\.|[^\\\\\"])+\"|[^,]*)(?:,|$)", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern KEY = Pattern.compile("\\w[\\w \\-/]*", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public Infotext {
+    Objects.requireNonNull(prompt, "prompt");
+    negativePrompt = negativePrompt == null ? "" : negativePrompt;
+    Map<String, String> copy = new LinkedHashMap<>();
+    parameters.forEach((key, value) -> {
+      if (!KEY.matcher(key).matches() || !key.equals(key.strip())) {
+        throw new IllegalArgumentException("infotext keys are words, spaces, '-' and '/', got: " + key);
+      }
+      copy.put(key, Objects.requireNonNull(value, key));
+    });
+    parameters = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The usual description of a generated image: Steps, Sampler, CFG scale, Seed, Size, Model, then
+   * Visionary's own Quality, Style and Engine, each only when known. Seed and size are those of the
+   * image actually produced, which may differ from what was asked for.
+   */
+  public static Infotext describe(String engineId, ImageRequest request, long seed, int width, int height) {
+    Map<String, String> p = new LinkedHashMap<>();
+    if (request.steps() != null) {
+      p.put("Steps", request.steps().toString());
+    }
+    if (request.sampler() != null) {
+      p.put("Sampler", request.sampler());
+    }
+    if (request.cfg() != null) {
+      p.put("CFG scale", BigDecimal.valueOf(request.cfg()).stripTrailingZeros().toPlainString());
+    }
+    p.put("Seed", Long.toString(seed));
+    p.put("Size", width + "x" + height);
+    if (request.model() != null) {
+      p.put("Model", request.model());
+    }
+    if (request.quality() != null) {
+      p.put("Quality", request.quality());
+    }
+    if (request.style() != null) {
+      p.put("Style", request.style());
+    }
+    p.put("Engine", engineId);
+    return new Infotext(request.prompt(), request.negativePrompt(), p);
+  }
+
+  /** The text exactly as AUTOMATIC1111 lays it out. */
+  public String format() {
+    StringBuilder out = new StringBuilder(prompt);
+    if (!negativePrompt.isEmpty()) {
+      out.append('\n').append(NEGATIVE).append(' ').append(negativePrompt);
+    }
+    if (!parameters.isEmpty()) {
+      out.append('\n');
+      String separator = "";
+      for (Map.Entry<String, String> e : parameters.entrySet()) {
+        out.append(separator).append(e.getKey()).append(": ").append(quote(e.getValue()));
+        separator = ", ";
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /**
+   * Reads infotext written by AUTOMATIC1111, Forge or any tool that copies them. Never fails: text
+   * without a parameters line is all prompt.
+   */
+  public static Infotext parse(String text) {
+    String[] lines = text.replace("\r\n", "\n").strip().split("\n", -1);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    int promptLines = lines.length;
+    String last = lines[lines.length - 1];
+    if (countPairs(last) >= 3) {
+      promptLines--;
+      Matcher m = PAIR.matcher(last);
+      while (m.find()) {
+        parameters.put(m.group(1).strip(), unquote(m.group(2).strip()));
+      }
+    }
+    List<String> prompt = new ArrayList<>();
+    List<String> negative = new ArrayList<>();
+    for (int i = 0; i < promptLines; i++) {
+      String line = lines[i];
+      if (negative.isEmpty() && line.startsWith(NEGATIVE)) {
+        negative.add(line.substring(NEGATIVE.length()).strip());
+      } else {
+        (negative.isEmpty() ? prompt : negative).add(line);
+      }
+    }
+    return new Infotext(String.join("\n", prompt).strip(), String.join("\n", negative).strip(), parameters);
+  }
+
+  public Optional<String> parameter(String key) {
+    return Optional.ofNullable(parameters.get(key));
+  }
+
+  public OptionalLong seed() {
+    try {
+      return parameter("Seed").map(s -> OptionalLong.of(Long.parseLong(s.strip()))).orElse(OptionalLong.empty());
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  public OptionalInt width() {
+    return sizePart(0);
+  }
+
+  public OptionalInt height() {
+    return sizePart(1);
+  }
+
+  private OptionalInt sizePart(int index) {
+    String[] parts = parameter("Size").map(s -> s.strip().split("x")).orElse(new String[0]);
+    if (parts.length != 2) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(parts[index].strip()));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  private static int countPairs(String line) {
+    Matcher m = PAIR.matcher(line);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * AUTOMATIC1111 quotes a value holding ',', ':' or a newline as a JSON string. We also quote values
+   * that would otherwise read back differently: surrounded by spaces, or already looking quoted.
+   */
+  static String quote(String value) {
+    boolean needsQuotes = value.contains(",") || value.contains(":") || value.contains("\n")
+        || !value.equals(value.strip()) || value.startsWith("\"");
+    if (!needsQuotes) {
+      return value;
+    }
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a string always serialises", e);
+    }
+  }
+
+  private static String unquote(String value) {
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      try {
+        return JSON.readValue(value, String.class);
+      } catch (JsonProcessingException e) {
+        return value;
+      }
+    }
+    return value;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.visionary.generate.scene;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * Paints a landscape for a prompt: reads which elements, light and mood the words ask for, lays them out
+ * from a seed and paints them back to front.
+ *
+ * <p>The picture depends only on the prompt, the negative prompt, the seed and the size: no clock, no
+ * hash-map order, no shared state. Every layer draws from its own random stream split off in a fixed
+ * order, so the number of stars on a big canvas cannot shift where the mountains go.
+ */
+public final class SceneRenderer {
+
+  public static final int MIN_SIDE = 64;
+  public static final int MAX_SIDE = 2048;
+
+  private final SceneWords words;
+
+  public SceneRenderer() {
+    this.words = SceneWords.standard();
+  }
+
+  /**
+   * @param prompt what to paint; style words may be appended to it
+   * @param negativePrompt elements to leave out, or null
+   */
+  public BufferedImage render(String prompt, String negativePrompt, long seed, int width, int height) {
+    if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
+      throw new IllegalArgumentException("each side must be between " + MIN_SIDE + " and " + MAX_SIDE
+          + " pixels, got " + width + "x" + height);
+    }
+    SplittableRandom root = new SplittableRandom(seed ^ fingerprint(prompt, negativePrompt));
+    Scene scene = words.read(prompt, negativePrompt, root.nextLong());
+    SplittableRandom layoutRandom = root.split();
+    Streams streams = new Streams(root.split(), root.split(), root.split(), root.split(), root.split(),
+        root.split(), root.split(), root.split());
+
+    Palette palette = Palette.of(scene, layoutRandom.nextDouble());
+    Layout layout = layout(scene, width, height, layoutRandom);
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
+      g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+      paint(g, image, scene, palette, layout, streams);
+    } finally {
+      g.dispose();
+    }
+    ColorGrade.apply(image, scene);
+    return image;
+  }
+
+  /** One random stream per layer. */
+  private record Streams(SplittableRandom sky, SplittableRandom clouds, SplittableRandom mountains,
+      SplittableRandom land, SplittableRandom city, SplittableRandom trees, SplittableRandom water,
+      SplittableRandom weather) { }
+
+  private static void paint(Graphics2D g, BufferedImage image, Scene s, Palette p, Layout l, Streams r) {
+    boolean water = s.hasWater();
+    boolean street = s.has(Element.STREET) && !water;
+    SkyPainter.paint(g, l, p, s, r.sky());
+    if (s.has(Element.CLOUDS)) {
+      CloudPainter.paint(g, l, p, s, r.clouds());
+    }
+    if (s.has(Element.MOUNTAINS)) {
+      MountainPainter.paint(g, l, p, s, r.mountains());
+    }
+    if (s.has(Element.HILLS)) {
+      LandPainter.hills(g, l, p, s, r.land().split(), false);
+    }
+    if (s.has(Element.CITY) && (water || street)) {
+      CityPainter.skyline(g, l, p, s, r.city(), true);
+    }
+    if (water && (s.has(Element.FOREST) || s.has(Element.TREES) || s.has(Element.PINES))) {
+      TreePainter.treeline(g, l, p, s, r.trees().split());
+    }
+
+    if (water) {
+      WaterPainter.reflect(image, l, WaterPainter.sea(p, !s.has(Element.SEA)), r.water().split());
+      WaterPainter.surface(g, l, p, s, r.water().split());
+    } else if (street) {
+      WaterPainter.reflect(image, l,
+          s.has(Element.RAIN) ? WaterPainter.wetStreet(p) : WaterPainter.dryStreet(p), r.water().split());
+      CityPainter.street(g, l, p, r.water().split());
+    } else if (s.has(Element.DESERT)) {
+      LandPainter.ground(g, l, p, s, r.land().split());
+      LandPainter.dunes(g, l, p, r.land().split());
+    } else {
+      LandPainter.ground(g, l, p, s, r.land().split());
+      // Snow lies in banks; open snowfields without them look like a blank page.
+      if (s.has(Element.HILLS) || (s.has(Element.SNOW) && !s.has(Element.CITY))) {
+        LandPainter.hills(g, l, p, s, r.land().split(), true);
+      }
+    }
+
+    if (s.has(Element.CITY) && !water && !street) {
+      CityPainter.skyline(g, l, p, s, r.city(), false);
+    }
+    if (s.has(Element.FOREST) && !water) {
+      TreePainter.forest(g, l, p, s, r.trees().split());
+    }
+    if (s.has(Element.BEACH) && water) {
+      WaterPainter.beach(g, l, p, r.water().split());
+    }
+    TreePainter.foreground(g, l, p, s, r.trees().split());
+    WeatherPainter.paint(g, l, p, s, r.weather());
+  }
+
+  /** Where the horizon lies and where the light comes from; varies with the seed within a pleasing range. */
+  static Layout layout(Scene s, int width, int height, SplittableRandom r) {
+    double horizon;
+    if (s.hasWater()) {
+      horizon = 0.5 + 0.16 * r.nextDouble();
+    } else if (s.has(Element.STREET)) {
+      horizon = 0.52 + 0.06 * r.nextDouble();
+    } else if (s.has(Element.CITY)) {
+      horizon = 0.7 + 0.06 * r.nextDouble();
+    } else if (s.has(Element.FOREST)) {
+      horizon = 0.42 + 0.08 * r.nextDouble();
+    } else if (s.has(Element.DESERT) && s.has(Element.STARS)) {
+      horizon = 0.5 + 0.25 * r.nextDouble();
+    } else {
+      horizon = 0.55 + 0.15 * r.nextDouble();
+    }
+    double horizonY = height * horizon;
+    double lightX = width * (0.2 + 0.6 * r.nextDouble());
+    TimeOfDay t = s.time();
+    double lightY;
+    if (s.has(Element.MOON) || !t.sunUp()) {
+      lightY = horizonY * (0.15 + 0.3 * r.nextDouble());
+    } else {
+      lightY = horizonY * (1 - t.sunElevation * (0.85 + 0.3 * r.nextDouble()));
+    }
+    return new Layout(width, height, horizonY, Math.sqrt((double) width * height) / 1024.0, lightX, lightY);
+  }
+
+  /** A stable 64-bit FNV-1a hash of the words, so the same prompt always seeds the same way. */
+  static long fingerprint(String prompt, String negativePrompt) {
+    long hash = 0xcbf29ce484222325L;
+    String text = negativePrompt == null ? prompt : prompt + "\u0000" + negativePrompt;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+}
