@@ -46,6 +46,8 @@ final class ImageRoutes {
     if ("1".equals(ctx.queryParam("download"))) {
       ctx.header("Content-Disposition", "attachment; filename=\"visionary-" + image.id() + ImageFiles.extension(bytes.mimeType()) + "\"");
     }
+    // Images have no charset; the server's default (for HTML) must not be appended.
+    ctx.res().setCharacterEncoding(null);
     ctx.contentType(bytes.mimeType());
     ctx.result(bytes.bytes());
   }

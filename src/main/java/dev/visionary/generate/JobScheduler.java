@@ -50,7 +50,7 @@ final class JobScheduler {
         .threads(threads)
         .pollingInterval(Duration.ofSeconds(1))
         .heartbeatInterval(heartbeat)
-        .missedHeartbeatsLimit(3)
+        .missedHeartbeatsLimit(4)
         .enableImmediateExecution()
         .shutdownMaxWait(Duration.ofSeconds(5))
         .build();

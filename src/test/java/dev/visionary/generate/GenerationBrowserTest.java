@@ -33,7 +33,7 @@ class GenerationBrowserTest {
 
       page.reload();
       assertThat(page.getByTestId("image")).hasCount(2);
-      page.getByTestId("job-card").first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Link")).click();
+      page.getByTestId("job-card").first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Permalink")).click();
       assertThat(page.getByTestId("image")).hasCount(2);
       Browser.screenshots(page, "job");
     }

@@ -16,7 +16,7 @@ import dev.visionary.generate.ImageEngineException;
 import dev.visionary.generate.ImageEngineException.Kind;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
-import dev.visionary.generate.remote.FakeServer.Reply;
+import dev.visionary.support.FakeServer.Reply;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
