@@ -30,7 +30,7 @@ class GenerationFaultTest {
   @BeforeEach
   void start() {
     openai = FakeServer.start();
-    app = TestServer.startApp(Map.of(
+    app = TestServer.startIsolatedApp(Map.of(
         "OPENAI_API_KEY", "sk-test-fault",
         "OPENAI_BASE_URL", openai.uri() + "/v1",
         "OPENAI_IMAGE_MODEL", "gpt-image-1",

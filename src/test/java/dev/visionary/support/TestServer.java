@@ -57,6 +57,22 @@ public final class TestServer {
     return App.start(Config.from(env), extraRoutes);
   }
 
+  /**
+   * An instance on a database of its own. Instances sharing a database share the job queue, so one
+   * configured with a provider the others lack (a fake server) must not share it.
+   */
+  public static App startIsolatedApp(Map<String, String> extraEnv) {
+    String name = "isolated_" + Long.toString(System.nanoTime(), 36);
+    try (java.sql.Connection c = postgres().getPostgresDatabase().getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute("create database " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put("DATABASE_URL", postgres().getJdbcUrl("postgres", name));
+    return startApp(env);
+  }
+
   public static String baseUrl() {
     return "http://localhost:" + app().port();
   }
