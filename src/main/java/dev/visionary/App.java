@@ -3,6 +3,7 @@ package dev.visionary;
 import dev.visionary.account.Accounts;
 import dev.visionary.db.Database;
 import dev.visionary.expand.StudioRoutes;
+import dev.visionary.library.Library;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -43,6 +44,7 @@ public final class App implements AutoCloseable {
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
       List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
           accounts::register,
+          new Library(database.jdbi(), pages, accounts.users())::register,
           new HealthRoutes(database)::register,
           new StudioRoutes(pages)::register));
       features.addAll(extraRoutes);
