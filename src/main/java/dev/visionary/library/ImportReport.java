@@ -53,7 +53,7 @@ final class ImportReport {
     return errors;
   }
 
-  boolean nothingImported() {
+  public boolean nothingImported() {
     return created == 0 && updated == 0 && unchanged == 0;
   }
 }

@@ -29,7 +29,7 @@ record Prompt(
     return t == null ? null : t.toInstant();
   }
 
-  String url() {
+  public String url() {
     return url(id, slug);
   }
 
@@ -37,15 +37,15 @@ record Prompt(
     return "/p/" + id + "/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
   }
 
-  boolean ownedBy(long userId) {
+  public boolean ownedBy(long userId) {
     return ownerId == userId;
   }
 
-  boolean deleted() {
+  public boolean deleted() {
     return deletedAt != null;
   }
 
-  PromptDraft draft() {
+  public PromptDraft draft() {
     return new PromptDraft(title, text, negative, target, params, idea, expansionId, parentId, visibility);
   }
 }

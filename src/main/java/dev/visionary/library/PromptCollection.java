@@ -18,11 +18,11 @@ record PromptCollection(
         rs.getInt("size"), Prompt.instant(rs, "created_at"), Prompt.instant(rs, "updated_at"));
   }
 
-  String url() {
+  public String url() {
     return "/c/" + id + "/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
   }
 
-  boolean ownedBy(long userId) {
+  public boolean ownedBy(long userId) {
     return ownerId == userId;
   }
 }

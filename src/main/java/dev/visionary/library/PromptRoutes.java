@@ -75,6 +75,7 @@ final class PromptRoutes {
     Map<String, Object> model = new HashMap<>();
     model.put("form", form);
     model.put("editing", editing);
+    model.put("pageTitle", editing == null ? "New prompt" : "Edit " + editing.title());
     model.put("targets", List.of(Target.values()));
     model.put("visibilities", List.of(Visibility.values()));
     model.put("collections", editing == null ? collections.ownedBy(me) : List.of());

@@ -86,29 +86,29 @@ record SearchQuery(String q, String tag, String collection, String target, boole
     return value;
   }
 
-  boolean hasText() {
+  public boolean hasText() {
     return !q.isBlank();
   }
 
   /** The sort actually applied: best match means relevance with words, newest without. */
-  Sort effectiveSort() {
+  public Sort effectiveSort() {
     return sort == Sort.BEST && !hasText() ? Sort.RECENT : sort;
   }
 
-  SearchQuery withQ(String newQ) {
+  public SearchQuery withQ(String newQ) {
     return new SearchQuery(newQ, tag, collection, target, images, bookmarked, sort, 1);
   }
 
-  SearchQuery withPage(int newPage) {
+  public SearchQuery withPage(int newPage) {
     return new SearchQuery(q, tag, collection, target, images, bookmarked, sort, newPage);
   }
 
-  SearchQuery withTag(String newTag) {
+  public SearchQuery withTag(String newTag) {
     return new SearchQuery(q, newTag, collection, target, images, bookmarked, sort, 1);
   }
 
   /** {@code base?q=…&tag=…}, leaving out what is at its default. */
-  String url(String base) {
+  public String url(String base) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", q);
     params.put("tag", tag);

@@ -9,7 +9,7 @@ import java.util.List;
 record SearchResult(List<PromptCard> cards, String countLabel, int page, String prevUrl, String nextUrl, String correctedQuery,
     String correctedUrl, String originalQuery, boolean onlyCommonWords) {
 
-  boolean empty() {
+  public boolean empty() {
     return cards.isEmpty();
   }
 }

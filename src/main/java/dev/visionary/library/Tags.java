@@ -76,8 +76,8 @@ final class Tags {
   /** The person's tags that start with, or closely resemble, what they are typing; most used first. */
   List<String> suggest(long ownerId, String typed) {
     return jdbi.withHandle(h -> h.createQuery("select t.name::text from tags t left join prompt_tags pt on pt.tag_id = t.id"
-            + " where t.owner_id = :owner and (:typed = '' or t.name::text ilike :prefix escape '\\' or t.name::text % :typed)"
-            + " group by t.id, t.name order by (t.name::text ilike :prefix escape '\\') desc, count(pt.prompt_id) desc, lower(t.name) limit 10")
+            + " where t.owner_id = :owner and (:typed = '' or t.name::text ilike :prefix escape '!' or t.name::text % :typed)"
+            + " group by t.id, t.name order by (t.name::text ilike :prefix escape '!') desc, count(pt.prompt_id) desc, lower(t.name) limit 10")
         .bind("owner", ownerId).bind("typed", typed).bind("prefix", likePrefix(typed)).mapTo(String.class).list());
   }
 
@@ -92,6 +92,6 @@ final class Tags {
   record TagCount(String name, int count) {}
 
   static String likePrefix(String typed) {
-    return typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return typed.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 }
