@@ -67,8 +67,9 @@ final class PromptImport {
         continue;
       }
       String line = "Row " + (i + 1);
-      String text = cell(row, prompt).strip();
-      String neg = negative < 0 ? "" : cell(row, negative).strip();
+      // Line endings as the prompt form stores them, whatever the file used inside quoted fields.
+      String text = cell(row, prompt).replace("\r\n", "\n").strip();
+      String neg = negative < 0 ? "" : cell(row, negative).replace("\r\n", "\n").strip();
       if (styleName.isEmpty()) {
         report.error(line + ": the style has no name.");
       } else if (styleName.length() > 200) {

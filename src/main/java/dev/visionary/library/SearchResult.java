@@ -9,6 +9,10 @@ import java.util.List;
 record SearchResult(List<PromptCard> cards, String countLabel, int page, String prevUrl, String nextUrl, String correctedQuery,
     String correctedUrl, String originalQuery, boolean onlyCommonWords) {
 
+  public String countText() {
+    return "1".equals(countLabel) ? "1 prompt" : countLabel + " prompts";
+  }
+
   public boolean empty() {
     return cards.isEmpty();
   }
