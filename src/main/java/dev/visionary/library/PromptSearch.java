@@ -133,7 +133,9 @@ final class PromptSearch {
         : "(select count(*) from (select 1 from prompts p where " + where + " limit " + (MATCH_CAP + 1) + ") c)";
     String headlines = words
         ? "ts_headline('library_search', replace(replace(p.title, chr(57344), ''), chr(57345), ''), " + TSQUERY + ", :allOptions) as title_marked,"
-          + " ts_headline('library_search', replace(replace(p.text, chr(57344), ''), chr(57345), ''), " + TSQUERY + ", :snippetOptions) as text_marked"
+          // Short prompts are shown whole; long ones as the fragments around the matches.
+          + " ts_headline('library_search', replace(replace(p.text, chr(57344), ''), chr(57345), ''), " + TSQUERY + ","
+          + " case when length(p.text) <= 280 then :allOptions else :snippetOptions end) as text_marked"
         : "null as title_marked, null as text_marked";
     if (words) {
       params.put("allOptions", Highlights.OPTIONS_ALL);
