@@ -98,7 +98,8 @@ final class PromptRoutes {
     }
     if (!form.valid()) {
       if (Htmx.isHtmx(ctx)) {
-        ctx.status(422);
+        // HTMX leaves 4xx bodies unswapped unless retargeted; the page's message area shows them.
+        ctx.status(422).header("HX-Retarget", "#flash").header("HX-Reswap", "innerHTML");
         pages.fragment(ctx, "library/saved", Map.of("errors", form.errors().values()));
         return;
       }
@@ -213,7 +214,9 @@ final class PromptRoutes {
 
   private void afterTagChange(Context ctx, Prompt p, String error) {
     if (Htmx.isHtmx(ctx)) {
-      ctx.status(error == null ? 200 : 422);
+      if (error != null) {
+        ctx.status(422).header("HX-Retarget", "#tags").header("HX-Reswap", "outerHTML");
+      }
       promptPage.tagsFragment(ctx, p, error);
       return;
     }

@@ -128,6 +128,26 @@ class PromptHttpTest {
     assertEquals(303, me.post("/p/" + id + "/tags", "tags", "sunset").statusCode(), "works without JavaScript too");
     assertTrue(me.get("/library?tag=sunset").body().contains("Tagged"));
     assertEquals(400, me.post("/p/" + id + "/tags", "tags", "y".repeat(41)).statusCode());
+    HttpResponse<String> tooLong = me.http.postForm("/p/" + id + "/tags", dev.visionary.support.Http.form("tags", "y".repeat(41)),
+        "HX-Request", "true", "X-CSRF-Token", me.csrf());
+    assertEquals(422, tooLong.statusCode());
+    assertEquals("#tags", tooLong.headers().firstValue("HX-Retarget").orElse(""), "HTMX swaps the message in place");
+    assertTrue(tooLong.body().contains("at most 40 characters"));
+  }
+
+  @Test
+  void deletingTheAccountDeletesItsLibrary() {
+    LibraryClient me = LibraryClient.signedIn("leaver");
+    String path = me.save("title", "Farewell", "text", "a last public prompt", "visibility", "public", "tags", "bye");
+    me.post("/p/" + LibraryClient.idOf(path) + "/collections", "new_collection", "Goodbyes");
+    me.post("/p/" + LibraryClient.idOf(path) + "/bookmark");
+    assertEquals(303, me.post("/settings/delete", "confirm_password", dev.visionary.support.Accounts.PASSWORD).statusCode());
+    assertEquals(404, LibraryClient.anonymous().get(path).statusCode());
+    long left = dev.visionary.support.TestServer.app().database().jdbi().withHandle(h -> h.createQuery(
+            "select (select count(*) from prompts where id = :id) + (select count(*) from prompt_versions where prompt_id = :id)"
+                + " + (select count(*) from tags where name = 'bye' and not exists (select 1 from prompt_tags where tag_id = tags.id))")
+        .bind("id", LibraryClient.idOf(path)).mapTo(Long.class).one());
+    assertEquals(0, left);
   }
 
   @Test
