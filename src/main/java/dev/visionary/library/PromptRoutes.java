@@ -55,14 +55,7 @@ final class PromptRoutes {
   }
 
   private void newForm(Context ctx) {
-    PromptForm form = PromptForm.empty();
-    String parent = ctx.queryParam("parent");
-    if (parent != null) {
-      Prompt original = Access.readable(ctx, prompts, parent);
-      form = new PromptForm(original.title(), original.text(), original.negative(), original.target(), "", original.idea(), "",
-          original.id(), "", "", Visibility.PRIVATE.id(), "", 0, Map.of());
-    }
-    showForm(ctx, form, null, 200);
+    showForm(ctx, PromptForm.empty(), null, 200);
   }
 
   private void editForm(Context ctx) {

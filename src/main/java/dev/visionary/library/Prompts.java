@@ -97,11 +97,6 @@ final class Prompts {
         .bind("id", id).map((rs, ctx) -> PromptVersion.map(rs)).list());
   }
 
-  void setVisibility(String id, Visibility visibility) {
-    jdbi.useHandle(h -> h.createUpdate("update prompts set visibility = :v, updated_at = now() where id = :id")
-        .bind("v", visibility.id()).bind("id", id).execute());
-  }
-
   void trash(String id) {
     jdbi.useHandle(h -> h.createUpdate("update prompts set deleted_at = now() where id = :id and deleted_at is null").bind("id", id).execute());
   }
