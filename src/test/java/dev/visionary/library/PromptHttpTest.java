@@ -35,6 +35,12 @@ class PromptHttpTest {
     assertEquals(201, saved.statusCode());
     assertFalse(saved.body().contains("<html"));
     assertTrue(saved.body().matches("(?s).*Saved.*href=\"/p/[A-Za-z0-9]{10}/koi\".*"), saved.body());
+
+    HttpResponse<String> refused = me.http.postForm("/prompts", dev.visionary.support.Http.form("text", ""),
+        "HX-Request", "true", "X-CSRF-Token", me.csrf());
+    assertEquals(422, refused.statusCode());
+    assertEquals("#flash", refused.headers().firstValue("HX-Retarget").orElse(""));
+    assertTrue(refused.body().contains("Not saved:") && refused.body().contains("Write the prompt itself"));
   }
 
   @Test
