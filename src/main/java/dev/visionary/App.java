@@ -4,7 +4,12 @@ import dev.visionary.account.Accounts;
 import dev.visionary.db.Database;
 import dev.visionary.expand.StudioRoutes;
 import dev.visionary.generate.EngineCatalog;
+import dev.visionary.account.User;
 import dev.visionary.generate.Generation;
+import dev.visionary.generate.ImageStore;
+import dev.visionary.generate.PromptLinks;
+import dev.visionary.library.Library;
+import dev.visionary.library.PromptGallery;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -14,6 +19,7 @@ import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +52,15 @@ public final class App implements AutoCloseable {
     try {
       Pages pages = new Pages(new Views());
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
+      ImageStore images = new ImageStore(database.jdbi());
+      Library library = new Library(database.jdbi(), pages, accounts.users(), promptId -> images.forPrompt(promptId, 48).stream()
+          .map(i -> new PromptGallery.GalleryImage("/images/" + i.id(), "/images/" + i.id() + "/thumb", i.width(), i.height()))
+          .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),
-          EngineCatalog.fromConfig(config), (viewer, promptId) -> false);
+          EngineCatalog.fromConfig(config), images, promptLinks(library));
       List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
           accounts::register,
+          library::register,
           new HealthRoutes(database)::register,
           new StudioRoutes(pages)::register,
           generation::register));
@@ -64,6 +75,26 @@ public final class App implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** What generation needs to know of saved prompts, answered by the library. */
+  private static PromptLinks promptLinks(Library library) {
+    return new PromptLinks() {
+      @Override
+      public Optional<PromptText> read(Optional<User> viewer, String promptId) {
+        return library.readable(viewer, promptId).map(p -> new PromptText(p.text(), p.negative()));
+      }
+
+      @Override
+      public void used(String promptId) {
+        library.recordUse(promptId);
+      }
+
+      @Override
+      public void imagesAdded(String promptId, List<String> imageIds) {
+        imageIds.forEach(id -> library.recordImage(promptId, id));
+      }
+    };
   }
 
   public int port() {

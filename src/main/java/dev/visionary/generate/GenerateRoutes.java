@@ -22,8 +22,10 @@ final class GenerateRoutes {
   private final ImageStore store;
   private final JobScheduler scheduler;
   private final UsageLimits limits;
+  private final PromptLinks prompts;
 
-  GenerateRoutes(Pages pages, Jobs jobs, ImageEngines engines, ImageStore store, JobScheduler scheduler, UsageLimits limits) {
+  GenerateRoutes(Pages pages, Jobs jobs, ImageEngines engines, ImageStore store, JobScheduler scheduler, UsageLimits limits, PromptLinks prompts) {
+    this.prompts = prompts;
     this.pages = pages;
     this.jobs = jobs;
     this.engines = engines;
@@ -43,7 +45,12 @@ final class GenerateRoutes {
 
   private void page(Context ctx) {
     User user = CurrentUser.require(ctx);
-    GenerateForm form = GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), ctx.queryParam("prompt_id"));
+    String promptId = ctx.queryParam("prompt_id");
+    GenerateForm form = promptId == null
+        ? GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), null)
+        : prompts.read(java.util.Optional.of(user), promptId)
+            .map(p -> GenerateForm.empty(p.text(), p.negative(), promptId))
+            .orElseThrow(() -> new NotFoundResponse("There is no such saved prompt."));
     showPage(ctx, user, form, Map.of(), 200);
   }
 
@@ -76,10 +83,16 @@ final class GenerateRoutes {
       showPage(ctx, user, form, errors, 422);
       return;
     }
+    if (form.promptId() != null && !prompts.canRead(java.util.Optional.of(user), form.promptId())) {
+      throw new io.javalin.http.BadRequestResponse("The saved prompt this generation refers to does not exist or is not yours to use.");
+    }
     limits.generation(user);
     Job job = form.toJob(ShortIds.next(), user.id(), engines, ctx);
     jobs.insert(job);
     scheduler.schedule(job.id());
+    if (job.promptId() != null) {
+      prompts.used(job.promptId());
+    }
     if (Htmx.isHtmx(ctx)) {
       ctx.status(201);
       card(ctx, jobs.find(job.id()).orElseThrow());

@@ -2,12 +2,9 @@ package dev.visionary.generate;
 
 import dev.visionary.Config;
 import dev.visionary.account.UsageLimits;
-import dev.visionary.account.User;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.BiPredicate;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,16 +17,16 @@ public final class Generation implements AutoCloseable {
   private final ImageEngines engines;
 
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
-      BiPredicate<Optional<User>, String> promptReadable) {
+      ImageStore store, PromptLinks prompts) {
     this.engines = engines;
     Jobs jobs = new Jobs(jdbi);
-    this.store = new ImageStore(jdbi);
+    this.store = store;
     Duration retryBase = Duration.ofMillis(config.getInt("JOB_RETRY_BASE_MS", 2000, 1, 600_000));
     Duration heartbeat = Duration.ofMillis(config.getInt("JOB_HEARTBEAT_MS", 2000, 100, 600_000));
-    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, retryBase);
+    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, retryBase, prompts);
     this.scheduler = new JobScheduler(dataSource, runner, jobs, config.getInt("JOB_THREADS", 4, 1, 64), heartbeat);
-    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, limits);
-    this.imageRoutes = new ImageRoutes(store, promptReadable);
+    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, limits, prompts);
+    this.imageRoutes = new ImageRoutes(store, prompts);
     scheduler.start();
   }
 

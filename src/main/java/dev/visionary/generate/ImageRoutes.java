@@ -7,7 +7,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 /**
  * Image bytes: readable by their owner and by whoever may read the saved prompt they belong to.
@@ -15,11 +14,11 @@ import java.util.function.BiPredicate;
  */
 final class ImageRoutes {
   private final ImageStore store;
-  private final BiPredicate<Optional<User>, String> promptReadable;
+  private final PromptLinks prompts;
 
-  ImageRoutes(ImageStore store, BiPredicate<Optional<User>, String> promptReadable) {
+  ImageRoutes(ImageStore store, PromptLinks prompts) {
     this.store = store;
-    this.promptReadable = promptReadable;
+    this.prompts = prompts;
   }
 
   void register(RoutesConfig routes) {
@@ -32,7 +31,7 @@ final class ImageRoutes {
     Optional<User> viewer = CurrentUser.get(ctx);
     ImageStore.StoredImage image = (ShortIds.looksValid(id) ? store.find(id) : Optional.<ImageStore.StoredImage>empty())
         .filter(i -> viewer.map(u -> u.id() == i.ownerId()).orElse(false)
-            || (i.promptId() != null && promptReadable.test(viewer, i.promptId())))
+            || (i.promptId() != null && prompts.canRead(viewer, i.promptId())))
         .orElseThrow(() -> new NotFoundResponse("There is no such image, or it is private."));
     ImageStore.ImageBytes bytes = store.bytes(image, thumbnail).orElseThrow(NotFoundResponse::new);
     // Private: the image may belong to a private prompt, so shared caches must not keep it.

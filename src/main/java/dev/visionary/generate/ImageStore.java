@@ -23,12 +23,13 @@ public final class ImageStore {
 
   private final Jdbi jdbi;
 
-  ImageStore(Jdbi jdbi) {
+  public ImageStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
   /** Saves a job's images inside the caller's transaction (the one that marks the job succeeded). */
-  void save(Handle h, Job job, ImageEngine engine, List<GeneratedImage> images) {
+  List<String> save(Handle h, Job job, ImageEngine engine, List<GeneratedImage> images) {
+    List<String> ids = new java.util.ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       GeneratedImage image = images.get(i);
       byte[] bytes = ImageFiles.stamp(image, job, engine);
@@ -43,9 +44,11 @@ public final class ImageStore {
           .bind("thumbMime", thumb.mimeType())
           .bind("size", bytes.length)
           .execute();
+      String id = ShortIds.next();
+      ids.add(id);
       h.createUpdate("insert into images (id, job_id, owner_id, sha256, position, width, height, seed, revised_prompt) "
               + "values (:id, :job, :owner, :sha, :position, :width, :height, :seed, :revised)")
-          .bind("id", ShortIds.next())
+          .bind("id", id)
           .bind("job", job.id())
           .bind("owner", job.ownerId())
           .bind("sha", sha)
@@ -56,6 +59,7 @@ public final class ImageStore {
           .bind("revised", image.revisedPrompt())
           .execute();
     }
+    return ids;
   }
 
   private static final String SELECT = "select i.id, i.job_id, i.owner_id, j.prompt_id, i.width, i.height, i.seed, i.revised_prompt, "

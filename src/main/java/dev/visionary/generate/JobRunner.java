@@ -38,8 +38,10 @@ final class JobRunner {
   private final ImageStore store;
   private final Duration retryBase;
   private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+  private final PromptLinks prompts;
 
-  JobRunner(Jdbi jdbi, Jobs jobs, ImageEngines engines, ImageStore store, Duration retryBase) {
+  JobRunner(Jdbi jdbi, Jobs jobs, ImageEngines engines, ImageStore store, Duration retryBase, PromptLinks prompts) {
+    this.prompts = prompts;
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.engines = engines;
@@ -62,16 +64,18 @@ final class JobRunner {
     limit.acquireUninterruptibly();
     try {
       List<GeneratedImage> images = engine.get().generate(job.toRequest(), progressWriter(jobId));
-      boolean finished = jdbi.inTransaction(h -> {
+      Optional<List<String>> saved = jdbi.inTransaction(h -> {
         if (!Jobs.succeed(h, jobId)) {
-          return false; // cancelled while it ran: the images are not kept
+          return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
         }
-        store.save(h, job, engine.get(), images);
-        return true;
+        return Optional.of(store.save(h, job, engine.get(), images));
       });
-      if (finished) {
-        log.info("Job {} produced {} image(s) with {}", jobId, images.size(), job.engine());
-      }
+      saved.ifPresent(ids -> {
+        log.info("Job {} produced {} image(s) with {}", jobId, ids.size(), job.engine());
+        if (job.promptId() != null) {
+          prompts.imagesAdded(job.promptId(), ids);
+        }
+      });
     } catch (ImageEngineException e) {
       handleFailure(job, e);
     } finally {

@@ -1,0 +1,24 @@
+package dev.visionary.generate;
+
+import dev.visionary.account.User;
+import java.util.List;
+import java.util.Optional;
+
+/** What generation asks of the library about the saved prompt a job was made from. */
+public interface PromptLinks {
+  /** The saved prompt's text and negative prompt, when the viewer may read it. */
+  record PromptText(String text, String negative) {}
+
+  Optional<PromptText> read(Optional<User> viewer, String promptId);
+
+  /** Whether the viewer may read the saved prompt (and so its images). */
+  default boolean canRead(Optional<User> viewer, String promptId) {
+    return read(viewer, promptId).isPresent();
+  }
+
+  /** A generation was started from the saved prompt (feeds "most used"). */
+  void used(String promptId);
+
+  /** A job made from the saved prompt produced these images. */
+  void imagesAdded(String promptId, List<String> imageIds);
+}

@@ -1,0 +1,159 @@
+package dev.visionary.library;
+
+import dev.visionary.account.CurrentUser;
+import dev.visionary.account.User;
+import dev.visionary.web.Forms;
+import dev.visionary.web.Pages;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collections: create, rename, change who sees them, delete, and order their prompts. */
+final class CollectionRoutes {
+  private static final String NOT_FOUND = "There is no collection at this address, or it is private.";
+
+  private final Pages pages;
+  private final PromptCollections collections;
+  private final Prompts prompts;
+
+  CollectionRoutes(Pages pages, PromptCollections collections, Prompts prompts) {
+    this.pages = pages;
+    this.collections = collections;
+    this.prompts = prompts;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/collections", ctx -> showList(ctx, Map.of(), "", "", 200));
+    routes.post("/collections", this::create);
+    routes.get("/c/{id}", ctx -> ctx.redirect(readable(ctx).url(), HttpStatus.MOVED_PERMANENTLY));
+    routes.get("/c/{id}/{slug}", this::show);
+    routes.post("/c/{id}/edit", this::edit);
+    routes.post("/c/{id}/delete", this::delete);
+    routes.post("/c/{id}/remove", this::remove);
+    routes.post("/c/{id}/move", this::move);
+  }
+
+  private void showList(Context ctx, Map<String, String> errors, String name, String description, int status) {
+    User me = CurrentUser.require(ctx);
+    Map<String, Object> model = new HashMap<>();
+    model.put("collections", collections.ownedBy(me.id()));
+    model.put("errors", errors);
+    model.put("name", name);
+    model.put("description", description);
+    model.put("visibilities", List.of(Visibility.values()));
+    ctx.status(status);
+    pages.page(ctx, "library/collections", model);
+  }
+
+  private record Fields(String name, String description, Visibility visibility) {}
+
+  private static Fields read(Context ctx, Map<String, String> errors) {
+    String name = "";
+    String description = "";
+    try {
+      name = Forms.text(ctx, "name", "The name", 120, false);
+      if (name.isEmpty()) {
+        errors.put("name", "Give the collection a name.");
+      }
+    } catch (Forms.Invalid e) {
+      errors.put("name", e.getMessage());
+    }
+    try {
+      description = Forms.text(ctx, "description", "The description", 1000, true);
+    } catch (Forms.Invalid e) {
+      errors.put("description", e.getMessage());
+    }
+    String rawVisibility = Forms.param(ctx, "visibility");
+    Visibility visibility = Visibility.byId(rawVisibility == null || rawVisibility.isBlank() ? "private" : rawVisibility).orElse(null);
+    if (visibility == null) {
+      errors.put("visibility", "Choose private, unlisted or public.");
+    }
+    return new Fields(name, description, visibility);
+  }
+
+  private void create(Context ctx) {
+    User me = CurrentUser.require(ctx);
+    Map<String, String> errors = new HashMap<>();
+    Fields f = read(ctx, errors);
+    if (!errors.isEmpty()) {
+      showList(ctx, errors, f.name(), f.description(), 422);
+      return;
+    }
+    String id = collections.create(me.id(), f.name(), f.description(), f.visibility());
+    ctx.redirect(collections.find(id).orElseThrow().url(), HttpStatus.SEE_OTHER);
+  }
+
+  private PromptCollection readable(Context ctx) {
+    return collections.find(ctx.pathParam("id")).filter(c -> Access.canRead(CurrentUser.get(ctx), c))
+        .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
+  }
+
+  private void show(Context ctx) {
+    PromptCollection c = readable(ctx);
+    if (!ctx.pathParam("slug").equals(c.slug())) {
+      ctx.redirect(c.url(), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    showCollection(ctx, c, Map.of(), 200);
+  }
+
+  private void showCollection(Context ctx, PromptCollection c, Map<String, String> errors, int status) {
+    long viewer = Access.viewerId(ctx);
+    Map<String, Object> model = new HashMap<>();
+    model.put("c", c);
+    model.put("items", collections.items(c.id(), viewer));
+    model.put("mine", c.ownedBy(viewer));
+    model.put("errors", errors);
+    model.put("visibilities", List.of(Visibility.values()));
+    model.put("searchUrl", c.ownedBy(viewer) ? "/library?collection=" + c.id() : null);
+    if (c.visibility().shareable()) {
+      model.put("meta", List.of(new Meta("og:type", "website"), new Meta("og:site_name", "Visionary"), new Meta("og:title", c.name()),
+          new Meta("og:description", c.description().isEmpty() ? "A collection of image prompts by " + c.ownerName() : c.description()),
+          new Meta("twitter:card", "summary")));
+    }
+    ctx.status(status);
+    pages.page(ctx, "library/collection", model);
+  }
+
+  private void edit(Context ctx) {
+    PromptCollection c = Access.ownedCollection(ctx, collections, ctx.pathParam("id"));
+    Map<String, String> errors = new HashMap<>();
+    Fields f = read(ctx, errors);
+    if (!errors.isEmpty()) {
+      showCollection(ctx, c, errors, 422);
+      return;
+    }
+    collections.update(c.id(), f.name(), f.description(), f.visibility());
+    ctx.redirect(collections.find(c.id()).orElseThrow().url(), HttpStatus.SEE_OTHER);
+  }
+
+  private void delete(Context ctx) {
+    PromptCollection c = Access.ownedCollection(ctx, collections, ctx.pathParam("id"));
+    collections.delete(c.id());
+    ctx.redirect("/collections", HttpStatus.SEE_OTHER);
+  }
+
+  private void remove(Context ctx) {
+    PromptCollection c = Access.ownedCollection(ctx, collections, ctx.pathParam("id"));
+    collections.remove(c.id(), Forms.text(ctx, "prompt_id", "The prompt", 32, false));
+    ctx.redirect(c.url(), HttpStatus.SEE_OTHER);
+  }
+
+  private void move(Context ctx) {
+    PromptCollection c = Access.ownedCollection(ctx, collections, ctx.pathParam("id"));
+    String direction = Forms.text(ctx, "direction", "The direction", 8, false);
+    if (!direction.equals("up") && !direction.equals("down")) {
+      throw new BadRequestResponse("Move a prompt up or down.");
+    }
+    String promptId = Forms.text(ctx, "prompt_id", "The prompt", 32, false);
+    prompts.find(promptId).filter(p -> p.ownedBy(c.ownerId()) || p.visibility() != Visibility.PRIVATE)
+        .orElseThrow(() -> new NotFoundResponse(Access.NOT_FOUND));
+    collections.move(c.id(), promptId, direction.equals("up"));
+    ctx.redirect(c.url() + "#item-" + promptId, HttpStatus.SEE_OTHER);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.visionary.library;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What an import did, row by row problems included, shown to the person afterwards. */
+final class ImportReport {
+  private final String source;
+  private int created;
+  private int updated;
+  private int unchanged;
+  private final List<String> errors = new ArrayList<>();
+
+  ImportReport(String source) {
+    this.source = source;
+  }
+
+  void created() {
+    created++;
+  }
+
+  void updated() {
+    updated++;
+  }
+
+  void unchanged() {
+    unchanged++;
+  }
+
+  void error(String message) {
+    if (errors.size() < 200) {
+      errors.add(message);
+    }
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public int getCreated() {
+    return created;
+  }
+
+  public int getUpdated() {
+    return updated;
+  }
+
+  public int getUnchanged() {
+    return unchanged;
+  }
+
+  public List<String> getErrors() {
+    return errors;
+  }
+
+  public boolean nothingImported() {
+    return created == 0 && updated == 0 && unchanged == 0;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.visionary.library;
+
+import dev.visionary.account.User;
+import dev.visionary.account.Users;
+import dev.visionary.web.Pages;
+import io.javalin.config.RoutesConfig;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The prompt library feature: its parts built once, its routes, and what other features may use of it. */
+public final class Library {
+  private final Prompts prompts;
+  private final PromptRoutes promptRoutes;
+  private final SearchRoutes searchRoutes;
+  private final CollectionRoutes collectionRoutes;
+  private final TransferRoutes transferRoutes;
+
+  public Library(Jdbi jdbi, Pages pages, Users users, PromptGallery gallery) {
+    this.prompts = new Prompts(jdbi);
+    Tags tags = new Tags(jdbi);
+    PromptCollections collections = new PromptCollections(jdbi);
+    Bookmarks bookmarks = new Bookmarks(jdbi);
+    this.promptRoutes = new PromptRoutes(pages, prompts, tags, collections, bookmarks, gallery);
+    this.searchRoutes = new SearchRoutes(pages, new PromptSearch(jdbi), prompts, tags, collections, users);
+    this.collectionRoutes = new CollectionRoutes(pages, collections, prompts);
+    this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi), new PromptImport(prompts));
+    prompts.purgeExpired();
+  }
+
+  /** Register after the accounts feature, whose filter resolves the person and checks CSRF first. */
+  public void register(RoutesConfig routes) {
+    promptRoutes.register(routes);
+    searchRoutes.register(routes);
+    collectionRoutes.register(routes);
+    transferRoutes.register(routes);
+  }
+
+  /**
+   * The prompt if this viewer may see it: its owner always (also in Trash), anyone else only when it is
+   * unlisted or public and not deleted. Null-safe: a null viewer is anonymous, a null id finds nothing.
+   */
+  public Optional<PromptSummary> readable(Optional<User> viewer, String promptId) {
+    if (promptId == null) {
+      return Optional.empty();
+    }
+    Optional<User> who = viewer == null ? Optional.empty() : viewer;
+    return prompts.find(promptId)
+        .filter(p -> Access.canRead(who, p))
+        .map(p -> new PromptSummary(p.id(), p.ownerName(), p.title(), p.text(), p.negative(), p.target(), p.params(), p.url(),
+            p.visibility(), p.updatedAt()));
+  }
+
+  /** Counts one use (an expansion or a generation from this prompt); it feeds the "most used" sort. */
+  public void recordUse(String promptId) {
+    if (promptId != null && Slugs.looksLikeId(promptId)) {
+      prompts.recordUse(promptId);
+    }
+  }
+
+  /** Notes an image generated from the prompt; the first one becomes its preview image. */
+  public void recordImage(String promptId, String imageId) {
+    if (promptId != null && Slugs.looksLikeId(promptId) && imageId != null) {
+      prompts.recordImage(promptId, imageId);
+    }
+  }
+}

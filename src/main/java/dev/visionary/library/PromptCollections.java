@@ -1,0 +1,105 @@
+package dev.visionary.library;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The collections and collection_items tables. Items keep the order their owner gave them. */
+final class PromptCollections {
+  private static final String FROM = " from collections c join users u on u.id = c.owner_id";
+
+  private final Jdbi jdbi;
+
+  PromptCollections(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  String create(long ownerId, String name, String description, Visibility visibility) {
+    String id = Slugs.newId();
+    jdbi.useHandle(h -> h.createUpdate("insert into collections (id, owner_id, name, slug, description, visibility)"
+            + " values (:id, :owner, :name, :slug, :description, :visibility)")
+        .bind("id", id).bind("owner", ownerId).bind("name", name).bind("slug", Slugs.slug(name))
+        .bind("description", description).bind("visibility", visibility.id()).execute());
+    return id;
+  }
+
+  Optional<PromptCollection> find(String id) {
+    if (!Slugs.looksLikeId(id)) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(h -> h.createQuery("select " + PromptCollection.COLUMNS + FROM + " where c.id = :id")
+        .bind("id", id).map((rs, ctx) -> PromptCollection.map(rs)).findOne());
+  }
+
+  List<PromptCollection> ownedBy(long ownerId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + PromptCollection.COLUMNS + FROM + " where c.owner_id = :owner order by lower(c.name) limit 500")
+        .bind("owner", ownerId).map((rs, ctx) -> PromptCollection.map(rs)).list());
+  }
+
+  List<PromptCollection> publicOf(long ownerId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + PromptCollection.COLUMNS + FROM
+            + " where c.owner_id = :owner and c.visibility = 'public' order by lower(c.name) limit 200")
+        .bind("owner", ownerId).map((rs, ctx) -> PromptCollection.map(rs)).list());
+  }
+
+  /** The owner's collections that hold this prompt. */
+  List<PromptCollection> holding(String promptId, long ownerId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + PromptCollection.COLUMNS + FROM
+            + " join collection_items i on i.collection_id = c.id where i.prompt_id = :p and c.owner_id = :owner order by lower(c.name)")
+        .bind("p", promptId).bind("owner", ownerId).map((rs, ctx) -> PromptCollection.map(rs)).list());
+  }
+
+  void update(String id, String name, String description, Visibility visibility) {
+    jdbi.useHandle(h -> h.createUpdate("update collections set name = :name, slug = :slug, description = :description,"
+            + " visibility = :visibility, updated_at = now() where id = :id")
+        .bind("id", id).bind("name", name).bind("slug", Slugs.slug(name)).bind("description", description)
+        .bind("visibility", visibility.id()).execute());
+  }
+
+  void delete(String id) {
+    jdbi.useHandle(h -> h.createUpdate("delete from collections where id = :id").bind("id", id).execute());
+  }
+
+  /** Adds the prompt at the end; adding it again changes nothing. */
+  void add(String collectionId, String promptId) {
+    jdbi.useHandle(h -> h.createUpdate("insert into collection_items (collection_id, prompt_id, position)"
+            + " select :c, :p, coalesce(max(position), 0) + 1 from collection_items where collection_id = :c"
+            + " on conflict do nothing")
+        .bind("c", collectionId).bind("p", promptId).execute());
+  }
+
+  void remove(String collectionId, String promptId) {
+    jdbi.useHandle(h -> h.createUpdate("delete from collection_items where collection_id = :c and prompt_id = :p")
+        .bind("c", collectionId).bind("p", promptId).execute());
+  }
+
+  /** Swaps the prompt with its neighbour above (up) or below. */
+  void move(String collectionId, String promptId, boolean up) {
+    jdbi.useTransaction(h -> {
+      Optional<Integer> position = h.createQuery("select position from collection_items where collection_id = :c and prompt_id = :p for update")
+          .bind("c", collectionId).bind("p", promptId).mapTo(Integer.class).findOne();
+      if (position.isEmpty()) {
+        return;
+      }
+      String neighbour = up
+          ? "select prompt_id, position from collection_items where collection_id = :c and position < :pos order by position desc limit 1"
+          : "select prompt_id, position from collection_items where collection_id = :c and position > :pos order by position limit 1";
+      h.createQuery(neighbour).bind("c", collectionId).bind("pos", position.get())
+          .map((rs, ctx) -> java.util.Map.entry(rs.getString("prompt_id"), rs.getInt("position"))).findOne()
+          .ifPresent(other -> {
+            h.createUpdate("update collection_items set position = :pos where collection_id = :c and prompt_id = :p")
+                .bind("pos", other.getValue()).bind("c", collectionId).bind("p", promptId).execute();
+            h.createUpdate("update collection_items set position = :pos where collection_id = :c and prompt_id = :p")
+                .bind("pos", position.get()).bind("c", collectionId).bind("p", other.getKey()).execute();
+          });
+    });
+  }
+
+  /** The prompts in a collection, in order, that this viewer may see (-1: anonymous). */
+  List<Prompt> items(String collectionId, long viewerId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from collection_items i join prompts p on p.id = i.prompt_id"
+            + " join users u on u.id = p.owner_id where i.collection_id = :c and p.deleted_at is null"
+            + " and (p.owner_id = :viewer or p.visibility <> 'private') order by i.position limit 1000")
+        .bind("c", collectionId).bind("viewer", viewerId).map((rs, ctx) -> Prompt.map(rs)).list());
+  }
+}

@@ -1,0 +1,145 @@
+package dev.visionary.library;
+
+import dev.visionary.expand.Target;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AUTOMATIC1111 styles.csv both ways, and prompts read from PNG files. A style is a prompt whose title is
+ * the style's name; importing a style that is already there unchanged does nothing.
+ */
+final class PromptImport {
+  private final Prompts prompts;
+
+  PromptImport(Prompts prompts) {
+    this.prompts = prompts;
+  }
+
+  /** Every live prompt as a style; names are made unique the way a person would ("Name (2)"). */
+  byte[] exportStyles(long ownerId) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("name", "prompt", "negative_prompt"));
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    prompts.jdbi().useHandle(h -> h.createQuery("select title, text, negative from prompts where owner_id = :o and deleted_at is null"
+            + " order by lower(title), created_at, id")
+        .bind("o", ownerId)
+        .map((rs, ctx) -> List.of(rs.getString("title"), rs.getString("text"), rs.getString("negative")))
+        .forEach(r -> {
+          int n = seen.merge(r.get(0).toLowerCase(Locale.ROOT), 1, Integer::sum);
+          rows.add(List.of(n == 1 ? r.get(0) : r.get(0) + " (" + n + ")", r.get(1), r.get(2)));
+        }));
+    // A1111 writes UTF-8 with a byte-order mark; so do we, so its own reader is at home.
+    return ("\uFEFF" + Csv.write(rows)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  ImportReport importStyles(long ownerId, String csv) {
+    ImportReport report = new ImportReport("styles.csv");
+    List<List<String>> rows;
+    try {
+      rows = Csv.read(csv);
+    } catch (Csv.Invalid e) {
+      report.error("The file is not valid CSV: " + e.getMessage());
+      return report;
+    }
+    if (rows.isEmpty()) {
+      report.error("The file is empty.");
+      return report;
+    }
+    List<String> header = rows.get(0).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+    int name = header.indexOf("name");
+    int prompt = header.indexOf("prompt") >= 0 ? header.indexOf("prompt") : header.indexOf("text");
+    int negative = header.indexOf("negative_prompt");
+    if (name < 0 || prompt < 0) {
+      report.error("The first row must name the columns: name, prompt, negative_prompt.");
+      return report;
+    }
+    // A repeated name: the last row wins, as in AUTOMATIC1111.
+    Map<String, String[]> styles = new LinkedHashMap<>();
+    for (int i = 1; i < rows.size(); i++) {
+      List<String> row = rows.get(i);
+      String styleName = cell(row, name).strip();
+      if (styleName.startsWith("#")) {
+        continue;
+      }
+      String line = "Row " + (i + 1);
+      // Line endings as the prompt form stores them, whatever the file used inside quoted fields.
+      String text = cell(row, prompt).replace("\r\n", "\n").strip();
+      String neg = negative < 0 ? "" : cell(row, negative).replace("\r\n", "\n").strip();
+      if (styleName.isEmpty()) {
+        report.error(line + ": the style has no name.");
+      } else if (styleName.length() > 200) {
+        report.error(line + " (“" + styleName.substring(0, 40) + "…”): the name is longer than 200 characters.");
+      } else if (text.isEmpty() && neg.isEmpty()) {
+        report.error(line + " (“" + styleName + "”): both the prompt and the negative prompt are empty.");
+      } else if (text.length() > PromptForm.MAX_TEXT || neg.length() > 4000) {
+        report.error(line + " (“" + styleName + "”): the prompt is too long.");
+      } else {
+        styles.remove(styleName);
+        styles.put(styleName, new String[] {text, neg});
+      }
+    }
+    styles.forEach((title, parts) -> save(ownerId, title, parts[0], parts[1], "{}", Target.STABLE_DIFFUSION.id(), "Updated from styles.csv", report));
+    return report;
+  }
+
+  ImportReport importPng(long ownerId, byte[] png, String fileName) {
+    ImportReport report = new ImportReport("PNG");
+    Map<String, String> chunks;
+    try {
+      chunks = PngText.read(png);
+    } catch (IllegalArgumentException e) {
+      report.error(fileName + ": " + e.getMessage());
+      return report;
+    }
+    Optional<ImageMetadata.Found> found = ImageMetadata.find(chunks);
+    if (found.isEmpty() || found.get().text().isEmpty()) {
+      report.error(fileName + ": no prompt found. Visionary reads AUTOMATIC1111/Forge \"parameters\", InvokeAI and ComfyUI metadata.");
+      return report;
+    }
+    ImageMetadata.Found f = found.get();
+    if (f.text().length() > PromptForm.MAX_TEXT || f.negative().length() > 4000) {
+      report.error(fileName + ": the prompt in this image is longer than Visionary keeps.");
+      return report;
+    }
+    String title = Slugs.suggestTitle("", f.text());
+    save(ownerId, title, f.text(), f.negative(), JsonParams.normalize(f.params()), Target.STABLE_DIFFUSION.id(), null, report);
+    return report;
+  }
+
+  /**
+   * Styles are matched by name: an unchanged one is left alone, a changed one gets a new version. Images are
+   * matched by their words, so importing the same PNG twice keeps one prompt.
+   */
+  private void save(long ownerId, String title, String text, String negative, String params, String target, String updateNote,
+      ImportReport report) {
+    boolean byName = updateNote != null;
+    String match = byName ? "p.title = :title" : "p.text = :text and p.negative = :negative";
+    Optional<Prompt> same = prompts.jdbi().withHandle(h -> h.createQuery("select " + Prompt.COLUMNS
+            + " from prompts p join users u on u.id = p.owner_id where p.owner_id = :o and p.deleted_at is null and " + match
+            + " order by p.updated_at desc limit 1")
+        .bind("o", ownerId).bind("title", title).bind("text", text).bind("negative", negative)
+        .map((rs, ctx) -> Prompt.map(rs)).findOne());
+    if (same.isEmpty()) {
+      prompts.create(ownerId, new PromptDraft(title, text, negative, target, params, "", null, null, Visibility.PRIVATE), List.of());
+      report.created();
+      return;
+    }
+    Prompt p = same.get();
+    if (!byName || (p.text().equals(text) && p.negative().equals(negative))) {
+      report.unchanged();
+      return;
+    }
+    prompts.update(p, new PromptDraft(p.title(), text, negative, p.target(), p.params(), p.idea(), p.expansionId(), p.parentId(),
+        p.visibility()), updateNote);
+    report.updated();
+  }
+
+  private static String cell(List<String> row, int index) {
+    return index < row.size() ? row.get(index) : "";
+  }
+}

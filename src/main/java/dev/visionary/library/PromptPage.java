@@ -1,0 +1,145 @@
+package dev.visionary.library;
+
+import dev.visionary.account.CurrentUser;
+import dev.visionary.account.User;
+import dev.visionary.expand.Target;
+import dev.visionary.web.Pages;
+import dev.visionary.web.Requests;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The prompt page, its history, and the fragments HTMX swaps into it. */
+final class PromptPage {
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private final Pages pages;
+  private final Prompts prompts;
+  private final Tags tags;
+  private final PromptCollections collections;
+  private final Bookmarks bookmarks;
+
+  private final PromptGallery gallery;
+
+  PromptPage(Pages pages, Prompts prompts, Tags tags, PromptCollections collections, Bookmarks bookmarks, PromptGallery gallery) {
+    this.gallery = gallery;
+    this.pages = pages;
+    this.prompts = prompts;
+    this.tags = tags;
+    this.collections = collections;
+    this.bookmarks = bookmarks;
+  }
+
+  void show(Context ctx) {
+    Prompt p = Access.readable(ctx, prompts, ctx.pathParam("id"));
+    if (!ctx.pathParam("slug").equals(p.slug())) {
+      // Titles change; links made with an older title keep working.
+      ctx.redirect(p.url(), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    Optional<User> viewer = CurrentUser.get(ctx);
+    boolean mine = viewer.isPresent() && p.ownedBy(viewer.get().id());
+    Map<String, Object> model = base(ctx, p);
+    model.put("title", p.title());
+    model.put("mine", mine);
+    model.put("targetLabel", Target.byId(p.target()).map(Target::label).orElse(p.target()));
+    model.put("params", JsonParams.entries(p.params()));
+    model.put("created", WHEN.format(p.createdAt()));
+    model.put("updated", WHEN.format(p.updatedAt()));
+    model.put("parent", p.parentId() == null ? null : prompts.find(p.parentId()).filter(x -> Access.canRead(viewer, x)).orElse(null));
+    model.put("forks", prompts.forks(p.id(), Access.viewerId(ctx)));
+    model.put("images", gallery.images(p.id()));
+    model.put("inCollections", mine ? collections.holding(p.id(), p.ownerId()) : List.of());
+    model.put("myCollections", mine ? collections.ownedBy(p.ownerId()) : List.of());
+    model.put("visibilities", List.of(Visibility.values()));
+    if (p.deleted()) {
+      long daysLeft = Math.max(0, Prompts.TRASH_DAYS - Duration.between(p.deletedAt(), Instant.now()).toDays());
+      model.put("trashNotice", "This prompt is in Trash. It will be deleted for good in " + daysLeft + (daysLeft == 1 ? " day" : " days") + " unless you restore it.");
+    }
+    if (p.visibility().shareable() && !p.deleted()) {
+      model.put("meta", meta(ctx, p));
+    }
+    pages.page(ctx, "library/prompt", model);
+  }
+
+  private Map<String, Object> base(Context ctx, Prompt p) {
+    Map<String, Object> model = new HashMap<>();
+    long viewer = Access.viewerId(ctx);
+    model.put("p", p);
+    model.put("tags", tags.of(p.id()));
+    model.put("canEdit", p.ownedBy(viewer));
+    model.put("signedIn", viewer >= 0);
+    model.put("bookmarked", viewer >= 0 && bookmarks.isBookmarked(viewer, p.id()));
+    model.put("bookmarkCount", bookmarks.count(p.id()));
+    return model;
+  }
+
+  /** Link previews for pages meant to be shared; private prompts never get them. */
+  private static List<Meta> meta(Context ctx, Prompt p) {
+    String origin = (Requests.isHttps(ctx) ? "https://" : "http://") + ctx.host();
+    String description = p.text().length() > 200 ? p.text().substring(0, 197) + "…" : p.text();
+    List<Meta> meta = new ArrayList<>(List.of(
+        new Meta("og:type", "article"),
+        new Meta("og:site_name", "Visionary"),
+        new Meta("og:title", p.title()),
+        new Meta("og:description", description),
+        new Meta("og:url", origin + p.url()),
+        new Meta("twitter:title", p.title()),
+        new Meta("twitter:description", description)));
+    if (p.coverImageId() != null) {
+      meta.add(new Meta("og:image", origin + "/images/" + p.coverImageId()));
+      meta.add(new Meta("twitter:card", "summary_large_image"));
+      meta.add(new Meta("twitter:image", origin + "/images/" + p.coverImageId()));
+    } else {
+      meta.add(new Meta("twitter:card", "summary"));
+    }
+    return meta;
+  }
+
+  void bookmarkFragment(Context ctx, Prompt p) {
+    pages.fragment(ctx, "library/bookmark-button", base(ctx, p));
+  }
+
+  void tagsFragment(Context ctx, Prompt p, String error) {
+    Map<String, Object> model = base(ctx, p);
+    model.put("tagError", error);
+    pages.fragment(ctx, "library/tags", model);
+  }
+
+  /** Every version, newest first, each with what changed since the one before. */
+  void history(Context ctx) {
+    Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
+    List<PromptVersion> versions = prompts.versions(p.id());
+    List<VersionView> views = new ArrayList<>();
+    for (int i = 0; i < versions.size(); i++) {
+      PromptVersion v = versions.get(i);
+      PromptVersion before = i + 1 < versions.size() ? versions.get(i + 1) : null;
+      views.add(new VersionView(v.version(), v.title(), v.note(), WHEN.format(v.createdAt()), v.version() == p.version(),
+          before == null ? List.of(new WordDiff.Segment(WordDiff.Kind.SAME, v.text())) : WordDiff.diff(before.text(), v.text()),
+          before == null ? List.of() : WordDiff.diff(before.negative(), v.negative()),
+          before != null && !before.title().equals(v.title()) ? before.title() : null,
+          before != null && !JsonParams.same(before.params(), v.params()),
+          before != null && !before.target().equals(v.target())));
+    }
+    Map<String, Object> model = base(ctx, p);
+    model.put("versions", views);
+    pages.page(ctx, "library/history", model);
+  }
+
+  /** A version as the history page shows it. */
+  record VersionView(int number, String title, String note, String when, boolean current, List<WordDiff.Segment> textDiff,
+      List<WordDiff.Segment> negativeDiff, String oldTitle, boolean paramsChanged, boolean targetChanged) {
+    public boolean negativeChanged() {
+      return negativeDiff.stream().anyMatch(s -> s.kind() != WordDiff.Kind.SAME);
+    }
+  }
+}

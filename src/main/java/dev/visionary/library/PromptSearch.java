@@ -1,0 +1,220 @@
+package dev.visionary.library;
+
+import dev.visionary.expand.Target;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Full-text search over prompts with web-search syntax. Shaped for large libraries: one GIN index on
+ * (owner, words); a word search ranks and sorts only the newest {@value #MATCH_CAP} matches; broad matches
+ * are never counted in full; a misspelled word is looked up in a small table of distinct words.
+ */
+final class PromptSearch {
+  static final int MATCH_CAP = 1000;
+  static final int PAGE_SIZE = 20;
+  private static final String TSQUERY = "websearch_to_tsquery('library_search', :q)";
+  private static final Pattern WORD = Pattern.compile("(?<![-\\p{L}\\p{N}])[\\p{L}\\p{N}]{3,40}");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private final Jdbi jdbi;
+
+  PromptSearch(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** A statement and its parameters; the SQL text is built only from fixed fragments. */
+  record Statement(String sql, Map<String, Object> params) {}
+
+  SearchResult search(SearchScope scope, SearchQuery query, String base) {
+    return jdbi.withHandle(h -> {
+      boolean words = query.hasText() && hasLexemes(h, query.q());
+      Page page = run(h, scope, query, words);
+      if (page.rows().isEmpty() && words && query.page() == 1) {
+        Optional<String> corrected = correct(h, scope, query.q());
+        if (corrected.isPresent()) {
+          SearchQuery better = query.withQ(corrected.get());
+          Page retry = run(h, scope, better, true);
+          if (!retry.rows().isEmpty()) {
+            return result(h, retry, better, base, corrected.get(), query.q(), false);
+          }
+        }
+      }
+      return result(h, page, query, base, null, null, query.hasText() && !words);
+    });
+  }
+
+  private record Page(List<Map<String, Object>> rows, long total) {}
+
+  private Page run(Handle h, SearchScope scope, SearchQuery query, boolean words) {
+    Statement st = statement(scope, query, words);
+    var q = h.createQuery(st.sql());
+    st.params().forEach(q::bind);
+    List<Map<String, Object>> rows = q.mapToMap().list();
+    long total = rows.isEmpty() ? countWhenPastTheEnd(h, scope, query, words) : ((Number) rows.get(0).get("total")).longValue();
+    return new Page(rows, total);
+  }
+
+  /** A page past the last one has no rows to carry the count; it is still worth saying how many there are. */
+  private long countWhenPastTheEnd(Handle h, SearchScope scope, SearchQuery query, boolean words) {
+    if (query.page() == 1) {
+      return 0;
+    }
+    Statement st = statement(scope, query.withPage(1), words);
+    var q = h.createQuery(st.sql());
+    st.params().forEach(q::bind);
+    return q.mapToMap().findFirst().map(r -> ((Number) r.get("total")).longValue()).orElse(0L);
+  }
+
+  /** The SQL for a search; package-visible so the plan test can EXPLAIN exactly what runs. */
+  static Statement statement(SearchScope scope, SearchQuery query, boolean words) {
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = new StringBuilder("p.deleted_at is null");
+    switch (scope.kind()) {
+      case LIBRARY -> where.append(" and p.owner_id = :owner");
+      case EXPLORE -> where.append(" and p.visibility = 'public'");
+      case PROFILE -> where.append(" and p.owner_id = :owner and p.visibility = 'public'");
+      case BOOKMARKS -> where.append(" and p.id in (select b.prompt_id from bookmarks b where b.user_id = :viewer)"
+          + " and (p.owner_id = :viewer or p.visibility <> 'private')");
+    }
+    params.put("owner", scope.ownerId());
+    params.put("viewer", scope.viewerId());
+    if (!query.tag().isEmpty()) {
+      where.append(" and exists (select 1 from prompt_tags pt join tags t on t.id = pt.tag_id"
+          + " where pt.prompt_id = p.id and t.owner_id = p.owner_id and t.name = cast(:tag as citext))");
+      params.put("tag", query.tag());
+    }
+    if (!query.collection().isEmpty()) {
+      where.append(" and exists (select 1 from collection_items ci join collections c on c.id = ci.collection_id"
+          + " where ci.prompt_id = p.id and c.id = :collection and (c.owner_id = :viewer or c.visibility <> 'private'))");
+      params.put("collection", query.collection());
+    }
+    if (!query.target().isEmpty()) {
+      where.append(" and p.target = :target");
+      params.put("target", query.target());
+    }
+    if (query.images()) {
+      where.append(" and p.image_count > 0");
+    }
+    if (query.bookmarked()) {
+      where.append(" and exists (select 1 from bookmarks bm where bm.prompt_id = p.id and bm.user_id = :viewer)");
+    }
+    params.put("limit", PAGE_SIZE + 1);
+    params.put("offset", (query.page() - 1) * PAGE_SIZE);
+    String order = switch (query.effectiveSort()) {
+      case BEST -> words ? "ts_rank_cd(p.tsv, " + TSQUERY + ") desc, p.created_at desc, p.id" : "p.created_at desc, p.id";
+      case RECENT -> "p.created_at desc, p.id";
+      case UPDATED -> "p.updated_at desc, p.id";
+      case TITLE -> "lower(p.title), p.id";
+      case USED -> "p.use_count desc, p.updated_at desc, p.id";
+    };
+    String matches;
+    if (words) {
+      where.append(" and p.tsv @@ ").append(TSQUERY);
+      params.put("q", query.q());
+      // Bounded: ranking or sorting every match of a common word is what makes broad searches slow.
+      matches = "select p.id from prompts p where " + where + " order by p.created_at desc limit " + (MATCH_CAP + 1);
+    } else {
+      // Without words the sort order has an index; counting stops past the cap.
+      matches = "select p.id from prompts p where " + where + " order by " + order + " limit :limit offset :offset";
+    }
+    String counted = words
+        ? "count(*) over ()"
+        : "(select count(*) from (select 1 from prompts p where " + where + " limit " + (MATCH_CAP + 1) + ") c)";
+    String headlines = words
+        ? "ts_headline('library_search', replace(replace(p.title, chr(57344), ''), chr(57345), ''), " + TSQUERY + ", :allOptions) as title_marked,"
+          // Short prompts are shown whole; long ones as the fragments around the matches.
+          + " ts_headline('library_search', replace(replace(p.text, chr(57344), ''), chr(57345), ''), " + TSQUERY + ","
+          + " case when length(p.text) <= 280 then :allOptions else :snippetOptions end) as text_marked"
+        : "null as title_marked, null as text_marked";
+    if (words) {
+      params.put("allOptions", Highlights.OPTIONS_ALL);
+      params.put("snippetOptions", Highlights.OPTIONS_SNIPPET);
+    }
+    String pageRows = "select p.id, " + counted + " as total, row_number() over (order by " + order + ") as ord"
+        + " from (" + matches + ") m join prompts p on p.id = m.id"
+        + (words ? " order by ord limit :limit offset :offset" : " order by ord");
+    String sql = "select p.id, p.title, p.text, p.target, p.visibility, p.updated_at, p.use_count, p.image_count,"
+        + " u.username::text as owner_name, r.total, " + headlines
+        + " from (" + pageRows + ") r join prompts p on p.id = r.id join users u on u.id = p.owner_id order by r.ord";
+    return new Statement(sql, params);
+  }
+
+  /** False when the words are all too common to search for ("the", "a"), so the search would find nothing. */
+  private static boolean hasLexemes(Handle h, String q) {
+    return h.createQuery("select numnode(" + TSQUERY + ") > 0").bind("q", q).mapTo(Boolean.class).one();
+  }
+
+  /** The search with each unknown word replaced by the closest known one, if any word changed. */
+  private static Optional<String> correct(Handle h, SearchScope scope, String q) {
+    Matcher m = WORD.matcher(q);
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    while (m.find()) {
+      String word = m.group();
+      Optional<String> better = word.equalsIgnoreCase("or") ? Optional.empty() : closestWord(h, scope, word);
+      m.appendReplacement(out, Matcher.quoteReplacement(better.orElse(word)));
+      changed |= better.isPresent();
+    }
+    m.appendTail(out);
+    return changed ? Optional.of(out.toString()) : Optional.empty();
+  }
+
+  private static Optional<String> closestWord(Handle h, SearchScope scope, String word) {
+    String own = scope.ownWords() ? " and owner_id = :owner" : "";
+    boolean known = h.createQuery("select exists (select 1 from search_words where word = lower(unaccent(:w))" + own + ")")
+        .bind("w", word).bind("owner", scope.ownerId()).mapTo(Boolean.class).one();
+    if (known) {
+      return Optional.empty();
+    }
+    return h.createQuery("select word from search_words where word % lower(unaccent(:w))" + own
+            + " order by similarity(word, lower(unaccent(:w))) desc, word limit 1")
+        .bind("w", word).bind("owner", scope.ownerId()).mapTo(String.class).findOne();
+  }
+
+  private SearchResult result(Handle h, Page page, SearchQuery query, String base, String corrected, String original, boolean onlyCommon) {
+    List<String> ids = page.rows().stream().limit(PAGE_SIZE).map(r -> (String) r.get("id")).toList();
+    Map<String, List<String>> tags = tagsOf(h, ids);
+    List<PromptCard> cards = new ArrayList<>();
+    for (Map<String, Object> r : page.rows().subList(0, Math.min(PAGE_SIZE, page.rows().size()))) {
+      String id = (String) r.get("id");
+      String title = (String) r.get("title");
+      String titleHtml = r.get("title_marked") != null ? Highlights.toHtml((String) r.get("title_marked")) : Highlights.plain(title, 200);
+      String snippet = r.get("text_marked") != null ? Highlights.toHtml((String) r.get("text_marked")) : Highlights.plain((String) r.get("text"), 280);
+      java.sql.Timestamp updated = (java.sql.Timestamp) r.get("updated_at");
+      cards.add(new PromptCard(id, Prompt.url(id, Slugs.slug(title)), titleHtml, snippet, (String) r.get("owner_name"),
+          Target.byId((String) r.get("target")).map(Target::label).orElse((String) r.get("target")),
+          Visibility.byId((String) r.get("visibility")).orElse(Visibility.PRIVATE), tags.getOrDefault(id, List.of()),
+          DAY.format(updated.toInstant()), ((Number) r.get("use_count")).intValue(), ((Number) r.get("image_count")).intValue()));
+    }
+    long total = page.total();
+    String countLabel = total > MATCH_CAP ? MATCH_CAP + "+" : Long.toString(total);
+    String prev = query.page() > 1 ? query.withPage(query.page() - 1).url(base) : null;
+    String next = page.rows().size() > PAGE_SIZE && query.page() < SearchQuery.MAX_PAGE ? query.withPage(query.page() + 1).url(base) : null;
+    String correctedUrl = corrected == null ? null : query.url(base);
+    return new SearchResult(cards, countLabel, query.page(), prev, next, corrected, correctedUrl, original, onlyCommon);
+  }
+
+  private static Map<String, List<String>> tagsOf(Handle h, List<String> ids) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    h.createQuery("select pt.prompt_id, t.name::text as name from prompt_tags pt join tags t on t.id = pt.tag_id"
+            + " where pt.prompt_id = any(:ids) order by lower(t.name)")
+        .bind("ids", ids.toArray(new String[0]))
+        .map((rs, ctx) -> Map.entry(rs.getString("prompt_id"), rs.getString("name")))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return out;
+  }
+}

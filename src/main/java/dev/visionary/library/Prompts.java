@@ -1,0 +1,146 @@
+package dev.visionary.library;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The prompts and prompt_versions tables. Access checks are the callers' job; this only stores. */
+final class Prompts {
+  static final int TRASH_DAYS = 30;
+
+  private final Jdbi jdbi;
+
+  Prompts(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  Optional<Prompt> find(String id) {
+    if (!Slugs.looksLikeId(id)) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id where p.id = :id")
+        .bind("id", id).map((rs, ctx) -> Prompt.map(rs)).findOne());
+  }
+
+  /** Saves a new prompt as version 1 and returns its id. */
+  String create(long ownerId, PromptDraft d, List<String> tags) {
+    return jdbi.inTransaction(h -> {
+      String id = Slugs.newId();
+      insert(h, id, ownerId, d, null);
+      insertVersion(h, id, 1, d, "", null);
+      for (String tag : tags) {
+        Tags.attach(h, ownerId, id, tag);
+      }
+      return id;
+    });
+  }
+
+  static void insert(Handle h, String id, long ownerId, PromptDraft d, ImportedState state) {
+    h.createUpdate("insert into prompts (id, owner_id, title, slug, text, negative, target, params, idea, expansion_id, parent_id, visibility,"
+            + " version, use_count, created_at, updated_at, deleted_at) values (:id, :owner, :title, :slug, :text, :negative, :target,"
+            + " cast(:params as jsonb), :idea, :expansion, :parent, :visibility, :version, :uses,"
+            + " coalesce(:created, now()), coalesce(:updated, now()), :deleted)")
+        .bind("id", id).bind("owner", ownerId).bind("title", d.title()).bind("slug", Slugs.slug(d.title()))
+        .bind("text", d.text()).bind("negative", d.negative()).bind("target", d.target()).bind("params", d.params())
+        .bind("idea", d.idea()).bind("expansion", d.expansionId()).bind("parent", d.parentId())
+        .bind("visibility", d.visibility().id())
+        .bind("version", state == null ? 1 : state.version()).bind("uses", state == null ? 0 : state.useCount())
+        .bind("created", state == null ? null : state.createdAt()).bind("updated", state == null ? null : state.updatedAt())
+        .bind("deleted", state == null ? null : state.deletedAt())
+        .execute();
+  }
+
+  /** Timestamps and counters carried over by an import, so an export and re-import round-trips exactly. */
+  record ImportedState(int version, int useCount, java.time.Instant createdAt, java.time.Instant updatedAt, java.time.Instant deletedAt) {}
+
+  static void insertVersion(Handle h, String id, int version, PromptDraft d, String note, java.time.Instant createdAt) {
+    h.createUpdate("insert into prompt_versions (prompt_id, version, title, text, negative, target, params, idea, note, created_at)"
+            + " values (:id, :version, :title, :text, :negative, :target, cast(:params as jsonb), :idea, :note, coalesce(:created, now()))")
+        .bind("id", id).bind("version", version).bind("title", d.title()).bind("text", d.text()).bind("negative", d.negative())
+        .bind("target", d.target()).bind("params", d.params()).bind("idea", d.idea()).bind("note", note).bind("created", createdAt)
+        .execute();
+  }
+
+  /**
+   * Saves an edit. Changed content becomes a new version; visibility alone changes in place.
+   * Returns false when someone else saved first (the version the editor started from is no longer current).
+   */
+  boolean update(Prompt current, PromptDraft d, String note) {
+    return jdbi.inTransaction(h -> {
+      boolean newVersion = d.contentDiffers(current.draft());
+      int next = newVersion ? current.version() + 1 : current.version();
+      int changed = h.createUpdate("update prompts set title = :title, slug = :slug, text = :text, negative = :negative, target = :target,"
+              + " params = cast(:params as jsonb), idea = :idea, visibility = :visibility, version = :next, updated_at = now()"
+              + " where id = :id and version = :expected")
+          .bind("title", d.title()).bind("slug", Slugs.slug(d.title())).bind("text", d.text()).bind("negative", d.negative())
+          .bind("target", d.target()).bind("params", d.params()).bind("idea", d.idea()).bind("visibility", d.visibility().id())
+          .bind("next", next).bind("id", current.id()).bind("expected", current.version())
+          .execute();
+      if (changed == 0) {
+        return false;
+      }
+      if (newVersion) {
+        insertVersion(h, current.id(), next, d, note, null);
+      }
+      return true;
+    });
+  }
+
+  List<PromptVersion> versions(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select prompt_id, version, title, text, negative, target, params::text as params, idea, note, created_at"
+            + " from prompt_versions where prompt_id = :id order by version desc")
+        .bind("id", id).map((rs, ctx) -> PromptVersion.map(rs)).list());
+  }
+
+  void trash(String id) {
+    jdbi.useHandle(h -> h.createUpdate("update prompts set deleted_at = now() where id = :id and deleted_at is null").bind("id", id).execute());
+  }
+
+  void restore(String id) {
+    jdbi.useHandle(h -> h.createUpdate("update prompts set deleted_at = null where id = :id").bind("id", id).execute());
+  }
+
+  /** Deletes a trashed prompt for good. */
+  void purge(String id) {
+    jdbi.useHandle(h -> h.createUpdate("delete from prompts where id = :id and deleted_at is not null").bind("id", id).execute());
+  }
+
+  int emptyTrash(long ownerId) {
+    return jdbi.withHandle(h -> h.createUpdate("delete from prompts where owner_id = :owner and deleted_at is not null")
+        .bind("owner", ownerId).execute());
+  }
+
+  /** Trash keeps prompts for {@value #TRASH_DAYS} days. */
+  int purgeExpired() {
+    return jdbi.withHandle(h -> h.createUpdate("delete from prompts where deleted_at < now() - make_interval(days => :days)")
+        .bind("days", TRASH_DAYS).execute());
+  }
+
+  List<Prompt> trashed(long ownerId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id"
+            + " where p.owner_id = :owner and p.deleted_at is not null order by p.deleted_at desc limit 500")
+        .bind("owner", ownerId).map((rs, ctx) -> Prompt.map(rs)).list());
+  }
+
+  /** Forks of a prompt that this viewer may see. */
+  List<Prompt> forks(String id, long viewerId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id"
+            + " where p.parent_id = :id and p.deleted_at is null and (p.owner_id = :viewer or p.visibility <> 'private')"
+            + " order by p.created_at limit 50")
+        .bind("id", id).bind("viewer", viewerId).map((rs, ctx) -> Prompt.map(rs)).list());
+  }
+
+  void recordUse(String id) {
+    jdbi.useHandle(h -> h.createUpdate("update prompts set use_count = use_count + 1 where id = :id").bind("id", id).execute());
+  }
+
+  void recordImage(String id, String imageId) {
+    jdbi.useHandle(h -> h.createUpdate("update prompts set image_count = image_count + 1, cover_image_id = coalesce(cover_image_id, :image) where id = :id")
+        .bind("id", id).bind("image", imageId).execute());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.visionary.library;
+
+import dev.visionary.account.CurrentUser;
+import dev.visionary.account.User;
+import dev.visionary.account.Users;
+import dev.visionary.expand.Target;
+import dev.visionary.web.Pages;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The searchable listings: my library, bookmarks, everyone's public prompts, a person's profile; and Trash. */
+final class SearchRoutes {
+  private final Pages pages;
+  private final PromptSearch search;
+  private final Prompts prompts;
+  private final Tags tags;
+  private final PromptCollections collections;
+  private final Users users;
+
+  SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, Users users) {
+    this.pages = pages;
+    this.search = search;
+    this.prompts = prompts;
+    this.tags = tags;
+    this.collections = collections;
+    this.users = users;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/library", this::library);
+    routes.get("/library/trash", this::trash);
+    routes.post("/library/trash/empty", this::emptyTrash);
+    routes.get("/bookmarks", ctx -> listing(ctx, SearchScope.bookmarks(CurrentUser.require(ctx).id()), "/bookmarks", "Bookmarks",
+        "Prompts you starred, yours and other people's.", Map.of()));
+    routes.get("/explore", ctx -> listing(ctx, SearchScope.explore(), "/explore", "Explore",
+        "Prompts people have chosen to share with everyone.", Map.of()));
+    routes.get("/u/{username}", this::profile);
+  }
+
+  private void library(Context ctx) {
+    User me = CurrentUser.require(ctx);
+    Map<String, Object> extra = new HashMap<>();
+    extra.put("tagCounts", tags.counts(me.id()));
+    extra.put("collections", collections.ownedBy(me.id()));
+    extra.put("filters", true);
+    listing(ctx, SearchScope.library(me.id()), "/library", "Library", "Every prompt you have saved.", extra);
+  }
+
+  private void profile(Context ctx) {
+    User owner = users.byUsername(ctx.pathParam("username")).orElseThrow(() -> new NotFoundResponse("There is nobody with that name here."));
+    Map<String, Object> extra = new HashMap<>();
+    extra.put("profile", owner);
+    extra.put("publicCollections", collections.publicOf(owner.id()));
+    listing(ctx, SearchScope.profile(owner.id()), "/u/" + java.net.URLEncoder.encode(owner.username(), java.nio.charset.StandardCharsets.UTF_8),
+        owner.username(), "Prompts " + owner.username() + " has shared.", extra);
+  }
+
+  /** One search page: the full page on a direct load, only the results when HTMX asks. */
+  private void listing(Context ctx, SearchScope scope, String base, String heading, String intro, Map<String, Object> extra) {
+    SearchQuery.Parsed parsed = SearchQuery.from(ctx);
+    SearchQuery query = parsed.query();
+    SearchResult result = search.search(scope, query, base);
+    Map<String, Object> model = new HashMap<>(extra);
+    model.put("base", base);
+    model.put("heading", heading);
+    model.put("intro", intro);
+    model.put("query", query);
+    model.put("result", result);
+    model.put("problems", parsed.problems());
+    model.put("sorts", List.of(SearchQuery.Sort.values()));
+    model.put("targets", List.of(Target.values()));
+    model.putIfAbsent("filters", false);
+    model.put("pageTitle", query.hasText() ? heading + ": " + query.q() : heading);
+    model.put("clearTagUrl", query.withTag("").url(base));
+    ctx.status(parsed.problems().isEmpty() ? 200 : 400);
+    pages.page(ctx, "library/search", "results", model);
+  }
+
+  private void trash(Context ctx) {
+    User me = CurrentUser.require(ctx);
+    prompts.purgeExpired();
+    List<Prompt> trashed = prompts.trashed(me.id());
+    List<Map<String, Object>> rows = trashed.stream().map(p -> Map.<String, Object>of(
+        "p", p, "deleted", PromptPage.WHEN.format(p.deletedAt()),
+        "daysLeft", Math.max(0, Prompts.TRASH_DAYS - java.time.Duration.between(p.deletedAt(), java.time.Instant.now()).toDays()))).toList();
+    pages.page(ctx, "library/trash", Map.of("rows", rows, "days", Prompts.TRASH_DAYS));
+  }
+
+  private void emptyTrash(Context ctx) {
+    prompts.emptyTrash(CurrentUser.require(ctx).id());
+    ctx.redirect("/library/trash", HttpStatus.SEE_OTHER);
+  }
+}

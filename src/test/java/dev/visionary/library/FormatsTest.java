@@ -1,0 +1,98 @@
+package dev.visionary.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The file formats and text helpers, without a server. */
+class FormatsTest {
+
+  @Test
+  void csvReadsWhatPythonsExcelDialectWritesAndWritesItBack() {
+    String text = "\uFEFFname,prompt,negative_prompt\r\n\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\nplain,x\r\n\r\nlast,y,z";
+    List<List<String>> rows = Csv.read(text);
+    assertEquals(List.of("name", "prompt", "negative_prompt"), rows.get(0));
+    assertEquals(List.of("a, b", "say \"hi\"", "two\nlines"), rows.get(1));
+    assertEquals(List.of("plain", "x"), rows.get(2), "a short row stays short");
+    assertEquals(List.of("last", "y", "z"), rows.get(3), "blank lines are skipped, a missing final newline is fine");
+    assertEquals("name,prompt\r\n\"a, b\",\"say \"\"hi\"\"\"\r\n", Csv.write(List.of(List.of("name", "prompt"), List.of("a, b", "say \"hi\""))));
+    assertEquals(rows.subList(1, 4), Csv.read(Csv.write(rows.subList(1, 4))));
+    assertThrows(Csv.Invalid.class, () -> Csv.read("a,\"open"));
+  }
+
+  @Test
+  void infotextSplitsPromptNegativeAndParameters() {
+    Infotext.Parsed p = Infotext.parse("a cat,\nwearing a hat\nNegative prompt: dog,\nugly\n"
+        + "Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 512x512, Model: \"name, with: comma\", Version: v1.10");
+    assertEquals("a cat,\nwearing a hat", p.prompt());
+    assertEquals("dog,\nugly", p.negative());
+    assertEquals("20", p.params().get("Steps"));
+    assertEquals("Euler a", p.params().get("Sampler"));
+    assertEquals("name, with: comma", p.params().get("Model"));
+    assertEquals("v1.10", p.params().get("Version"));
+
+    Infotext.Parsed plain = Infotext.parse("a photo of: a lake, at dawn");
+    assertEquals("a photo of: a lake, at dawn", plain.prompt(), "fewer than three pairs: the line is prompt text");
+    assertTrue(plain.params().isEmpty());
+  }
+
+  @Test
+  void comfyGraphsAreFollowedFromTheSamplerToTheText() {
+    String graph = "{\"1\": {\"class_type\": \"KSamplerAdvanced\", \"inputs\": {\"noise_seed\": 7, \"positive\": [\"2\", 0], \"negative\": [\"3\", 0]}},"
+        + "\"2\": {\"class_type\": \"ConditioningCombine\", \"inputs\": {\"conditioning_1\": [\"4\", 0]}},"
+        + "\"3\": {\"class_type\": \"CLIPTextEncode\", \"inputs\": {\"text\": \"blurry\"}},"
+        + "\"4\": {\"class_type\": \"CLIPTextEncodeSDXL\", \"inputs\": {\"text_g\": \"a glass city\"}}}";
+    ImageMetadata.Found found = ImageMetadata.fromComfyGraph(graph).orElseThrow();
+    assertEquals("a glass city", found.text());
+    assertEquals("blurry", found.negative());
+    assertTrue(found.params().contains("\"noise_seed\":7"));
+    String loop = "{\"1\": {\"class_type\": \"KSampler\", \"inputs\": {\"positive\": [\"2\", 0]}},"
+        + "\"2\": {\"class_type\": \"X\", \"inputs\": {\"conditioning\": [\"2\", 0]}}}";
+    assertTrue(ImageMetadata.fromComfyGraph(loop).isEmpty(), "a cycle ends instead of looping");
+  }
+
+  @Test
+  void otherToolsJsonMetadataIsRead() {
+    ImageMetadata.Found fooocus = ImageMetadata.find(Map.of("parameters", "{\"prompt\": \"a red kite\", \"negative_prompt\": \"grey\", \"steps\": 30}")).orElseThrow();
+    assertEquals("a red kite", fooocus.text());
+    assertEquals("Fooocus", fooocus.source());
+    ImageMetadata.Found invoke = ImageMetadata.find(Map.of("invokeai_metadata", "{\"positive_prompt\": \"a tower\", \"seed\": 5}")).orElseThrow();
+    assertEquals("a tower", invoke.text());
+    assertEquals("{\"seed\":5}", invoke.params());
+  }
+
+  @Test
+  void diffsShowChangedWordsOnly() {
+    List<WordDiff.Segment> diff = WordDiff.diff("a red fox in snow", "a white fox in deep snow");
+    assertEquals(List.of(
+        new WordDiff.Segment(WordDiff.Kind.SAME, "a "),
+        new WordDiff.Segment(WordDiff.Kind.REMOVED, "red"),
+        new WordDiff.Segment(WordDiff.Kind.ADDED, "white"),
+        new WordDiff.Segment(WordDiff.Kind.SAME, " fox in "),
+        new WordDiff.Segment(WordDiff.Kind.ADDED, "deep "),
+        new WordDiff.Segment(WordDiff.Kind.SAME, "snow")), diff);
+  }
+
+  @Test
+  void highlightsEscapeEverythingButTheirOwnMarks() {
+    String marked = "<script>" + Highlights.START + "fox" + Highlights.STOP + " & \"friends\"";
+    assertEquals("&lt;script&gt;<mark>fox</mark> &amp; &quot;friends&quot;", Highlights.toHtml(marked));
+    assertEquals("a long &lt;b&gt; …", Highlights.plain("a long <b> " + "x".repeat(50), 12), "cut at a word boundary");
+  }
+
+  @Test
+  void slugsTitlesAndIds() {
+    assertEquals("cafe-at-dusk", Slugs.slug("Café at Dusk!"));
+    assertEquals("ночная-москва", Slugs.slug("Ночная Москва"));
+    assertEquals("prompt", Slugs.slug("!!!"));
+    assertEquals("A beach sunset", Slugs.suggestTitle("a beach sunset", "ignored"));
+    assertTrue(Slugs.suggestTitle("", "word ".repeat(40)).endsWith("…"));
+    assertTrue(Slugs.newId().matches("[A-Za-z0-9]{10}"));
+    assertEquals(Slugs.derivedId("x"), Slugs.derivedId("x"));
+    assertEquals(List.of("portrait", "Golden hour"), Tags.parse(" portrait, #Golden   hour, PORTRAIT,, "));
+  }
+}
