@@ -1,0 +1,99 @@
+package dev.visionary.expand.llm;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A provider call that failed, with a message a person can read on the page. Messages carry the provider's
+ * own explanation where it gave one, with the API key removed.
+ */
+public final class LlmException extends Exception {
+
+  /** What went wrong, in terms of what a person can do about it. */
+  public enum Kind {
+    AUTH("The API key was rejected", false),
+    RATE_LIMITED("The provider is limiting how often it can be called", true),
+    OVERLOADED("The provider is overloaded right now", true),
+    SERVER("The provider had a server error", true),
+    TIMEOUT("The provider did not answer in time", true),
+    UNREACHABLE("The provider's server could not be reached", true),
+    CONTENT_FILTER("The model declined this request (content policy)", false),
+    BAD_REQUEST("The provider rejected the request", false),
+    BAD_RESPONSE("The provider's answer could not be read", false);
+
+    private final String summary;
+    private final boolean retryable;
+
+    Kind(String summary, boolean retryable) {
+      this.summary = summary;
+      this.retryable = retryable;
+    }
+
+    public String summary() {
+      return summary;
+    }
+  }
+
+  private final Kind kind;
+  private final int status;
+  private final String detail;
+  private final Duration retryAfter;
+  private final boolean retryable;
+
+  public LlmException(Kind kind, String detail) {
+    this(kind, 0, detail, null, kind.retryable);
+  }
+
+  LlmException(Kind kind, int status, String detail, Duration retryAfter, boolean retryable) {
+    super(message(kind, status, detail, retryAfter));
+    this.kind = Objects.requireNonNull(kind);
+    this.status = status;
+    this.detail = detail == null ? "" : detail;
+    this.retryAfter = retryAfter;
+    this.retryable = retryable;
+  }
+
+  LlmException(Kind kind, int status, String detail, Duration retryAfter) {
+    this(kind, status, detail, retryAfter, kind.retryable);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The HTTP status, or 0 when the failure was not an HTTP answer (timeout, refused connection, stream error). */
+  public int status() {
+    return status;
+  }
+
+  /** The provider's own explanation, or empty. */
+  public String detail() {
+    return detail;
+  }
+
+  /** How long the provider asked us to wait before trying again. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** Whether trying the same request again later may succeed. */
+  public boolean retryable() {
+    return retryable;
+  }
+
+  private static String message(Kind kind, int status, String detail, Duration retryAfter) {
+    StringBuilder text = new StringBuilder(kind.summary);
+    if (status > 0) {
+      text.append(" (HTTP ").append(status).append(')');
+    }
+    if (retryAfter != null && !retryAfter.isZero()) {
+      long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+      text.append("; try again in ").append(seconds).append(seconds == 1 ? " second" : " seconds");
+    }
+    if (detail != null && !detail.isBlank()) {
+      text.append(": ").append(detail);
+    }
+    return text.toString();
+  }
+}

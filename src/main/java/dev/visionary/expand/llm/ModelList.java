@@ -1,0 +1,30 @@
+package dev.visionary.expand.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.expand.llm.LlmException.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads {@code {"data":[{"id":…},…]}}, the model list shape OpenAI, the compatible servers and Anthropic share. */
+final class ModelList {
+
+  private ModelList() {
+  }
+
+  static List<String> ids(String body) throws LlmException {
+    JsonNode json = Json.tryParse(body);
+    JsonNode data = json == null ? null : json.get("data");
+    if (data == null || !data.isArray()) {
+      throw new LlmException(Kind.BAD_RESPONSE, "the model list was not in the expected form");
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode model : data) {
+      String id = OpenAiCompatibleClient.textOf(model.get("id"));
+      if (id != null && !id.isBlank()) {
+        ids.add(id);
+      }
+    }
+    ids.sort(String.CASE_INSENSITIVE_ORDER);
+    return ids;
+  }
+}
