@@ -27,6 +27,11 @@ final class Json {
     }
   }
 
+  /** The node's string value, or null when it is absent, null or not a string. */
+  static String text(JsonNode node) {
+    return node == null || !node.isTextual() ? null : node.asText();
+  }
+
   static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);

@@ -19,7 +19,7 @@ final class ModelList {
     }
     List<String> ids = new ArrayList<>();
     for (JsonNode model : data) {
-      String id = OpenAiCompatibleClient.textOf(model.get("id"));
+      String id = Json.text(model.get("id"));
       if (id != null && !id.isBlank()) {
         ids.add(id);
       }

@@ -139,8 +139,8 @@ public final class OpenAiCompatibleClient implements ChatClient {
       throw new LlmException(Kind.BAD_RESPONSE, "the answer had no choices");
     }
     JsonNode message = choice.path("message");
-    return finish(textOf(message.get("content")), textOf(choice.get("finish_reason")),
-        textOf(message.get("refusal")), textOf(json.get("model")));
+    return finish(Json.text(message.get("content")), Json.text(choice.get("finish_reason")),
+        Json.text(message.get("refusal")), Json.text(json.get("model")));
   }
 
   private ChatResult readStream(LineResponse response, RetryLoop.Delivery delivery) throws LlmException {
@@ -162,20 +162,20 @@ public final class OpenAiCompatibleClient implements ChatClient {
       if (chunk.hasNonNull("error")) {
         throw ProviderErrors.fromErrorObject(chunk, apiKey);
       }
-      if (textOf(chunk.get("model")) != null) {
+      if (Json.text(chunk.get("model")) != null) {
         model = chunk.get("model").asText();
       }
       JsonNode choice = chunk.path("choices").path(0);
-      String piece = textOf(choice.path("delta").get("content"));
+      String piece = Json.text(choice.path("delta").get("content"));
       if (piece != null) {
         text.append(piece);
         delivery.accept(piece);
       }
-      String refused = textOf(choice.path("delta").get("refusal"));
+      String refused = Json.text(choice.path("delta").get("refusal"));
       if (refused != null) {
         refusal.append(refused);
       }
-      if (textOf(choice.get("finish_reason")) != null) {
+      if (Json.text(choice.get("finish_reason")) != null) {
         finishReason = choice.get("finish_reason").asText();
       }
     }
@@ -203,9 +203,5 @@ public final class OpenAiCompatibleClient implements ChatClient {
   private static boolean mentionsResponseFormat(String body) {
     String lower = body.toLowerCase(Locale.ROOT);
     return lower.contains("response_format") || lower.contains("json_schema");
-  }
-
-  static String textOf(JsonNode node) {
-    return node == null || !node.isTextual() ? null : node.asText();
   }
 }
