@@ -2,7 +2,7 @@ package dev.visionary;
 
 import dev.visionary.account.Accounts;
 import dev.visionary.db.Database;
-import dev.visionary.expand.StudioRoutes;
+import dev.visionary.expand.Expand;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -23,11 +23,13 @@ public final class App implements AutoCloseable {
   private final Config config;
   private final Database database;
   private final WebServer server;
+  private final Expand expand;
 
-  private App(Config config, Database database, WebServer server) {
+  private App(Config config, Database database, WebServer server, Expand expand) {
     this.config = config;
     this.database = database;
     this.server = server;
+    this.expand = expand;
   }
 
   public static App start(Config config) {
@@ -41,14 +43,15 @@ public final class App implements AutoCloseable {
     try {
       Pages pages = new Pages(new Views());
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
+      Expand expand = new Expand(database.jdbi(), pages, config, accounts.limits());
       List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
           accounts::register,
           new HealthRoutes(database)::register,
-          new StudioRoutes(pages)::register));
+          expand::register));
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), features).start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms)", server.port(), (System.nanoTime() - started) / 1_000_000);
-      return new App(config, database, server);
+      return new App(config, database, server, expand);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -70,6 +73,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     server.stopGracefully(Duration.ofSeconds(10));
+    expand.close();
     database.close();
     log.info("Visionary stopped");
   }

@@ -1,0 +1,156 @@
+package dev.visionary.expand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visionary.App;
+import dev.visionary.support.Accounts;
+import dev.visionary.support.Http;
+import dev.visionary.support.TestServer;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Studio over HTTP: validation, history, owners only, and failing engines that lose nothing. */
+class ExpansionHttpTest {
+  private static final Pattern LOCATION_ID = Pattern.compile("^/x/([A-Za-z0-9]{10})$");
+
+  static Map<String, String> form(String csrf, String... overrides) {
+    Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", csrf, "idea", "a beach sunset", "target", "generic",
+        "style", "none", "count", "4", "engine", "builtin", "seed", "7"));
+    for (int i = 0; i < overrides.length; i += 2) {
+      form.put(overrides[i], overrides[i + 1]);
+    }
+    return form;
+  }
+
+  /** Expands without JavaScript: answers 303 to the expansion's own page; returns its id. */
+  static String expand(Http http, Map<String, String> form) {
+    HttpResponse<String> response = http.postForm("/expand", form);
+    assertEquals(303, response.statusCode(), response.body());
+    Matcher m = LOCATION_ID.matcher(response.headers().firstValue("Location").orElse(""));
+    assertTrue(m.matches(), response.headers().firstValue("Location").orElse("no location"));
+    return m.group(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      empty idea              | idea   | ''                         | Type an idea
+      idea of 2,001 chars     | idea   | LONG                       | too long
+      no variations           | count  | 0                          | between 1 and 8
+      nine variations         | count  | 9                          | between 1 and 8
+      unknown target          | target | sdxl-turbo                 | Unknown target model
+      unknown engine          | engine | gpt-9                      | Unknown engine
+      unknown style           | style  | baroque-punk               | Unknown style
+      """)
+  void badInputIsRefusedWithAMessageAndTheIdeaKept(String label, String field, String value, String message) {
+    Http http = Http.toTestServer();
+    Accounts.signedIn(http, "bad");
+    String csrf = Accounts.csrf(http, "/");
+    String typed = value.equals("LONG") ? "w".repeat(2001) : value;
+    Map<String, String> form = form(csrf, field, typed);
+    if (!field.equals("idea")) {
+      form.put("idea", "a lighthouse in fog");
+    }
+    HttpResponse<String> response = http.postForm("/expand", form);
+    assertEquals(422, response.statusCode(), label);
+    assertTrue(response.body().contains(message), label + ": " + response.body());
+    if (!field.equals("idea")) {
+      assertTrue(response.body().contains(">a lighthouse in fog</textarea>"), "the idea stays in the box");
+    }
+    assertFalse(response.body().contains("Exception"), label);
+
+    // The same under HTMX: the form comes back in place, with the message.
+    HttpResponse<String> htmx = http.postForm("/expand", form, "HX-Request", "true");
+    assertEquals(422, htmx.statusCode(), label);
+    assertEquals("#idea-form", htmx.headers().firstValue("HX-Retarget").orElse(""));
+    assertTrue(htmx.body().contains(message), label);
+  }
+
+  @Test
+  void anExpansionIsRecordedListedAndOnlyItsOwnerSeesIt() {
+    Http owner = Http.toTestServer();
+    Accounts.signedIn(owner, "own");
+    String id = expand(owner, form(Accounts.csrf(owner, "/"), "idea", "a red fox in snow"));
+
+    HttpResponse<String> page = owner.get("/x/" + id);
+    assertEquals(200, page.statusCode());
+    assertEquals(4, count(page.body(), "data-testid=\"expansion-card\""));
+    assertTrue(page.body().contains("fox"));
+    assertTrue(owner.get("/").body().contains("href=\"/x/" + id + "\""), "listed under Recent");
+
+    Http other = Http.toTestServer();
+    Accounts.signedIn(other, "other");
+    assertEquals(404, other.get("/x/" + id).statusCode());
+    assertEquals(404, other.postForm("/x/" + id + "/refine", Map.of("_csrf", Accounts.csrf(other, "/"), "card", "0",
+        "refinement", "make it night")).statusCode());
+    assertEquals(404, owner.get("/x/nosuchthing").statusCode());
+  }
+
+  @Test
+  void theSameSeedGivesTheSamePrompts() {
+    Http http = Http.toTestServer();
+    Accounts.signedIn(http, "seed");
+    String csrf = Accounts.csrf(http, "/");
+    String first = http.get("/x/" + expand(http, form(csrf, "seed", "42"))).body();
+    String second = http.get("/x/" + expand(http, form(csrf, "seed", "42"))).body();
+    assertEquals(prompts(first), prompts(second));
+  }
+
+  @Test
+  void aFailingEngineGivesAnErrorCardWithRetryAndKeepsTheIdea() throws Exception {
+    try (FakeOpenAi fake = new FakeOpenAi().failingWith(401); App app = TestServer.startApp(fake.env())) {
+      Http http = new Http("http://localhost:" + app.port());
+      Accounts.signedIn(http, "fail");
+      String csrf = Accounts.csrf(http, "/");
+      String id = expand(http, form(csrf, "engine", "openai", "idea", "a castle on a cliff"));
+      String page = http.get("/x/" + id).body();
+      assertTrue(page.contains("data-testid=\"error\""), page);
+      assertTrue(page.contains("API key was rejected"), page);
+      assertTrue(page.contains("data-testid=\"retry\""));
+      assertTrue(page.contains(">a castle on a cliff</textarea>"), "the idea is back in the box");
+      assertFalse(page.contains("te**") && page.contains("test\""), "no key on the page");
+
+      fake.failingWith(500);
+      assertEquals("/x/" + id, http.postForm("/x/" + id + "/retry", Map.of("_csrf", csrf)).headers().firstValue("Location").orElse(""));
+      String failing = http.get("/x/" + id).body();
+      assertTrue(failing.contains("server error") && failing.contains("data-testid=\"retry\""), failing);
+
+      // Retry from the page: the card becomes a live stream, and the stream ends with the finished cards.
+      fake.answering("A castle on a cliff at dawn, mist below", "A castle on a cliff under a storm", "A castle on a cliff, aerial view",
+          "A castle on a cliff in winter");
+      String shell = http.postForm("/x/" + id + "/retry", Map.of("_csrf", csrf), "HX-Request", "true").body();
+      assertTrue(shell.contains("sse-connect=\"/x/" + id + "/stream\""), shell);
+      String stream = http.get("/x/" + id + "/stream").body();
+      assertTrue(stream.contains("event: done"), stream);
+      assertTrue(stream.contains("A castle on a cliff at dawn"), stream);
+      String done = http.get("/x/" + id).body();
+      assertEquals(4, count(done, "data-testid=\"expansion-card\""), done);
+      assertTrue(done.contains("A castle on a cliff at dawn"));
+      assertTrue(done.contains("gpt-4o-mini"), "the model is recorded");
+    }
+  }
+
+  static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  static java.util.List<String> prompts(String html) {
+    Matcher m = Pattern.compile("data-testid=\"prompt-text\"[^>]*>([^<]*)<").matcher(html);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+}
