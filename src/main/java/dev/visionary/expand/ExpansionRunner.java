@@ -82,6 +82,10 @@ final class ExpansionRunner implements AutoCloseable {
     pool.execute(() -> {
       try {
         execute(job, run);
+      } catch (RuntimeException e) {
+        // The outcome could not be recorded (the database went away during shutdown): the row stays
+        // "running" and is shown as interrupted, with Retry, once it is old enough.
+        log.warn("Expansion {} finished but could not be recorded: {}", job.expansionId(), e.toString());
       } finally {
         running.remove(job.expansionId());
         run.finish();

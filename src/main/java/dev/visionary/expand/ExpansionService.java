@@ -91,7 +91,7 @@ final class ExpansionService {
     }
     if (engine.get().streams() && followedByPage) {
       runner.start(job);
-      return x;
+      return expansions.find(x.id()).orElseThrow();
     }
     return runner.runNow(job);
   }

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ final class WordListRoutes {
     this.wordLists = wordLists;
     this.templates = templates;
   }
+
+  /** A list as the page shows it: its name and the values an idea can pick from. */
+  record ListView(String name, List<String> values) {}
 
   void register(RoutesConfig routes) {
     routes.get("/wildcards", this::page);
@@ -83,7 +87,7 @@ final class WordListRoutes {
   private void show(Context ctx, User user, String name, String body, String original, Map<String, String> errors, int status) {
     ctx.status(status);
     Map<String, Object> model = new HashMap<>();
-    model.put("lists", wordLists.all(user.id()));
+    model.put("lists", wordLists.all(user.id()).stream().map(l -> new ListView(l.name(), l.values())).toList());
     model.put("builtin", templates.builtinLists());
     model.put("name", name);
     model.put("values", body);

@@ -127,7 +127,7 @@ class ExpansionHttpTest {
           "A castle on a cliff in winter");
       String shell = http.postForm("/x/" + id + "/retry", Map.of("_csrf", csrf), "HX-Request", "true").body();
       assertTrue(shell.contains("sse-connect=\"/x/" + id + "/stream\""), shell);
-      String stream = http.get("/x/" + id + "/stream").body();
+      String stream = http.get("/x/" + id + "/stream", "Accept", "text/event-stream").body();
       assertTrue(stream.contains("event: done"), stream);
       assertTrue(stream.contains("A castle on a cliff at dawn"), stream);
       String done = http.get("/x/" + id).body();
