@@ -58,7 +58,7 @@ public final class AnthropicClient implements ChatClient {
     });
   }
 
-  ObjectNode requestBody(ChatRequest request) {
+  private ObjectNode requestBody(ChatRequest request) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("model", request.model());
     body.put("max_tokens", request.maxTokens());

@@ -14,9 +14,4 @@ package dev.visionary.expand.llm;
  * @param model        the model that answered, as reported by the server (may differ from the one asked for)
  */
 public record ChatResult(String text, String finishReason, String refusal, String model) {
-
-  /** True when the answer was cut off by the token limit, so JSON in it may be incomplete. */
-  public boolean truncated() {
-    return "length".equals(finishReason) || "max_tokens".equals(finishReason);
-  }
 }

@@ -9,13 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Chat Completions over any OpenAI-compatible server: OpenAI itself, Ollama's {@code /v1}, llama.cpp, vLLM,
  * LM Studio. Sends only what every one of them understands: no {@code n}, no {@code seed}, and
- * {@code max_tokens} rather than {@code max_completion_tokens}, which the compatible servers ignore.
+ * {@code max_tokens} rather than {@code max_completion_tokens}, which the compatible servers ignore (except for a
+ * model that explicitly asks for it).
  */
 public final class OpenAiCompatibleClient implements ChatClient {
 
@@ -28,6 +31,10 @@ public final class OpenAiCompatibleClient implements ChatClient {
   private final HttpClient http;
   /** Set once the server has refused {@code response_format}; from then on the schema is asked for in words. */
   private final AtomicBoolean structuredOutputRejected = new AtomicBoolean();
+  /** Models that refused {@code max_tokens} and asked for {@code max_completion_tokens}. */
+  private final Set<String> completionTokenModels = ConcurrentHashMap.newKeySet();
+  /** Models that refused any temperature but their default. */
+  private final Set<String> defaultTemperatureModels = ConcurrentHashMap.newKeySet();
 
   /**
    * @param id      the engine id ({@code openai}, {@code ollama})
@@ -68,8 +75,8 @@ public final class OpenAiCompatibleClient implements ChatClient {
     });
   }
 
-  /** The JSON body this client sends; the schema tests validate it against the official specification. */
-  ObjectNode requestBody(ChatRequest request, boolean structured) {
+  /** A CreateChatCompletionRequest holding only the fields every compatible server accepts. */
+  private ObjectNode requestBody(ChatRequest request, boolean structured) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("model", request.model());
     ArrayNode messages = body.putArray("messages");
@@ -80,10 +87,10 @@ public final class OpenAiCompatibleClient implements ChatClient {
       messages.addObject().put("role", "system").put("content", system);
     }
     messages.addObject().put("role", "user").put("content", request.user());
-    if (request.temperature() != null) {
+    if (request.temperature() != null && !defaultTemperatureModels.contains(request.model())) {
       body.put("temperature", request.temperature());
     }
-    body.put("max_tokens", request.maxTokens());
+    body.put(completionTokenModels.contains(request.model()) ? "max_completion_tokens" : "max_tokens", request.maxTokens());
     body.put("stream", request.stream());
     if (structured) {
       ObjectNode format = body.putObject("response_format");
@@ -106,11 +113,9 @@ public final class OpenAiCompatibleClient implements ChatClient {
       if (response.status() / 100 != 2) {
         String body = response.body(MAX_BODY_CHARS);
         LlmException failure = ProviderErrors.fromResponse(response.status(), response.headers(), body, apiKey);
-        if (structured && failure.kind() == Kind.BAD_REQUEST && mentionsResponseFormat(body)) {
-          // Ollama, llama.cpp and older servers refuse json_schema: ask for the schema in words, once and for all.
-          structuredOutputRejected.set(true);
+        if (failure.kind() == Kind.BAD_REQUEST && adaptTo(body, request, structured)) {
           response.close();
-          return send(request, false, delivery);
+          return send(request, structured && !structuredOutputRejected.get(), delivery);
         }
         throw failure;
       }
@@ -200,8 +205,24 @@ public final class OpenAiCompatibleClient implements ChatClient {
     return apiKey == null ? builder : builder.header("Authorization", "Bearer " + apiKey);
   }
 
-  private static boolean mentionsResponseFormat(String body) {
-    String lower = body.toLowerCase(Locale.ROOT);
-    return lower.contains("response_format") || lower.contains("json_schema");
+  /**
+   * Learns from a 400 that names a field this server or model does not take, so the request can be sent again
+   * without it. Every lesson can be learnt only once, which bounds the resending. Ollama, llama.cpp and older servers refuse
+   * {@code json_schema}; OpenAI's reasoning models refuse {@code max_tokens} and any temperature but the default.
+   */
+  private boolean adaptTo(String errorBody, ChatRequest request, boolean structured) {
+    String error = errorBody.toLowerCase(Locale.ROOT);
+    if (structured && (error.contains("response_format") || error.contains("json_schema"))) {
+      structuredOutputRejected.set(true);
+      return true;
+    }
+    if (error.contains("max_completion_tokens") && error.contains("max_tokens")) {
+      return completionTokenModels.add(request.model());
+    }
+    if (request.temperature() != null && error.contains("temperature")
+        && (error.contains("unsupported") || error.contains("not support"))) {
+      return defaultTemperatureModels.add(request.model());
+    }
+    return false;
   }
 }

@@ -23,8 +23,9 @@ final class RetryLoop {
     private final Consumer<String> target;
     private boolean delivered;
 
+    /** @param target receives the text; null when the caller does not follow the stream */
     Delivery(Consumer<String> target) {
-      this.target = target;
+      this.target = target == null ? text -> { } : target;
     }
 
     @Override
