@@ -72,7 +72,8 @@ final class LlmEngine implements StudioEngine {
     List<PromptVariation> parsed = PromptListParser.parse(result.text());
     if (parsed.isEmpty()) {
       String why = result.refusal() != null ? "the model declined: " + result.refusal()
-          : result.truncated() ? "the answer was cut off before the first prompt was complete"
+          : "length".equals(result.finishReason()) || "max_tokens".equals(result.finishReason())
+          ? "the answer was cut off before the first prompt was complete"
           : "its answer held no prompts";
       throw new Failure(label + " returned nothing usable: " + why + ".");
     }
