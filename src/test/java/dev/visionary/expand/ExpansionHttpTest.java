@@ -137,6 +137,31 @@ class ExpansionHttpTest {
     }
   }
 
+  @Test
+  void instructionVersionsAreSavedChosenAndRecordedWithEachExpansion() throws Exception {
+    try (FakeOpenAi fake = new FakeOpenAi(); App app = TestServer.startApp(fake.env())) {
+      fake.answering("A moody harbour at dusk, fishing boats bobbing");
+      Http http = new Http("http://localhost:" + app.port());
+      Accounts.signedIn(http, "instr");
+      String csrf = Accounts.csrf(http, "/instructions");
+      assertEquals(422, http.postForm("/instructions", Map.of("_csrf", csrf, "name", "", "body", "x")).statusCode());
+      HttpResponse<String> saved = http.postForm("/instructions", Map.of("_csrf", csrf, "name", "terse harbour style",
+          "body", "Write {count} short prompts for {target}.", "use", "on"));
+      assertEquals(303, saved.statusCode());
+      String version = saved.headers().firstValue("Location").orElseThrow().replace("/instructions?saved=", "");
+      assertTrue(http.get("/instructions").body().contains("terse harbour style"));
+
+      String id = expand(http, form(csrf, "engine", "openai", "count", "1", "idea", "a harbour at dusk"));
+      String page = http.get("/x/" + id).body();
+      assertTrue(page.contains("instructions " + version), page);
+      assertTrue(page.contains("A moody harbour at dusk"));
+
+      String settings = http.get("/settings").body();
+      assertTrue(settings.contains("Expansion engines") && settings.contains("OpenAI-compatible") && settings.contains("gpt-4o-mini"), settings);
+      assertFalse(settings.contains("OPENAI_API_KEY=test"));
+    }
+  }
+
   static int count(String text, String needle) {
     int n = 0;
     for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
