@@ -67,13 +67,17 @@ final class DialectRules {
     return count;
   }
 
-  /** Cuts at the last sentence or word boundary that fits, never in the middle of a word. */
+  /** Cuts at the last sentence, clause or word boundary that fits, never in the middle of a word. */
   static String shorten(String text, int limit) {
     int end = text.offsetByCodePoints(0, limit);
     String head = text.substring(0, end);
-    int sentence = Math.max(head.lastIndexOf(". "), head.lastIndexOf(", "));
+    int sentence = head.lastIndexOf(". ");
     if (sentence > limit / 2) {
       return head.substring(0, sentence + 1).strip();
+    }
+    int clause = head.lastIndexOf(", ");
+    if (clause > limit / 2) {
+      return head.substring(0, clause).strip();
     }
     int space = head.lastIndexOf(' ');
     return (space > 0 ? head.substring(0, space) : head).strip();

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Ideas written with dynamic prompt syntax ({@code {a|b}}, {@code __name__}) turned into the concrete ideas
- * to expand, with the person's own word lists and the built-in ones.
+ * to expand, with the person's own word lists and the built-in ones. This is the Studio's only seam to the
+ * syntax reader (expand-core's DynamicPrompt and Wildcards); until that reader is merged, every idea is
+ * taken literally, so braces and underscores are expanded as the words they are.
  */
 final class IdeaTemplates {
   private final WordLists wordLists;
