@@ -95,7 +95,7 @@ final class Vocabulary {
 
   private record TimesFile(Map<String, List<String>> phases, List<TimeOfDay> times) {}
 
-  private record ColorsFile(List<String> names, List<String> triggers) {}
+  private record ColorsFile(List<String> names, List<String> triggers, List<String> monochrome, List<String> monochromeContradictions) {}
 
   private record NegativesFile(List<String> common, List<String> midjourney) {}
 
@@ -130,6 +130,8 @@ final class Vocabulary {
   final Terms allWeatherTriggers;
   final Terms moodWords;
   final Terms colorTriggers;
+  final Terms monochrome;
+  final Terms monochromeContradictions;
   final Terms fillers;
   final Terms exclusionMarkers;
   final Terms connectives;
@@ -169,6 +171,8 @@ final class Vocabulary {
     allWeatherTriggers = Terms.of(weather.stream().flatMap(w -> w.triggers().stream()).toList());
     moodWords = Terms.of(moods.stream().flatMap(m -> m.words().stream()).toList());
     colorTriggers = Terms.of(colors.triggers());
+    monochrome = Terms.of(colors.monochrome());
+    monochromeContradictions = Terms.of(colors.monochromeContradictions());
     fillers = Terms.of(language.fillers());
     exclusionMarkers = Terms.of(language.exclusionMarkers());
     connectives = Terms.of(language.connectives());
