@@ -234,6 +234,28 @@ final class Vocabulary {
     return palettes.getOrDefault(pool, List.of());
   }
 
+  /** The built-in {@code __name__} lists for dynamic prompts, each drawn from one part of the vocabulary. */
+  Map<String, List<String>> wildcardLists() {
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    lists.put("color", colorNames);
+    lists.put("animal", firstTriggers("animal"));
+    lists.put("creature", firstTriggers("creature"));
+    lists.put("place", firstTriggers("scene"));
+    lists.put("time", times.stream().map(t -> t.triggers().get(0)).toList());
+    lists.put("weather", weather.stream().map(w -> w.triggers().get(0)).toList());
+    lists.put("style", styles.values().stream().map(Style::tag).filter(java.util.Objects::nonNull).toList());
+    lists.put("lighting", lighting.values().stream().flatMap(List::stream).distinct().toList());
+    lists.put("mood", moods.stream().map(m -> m.words().get(0)).toList());
+    lists.put("palette", palettes.values().stream().flatMap(List::stream).toList());
+    lists.put("composition", kinds.values().stream().flatMap(k -> k.compositions().stream()).distinct().toList());
+    lists.put("lens", kinds.values().stream().flatMap(k -> k.cameras().stream()).distinct().toList());
+    return lists;
+  }
+
+  private List<String> firstTriggers(String kind) {
+    return subjects.stream().filter(s -> s.kind().equals(kind)).map(s -> s.triggers().get(0)).toList();
+  }
+
   List<String> moodPhrases() {
     List<String> phrases = new ArrayList<>(moods.size());
     moods.forEach(m -> phrases.add(m.phrase()));
