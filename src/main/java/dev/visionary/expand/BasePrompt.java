@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
  * @param subject the first phrase the engine does not know, less any style lead, setting, time or weather phrase
  * @param anchors the other unknown phrases, as written
  * @param styleId the style whose lead or tag the prompt uses, or null
+ * @param aspect the Midjourney aspect ratio it was written with ("16:9"), or null
+ * @param stylize its Midjourney {@code --stylize}, or null
+ * @param chaos its Midjourney {@code --chaos}, or null
  */
 record BasePrompt(String text, String subject, List<String> anchors, List<KnownPhrase> known, List<String> exclusions,
-                  String styleId) {
+                  String styleId, String aspect, Integer stylize, Integer chaos) {
   private static final Pattern PARAMETERS = Pattern.compile("(?:^|\\s)--[a-zA-Z]");
   private static final Pattern NO_PARAMETER = Pattern.compile("--no\\s+(.*?)(?=\\s--[a-zA-Z]|$)");
+  private static final Pattern ASPECT_PARAMETER = Pattern.compile("--(?:ar|aspect)\\s+(\\d+:\\d+)");
+  private static final Pattern STYLIZE_PARAMETER = Pattern.compile("--(?:stylize|s)\\s+(\\d+)");
+  private static final Pattern CHAOS_PARAMETER = Pattern.compile("--(?:chaos|c)\\s+(\\d+)");
   private static final Pattern WEIGHTED = Pattern.compile("(?<!\\\\)\\(([^()]*?):\\s*[-+]?\\d*\\.?\\d+\\s*\\)");
   private static final Pattern EMPHASIS = Pattern.compile("(?<!\\\\)[()\\[\\]]");
   private static final Pattern ESCAPED = Pattern.compile("\\\\([()\\[\\]])");
@@ -29,8 +35,15 @@ record BasePrompt(String text, String subject, List<String> anchors, List<KnownP
   static BasePrompt parse(String prompt, Vocabulary vocabulary) {
     List<String> exclusions = new ArrayList<>();
     String text = prompt;
+    String aspect = null;
+    Integer stylize = null;
+    Integer chaos = null;
     Matcher parameters = PARAMETERS.matcher(text);
     if (parameters.find()) {
+      String written = text.substring(parameters.start());
+      aspect = group(ASPECT_PARAMETER, written);
+      stylize = number(group(STYLIZE_PARAMETER, written), 1000);
+      chaos = number(group(CHAOS_PARAMETER, written), 100);
       Matcher no = NO_PARAMETER.matcher(text.substring(parameters.start()));
       if (no.find()) {
         for (String item : no.group(1).split(",")) {
@@ -82,7 +95,8 @@ record BasePrompt(String text, String subject, List<String> anchors, List<KnownP
         anchors.add(segment);
       }
     }
-    return new BasePrompt(text, subject, List.copyOf(anchors), List.copyOf(known), List.copyOf(exclusions), styleId);
+    return new BasePrompt(text, subject, List.copyOf(anchors), List.copyOf(known), List.copyOf(exclusions), styleId,
+        aspect, stylize, chaos);
   }
 
   /** Splits "a cat on a windowsill at golden hour" into the subject and the known phrases written after it. */
@@ -114,6 +128,20 @@ record BasePrompt(String text, String subject, List<String> anchors, List<KnownP
     }
     written.addAll(anchors);
     return written;
+  }
+
+  private static String group(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    return matcher.find() ? matcher.group(1) : null;
+  }
+
+  /** A parameter value, or null when absent or outside what Midjourney accepts. */
+  private static Integer number(String digits, int max) {
+    if (digits == null || digits.length() > 4) {
+      return null;
+    }
+    int value = Integer.parseInt(digits);
+    return value <= max ? value : null;
   }
 
   private static void addIfPresent(List<String> list, String item) {

@@ -21,12 +21,21 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
 
   static IdeaReading read(String idea, Vocabulary vocabulary) {
     Text text = Text.of(idea);
-    record Found(Subject subject, int offset) {}
-    List<Found> found = new ArrayList<>();
+    record Found(Subject subject, int offset, List<Text.Span> spans) {}
+    List<Found> matched = new ArrayList<>();
     for (Subject subject : vocabulary.subjects) {
-      int offset = vocabulary.subjectTriggers.get(subject.id()).firstOffset(text);
-      if (offset >= 0) {
-        found.add(new Found(subject, offset));
+      List<Text.Span> spans = vocabulary.subjectTriggers.get(subject.id()).find(text);
+      if (!spans.isEmpty()) {
+        matched.add(new Found(subject, spans.stream().mapToInt(Text.Span::start).min().orElse(0), spans));
+      }
+    }
+    // "deep sea" is the underwater world, not the sea: a subject found only inside a longer match gives way.
+    List<Found> found = new ArrayList<>();
+    for (Found candidate : matched) {
+      boolean inside = candidate.spans().stream().allMatch(span -> matched.stream()
+          .anyMatch(other -> other != candidate && other.spans().stream().anyMatch(o -> longerAround(o, span))));
+      if (!inside) {
+        found.add(candidate);
       }
     }
     found.sort(Comparator.<Found>comparingInt(f -> KIND_PRIORITY.getOrDefault(f.subject().kind(), 9)).thenComparingInt(Found::offset));
@@ -86,6 +95,10 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
       }
     }
     return false;
+  }
+
+  private static boolean longerAround(Text.Span outer, Text.Span inner) {
+    return outer.start() <= inner.start() && outer.end() >= inner.end() && outer.end() - outer.start() > inner.end() - inner.start();
   }
 
   private static boolean covered(Text.Token token, List<Text.Span> spans) {

@@ -8,7 +8,7 @@ import java.util.List;
  * write for Midjourney. Quality words are left out: Midjourney's own aesthetic takes care of finish.
  */
 final class MidjourneyDialect implements Dialect {
-  private static final int MAX_DETAILS = 3;
+  private static final int MAX_DETAILS = 4;
 
   private final Vocabulary vocabulary;
 
@@ -29,7 +29,7 @@ final class MidjourneyDialect implements Dialect {
     add(phrases, plan.composition());
     add(phrases, plan.camera());
     add(phrases, plan.mood());
-    plan.styleWords().stream().limit(1).forEach(w -> add(phrases, w));
+    plan.styleWords().stream().forEach(w -> add(phrases, w));
 
     List<String> no = new ArrayList<>(plan.exclusions());
     StableDiffusionDialect.notStated(vocabulary.midjourneyNegatives, plan.stated(), vocabulary).stream()

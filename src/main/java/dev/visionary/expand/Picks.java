@@ -30,9 +30,11 @@ final class Picks {
       return List.of();
     }
     List<T> order = shuffled(pool, items);
+    // Each time the variations wrap around the pool, they start one further on, so they pair items differently.
+    int start = i * take + i * take / order.size();
     List<T> out = new ArrayList<>(take);
     for (int j = 0; j < take; j++) {
-      out.add(order.get((i * take + j) % order.size()));
+      out.add(order.get((start + j) % order.size()));
     }
     return out;
   }

@@ -62,7 +62,9 @@ final class ScenePlanner {
     if (styleWords.isEmpty()) {
       styleWords = picks.several("style-words", choices.usable(s.style.words()), i, 2);
     }
-    List<String> quality = picks.several("quality", choices.usable(vocabulary.quality.get(s.photographic ? "photo" : "art")), i, 2);
+    List<String> qualityPool = choices.usable(vocabulary.quality.get(s.photographic ? "photo" : "art"));
+    qualityPool.removeAll(styleWords);
+    List<String> quality = picks.several("quality", qualityPool, i, 2);
 
     Set<String> negatives = new LinkedHashSet<>(vocabulary.commonNegatives);
     negatives.addAll(s.kind.negatives());
@@ -71,10 +73,17 @@ final class ScenePlanner {
     String tag = s.styleInIdea ? null : s.style.tag();
     List<Integer> stylize = s.style.stylize();
     List<Integer> chaos = vocabulary.midjourney.chaos();
+    String aspect = picks.one("aspect", s.kind.aspects(), i);
+    int stylizeValue = picks.between("stylize", i, stylize.get(0), stylize.get(1));
+    int chaosValue = picks.between("chaos", i, chaos.get(0), chaos.get(1));
+    if (keep) {
+      aspect = s.base.aspect() != null ? s.base.aspect() : aspect;
+      stylizeValue = s.base.stylize() != null ? s.base.stylize() : stylizeValue;
+      chaosValue = s.base.chaos() != null ? s.base.chaos() : chaosValue;
+    }
     return new ScenePlan(s.subject, s.anchors, s.additions, setting, timePhrase, s.weatherPhrase, details, lighting,
         palette, composition, mood, camera, lead, tag, styleWords, quality, s.exclusions, List.copyOf(negatives),
-        s.stated, picks.one("aspect", s.kind.aspects(), i),
-        picks.between("stylize", i, stylize.get(0), stylize.get(1)), picks.between("chaos", i, chaos.get(0), chaos.get(1)));
+        s.stated, aspect, stylizeValue, chaosValue);
   }
 
   /** What belongs with the subject, the time of day and the weather, each variation taking different ones. */

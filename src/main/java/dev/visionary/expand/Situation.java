@@ -48,7 +48,9 @@ final class Situation {
   final Set<String> used;
   final boolean refining;
   final boolean timeChanged;
+  final BasePrompt base;
   final Terms exclusionTerms;
+  final boolean monochrome;
   final Text stated;
 
   private Situation(ExpansionRequest request, Vocabulary vocabulary) {
@@ -116,6 +118,7 @@ final class Situation {
     photographic = style.photographic() != null ? style.photographic() : kind.autoPhotographic();
     givesMood = idea.givesMood() || refinement.givesMood() || vocabulary.moodWords.foundIn(stated);
     givesColor = idea.givesColor() || refinement.givesColor() || vocabulary.colorTriggers.foundIn(stated);
+    monochrome = vocabulary.monochrome.foundIn(stated);
     namesScene = all.stream().anyMatch(s -> s.kind().equals("scene") || s.kind().equals("space"));
     List<Subject> scenes = all.stream().filter(s -> s.kind().equals("scene")).toList();
     outdoor = !scenes.isEmpty() ? scenes.stream().anyMatch(this::outdoorByNature) : primary != null && outdoorByNature(primary);
@@ -144,6 +147,7 @@ final class Situation {
     kept.forEach(k -> used.add(k.phrase().toLowerCase(Locale.ROOT)));
     refining = base != null && !refinement.isEmpty();
     timeChanged = refinement.time() != null;
+    this.base = base;
     timePhrase = refinement.time() != null ? time.phrase() : keptPhrase(Role.TIME_PHRASE, time == null ? null : time.id());
     weatherPhrase = refinement.weather() != null ? weather.phrase() : keptPhrase(Role.WEATHER_PHRASE, weather == null ? null : weather.id());
   }
@@ -183,7 +187,8 @@ final class Situation {
     Text text = vocabulary.text(phrase);
     return phase != null && vocabulary.contradictionsByPhase.get(phase).foundIn(text)
         || weather != null && vocabulary.contradictionsByWeather.get(weather.id()).foundIn(text)
-        || exclusionTerms.foundIn(text);
+        || exclusionTerms.foundIn(text)
+        || monochrome && vocabulary.monochromeContradictions.foundIn(text);
   }
 
   private String keptPhrase(Role role, String owner) {

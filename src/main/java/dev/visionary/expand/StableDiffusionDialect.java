@@ -46,8 +46,10 @@ final class StableDiffusionDialect implements Dialect {
 
     List<String> chosen = new ArrayList<>();
     tags.stream().filter(Tag::core).forEach(t -> chosen.add(t.text()));
+    // When the core already passes what CLIP reads, the person gets the warning and every tag to choose from.
+    boolean over = ClipTokens.count(String.join(", ", chosen)) > ClipTokens.LIMIT;
     for (Tag tag : tags) {
-      if (!tag.core() && ClipTokens.count(String.join(", ", chosen) + ", " + tag.text()) <= ClipTokens.LIMIT) {
+      if (!tag.core() && (over || ClipTokens.count(String.join(", ", chosen) + ", " + tag.text()) <= ClipTokens.LIMIT)) {
         chosen.add(tag.text());
       }
     }

@@ -95,7 +95,7 @@ final class Vocabulary {
 
   private record TimesFile(Map<String, List<String>> phases, List<TimeOfDay> times) {}
 
-  private record ColorsFile(List<String> names, List<String> triggers) {}
+  private record ColorsFile(List<String> names, List<String> triggers, List<String> monochrome, List<String> monochromeContradictions) {}
 
   private record NegativesFile(List<String> common, List<String> midjourney) {}
 
@@ -130,6 +130,8 @@ final class Vocabulary {
   final Terms allWeatherTriggers;
   final Terms moodWords;
   final Terms colorTriggers;
+  final Terms monochrome;
+  final Terms monochromeContradictions;
   final Terms fillers;
   final Terms exclusionMarkers;
   final Terms connectives;
@@ -169,6 +171,8 @@ final class Vocabulary {
     allWeatherTriggers = Terms.of(weather.stream().flatMap(w -> w.triggers().stream()).toList());
     moodWords = Terms.of(moods.stream().flatMap(m -> m.words().stream()).toList());
     colorTriggers = Terms.of(colors.triggers());
+    monochrome = Terms.of(colors.monochrome());
+    monochromeContradictions = Terms.of(colors.monochromeContradictions());
     fillers = Terms.of(language.fillers());
     exclusionMarkers = Terms.of(language.exclusionMarkers());
     connectives = Terms.of(language.connectives());
@@ -228,6 +232,28 @@ final class Vocabulary {
 
   List<String> palettesFor(String pool) {
     return palettes.getOrDefault(pool, List.of());
+  }
+
+  /** The built-in {@code __name__} lists for dynamic prompts, each drawn from one part of the vocabulary. */
+  Map<String, List<String>> wildcardLists() {
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    lists.put("color", colorNames);
+    lists.put("animal", firstTriggers("animal"));
+    lists.put("creature", firstTriggers("creature"));
+    lists.put("place", firstTriggers("scene"));
+    lists.put("time", times.stream().map(t -> t.triggers().get(0)).toList());
+    lists.put("weather", weather.stream().map(w -> w.triggers().get(0)).toList());
+    lists.put("style", styles.values().stream().map(Style::tag).filter(java.util.Objects::nonNull).toList());
+    lists.put("lighting", lighting.values().stream().flatMap(List::stream).distinct().toList());
+    lists.put("mood", moods.stream().map(m -> m.words().get(0)).toList());
+    lists.put("palette", palettes.values().stream().flatMap(List::stream).toList());
+    lists.put("composition", kinds.values().stream().flatMap(k -> k.compositions().stream()).distinct().toList());
+    lists.put("lens", kinds.values().stream().flatMap(k -> k.cameras().stream()).distinct().toList());
+    return lists;
+  }
+
+  private List<String> firstTriggers(String kind) {
+    return subjects.stream().filter(s -> s.kind().equals(kind)).map(s -> s.triggers().get(0)).toList();
   }
 
   List<String> moodPhrases() {
