@@ -1,15 +1,17 @@
 package dev.visionary.expand;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Ideas written with dynamic prompt syntax ({@code {a|b}}, {@code __name__}) turned into the concrete ideas
- * to expand, with the person's own word lists and the built-in ones. This is the Studio's only seam to the
- * syntax reader (expand-core's DynamicPrompt and Wildcards); until that reader is merged, every idea is
- * taken literally, so braces and underscores are expanded as the words they are.
+ * to expand, with the person's own word lists before the built-in ones. Syntax errors become a
+ * {@link Problem} whose message is shown next to the idea box.
  */
 final class IdeaTemplates {
   private final WordLists wordLists;
+  private final Wildcards builtin = Wildcards.builtin();
 
   IdeaTemplates(WordLists wordLists) {
     this.wordLists = wordLists;
@@ -22,12 +24,13 @@ final class IdeaTemplates {
     }
   }
 
-  /** How many prompts a template makes in each mode. */
-  record Count(long combinations) {
+  /** How many prompts a template makes in combinatorial mode; {@code exact} false means "at least". */
+  record Count(long combinations, boolean exact) {
     String describe(boolean combinatorial, int cap) {
-      String total = combinations == 1 ? "1 prompt" : String.format("%,d prompts", combinations);
+      String total = (exact ? "" : "up to ") + (combinations == 1 ? "1 prompt" : String.format("%,d prompts", combinations));
       if (!combinatorial) {
-        return "Random picks from " + total + "; choose “Every combination” to get them all.";
+        return "This idea makes " + total + "; random picks choose among them (repeatable with the seed). "
+            + "Choose “Every combination” to get them all.";
       }
       return combinations > cap
           ? "This idea makes " + total + "; the first " + cap + " will be expanded."
@@ -36,26 +39,59 @@ final class IdeaTemplates {
   }
 
   boolean isDynamic(String idea) {
-    return false;
+    try {
+      return DynamicPrompt.parse(idea).isDynamic();
+    } catch (DynamicPrompt.SyntaxError e) {
+      return true; // it tries to be; the preview explains what is wrong
+    }
   }
 
+  /** Fails with the reason when the idea's syntax or wildcards are wrong. */
   void check(String idea, long ownerId) throws Problem {
+    count(idea, ownerId, DynamicPrompt.DEFAULT_CAP);
   }
 
   Count count(String idea, long ownerId, int cap) throws Problem {
-    return new Count(1);
+    try {
+      DynamicPrompt.Count c = DynamicPrompt.parse(idea).count(wildcards(ownerId));
+      return new Count(c.prompts(), c.exact());
+    } catch (DynamicPrompt.SyntaxError e) {
+      throw problem(e);
+    }
   }
 
+  /** {@code n} ideas picked at random; the same seed picks the same ones. */
   List<String> random(String idea, long ownerId, long seed, int n) throws Problem {
-    return java.util.Collections.nCopies(n, idea);
+    try {
+      return DynamicPrompt.parse(idea).random(wildcards(ownerId), seed, n);
+    } catch (DynamicPrompt.SyntaxError e) {
+      throw problem(e);
+    }
+  }
+
+  /** Every different idea the template makes, up to {@code cap}, leftmost group changing slowest. */
+  List<String> combinations(String idea, long ownerId, int cap) throws Problem {
+    try {
+      return DynamicPrompt.parse(idea).combinations(wildcards(ownerId), cap);
+    } catch (DynamicPrompt.SyntaxError e) {
+      throw problem(e);
+    }
   }
 
   /** The built-in word lists by name, shown read-only on the wildcards page. */
-  java.util.Map<String, List<String>> builtinLists() {
-    return java.util.Map.of();
+  Map<String, List<String>> builtinLists() {
+    Map<String, List<String>> lists = new TreeMap<>();
+    for (String name : builtin.names()) {
+      builtin.values(name).ifPresent(values -> lists.put(name, values));
+    }
+    return lists;
   }
 
-  List<String> combinations(String idea, long ownerId, int cap) throws Problem {
-    return List.of(idea);
+  private Wildcards wildcards(long ownerId) {
+    return Wildcards.of(wordLists.values(ownerId)).withFallback(builtin);
+  }
+
+  private static Problem problem(DynamicPrompt.SyntaxError e) {
+    return new Problem(e.getMessage());
   }
 }

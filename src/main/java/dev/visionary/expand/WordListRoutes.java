@@ -25,8 +25,19 @@ final class WordListRoutes {
     this.templates = templates;
   }
 
-  /** A list as the page shows it: its name and the values an idea can pick from. */
-  record ListView(String name, List<String> values) {}
+  /**
+   * A list as the page shows it. The {@code __name__} token is made here: in a template, double underscores
+   * would be read as Thymeleaf's preprocessing syntax.
+   */
+  record ListView(String name, String token, List<String> values, String joined) {
+    static ListView of(String name, List<String> values) {
+      return new ListView(name, WordListRoutes.token(name), values, String.join(", ", values));
+    }
+  }
+
+  static String token(String name) {
+    return "__" + name + "__";
+  }
 
   void register(RoutesConfig routes) {
     routes.get("/wildcards", this::page);
@@ -87,13 +98,13 @@ final class WordListRoutes {
   private void show(Context ctx, User user, String name, String body, String original, Map<String, String> errors, int status) {
     ctx.status(status);
     Map<String, Object> model = new HashMap<>();
-    model.put("lists", wordLists.all(user.id()).stream().map(l -> new ListView(l.name(), l.values())).toList());
-    model.put("builtin", templates.builtinLists());
+    model.put("lists", wordLists.all(user.id()).stream().map(l -> ListView.of(l.name(), l.values())).toList());
+    model.put("builtin", templates.builtinLists().entrySet().stream().map(e -> ListView.of(e.getKey(), e.getValue())).toList());
     model.put("name", name);
     model.put("values", body);
     model.put("original", original);
     model.put("errors", errors);
-    model.put("saved", ctx.queryParam("saved"));
+    model.put("saved", ctx.queryParam("saved") == null ? null : token(ctx.queryParam("saved")));
     pages.page(ctx, "expand/wildcards", model);
   }
 }

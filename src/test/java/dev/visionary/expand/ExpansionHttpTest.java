@@ -40,14 +40,18 @@ class ExpansionHttpTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      empty idea              | idea   | ''                         | Type an idea
-      idea of 2,001 chars     | idea   | LONG                       | too long
-      no variations           | count  | 0                          | between 1 and 8
-      nine variations         | count  | 9                          | between 1 and 8
-      unknown target          | target | sdxl-turbo                 | Unknown target model
-      unknown engine          | engine | gpt-9                      | Unknown engine
-      unknown style           | style  | baroque-punk               | Unknown style
+  @CsvSource(delimiter = ';', textBlock = """
+      empty idea ; idea ; '' ; Type an idea
+      idea of 2,001 chars ; idea ; LONG ; too long
+      no variations ; count ; 0 ; between 1 and 8
+      nine variations ; count ; 9 ; between 1 and 8
+      unknown target ; target ; sdxl-turbo ; Unknown target model
+      unknown engine ; engine ; gpt-9 ; Unknown engine
+      unknown style ; style ; baroque-punk ; Unknown style
+      unbalanced braces ; idea ; a {red|blue beach ; Unbalanced braces
+      stray closing brace ; idea ; a red} beach ; Unbalanced braces
+      unknown wildcard ; idea ; a __nosuchlist__ at dawn ; Unknown wildcard __nosuchlist__
+      seed that is not a number ; seed ; soon ; whole number
       """)
   void badInputIsRefusedWithAMessageAndTheIdeaKept(String label, String field, String value, String message) {
     Http http = Http.toTestServer();
@@ -61,9 +65,8 @@ class ExpansionHttpTest {
     HttpResponse<String> response = http.postForm("/expand", form);
     assertEquals(422, response.statusCode(), label);
     assertTrue(response.body().contains(message), label + ": " + response.body());
-    if (!field.equals("idea")) {
-      assertTrue(response.body().contains(">a lighthouse in fog</textarea>"), "the idea stays in the box");
-    }
+    String kept = field.equals("idea") ? (typed.length() > 100 ? typed.substring(0, 100) : typed) : "a lighthouse in fog";
+    assertTrue(response.body().contains(">" + kept), "the idea stays in the box: " + label);
     assertFalse(response.body().contains("Exception"), label);
 
     // The same under HTMX: the form comes back in place, with the message.
@@ -71,6 +74,32 @@ class ExpansionHttpTest {
     assertEquals(422, htmx.statusCode(), label);
     assertEquals("#idea-form", htmx.headers().firstValue("HX-Retarget").orElse(""));
     assertTrue(htmx.body().contains(message), label);
+  }
+
+  @Test
+  void dynamicIdeasUseMyWordListsTheBuiltInOnesAndEveryCombination() {
+    Http http = Http.toTestServer();
+    Accounts.signedIn(http, "dyn");
+    String csrf = Accounts.csrf(http, "/wildcards");
+    assertEquals(303, http.postForm("/wildcards", Map.of("_csrf", csrf, "name", "creature", "values", "fox\nheron\n# a comment\n\nfox"))
+        .statusCode());
+    assertEquals(422, http.postForm("/wildcards", Map.of("_csrf", csrf, "name", "Bad Name!", "values", "x")).statusCode());
+
+    String preview = http.get("/expand/preview?mode=combinatorial&cap=64&idea=" + java.net.URLEncoder.encode(
+        "a __creature__ in {snow|rain|fog}", java.nio.charset.StandardCharsets.UTF_8), "HX-Request", "true").body();
+    assertTrue(preview.contains("This idea makes 6 prompts."), preview);
+    String broken = http.get("/expand/preview?idea=a%20%7Bred", "HX-Request", "true").body();
+    assertTrue(broken.contains("Unbalanced braces"), broken);
+
+    String id = expand(http, form(csrf, "idea", "a __creature__ in {snow|rain|fog}", "mode", "combinatorial", "cap", "4"));
+    java.util.List<String> prompts = prompts(http.get("/x/" + id).body());
+    assertEquals(4, prompts.size(), "capped at 4 of the 6 combinations");
+    assertTrue(prompts.get(0).contains("fox") && prompts.get(0).contains("snow"), prompts.get(0));
+    assertTrue(prompts.get(3).contains("heron") && prompts.get(3).contains("snow"), "leftmost changes slowest: " + prompts);
+
+    String builtinId = expand(http, form(csrf, "idea", "a lighthouse at __time__", "count", "2"));
+    assertFalse(prompts(http.get("/x/" + builtinId).body()).toString().contains("__time__"), "the built-in list filled it in");
+    assertTrue(http.get("/wildcards").body().contains("__time__"), "built-in lists are shown");
   }
 
   @Test

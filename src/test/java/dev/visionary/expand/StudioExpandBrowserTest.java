@@ -68,6 +68,7 @@ class StudioExpandBrowserTest {
       page.getByLabel("Name").fill("colors");
       page.getByLabel("Values, one per line").fill("crimson\nteal\nochre");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save list")).click();
+      assertThat(page.getByTestId("wildcard")).containsText("__colors__");
       assertThat(page.getByTestId("wildcard")).containsText("crimson, teal, ochre");
       Browser.screenshots(page, "wildcards");
     }
