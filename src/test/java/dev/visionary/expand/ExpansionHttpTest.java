@@ -11,6 +11,7 @@ import dev.visionary.support.TestServer;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -185,9 +186,40 @@ class ExpansionHttpTest {
       assertTrue(page.contains("instructions " + version), page);
       assertTrue(page.contains("A moody harbour at dusk"));
 
+      // The chosen version is the system message; the idea and options are the user message.
+      var messages = fake.lastRequest().get("messages");
+      assertTrue(messages.get(0).get("content").asText().startsWith("Write 1 short prompts for Any model."), messages.toString());
+      assertEquals("system", messages.get(0).get("role").asText());
+      assertTrue(messages.get(1).get("content").asText().contains("Idea: a harbour at dusk"), messages.toString());
+
       String settings = http.get("/settings").body();
       assertTrue(settings.contains("Expansion engines") && settings.contains("OpenAI-compatible") && settings.contains("gpt-4o-mini"), settings);
       assertFalse(settings.contains("OPENAI_API_KEY=test"));
+    }
+  }
+
+  @Test
+  void aStreamingExpansionIsRecordedEvenWhenNoPageFollowsIt() throws Exception {
+    try (FakeOpenAi fake = new FakeOpenAi(); App app = TestServer.startApp(fake.env())) {
+      fake.answering("Foxes asleep under a paper moon", "A fox under a paper moon, ink wash");
+      CountDownLatch last = fake.holdingTheLastChunk();
+      Http http = new Http("http://localhost:" + app.port());
+      Accounts.signedIn(http, "gone");
+      String csrf = Accounts.csrf(http, "/");
+      HttpResponse<String> started = http.postForm("/expand", form(csrf, "engine", "openai", "count", "2", "idea", "a fox and a paper moon"),
+          "HX-Request", "true");
+      assertEquals(200, started.statusCode());
+      String id = started.headers().firstValue("HX-Push-Url").orElseThrow().substring("/x/".length());
+      assertTrue(http.get("/x/" + id).body().contains("data-testid=\"stream\""), "still running");
+      // The browser went away: nobody connects to the stream. The run finishes and is recorded anyway.
+      last.countDown();
+      String page = "";
+      for (int i = 0; i < 200 && !page.contains("expansion-card"); i++) {
+        Thread.sleep(50);
+        page = http.get("/x/" + id).body();
+      }
+      assertEquals(2, count(page, "data-testid=\"expansion-card\""), page);
+      assertTrue(page.contains("Foxes asleep under a paper moon"));
     }
   }
 

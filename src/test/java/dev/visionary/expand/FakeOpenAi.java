@@ -28,6 +28,7 @@ final class FakeOpenAi implements AutoCloseable {
   private volatile int failWith;
   private volatile List<String> prompts = List.of();
   private volatile CountDownLatch holdLast = new CountDownLatch(0);
+  private volatile com.fasterxml.jackson.databind.JsonNode lastRequest;
 
   FakeOpenAi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -67,6 +68,11 @@ final class FakeOpenAi implements AutoCloseable {
     return requests.get();
   }
 
+  /** The body of the last chat request, as sent. */
+  com.fasterxml.jackson.databind.JsonNode lastRequest() {
+    return lastRequest;
+  }
+
   private void models(HttpExchange exchange) throws IOException {
     send(exchange, 200, "application/json", """
         {"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1700000000,"owned_by":"system"}]}""");
@@ -74,7 +80,7 @@ final class FakeOpenAi implements AutoCloseable {
 
   private void chat(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
-    exchange.getRequestBody().readAllBytes();
+    lastRequest = JSON.readTree(exchange.getRequestBody().readAllBytes());
     int status = failWith;
     if (status != 0) {
       String type = status == 401 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error";
