@@ -43,6 +43,8 @@ create table expansions (
 );
 create index expansions_owner on expansions (owner_id, created_at desc);
 create index expansions_parent on expansions (parent_id) where parent_id is not null;
+-- Finds runs whose instance went away (restart, kill) so they can be shown as interrupted.
+create index expansions_running on expansions (created_at) where status = 'running';
 
 -- A person's word lists for __name__ wildcards: one value per line, as they typed them.
 create table wildcards (

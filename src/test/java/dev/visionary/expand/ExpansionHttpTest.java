@@ -223,6 +223,44 @@ class ExpansionHttpTest {
     }
   }
 
+  @Test
+  void aStreamCanBeFollowedFromAnotherInstance() throws Exception {
+    try (FakeOpenAi fake = new FakeOpenAi(); App first = TestServer.startApp(fake.env()); App second = TestServer.startApp(fake.env())) {
+      fake.answering("A paper boat on a rain puddle, city lights reflected");
+      CountDownLatch last = fake.holdingTheLastChunk();
+      Http onFirst = new Http("http://localhost:" + first.port());
+      Accounts.signedIn(onFirst, "lb");
+      HttpResponse<String> started = onFirst.postForm("/expand", form(Accounts.csrf(onFirst, "/"), "engine", "openai", "count", "1",
+          "idea", "a paper boat"), "HX-Request", "true");
+      String id = started.headers().firstValue("HX-Push-Url").orElseThrow().substring("/x/".length());
+
+      Http onSecond = new Http("http://localhost:" + second.port());
+      java.net.HttpCookie session = new java.net.HttpCookie("visionary_session", Accounts.sessionCookie(onFirst));
+      session.setPath("/");
+      onSecond.cookies().getCookieStore().add(java.net.URI.create(onSecond.base() + "/"), session);
+      var stream = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> onSecond.get("/x/" + id + "/stream", "Accept", "text/event-stream").body());
+      last.countDown();
+      String events = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(events.contains("event: done") && events.contains("A paper boat on a rain puddle"), events);
+    }
+  }
+
+  @Test
+  void eachTargetGetsItsDialectOnTheCards() {
+    Http http = Http.toTestServer();
+    Accounts.signedIn(http, "dialect");
+    String csrf = Accounts.csrf(http, "/");
+    String midjourney = http.get("/x/" + expand(http, form(csrf, "target", "midjourney", "count", "2"))).body();
+    assertEquals(2, count(midjourney, "data-testid=\"mj-params\""));
+    assertTrue(midjourney.matches("(?s).*data-testid=\"mj-params\">--ar \\d+:\\d+ --stylize \\d+ --chaos \\d+.*--v [0-9.]+</code>.*"), midjourney);
+    String stable = http.get("/x/" + expand(http, form(csrf, "target", "stable-diffusion", "count", "2"))).body();
+    assertEquals(2, count(stable, "data-testid=\"negative-text\""));
+    assertEquals(0, count(stable, "data-testid=\"mj-params\""));
+    String dalle = http.get("/x/" + expand(http, form(csrf, "target", "dalle", "count", "2"))).body();
+    assertEquals(0, count(dalle, "data-testid=\"negative-text\"") + count(dalle, "data-testid=\"mj-params\""));
+  }
+
   static int count(String text, String needle) {
     int n = 0;
     for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
