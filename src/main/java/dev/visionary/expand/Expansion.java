@@ -46,9 +46,4 @@ public record Expansion(
   public boolean failed() {
     return status == Status.FAILED;
   }
-
-  /** A refinement of one card, or "more like this": its cards replace or join its parent's on the page. */
-  public boolean derived() {
-    return parentId != null;
-  }
 }

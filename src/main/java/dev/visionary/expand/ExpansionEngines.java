@@ -26,7 +26,7 @@ final class ExpansionEngines {
   private final Map<String, ChatClient> probes = new LinkedHashMap<>();
 
   /** How an engine looks on the settings page: ready or not, and the models its server offers. */
-  record Status(String id, String label, String model, boolean builtin, boolean ok, String message, List<String> models) {}
+  record Status(String id, String label, String model, boolean ok, String message, List<String> models) {}
 
   private record CachedStatus(Status status, long at) {}
 
@@ -53,7 +53,7 @@ final class ExpansionEngines {
     List<Status> out = new ArrayList<>();
     for (StudioEngine engine : engines.values()) {
       if (!(engine instanceof LlmEngine llm)) {
-        out.add(new Status(engine.id(), engine.label(), null, true, true, "Ready. Works offline, no key needed.", List.of()));
+        out.add(new Status(engine.id(), engine.label(), null, true, "Ready. Works offline, no key needed.", List.of()));
         continue;
       }
       CachedStatus cached = statuses.get(engine.id());
@@ -69,9 +69,9 @@ final class ExpansionEngines {
   private static Status probe(LlmEngine engine, ChatClient probe) {
     try {
       List<String> models = probe.models();
-      return new Status(engine.id(), engine.label(), engine.model(), false, true, "Ready.", models);
+      return new Status(engine.id(), engine.label(), engine.model(), true, "Ready.", models);
     } catch (LlmException e) {
-      return new Status(engine.id(), engine.label(), engine.model(), false, false, e.getMessage(), List.of());
+      return new Status(engine.id(), engine.label(), engine.model(), false, e.getMessage(), List.of());
     }
   }
 

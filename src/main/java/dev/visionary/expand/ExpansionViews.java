@@ -21,7 +21,7 @@ final class ExpansionViews {
 
   /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
   record OutcomeView(String id, boolean running, boolean failed, String error, String streamUrl, String retryUrl,
-                     List<CardView> cards, boolean single) {}
+                     List<CardView> cards) {}
 
   /**
    * A whole expansion block: heading, facts, permalink, its own outcome and, once it has cards, the cards
@@ -77,7 +77,7 @@ final class ExpansionViews {
           v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.target(), x.idea(), x.refinement()));
     }
     return new OutcomeView(x.id(), x.running(), x.failed(), x.error(), "/x/" + x.id() + "/stream", "/x/" + x.id() + "/retry",
-        cards, x.derived());
+        cards);
   }
 
   static RecentView recent(Expansion x, String engineLabel) {

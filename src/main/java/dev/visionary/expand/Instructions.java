@@ -23,10 +23,6 @@ final class Instructions {
 
   /** One instruction version. {@code ownerId} is 0 for the shipped default. */
   record Version(String id, long ownerId, String name, String body, Instant createdAt) {
-    boolean builtIn() {
-      return ownerId == 0;
-    }
-
     /** The instruction with the expansion's facts filled in where the text names them. */
     String render(Map<String, String> facts) {
       String text = body;
