@@ -2,7 +2,7 @@ package dev.visionary;
 
 import dev.visionary.account.Accounts;
 import dev.visionary.db.Database;
-import dev.visionary.expand.StudioRoutes;
+import dev.visionary.expand.Expand;
 import dev.visionary.generate.EngineCatalog;
 import dev.visionary.account.User;
 import dev.visionary.generate.Generation;
@@ -31,12 +31,14 @@ public final class App implements AutoCloseable {
   private final Config config;
   private final Database database;
   private final WebServer server;
+  private final Expand expand;
   private final Generation generation;
 
-  private App(Config config, Database database, WebServer server, Generation generation) {
+  private App(Config config, Database database, WebServer server, Expand expand, Generation generation) {
     this.config = config;
     this.database = database;
     this.server = server;
+    this.expand = expand;
     this.generation = generation;
   }
 
@@ -49,6 +51,7 @@ public final class App implements AutoCloseable {
     long started = System.nanoTime();
     Database database = Database.start(config);
     Generation generation = null;
+    Expand expand = null;
     try {
       Pages pages = new Pages(new Views());
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
@@ -58,17 +61,21 @@ public final class App implements AutoCloseable {
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),
           EngineCatalog.fromConfig(config), images, promptLinks(library));
+      expand = new Expand(database.jdbi(), pages, config, accounts.limits());
       List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
           accounts::register,
           library::register,
           new HealthRoutes(database)::register,
-          new StudioRoutes(pages)::register,
+          expand::register,
           generation::register));
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), features).start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms)", server.port(), (System.nanoTime() - started) / 1_000_000);
-      return new App(config, database, server, generation);
+      return new App(config, database, server, expand, generation);
     } catch (RuntimeException e) {
+      if (expand != null) {
+        expand.close();
+      }
       if (generation != null) {
         generation.close();
       }
@@ -112,6 +119,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     server.stopGracefully(Duration.ofSeconds(10));
+    expand.close();
     generation.close();
     database.close();
     log.info("Visionary stopped");

@@ -1,35 +1,129 @@
 package dev.visionary.expand;
 
+import dev.visionary.account.CurrentUser;
+import dev.visionary.account.UsageLimits;
+import dev.visionary.account.User;
+import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
+import dev.visionary.web.ShortIds;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The Studio: where a short idea is typed and expanded. */
+/** The Studio: where a short idea is typed and expanded, and every past expansion has its own page. */
 public final class StudioRoutes {
-  private final Pages pages;
+  static final int RECENT = 12;
 
-  public StudioRoutes(Pages pages) {
+  private final Pages pages;
+  private final ExpansionService service;
+  private final ExpansionEngines engines;
+  private final Instructions instructions;
+  private final IdeaTemplates templates;
+  private final UsageLimits limits;
+
+  StudioRoutes(Pages pages, ExpansionService service, ExpansionEngines engines, Instructions instructions, IdeaTemplates templates,
+               UsageLimits limits) {
     this.pages = pages;
+    this.service = service;
+    this.engines = engines;
+    this.instructions = instructions;
+    this.templates = templates;
+    this.limits = limits;
   }
 
-  public void register(RoutesConfig routes) {
+  void register(RoutesConfig routes) {
     routes.get("/", this::studio);
     routes.get("/target-hint", this::targetHint);
+    routes.get("/expand/preview", this::preview);
+    routes.post("/expand", this::expand);
+    routes.get("/x/{id}", this::show);
   }
 
   private void studio(Context ctx) {
-    Target target = Target.byId(ctx.queryParam("target")).orElse(Target.GENERIC);
     Map<String, Object> model = new HashMap<>();
-    model.put("targets", List.of(Target.values()));
-    model.put("target", target);
     if ("deleted".equals(ctx.queryParam("account"))) {
       model.put("flash", "Your account and everything in it were deleted.");
     }
-    pages.page(ctx, "studio/index", model);
+    Optional<User> user = CurrentUser.get(ctx);
+    Target target = Target.byId(ctx.queryParam("target")).orElse(Target.GENERIC);
+    ExpandForm form = ExpandForm.blank(target, user.map(u -> instructions.chosen(u.id()).id()).orElse(Instructions.DEFAULT_ID));
+    render(ctx, user, form, Map.of(), null, model, 200);
+  }
+
+  private void show(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    Expansion x = owned(ctx.pathParam("id"), user);
+    List<Expansion> children = x.parentId() == null ? service.expansions().children(x.id()) : List.of();
+    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine()));
+    render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, new HashMap<>(), 200);
+  }
+
+  private void expand(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    Map<String, String> errors = new LinkedHashMap<>();
+    ExpandForm form = ExpandForm.read(ctx, errors);
+    ExpandForm.Options options = form.check(engines, instructions, user.id(), errors);
+    Expansion x = null;
+    if (options != null) {
+      limits.expansion(user);
+      try {
+        x = service.create(user.id(), options);
+      } catch (IdeaTemplates.Problem e) {
+        errors.put("idea", e.getMessage());
+      }
+    }
+    if (x == null) {
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+      if (Htmx.isHtmx(ctx)) {
+        // The form comes back in place with its messages and everything typed in it.
+        ctx.header("HX-Retarget", "#idea-form");
+        ctx.header("HX-Reswap", "outerHTML");
+        ctx.html(pages.views().fragment("studio/index", "idea-form", Pages.model(ctx, studioModel(ctx, Optional.of(user), form, errors, null))));
+        return;
+      }
+      render(ctx, Optional.of(user), form, errors, null, new HashMap<>(), 422);
+      return;
+    }
+    boolean htmx = Htmx.isHtmx(ctx);
+    x = service.launch(x, htmx);
+    if (!htmx) {
+      ctx.redirect("/x/" + x.id(), HttpStatus.SEE_OTHER);
+      return;
+    }
+    ctx.header("HX-Push-Url", "/x/" + x.id());
+    Map<String, Object> model = Pages.model(ctx, studioModel(ctx, Optional.of(user), form, Map.of(),
+        ExpansionViews.expansion(x, List.of(), service.engineLabel(x.engine()))));
+    // The new expansion replaces the results, and "Recent" gains it without a page load.
+    ctx.html(pages.views().fragment("studio/index", "results", model) + pages.views().fragment("studio/index", "recent-oob", model));
+  }
+
+  /** "This idea makes 12 prompts": shown under the idea box while typing dynamic syntax. */
+  private void preview(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    String idea = Optional.ofNullable(ctx.queryParam("idea")).orElse("");
+    boolean combinatorial = "combinatorial".equals(ctx.queryParam("mode"));
+    int cap = parseCap(ctx.queryParam("cap"));
+    Map<String, Object> model = new HashMap<>();
+    model.put("problem", null);
+    model.put("message", null);
+    if (idea.length() > ExpandForm.MAX_IDEA_CHARS) {
+      model.put("problem", "The idea is too long: at most " + ExpandForm.MAX_IDEA_CHARS + " characters.");
+    } else if (templates.isDynamic(idea)) {
+      try {
+        IdeaTemplates.Count count = templates.count(idea, user.id(), cap);
+        model.put("message", count.describe(combinatorial, cap));
+      } catch (IdeaTemplates.Problem e) {
+        model.put("problem", e.getMessage());
+      }
+    }
+    pages.fragment(ctx, "expand/idea-count", model);
   }
 
   /** The dialect hint shown under the target picker; HTMX swaps it in when the target changes. */
@@ -37,5 +131,48 @@ public final class StudioRoutes {
     String id = ctx.queryParam("target");
     Target target = Target.byId(id).orElseThrow(() -> new BadRequestResponse("Unknown target model: choose one from the list."));
     pages.fragment(ctx, "studio/target-hint", Map.of("target", target));
+  }
+
+  private Expansion owned(String id, User user) {
+    if (!ShortIds.looksValid(id)) {
+      throw new NotFoundResponse();
+    }
+    return service.expansions().findOwned(id, user.id()).orElseThrow(NotFoundResponse::new);
+  }
+
+  private void render(Context ctx, Optional<User> user, ExpandForm form, Map<String, String> errors, ExpansionViews.ExpansionView current,
+                      Map<String, Object> extra, int status) {
+    ctx.status(status);
+    Map<String, Object> model = studioModel(ctx, user, form, errors, current);
+    model.putAll(extra);
+    pages.page(ctx, "studio/index", model);
+  }
+
+  private Map<String, Object> studioModel(Context ctx, Optional<User> user, ExpandForm form, Map<String, String> errors,
+                                          ExpansionViews.ExpansionView current) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("form", form.values());
+    model.put("errors", errors);
+    model.put("targets", List.of(Target.values()));
+    model.put("target", Target.byId(form.target()).orElse(Target.GENERIC));
+    model.put("styles", List.of(StylePreset.values()));
+    model.put("engines", engines.all());
+    model.put("hasLlm", engines.all().stream().anyMatch(StudioEngine::usesInstructions));
+    model.put("current", current);
+    model.put("recent", List.of());
+    user.ifPresent(u -> {
+      model.put("instructionVersions", instructions.available(u.id()));
+      model.put("recent", service.recent(u.id(), RECENT).stream().map(x -> ExpansionViews.recent(x, service.engineLabel(x.engine()))).toList());
+    });
+    return model;
+  }
+
+  private static int parseCap(String raw) {
+    try {
+      int cap = Integer.parseInt(raw == null ? "" : raw.strip());
+      return Math.max(1, Math.min(ExpandForm.MAX_CAP, cap));
+    } catch (NumberFormatException e) {
+      return ExpandForm.DEFAULT_CAP;
+    }
   }
 }

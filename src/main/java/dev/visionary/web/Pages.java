@@ -79,7 +79,7 @@ public final class Pages {
     /** The webjar versions must match pom.xml; the browser test fails if HTMX does not load. */
     public static final AssetPaths INSTANCE = new AssetPaths(
         "/webjars/htmx.org/2.0.10/dist/htmx.min.js",
-        "/webjars/htmx-ext-sse/2.2.2/dist/sse.min.js",
+        "/webjars/htmx-ext-sse/2.2.2/sse.js",
         "/static/app.css",
         "/static/app.js");
   }

@@ -40,7 +40,12 @@ public final class Browser {
   }
 
   public static BrowserContext newContext() {
-    return get().newContext(new NewContextOptions().setBaseURL(TestServer.baseUrl()).setViewportSize(1280, 800));
+    return newContext(TestServer.baseUrl());
+  }
+
+  /** A context for another app instance (one started with its own environment). */
+  public static BrowserContext newContext(String baseUrl) {
+    return get().newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(1280, 800));
   }
 
   /** Signs up a new person in the page's context (which then keeps the session cookie). */

@@ -1,0 +1,50 @@
+package dev.visionary.expand;
+
+import dev.visionary.Config;
+import dev.visionary.account.UsageLimits;
+import dev.visionary.expand.llm.CallPolicy;
+import dev.visionary.expand.llm.LlmSettings;
+import dev.visionary.web.Pages;
+import io.javalin.config.RoutesConfig;
+import org.jdbi.v3.core.Jdbi;
+
+/** The expansion feature: its parts built once, its routes, and the engine list the settings page shows. */
+public final class Expand implements AutoCloseable {
+  private final Pages pages;
+  private final ExpansionEngines engines;
+  private final ExpansionRunner runner;
+  private final StudioRoutes studio;
+  private final ExpansionRoutes expansionRoutes;
+  private final InstructionRoutes instructionRoutes;
+  private final WordListRoutes wordListRoutes;
+
+  public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits) {
+    this.pages = pages;
+    Expansions expansions = new Expansions(jdbi);
+    Instructions instructions = new Instructions(jdbi);
+    WordLists wordLists = new WordLists(jdbi);
+    IdeaTemplates templates = new IdeaTemplates(wordLists);
+    this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.env()), CallPolicy.defaults());
+    this.runner = new ExpansionRunner(expansions);
+    ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
+    this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits);
+    this.expansionRoutes = new ExpansionRoutes(pages, service, limits);
+    this.instructionRoutes = new InstructionRoutes(pages, instructions);
+    this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);
+  }
+
+  public void register(RoutesConfig routes) {
+    studio.register(routes);
+    expansionRoutes.register(routes);
+    instructionRoutes.register(routes);
+    wordListRoutes.register(routes);
+    // The settings page lists the engines from this feature's own fragment (expand/engines).
+    routes.before("/settings", ctx -> Pages.share(ctx, "expansionEngines", engines.statuses()));
+  }
+
+  /** Lets background runs finish briefly before the database closes. */
+  @Override
+  public void close() {
+    runner.close();
+  }
+}

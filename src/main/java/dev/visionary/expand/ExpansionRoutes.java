@@ -1,0 +1,150 @@
+package dev.visionary.expand;
+
+import dev.visionary.account.CurrentUser;
+import dev.visionary.account.UsageLimits;
+import dev.visionary.account.User;
+import dev.visionary.web.Forms;
+import dev.visionary.web.Htmx;
+import dev.visionary.web.Pages;
+import dev.visionary.web.ShortIds;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.sse.SseClient;
+import java.util.Map;
+import java.util.Optional;
+
+/** What happens to one expansion after it is asked for: its live stream, Retry, and the card actions. */
+final class ExpansionRoutes {
+  private static final long WAIT_MILLIS = 15_000;
+  private static final long POLL_MILLIS = 500;
+
+  private final Pages pages;
+  private final ExpansionService service;
+  private final UsageLimits limits;
+
+  ExpansionRoutes(Pages pages, ExpansionService service, UsageLimits limits) {
+    this.pages = pages;
+    this.service = service;
+    this.limits = limits;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.sse("/x/{id}/stream", this::stream);
+    routes.post("/x/{id}/retry", this::retry);
+    routes.post("/x/{id}/refine", ctx -> derive(ctx, true));
+    routes.post("/x/{id}/more", ctx -> derive(ctx, false));
+  }
+
+  /**
+   * Follows a running expansion: "preview" events carry the text so far, then one "done" event carries
+   * the finished cards (or the error card). The run itself does not depend on this connection.
+   */
+  private void stream(SseClient client) {
+    Context ctx = client.ctx();
+    Optional<User> user = CurrentUser.get(ctx);
+    String id = ctx.pathParam("id");
+    Optional<Expansion> found = user.flatMap(u -> ShortIds.looksValid(id) ? service.expansions().findOwned(id, u.id()) : Optional.empty());
+    if (found.isEmpty()) {
+      client.sendEvent("done", "<p class=\"notice error\" data-testid=\"error\">This expansion does not exist, or is not yours.</p>");
+      return;
+    }
+    long seen = -1;
+    try {
+      while (!client.terminated()) {
+        Optional<ExpansionRunner.Run> run = service.runner().follow(id);
+        if (run.isPresent()) {
+          ExpansionRunner.Snapshot s = run.get().await(seen, WAIT_MILLIS);
+          if (s.done()) {
+            break;
+          }
+          if (s.version() != seen) {
+            seen = s.version();
+            client.sendEvent("preview", pages.views().render("expand/stream-preview",
+                Pages.model(ctx, Map.of("lines", StreamPreview.lines(s.text())))));
+          } else {
+            client.sendComment("still writing");
+          }
+        } else {
+          // Running on another instance, or already finished: the database says when it is done.
+          Expansion now = service.expansions().find(id).orElseThrow();
+          if (!now.running()) {
+            break;
+          }
+          Thread.sleep(POLL_MILLIS);
+          client.sendComment("still writing");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (!client.terminated()) {
+      Expansion finished = service.expansions().find(id).orElseThrow();
+      client.sendEvent("done", renderOutcome(ctx, finished));
+    }
+  }
+
+  private void retry(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    Expansion x = owned(ctx.pathParam("id"), user);
+    boolean htmx = Htmx.isHtmx(ctx);
+    if (x.failed()) {
+      limits.expansion(user);
+      x = service.retry(x, htmx).orElse(x);
+    }
+    respond(ctx, x, htmx);
+  }
+
+  /** Refine (a short instruction re-expands the card, which changes in place) or "more like this" (cards added after). */
+  private void derive(Context ctx, boolean refine) {
+    User user = CurrentUser.require(ctx);
+    Expansion source = owned(ctx.pathParam("id"), user);
+    int card;
+    try {
+      card = Integer.parseInt(Optional.ofNullable(Forms.param(ctx, "card")).orElse("").strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestResponse("Choose a card to work from.");
+    }
+    if (source.running() || source.failed() || card < 0 || card >= source.results().size()) {
+      throw new BadRequestResponse("That card is not there any more. Reload the page and try again.");
+    }
+    String refinement = null;
+    if (refine) {
+      try {
+        refinement = Forms.text(ctx, "refinement", "The refinement", 200, false);
+      } catch (Forms.Invalid e) {
+        throw new BadRequestResponse(e.getMessage());
+      }
+      if (refinement.isEmpty()) {
+        throw new BadRequestResponse("Type how to change this prompt, such as “make it night”.");
+      }
+    }
+    limits.expansion(user);
+    boolean htmx = Htmx.isHtmx(ctx);
+    Expansion child = service.launch(service.derive(source, card, refinement), htmx);
+    respond(ctx, child, htmx);
+  }
+
+  private void respond(Context ctx, Expansion x, boolean htmx) {
+    if (!htmx) {
+      ctx.redirect("/x/" + (x.parentId() != null ? x.parentId() : x.id()), HttpStatus.SEE_OTHER);
+      return;
+    }
+    ctx.html(renderOutcome(ctx, x));
+  }
+
+  private String renderOutcome(Context ctx, Expansion x) {
+    String rootId = x.parentId() != null ? x.parentId() : x.id();
+    return pages.views().render("expand/outcome", Pages.model(ctx, Map.of("o", ExpansionViews.outcome(x, rootId))));
+  }
+
+  private Expansion owned(String id, User user) {
+    if (!ShortIds.looksValid(id)) {
+      throw new NotFoundResponse();
+    }
+    return service.expansions().findOwned(id, user.id()).orElseThrow(NotFoundResponse::new);
+  }
+}

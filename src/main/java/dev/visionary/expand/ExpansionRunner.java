@@ -1,0 +1,130 @@
+package dev.visionary.expand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs engines and records their outcome. A streaming run happens on its own thread, independent of any
+ * browser: the stream endpoint only follows it, so closing the tab never loses the result.
+ */
+final class ExpansionRunner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ExpansionRunner.class);
+
+  private final Expansions expansions;
+  private final Map<String, Run> running = new ConcurrentHashMap<>();
+  private final ExecutorService pool;
+
+  /** One engine call to make. */
+  record Job(String expansionId, StudioEngine engine, List<StudioEngine.EngineRequest> requests, String instructions) {}
+
+  /** The text of a run so far; followers wait on it for changes. */
+  static final class Run {
+    private String text = "";
+    private long version;
+    private boolean done;
+
+    synchronized void text(String latest) {
+      text = latest;
+      version++;
+      notifyAll();
+    }
+
+    synchronized void finish() {
+      done = true;
+      notifyAll();
+    }
+
+    /** Waits until the text is newer than {@code seen} or the run is done, at most {@code millis}. */
+    synchronized Snapshot await(long seen, long millis) throws InterruptedException {
+      long deadline = System.currentTimeMillis() + millis;
+      while (!done && version == seen) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          break;
+        }
+        wait(left);
+      }
+      return new Snapshot(text, version, done);
+    }
+  }
+
+  record Snapshot(String text, long version, boolean done) {}
+
+  ExpansionRunner(Expansions expansions) {
+    this.expansions = expansions;
+    AtomicInteger n = new AtomicInteger();
+    this.pool = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "expansion-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Runs on the caller's thread and returns the recorded expansion. */
+  Expansion runNow(Job job) {
+    execute(job, new Run());
+    return expansions.find(job.expansionId()).orElseThrow();
+  }
+
+  /** Starts the run in the background; {@link #follow} sees it from now until it is recorded. */
+  void start(Job job) {
+    Run run = new Run();
+    running.put(job.expansionId(), run);
+    pool.execute(() -> {
+      try {
+        execute(job, run);
+      } catch (RuntimeException e) {
+        // The outcome could not be recorded (the database went away during shutdown): the row stays
+        // "running" and is shown as interrupted, with Retry, once it is old enough.
+        log.warn("Expansion {} finished but could not be recorded: {}", job.expansionId(), e.toString());
+      } finally {
+        running.remove(job.expansionId());
+        run.finish();
+      }
+    });
+  }
+
+  /** The run in progress on this instance, if any. */
+  Optional<Run> follow(String expansionId) {
+    return Optional.ofNullable(running.get(expansionId));
+  }
+
+  private void execute(Job job, Run run) {
+    try {
+      List<Variation> variations = new ArrayList<>();
+      String model = job.engine().model();
+      for (StudioEngine.EngineRequest request : job.requests()) {
+        StudioEngine.Answer answer = job.engine().run(request, job.instructions(), run::text);
+        variations.addAll(answer.variations());
+        model = answer.model();
+      }
+      expansions.succeed(job.expansionId(), model, variations);
+    } catch (StudioEngine.Failure e) {
+      log.info("Expansion {} failed on {}: {}", job.expansionId(), job.engine().id(), e.getMessage());
+      expansions.fail(job.expansionId(), e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("Expansion {} failed unexpectedly on {}", job.expansionId(), job.engine().id(), e);
+      expansions.fail(job.expansionId(), "The " + job.engine().label() + " engine failed unexpectedly. Your idea is kept: try again.");
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      // Runs still going after this are marked as interrupted the next time the history is read.
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

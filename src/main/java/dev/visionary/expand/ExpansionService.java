@@ -1,0 +1,144 @@
+package dev.visionary.expand;
+
+import dev.visionary.web.ShortIds;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the Studio does with an idea: record it, plan the engine calls (resolving dynamic syntax), run
+ * them now or in the background, and derive refinements and "more like this" from a card.
+ */
+final class ExpansionService {
+  /** A run older than this still marked running lost its instance (restart, kill) and is shown as failed. */
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+  static final int MORE_LIKE_THIS = 2;
+  private static final SecureRandom SEEDS = new SecureRandom();
+
+  private final Expansions expansions;
+  private final Instructions instructions;
+  private final ExpansionEngines engines;
+  private final IdeaTemplates templates;
+  private final ExpansionRunner runner;
+
+  ExpansionService(Expansions expansions, Instructions instructions, ExpansionEngines engines, IdeaTemplates templates,
+                   ExpansionRunner runner) {
+    this.expansions = expansions;
+    this.instructions = instructions;
+    this.engines = engines;
+    this.templates = templates;
+    this.runner = runner;
+  }
+
+  Expansions expansions() {
+    return expansions;
+  }
+
+  ExpansionRunner runner() {
+    return runner;
+  }
+
+  /** Checks the idea's syntax and records the expansion as running; nothing has been sent to an engine yet. */
+  Expansion create(long ownerId, ExpandForm.Options o) throws IdeaTemplates.Problem {
+    long seed = o.seed() != null ? o.seed() : Math.floorMod(SEEDS.nextLong(), 1_000_000_000L);
+    int count = o.count();
+    if (o.combinatorial()) {
+      count = templates.combinations(o.idea(), ownerId, o.cap()).size();
+    } else {
+      templates.check(o.idea(), ownerId);
+    }
+    Expansion x = new Expansion(ShortIds.next(), ownerId, null, null, null, o.idea(), o.target().id(), o.style().id(), count,
+        o.combinatorial() ? "combinatorial" : "random", o.engine().id(), o.engine().model(), o.instructionId(), seed, null, null,
+        Expansion.Status.RUNNING, null, List.of(), null, null);
+    expansions.insertRunning(x);
+    return x;
+  }
+
+  /** A new expansion from one card: refined with a short instruction, or (refinement null) more like it. */
+  Expansion derive(Expansion source, int card, String refinement) {
+    Variation base = source.results().get(card);
+    String rootId = source.parentId() != null ? source.parentId() : source.id();
+    StudioEngine engine = engines.find(source.engine()).orElse(null);
+    String model = engine != null ? engine.model() : source.model();
+    Expansion x = new Expansion(ShortIds.next(), source.ownerId(), rootId, source.id(), card, source.idea(), source.target(),
+        source.style(), refinement != null ? 1 : MORE_LIKE_THIS, "random", source.engine(), model, source.instructionVersion(),
+        Math.floorMod(SEEDS.nextLong(), 1_000_000_000L), refinement, base.prompt(), Expansion.Status.RUNNING, null, List.of(), null, null);
+    expansions.insertRunning(x);
+    return x;
+  }
+
+  /**
+   * Runs a recorded expansion: streaming engines in the background when a page is there to follow them,
+   * everything else right away. Returns the expansion as it stands afterwards.
+   */
+  Expansion launch(Expansion x, boolean followedByPage) {
+    Optional<StudioEngine> engine = engines.find(x.engine());
+    if (engine.isEmpty()) {
+      expansions.fail(x.id(), "The “" + x.engine() + "” engine is not configured on this server any more. "
+          + "Your idea is kept: expand it again with another engine.");
+      return expansions.find(x.id()).orElseThrow();
+    }
+    ExpansionRunner.Job job;
+    try {
+      job = plan(x, engine.get());
+    } catch (IdeaTemplates.Problem e) {
+      // The idea was checked when it was recorded; a wildcard list deleted since then can still break it.
+      expansions.fail(x.id(), e.getMessage());
+      return expansions.find(x.id()).orElseThrow();
+    }
+    if (engine.get().streams() && followedByPage) {
+      runner.start(job);
+      return expansions.find(x.id()).orElseThrow();
+    }
+    return runner.runNow(job);
+  }
+
+  /** Tries a failed expansion again with the same idea and options. */
+  Optional<Expansion> retry(Expansion x, boolean followedByPage) {
+    if (!expansions.restart(x.id())) {
+      return Optional.empty();
+    }
+    return Optional.of(launch(expansions.find(x.id()).orElseThrow(), followedByPage));
+  }
+
+  List<Expansion> recent(long ownerId, int limit) {
+    expansions.failAbandoned(ABANDONED_AFTER);
+    return expansions.recent(ownerId, limit);
+  }
+
+  String engineLabel(String id) {
+    return engines.find(id).map(StudioEngine::label).orElse(id);
+  }
+
+  private ExpansionRunner.Job plan(Expansion x, StudioEngine engine) throws IdeaTemplates.Problem {
+    Target target = Target.byId(x.target()).orElse(Target.GENERIC);
+    StylePreset style = StylePreset.byId(x.style()).orElse(StylePreset.NONE);
+    List<StudioEngine.EngineRequest> requests = new ArrayList<>();
+    if ("combinatorial".equals(x.mode())) {
+      for (String idea : templates.combinations(x.idea(), x.ownerId(), x.count())) {
+        requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), 1, x.seed(), x.refinement(), x.basePrompt()));
+      }
+    } else if (templates.isDynamic(x.idea()) && engine.id().equals(ExpansionEngines.BUILTIN)) {
+      // Each variation gets its own random pick, repeatable from the seed.
+      List<String> ideas = templates.random(x.idea(), x.ownerId(), x.seed(), x.count());
+      for (int i = 0; i < ideas.size(); i++) {
+        requests.add(new StudioEngine.EngineRequest(ideas.get(i), target, style.id(), style.label(), 1, x.seed() + i, x.refinement(),
+            x.basePrompt()));
+      }
+    } else {
+      String idea = templates.random(x.idea(), x.ownerId(), x.seed(), 1).get(0);
+      requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), x.count(), x.seed(), x.refinement(),
+          x.basePrompt()));
+    }
+    String system = null;
+    if (engine.usesInstructions()) {
+      Instructions.Version version = instructions.find(x.instructionVersion(), x.ownerId()).orElse(instructions.defaultVersion());
+      system = version.render(Map.of("count", Integer.toString(x.count()), "target", target.label(), "dialect", target.dialect(),
+          "max_chars", String.format("%,d", target.maxChars()), "style", style == StylePreset.NONE ? "whatever suits the idea" : style.label()));
+    }
+    return new ExpansionRunner.Job(x.id(), engine, requests, system);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.visionary.expand;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** View models for expansions and their cards, computed here so templates only loop and test. */
+final class ExpansionViews {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private ExpansionViews() {}
+
+  /** One card: a variation with everything its actions need. */
+  record CardView(String domId, String expansionId, int index, int number, String rootId, String prompt, String negative,
+                  String parameterLine, String paramsJson, String copyText, List<String> warnings, String target,
+                  String idea, String refinement) {}
+
+  /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
+  record OutcomeView(String id, boolean running, boolean failed, String error, String streamUrl, String retryUrl,
+                     List<CardView> cards) {}
+
+  /**
+   * A whole expansion block: heading, facts, permalink, its own outcome and, once it has cards, the cards
+   * as the person left them (refined cards in place, "more like this" after, runs still going as streams).
+   */
+  record ExpansionView(String id, String idea, String facts, String permalink, String when, OutcomeView outcome,
+                       List<SlotView> slots) {}
+
+  /** A place in the card list: a card, or a refinement still being written. */
+  record SlotView(CardView card, OutcomeView pending) {}
+
+  /** An entry in "Recent". */
+  record RecentView(String id, String idea, String facts, String when, String status) {}
+
+  static ExpansionView expansion(Expansion x, List<Expansion> children, String engineLabel) {
+    OutcomeView own = outcome(x, x.id());
+    List<SlotView> slots = new ArrayList<>(own.cards().stream().map(c -> new SlotView(c, null)).toList());
+    for (Expansion child : children) {
+      if (child.failed()) {
+        continue; // the card it started from stays as it was; the failure was shown when it happened
+      }
+      OutcomeView childOutcome = outcome(child, x.id());
+      List<SlotView> replacement = child.running() ? List.of(new SlotView(null, childOutcome))
+          : childOutcome.cards().stream().map(c -> new SlotView(c, null)).toList();
+      int at = child.refinement() != null ? indexOf(slots, child.sourceId(), child.sourceCard()) : -1;
+      if (at >= 0) {
+        slots.remove(at);
+        slots.addAll(at, replacement);
+      } else {
+        slots.addAll(replacement);
+      }
+    }
+    return new ExpansionView(x.id(), x.idea(), facts(x, engineLabel), "/x/" + x.id(), WHEN.format(x.createdAt()), own, slots);
+  }
+
+  private static int indexOf(List<SlotView> slots, String expansionId, Integer card) {
+    for (int i = 0; i < slots.size(); i++) {
+      CardView c = slots.get(i).card();
+      if (c != null && c.expansionId().equals(expansionId) && card != null && c.index() == card) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The outcome of one expansion; {@code rootId} is the top-level expansion whose block holds its cards. */
+  static OutcomeView outcome(Expansion x, String rootId) {
+    List<CardView> cards = new ArrayList<>();
+    List<Variation> results = x.results();
+    for (int i = 0; i < results.size(); i++) {
+      Variation v = results.get(i);
+      cards.add(new CardView("card-" + x.id() + "-" + i, x.id(), i, i + 1, rootId, v.prompt(), v.negative(),
+          v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.target(), x.idea(), x.refinement()));
+    }
+    return new OutcomeView(x.id(), x.running(), x.failed(), x.error(), "/x/" + x.id() + "/stream", "/x/" + x.id() + "/retry",
+        cards);
+  }
+
+  static RecentView recent(Expansion x, String engineLabel) {
+    String status = x.running() ? "running" : x.failed() ? "failed" : x.results().size() + (x.results().size() == 1 ? " prompt" : " prompts");
+    return new RecentView(x.id(), x.idea(), Target.byId(x.target()).map(Target::label).orElse(x.target()) + " · " + engineLabel,
+        WHEN.format(x.createdAt()), status);
+  }
+
+  private static String facts(Expansion x, String engineLabel) {
+    StringBuilder f = new StringBuilder(Target.byId(x.target()).map(Target::label).orElse(x.target()));
+    StylePreset.byId(x.style()).filter(s -> s != StylePreset.NONE).ifPresent(s -> f.append(" · ").append(s.label()));
+    f.append(" · ").append(engineLabel);
+    if (x.model() != null) {
+      f.append(" (").append(x.model()).append(')');
+    }
+    if (x.instructionVersion() != null) {
+      f.append(" · instructions ").append(x.instructionVersion());
+    }
+    f.append(" · seed ").append(x.seed());
+    if ("combinatorial".equals(x.mode())) {
+      f.append(" · every combination");
+    }
+    return f.toString();
+  }
+
+  /** Midjourney parameters as the JSON the library's {@code params} field takes. */
+  private static String paramsJson(Variation v) {
+    try {
+      return JSON.writeValueAsString(v.parameters());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.visionary.expand;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The expansions table: the history of every expansion and its results. */
+final class Expansions {
+  private static final String COLUMNS = "id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model, "
+      + "instruction_version, seed, refinement, base_prompt, status, error, results::text as results, created_at, finished_at";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<Variation>> RESULTS = new TypeReference<>() {};
+
+  private final Jdbi jdbi;
+
+  Expansions(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Records an expansion before its engine runs. */
+  void insertRunning(Expansion e) {
+    jdbi.useHandle(h -> h.createUpdate("""
+            insert into expansions (id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model,
+              instruction_version, seed, refinement, base_prompt, status)
+            values (:id, :ownerId, :parentId, :sourceId, :sourceCard, :idea, :target, :style, :count, :mode, :engine, :model,
+              :instructionVersion, :seed, :refinement, :basePrompt, 'running')
+            """)
+        .bindMethods(e)
+        .execute());
+  }
+
+  /** Stores the finished results; only a running expansion finishes, and only once. */
+  boolean succeed(String id, String model, List<Variation> results) {
+    return jdbi.withHandle(h -> h.createUpdate("""
+            update expansions set status = 'succeeded', results = cast(:results as jsonb), model = coalesce(:model, model),
+              error = null, finished_at = now()
+            where id = :id and status = 'running'
+            """)
+        .bind("id", id).bind("model", model).bind("results", write(results))
+        .execute()) == 1;
+  }
+
+  boolean fail(String id, String error) {
+    return jdbi.withHandle(h -> h.createUpdate("""
+            update expansions set status = 'failed', error = :error, finished_at = now() where id = :id and status = 'running'
+            """)
+        .bind("id", id).bind("error", error)
+        .execute()) == 1;
+  }
+
+  /** Puts a failed expansion back to running for another attempt with the same idea and options. */
+  boolean restart(String id) {
+    return jdbi.withHandle(h -> h.createUpdate("""
+            update expansions set status = 'running', error = null, finished_at = null, created_at = now()
+            where id = :id and status = 'failed'
+            """)
+        .bind("id", id).execute()) == 1;
+  }
+
+  /**
+   * Marks as failed the expansions whose engine stopped without a word (the instance running it was
+   * restarted or killed), so they show Retry instead of spinning for ever.
+   */
+  int failAbandoned(Duration olderThan) {
+    return jdbi.withHandle(h -> h.createUpdate("""
+            update expansions set status = 'failed', finished_at = now(),
+              error = 'The expansion was interrupted (Visionary restarted while it ran). Your idea is kept: try again.'
+            where status = 'running' and created_at < now() - make_interval(secs => :seconds)
+            """)
+        .bind("seconds", (double) olderThan.toSeconds()).execute());
+  }
+
+  Optional<Expansion> find(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from expansions where id = :id")
+        .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+  }
+
+  /** A person's own expansion; anyone else's is treated as absent. */
+  Optional<Expansion> findOwned(String id, long ownerId) {
+    return find(id).filter(e -> e.ownerId() == ownerId);
+  }
+
+  /** The person's latest top-level expansions, for "Recent" on the Studio page. */
+  List<Expansion> recent(long ownerId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
+            + " from expansions where owner_id = :owner and parent_id is null order by created_at desc, id limit :limit")
+        .bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+  }
+
+  /** Refinements and "more like this" made from an expansion's cards, oldest first. */
+  List<Expansion> children(String parentId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from expansions where parent_id = :parent order by created_at, id")
+        .bind("parent", parentId).map((rs, ctx) -> map(rs)).list());
+  }
+
+  private static Expansion map(ResultSet rs) throws SQLException {
+    return new Expansion(
+        rs.getString("id"),
+        rs.getLong("owner_id"),
+        rs.getString("parent_id"),
+        rs.getString("source_id"),
+        (Integer) rs.getObject("source_card"),
+        rs.getString("idea"),
+        rs.getString("target"),
+        rs.getString("style"),
+        rs.getInt("count"),
+        rs.getString("mode"),
+        rs.getString("engine"),
+        rs.getString("model"),
+        rs.getString("instruction_version"),
+        rs.getLong("seed"),
+        rs.getString("refinement"),
+        rs.getString("base_prompt"),
+        Expansion.Status.of(rs.getString("status")),
+        rs.getString("error"),
+        read(rs.getString("results")),
+        instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("finished_at")));
+  }
+
+  private static java.time.Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  static String write(List<Variation> results) {
+    try {
+      return JSON.writeValueAsString(results);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Results could not be written as JSON", e);
+    }
+  }
+
+  private static List<Variation> read(String json) {
+    try {
+      return json == null ? List.of() : JSON.readValue(json, RESULTS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored results are not valid JSON", e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.visionary.expand;
+
+import dev.visionary.expand.Vocabulary.Subject;
+import dev.visionary.expand.Vocabulary.TimeOfDay;
+import dev.visionary.expand.Vocabulary.Weather;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the person's own words already say: which subjects, time of day, weather, style, mood, colours and
+ * place. The engine adds only what is missing and never anything that would contradict these.
+ */
+record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.Span> timeSpans, Weather weather,
+                   List<Text.Span> weatherSpans, String styleId, boolean givesMood, boolean givesColor, boolean givesPlace) {
+
+  // Which subject leads when an idea names several: "a cat on a beach" is a picture of a cat.
+  private static final Map<String, Integer> KIND_PRIORITY = Map.of(
+      "person", 0, "animal", 1, "creature", 2, "vehicle", 3, "food", 4, "object", 5, "scene", 6, "space", 7, "abstract", 8);
+
+  static IdeaReading read(String idea, Vocabulary vocabulary) {
+    Text text = Text.of(idea);
+    record Found(Subject subject, int offset, List<Text.Span> spans) {}
+    List<Found> matched = new ArrayList<>();
+    for (Subject subject : vocabulary.subjects) {
+      List<Text.Span> spans = vocabulary.subjectTriggers.get(subject.id()).find(text);
+      if (!spans.isEmpty()) {
+        matched.add(new Found(subject, spans.stream().mapToInt(Text.Span::start).min().orElse(0), spans));
+      }
+    }
+    // "deep sea" is the underwater world, not the sea: a subject found only inside a longer match gives way.
+    List<Found> found = new ArrayList<>();
+    for (Found candidate : matched) {
+      boolean inside = candidate.spans().stream().allMatch(span -> matched.stream()
+          .anyMatch(other -> other != candidate && other.spans().stream().anyMatch(o -> longerAround(o, span))));
+      if (!inside) {
+        found.add(candidate);
+      }
+    }
+    found.sort(Comparator.<Found>comparingInt(f -> KIND_PRIORITY.getOrDefault(f.subject().kind(), 9)).thenComparingInt(Found::offset));
+    List<Subject> subjects = found.stream().map(Found::subject).toList();
+
+    TimeOfDay time = null;
+    int timeOffset = Integer.MAX_VALUE;
+    for (TimeOfDay candidate : vocabulary.times) {
+      int offset = vocabulary.timeTriggers.get(candidate.id()).firstOffset(text);
+      if (offset >= 0 && offset < timeOffset) {
+        time = candidate;
+        timeOffset = offset;
+      }
+    }
+    Weather weather = null;
+    int weatherOffset = Integer.MAX_VALUE;
+    for (Weather candidate : vocabulary.weather) {
+      int offset = vocabulary.weatherTriggers.get(candidate.id()).firstOffset(text);
+      if (offset >= 0 && offset < weatherOffset) {
+        weather = candidate;
+        weatherOffset = offset;
+      }
+    }
+    List<Text.Span> timeSpans = vocabulary.allTimeTriggers.find(text);
+    List<Text.Span> weatherSpans = vocabulary.allWeatherTriggers.find(text);
+    return new IdeaReading(text, subjects, time, timeSpans, weather, weatherSpans, styleIn(text, vocabulary),
+        vocabulary.moodWords.foundIn(text), vocabulary.colorTriggers.foundIn(text),
+        givesPlace(text, timeSpans, weatherSpans, vocabulary));
+  }
+
+  static String styleIn(Text text, Vocabulary vocabulary) {
+    for (Map.Entry<String, Terms> style : vocabulary.styleTriggers.entrySet()) {
+      if (style.getValue().foundIn(text)) {
+        return style.getKey();
+      }
+    }
+    return null;
+  }
+
+  boolean namesScene() {
+    return subjects.stream().anyMatch(s -> s.kind().equals("scene") || s.kind().equals("space"));
+  }
+
+  /** "a cat under a table" places its subject; "a cat in the rain" only sets the weather. */
+  private static boolean givesPlace(Text text, List<Text.Span> timeSpans, List<Text.Span> weatherSpans, Vocabulary vocabulary) {
+    List<Text.Token> tokens = text.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!vocabulary.placeWords.isWord(tokens.get(i).word())) {
+        continue;
+      }
+      int next = i + 1;
+      while (next < tokens.size() && vocabulary.articles.isWord(tokens.get(next).word())) {
+        next++;
+      }
+      if (next < tokens.size() && !covered(tokens.get(next), timeSpans) && !covered(tokens.get(next), weatherSpans)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean longerAround(Text.Span outer, Text.Span inner) {
+    return outer.start() <= inner.start() && outer.end() >= inner.end() && outer.end() - outer.start() > inner.end() - inner.start();
+  }
+
+  private static boolean covered(Text.Token token, List<Text.Span> spans) {
+    for (Text.Span span : spans) {
+      if (token.start() >= span.start() && token.end() <= span.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,264 @@
+package dev.visionary.expand;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The built-in engine's word lists, read once from {@code src/main/resources/vocabulary/*.json}. Curating the
+ * vocabulary means editing those files; the code only knows how the lists fit together.
+ */
+final class Vocabulary {
+  static final List<String> PHASES = List.of("day", "twilight", "night");
+
+  record Settings(List<String> indoor, List<String> outdoor) {
+    static final Settings NONE = new Settings(List.of(), List.of());
+
+    Settings {
+      indoor = listOf(indoor);
+      outdoor = listOf(outdoor);
+    }
+
+    boolean isEmpty() {
+      return indoor.isEmpty() && outdoor.isEmpty();
+    }
+  }
+
+  record Subject(String id, String kind, Boolean outdoor, List<String> triggers, List<String> details,
+                 List<String> dayDetails, List<String> nightDetails, Settings settings) {
+    Subject {
+      triggers = listOf(triggers);
+      details = listOf(details);
+      dayDetails = listOf(dayDetails);
+      nightDetails = listOf(nightDetails);
+      settings = settings == null ? Settings.NONE : settings;
+    }
+  }
+
+  record Kind(boolean outdoor, boolean autoPhotographic, List<String> aspects, List<String> compositions,
+              List<String> cameras, Settings settings, List<String> lighting, List<String> details, List<String> negatives) {
+    Kind {
+      aspects = listOf(aspects);
+      compositions = listOf(compositions);
+      cameras = listOf(cameras);
+      settings = settings == null ? Settings.NONE : settings;
+      lighting = listOf(lighting);
+      details = listOf(details);
+      negatives = listOf(negatives);
+    }
+  }
+
+  record TimeOfDay(String id, String phase, String phrase, List<String> triggers, List<String> details) {
+    TimeOfDay {
+      triggers = listOf(triggers);
+      details = listOf(details);
+    }
+  }
+
+  record Weather(String id, String phrase, List<String> triggers, List<String> details, List<String> contradictions) {
+    Weather {
+      triggers = listOf(triggers);
+      details = listOf(details);
+      contradictions = listOf(contradictions);
+    }
+  }
+
+  record Mood(String phrase, List<String> words) {
+    Mood {
+      words = listOf(words);
+    }
+  }
+
+  record Style(String lead, String tag, Boolean photographic, List<String> triggers, List<String> words,
+               List<String> techniques, List<String> negatives, List<Integer> stylize) {
+    Style {
+      triggers = listOf(triggers);
+      words = listOf(words);
+      techniques = listOf(techniques);
+      negatives = listOf(negatives);
+      stylize = listOf(stylize);
+    }
+  }
+
+  record Language(List<String> fillers, List<String> exclusionMarkers, List<String> connectives,
+                  List<String> placeWords, List<String> articles) {}
+
+  record Midjourney(String version, List<Integer> chaos, int noCount) {}
+
+  private record TimesFile(Map<String, List<String>> phases, List<TimeOfDay> times) {}
+
+  private record ColorsFile(List<String> names, List<String> triggers, List<String> monochrome, List<String> monochromeContradictions) {}
+
+  private record NegativesFile(List<String> common, List<String> midjourney) {}
+
+  private static final class Holder {
+    static final Vocabulary STANDARD = load();
+  }
+
+  final List<Subject> subjects;
+  final Map<String, Kind> kinds;
+  final List<TimeOfDay> times;
+  final Map<String, List<String>> phaseContradictions;
+  final List<Weather> weather;
+  final Map<String, List<String>> lighting;
+  final Map<String, List<String>> palettes;
+  final List<Mood> moods;
+  final Map<String, Style> styles;
+  final Map<String, List<String>> quality;
+  final List<String> commonNegatives;
+  final List<String> midjourneyNegatives;
+  final List<String> colorNames;
+  final Language language;
+  final Midjourney midjourney;
+
+  // Compiled once: finding terms is the hot path of every expansion.
+  final Map<String, Terms> subjectTriggers = new HashMap<>();
+  final Map<String, Terms> timeTriggers = new HashMap<>();
+  final Map<String, Terms> weatherTriggers = new HashMap<>();
+  final Map<String, Terms> styleTriggers = new LinkedHashMap<>();
+  final Map<String, Terms> contradictionsByPhase = new HashMap<>();
+  final Map<String, Terms> contradictionsByWeather = new HashMap<>();
+  final Terms allTimeTriggers;
+  final Terms allWeatherTriggers;
+  final Terms moodWords;
+  final Terms colorTriggers;
+  final Terms monochrome;
+  final Terms monochromeContradictions;
+  final Terms fillers;
+  final Terms exclusionMarkers;
+  final Terms connectives;
+  final Terms placeWords;
+  final Terms articles;
+  final Map<String, KnownPhrase> knownPhrases;
+
+  private final Map<String, Text> phraseTexts = new ConcurrentHashMap<>();
+
+  private Vocabulary(ObjectMapper json) {
+    subjects = read(json, "subjects.json", new TypeReference<>() {});
+    kinds = read(json, "kinds.json", new TypeReference<LinkedHashMap<String, Kind>>() {});
+    TimesFile timesFile = read(json, "times.json", new TypeReference<>() {});
+    times = listOf(timesFile.times());
+    phaseContradictions = Map.copyOf(timesFile.phases());
+    weather = read(json, "weather.json", new TypeReference<>() {});
+    lighting = read(json, "lighting.json", new TypeReference<>() {});
+    palettes = read(json, "palettes.json", new TypeReference<>() {});
+    moods = read(json, "moods.json", new TypeReference<>() {});
+    styles = read(json, "styles.json", new TypeReference<LinkedHashMap<String, Style>>() {});
+    quality = read(json, "quality.json", new TypeReference<>() {});
+    NegativesFile negatives = read(json, "negatives.json", new TypeReference<>() {});
+    commonNegatives = listOf(negatives.common());
+    midjourneyNegatives = listOf(negatives.midjourney());
+    ColorsFile colors = read(json, "colors.json", new TypeReference<>() {});
+    colorNames = listOf(colors.names());
+    language = read(json, "language.json", new TypeReference<>() {});
+    midjourney = read(json, "midjourney.json", new TypeReference<>() {});
+
+    subjects.forEach(s -> subjectTriggers.put(s.id(), Terms.of(s.triggers())));
+    times.forEach(t -> timeTriggers.put(t.id(), Terms.of(t.triggers())));
+    weather.forEach(w -> weatherTriggers.put(w.id(), Terms.of(w.triggers())));
+    styles.forEach((id, s) -> styleTriggers.put(id, Terms.of(s.triggers())));
+    phaseContradictions.forEach((phase, words) -> contradictionsByPhase.put(phase, Terms.of(words)));
+    weather.forEach(w -> contradictionsByWeather.put(w.id(), Terms.of(w.contradictions())));
+    allTimeTriggers = Terms.of(times.stream().flatMap(t -> t.triggers().stream()).toList());
+    allWeatherTriggers = Terms.of(weather.stream().flatMap(w -> w.triggers().stream()).toList());
+    moodWords = Terms.of(moods.stream().flatMap(m -> m.words().stream()).toList());
+    colorTriggers = Terms.of(colors.triggers());
+    monochrome = Terms.of(colors.monochrome());
+    monochromeContradictions = Terms.of(colors.monochromeContradictions());
+    fillers = Terms.of(language.fillers());
+    exclusionMarkers = Terms.of(language.exclusionMarkers());
+    connectives = Terms.of(language.connectives());
+    placeWords = Terms.of(language.placeWords());
+    articles = Terms.of(language.articles());
+    knownPhrases = KnownPhrase.index(this);
+  }
+
+  static Vocabulary standard() {
+    return Holder.STANDARD;
+  }
+
+  private static Vocabulary load() {
+    return new Vocabulary(new ObjectMapper());
+  }
+
+  private static <T> T read(ObjectMapper json, String file, TypeReference<T> type) {
+    String path = "/vocabulary/" + file;
+    try (InputStream in = Vocabulary.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing vocabulary file " + path);
+      }
+      return json.readValue(in, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read vocabulary file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  static <T> List<T> listOf(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  Kind kind(String id) {
+    Kind kind = kinds.get(id);
+    if (kind == null) {
+      throw new IllegalStateException("Vocabulary names an unknown kind: " + id);
+    }
+    return kind;
+  }
+
+  Style style(StylePreset preset) {
+    Style style = styles.get(preset.id());
+    if (style == null) {
+      throw new IllegalStateException("styles.json has no entry for the style preset " + preset.id());
+    }
+    return style;
+  }
+
+  /** A vocabulary phrase split into words; phrases are few and fixed, so each is split only once. */
+  Text text(String phrase) {
+    return phraseTexts.computeIfAbsent(phrase, Text::of);
+  }
+
+  List<String> lightingFor(String pool) {
+    return lighting.getOrDefault(pool, List.of());
+  }
+
+  List<String> palettesFor(String pool) {
+    return palettes.getOrDefault(pool, List.of());
+  }
+
+  /** The built-in {@code __name__} lists for dynamic prompts, each drawn from one part of the vocabulary. */
+  Map<String, List<String>> wildcardLists() {
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    lists.put("color", colorNames);
+    lists.put("animal", firstTriggers("animal"));
+    lists.put("creature", firstTriggers("creature"));
+    lists.put("place", firstTriggers("scene"));
+    lists.put("time", times.stream().map(t -> t.triggers().get(0)).toList());
+    lists.put("weather", weather.stream().map(w -> w.triggers().get(0)).toList());
+    lists.put("style", styles.values().stream().map(Style::tag).filter(java.util.Objects::nonNull).toList());
+    lists.put("lighting", lighting.values().stream().flatMap(List::stream).distinct().toList());
+    lists.put("mood", moods.stream().map(m -> m.words().get(0)).toList());
+    lists.put("palette", palettes.values().stream().flatMap(List::stream).toList());
+    lists.put("composition", kinds.values().stream().flatMap(k -> k.compositions().stream()).distinct().toList());
+    lists.put("lens", kinds.values().stream().flatMap(k -> k.cameras().stream()).distinct().toList());
+    return lists;
+  }
+
+  private List<String> firstTriggers(String kind) {
+    return subjects.stream().filter(s -> s.kind().equals(kind)).map(s -> s.triggers().get(0)).toList();
+  }
+
+  List<String> moodPhrases() {
+    List<String> phrases = new ArrayList<>(moods.size());
+    moods.forEach(m -> phrases.add(m.phrase()));
+    return phrases;
+  }
+}
