@@ -50,6 +50,7 @@ create table generation_jobs (
 );
 create index generation_jobs_owner on generation_jobs (owner_id, created_at desc);
 create index generation_jobs_prompt on generation_jobs (prompt_id) where prompt_id is not null;
+create index generation_jobs_expansion on generation_jobs (owner_id, expansion_id) where expansion_id is not null;
 
 -- Image bytes, stored once per distinct content (sha256), with a thumbnail made at save time.
 create table image_blobs (

@@ -38,6 +38,7 @@ final class GenerateRoutes {
     routes.get("/generate", this::page);
     routes.get("/generate/options", this::options);
     routes.post("/generate", this::generate);
+    routes.get("/jobs", this::jobsOfExpansion);
     routes.get("/jobs/{id}", this::job);
     routes.post("/jobs/{id}/cancel", this::cancel);
     routes.post("/jobs/{id}/retry", this::retry);
@@ -99,6 +100,18 @@ final class GenerateRoutes {
     } else {
       ctx.redirect("/jobs/" + job.id(), HttpStatus.SEE_OTHER);
     }
+  }
+
+  /** The jobs started from one expansion's cards, so its page shows their images again after a reload. */
+  private void jobsOfExpansion(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    String expansion = ctx.queryParam("expansion");
+    if (!ShortIds.looksValid(expansion)) {
+      throw new io.javalin.http.BadRequestResponse("Name the expansion whose images you want to see.");
+    }
+    List<JobView> views = jobs.forExpansion(user.id(), expansion).stream().map(this::view).toList();
+    ctx.header("Cache-Control", "no-store");
+    pages.fragment(ctx, "generate/expansion-jobs", Map.of("jobs", views));
   }
 
   private void job(Context ctx) {

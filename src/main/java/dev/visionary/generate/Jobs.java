@@ -45,6 +45,12 @@ final class Jobs {
         .bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
   }
 
+  List<Job> forExpansion(long ownerId, String expansionId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner and expansion_id = :x "
+            + "order by created_at desc limit 50")
+        .bind("owner", ownerId).bind("x", expansionId).map((rs, ctx) -> map(rs)).list());
+  }
+
   /** Marks the job running for one more attempt; empty when it is no longer waiting to run (cancelled or done). */
   Optional<Job> claim(String id) {
     return jdbi.withHandle(h -> h.createQuery("update generation_jobs set status = 'running', attempts = attempts + 1, "
