@@ -89,6 +89,11 @@ public final class PngMetadata {
    * empty map for bytes that are not a readable PNG, since a picture without metadata is ordinary.
    */
   public static Map<String, String> readText(byte[] png) {
+    return readTextIfReadable(png).orElse(Map.of());
+  }
+
+  /** Like {@link #readText}, but empty when the bytes are not a readable PNG, so an importer can say so. */
+  public static Optional<Map<String, String>> readTextIfReadable(byte[] png) {
     Map<String, String> text = new LinkedHashMap<>();
     ImageReader reader = pngReader();
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(png))) {
@@ -110,12 +115,12 @@ public final class PngMetadata {
         }
       }
     } catch (IOException | RuntimeException e) {
-      // Truncated or foreign files throw from deep inside ImageIO; they simply have no readable text.
-      return Map.of();
+      // Truncated or foreign files throw from deep inside ImageIO.
+      return Optional.empty();
     } finally {
       reader.dispose();
     }
-    return text;
+    return Optional.of(text);
   }
 
   private static void addText(IIOMetadata metadata, Map<String, String> text) {

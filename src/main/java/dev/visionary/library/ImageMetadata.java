@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.generate.Infotext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,13 @@ final class ImageMetadata {
   /** What was found, and which tool wrote it. {@code params} is a JSON object. */
   record Found(String text, String negative, String params, String source) {}
 
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
   private ImageMetadata() {}
+
+  static boolean isPng(byte[] bytes) {
+    return bytes.length >= PNG_SIGNATURE.length && java.util.Arrays.equals(bytes, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
+  }
 
   static Optional<Found> find(Map<String, String> chunks) {
     String parameters = chunks.get("parameters");
@@ -26,11 +33,11 @@ final class ImageMetadata {
       if (fooocus.isPresent()) {
         return fooocus;
       }
-      Infotext.Parsed parsed = Infotext.parse(parameters);
+      Infotext parsed = Infotext.parse(parameters);
       if (!parsed.prompt().isEmpty()) {
         ObjectNode params = JSON.createObjectNode();
-        parsed.params().forEach(params::put);
-        return Optional.of(new Found(parsed.prompt(), parsed.negative(), params.toString(), "AUTOMATIC1111"));
+        parsed.parameters().forEach(params::put);
+        return Optional.of(new Found(parsed.prompt(), parsed.negativePrompt(), params.toString(), "AUTOMATIC1111"));
       }
     }
     String invoke = chunks.get("invokeai_metadata");

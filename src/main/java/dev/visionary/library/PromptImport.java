@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.generate.PngMetadata;
 import dev.visionary.expand.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,13 +90,12 @@ final class PromptImport {
 
   ImportReport importPng(long ownerId, byte[] png, String fileName) {
     ImportReport report = new ImportReport("PNG");
-    Map<String, String> chunks;
-    try {
-      chunks = PngText.read(png);
-    } catch (IllegalArgumentException e) {
-      report.error(fileName + ": " + e.getMessage());
+    Optional<Map<String, String>> readable = PngMetadata.readTextIfReadable(png);
+    if (readable.isEmpty()) {
+      report.error(fileName + ": the PNG could not be read (it may be damaged or cut short).");
       return report;
     }
+    Map<String, String> chunks = readable.get();
     Optional<ImageMetadata.Found> found = ImageMetadata.find(chunks);
     if (found.isEmpty() || found.get().text().isEmpty()) {
       report.error(fileName + ": no prompt found. Visionary reads AUTOMATIC1111/Forge \"parameters\", InvokeAI and ComfyUI metadata.");

@@ -82,7 +82,7 @@ final class TransferRoutes {
     byte[] bytes = read(file);
     String name = file.filename() == null ? "file" : file.filename();
     ImportReport report;
-    if (PngText.isPng(bytes)) {
+    if (ImageMetadata.isPng(bytes)) {
       report = imports.importPng(me.id(), bytes, name);
     } else {
       String text;

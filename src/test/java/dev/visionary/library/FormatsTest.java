@@ -25,22 +25,6 @@ class FormatsTest {
   }
 
   @Test
-  void infotextSplitsPromptNegativeAndParameters() {
-    Infotext.Parsed p = Infotext.parse("a cat,\nwearing a hat\nNegative prompt: dog,\nugly\n"
-        + "Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 512x512, Model: \"name, with: comma\", Version: v1.10");
-    assertEquals("a cat,\nwearing a hat", p.prompt());
-    assertEquals("dog,\nugly", p.negative());
-    assertEquals("20", p.params().get("Steps"));
-    assertEquals("Euler a", p.params().get("Sampler"));
-    assertEquals("name, with: comma", p.params().get("Model"));
-    assertEquals("v1.10", p.params().get("Version"));
-
-    Infotext.Parsed plain = Infotext.parse("a photo of: a lake, at dawn");
-    assertEquals("a photo of: a lake, at dawn", plain.prompt(), "fewer than three pairs: the line is prompt text");
-    assertTrue(plain.params().isEmpty());
-  }
-
-  @Test
   void comfyGraphsAreFollowedFromTheSamplerToTheText() {
     String graph = "{\"1\": {\"class_type\": \"KSamplerAdvanced\", \"inputs\": {\"noise_seed\": 7, \"positive\": [\"2\", 0], \"negative\": [\"3\", 0]}},"
         + "\"2\": {\"class_type\": \"ConditioningCombine\", \"inputs\": {\"conditioning_1\": [\"4\", 0]}},"
