@@ -78,7 +78,7 @@ final class NaturalDialect implements Dialect {
         }
         boolean first = out.length() == 0;
         out.append(first ? "" : " ").append(first ? sentence : capitalized(sentence));
-        if (!sentence.matches("(?s).*[.!?…]$")) {
+        if (".!?…".indexOf(sentence.charAt(sentence.length() - 1)) < 0) {
           out.append('.');
         }
       }

@@ -3,6 +3,7 @@ package dev.visionary.expand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A piece of text split into lower-cased words, each remembering where it sits in the original, so that
@@ -10,6 +11,10 @@ import java.util.Locale;
  */
 record Text(String raw, String lower, List<Token> tokens) {
   private static final int ZERO_WIDTH_JOINER = 0x200D;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([,.;:!?])");
+  private static final Pattern REPEATED_PUNCTUATION = Pattern.compile("([,;:])(?:\\s*[,;:])+");
+  private static final Pattern DANGLING = Pattern.compile("^[\\s,;:]+|[\\s,;:]+$");
 
   /**
    * One word: letters, digits and combining marks in any script, and emoji (symbols joined as people type
@@ -44,10 +49,6 @@ record Text(String raw, String lower, List<Token> tokens) {
     int type = Character.getType(cp);
     return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
         || type == Character.OTHER_SYMBOL || type == Character.ENCLOSING_MARK || cp == ZERO_WIDTH_JOINER;
-  }
-
-  boolean isEmpty() {
-    return tokens.isEmpty() && raw.isBlank();
   }
 
   List<String> words() {
@@ -111,8 +112,10 @@ record Text(String raw, String lower, List<Token> tokens) {
   }
 
   static String tidy(String text) {
-    String tidied = text.replaceAll("\\s+", " ").replaceAll(" ([,.;:!?])", "$1").replaceAll("([,;:])(?:\\s*[,;:])+", "$1");
-    return tidied.replaceAll("^[\\s,;:]+|[\\s,;:]+$", "");
+    String tidied = SPACES.matcher(text).replaceAll(" ");
+    tidied = SPACE_BEFORE_PUNCTUATION.matcher(tidied).replaceAll("$1");
+    tidied = REPEATED_PUNCTUATION.matcher(tidied).replaceAll("$1");
+    return DANGLING.matcher(tidied).replaceAll("");
   }
 
   private int indexBefore(int charIndex) {

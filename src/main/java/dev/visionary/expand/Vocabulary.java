@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The built-in engine's word lists, read once from {@code src/main/resources/vocabulary/*.json}. Curating the
@@ -120,9 +121,9 @@ final class Vocabulary {
   final Midjourney midjourney;
 
   // Compiled once: finding terms is the hot path of every expansion.
-  final Map<String, Terms> subjectTriggers = new HashMap<>();
-  final Map<String, Terms> timeTriggers = new HashMap<>();
-  final Map<String, Terms> weatherTriggers = new HashMap<>();
+  final Map<String, Subject> subjectsById = new HashMap<>();
+  final Terms subjectTriggers;
+  final Terms styleIndex;
   final Map<String, Terms> styleTriggers = new LinkedHashMap<>();
   final Map<String, Terms> contradictionsByPhase = new HashMap<>();
   final Map<String, Terms> contradictionsByWeather = new HashMap<>();
@@ -161,14 +162,16 @@ final class Vocabulary {
     language = read(json, "language.json", new TypeReference<>() {});
     midjourney = read(json, "midjourney.json", new TypeReference<>() {});
 
-    subjects.forEach(s -> subjectTriggers.put(s.id(), Terms.of(s.triggers())));
-    times.forEach(t -> timeTriggers.put(t.id(), Terms.of(t.triggers())));
-    weather.forEach(w -> weatherTriggers.put(w.id(), Terms.of(w.triggers())));
+    subjects.forEach(s -> subjectsById.put(s.id(), s));
+    subjectTriggers = Terms.owned(byId(subjects, Subject::id, Subject::triggers));
     styles.forEach((id, s) -> styleTriggers.put(id, Terms.of(s.triggers())));
+    Map<String, List<String>> styleWordsById = new LinkedHashMap<>();
+    styles.forEach((id, s) -> styleWordsById.put(id, s.triggers()));
+    styleIndex = Terms.owned(styleWordsById);
     phaseContradictions.forEach((phase, words) -> contradictionsByPhase.put(phase, Terms.of(words)));
     weather.forEach(w -> contradictionsByWeather.put(w.id(), Terms.of(w.contradictions())));
-    allTimeTriggers = Terms.of(times.stream().flatMap(t -> t.triggers().stream()).toList());
-    allWeatherTriggers = Terms.of(weather.stream().flatMap(w -> w.triggers().stream()).toList());
+    allTimeTriggers = Terms.owned(byId(times, TimeOfDay::id, TimeOfDay::triggers));
+    allWeatherTriggers = Terms.owned(byId(weather, Weather::id, Weather::triggers));
     moodWords = Terms.of(moods.stream().flatMap(m -> m.words().stream()).toList());
     colorTriggers = Terms.of(colors.triggers());
     monochrome = Terms.of(colors.monochrome());
@@ -199,6 +202,12 @@ final class Vocabulary {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read vocabulary file " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  private static <T> Map<String, List<String>> byId(List<T> entries, Function<T, String> id, Function<T, List<String>> words) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    entries.forEach(entry -> map.put(id.apply(entry), words.apply(entry)));
+    return map;
   }
 
   static <T> List<T> listOf(List<T> list) {
