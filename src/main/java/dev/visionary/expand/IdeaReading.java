@@ -91,10 +91,6 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
     return null;
   }
 
-  boolean namesScene() {
-    return subjects.stream().anyMatch(s -> s.kind().equals("scene") || s.kind().equals("space"));
-  }
-
   /** "a cat under a table" places its subject; "a cat in the rain" only sets the weather. */
   private static boolean givesPlace(Text text, List<Text.Span> timeSpans, List<Text.Span> weatherSpans, Vocabulary vocabulary) {
     List<Text.Token> tokens = text.tokens();

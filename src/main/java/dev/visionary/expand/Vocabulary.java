@@ -121,7 +121,6 @@ final class Vocabulary {
   final Midjourney midjourney;
 
   // Compiled once: finding terms is the hot path of every expansion.
-  final Map<String, Subject> subjectsById = new HashMap<>();
   final Terms subjectTriggers;
   final Terms styleIndex;
   final Map<String, Terms> styleTriggers = new LinkedHashMap<>();
@@ -162,7 +161,7 @@ final class Vocabulary {
     language = read(json, "language.json", new TypeReference<>() {});
     midjourney = read(json, "midjourney.json", new TypeReference<>() {});
 
-    subjects.forEach(s -> subjectsById.put(s.id(), s));
+    checkConsistent();
     subjectTriggers = Terms.owned(byId(subjects, Subject::id, Subject::triggers));
     styles.forEach((id, s) -> styleTriggers.put(id, Terms.of(s.triggers())));
     Map<String, List<String>> styleWordsById = new LinkedHashMap<>();
@@ -222,12 +221,16 @@ final class Vocabulary {
     return kind;
   }
 
-  Style style(StylePreset preset) {
-    Style style = styles.get(preset.id());
-    if (style == null) {
-      throw new IllegalStateException("styles.json has no entry for the style preset " + preset.id());
+  /** Fails at start-up, naming the file, rather than in the middle of an expansion. */
+  private void checkConsistent() {
+    for (StylePreset preset : StylePreset.values()) {
+      if (!styles.containsKey(preset.id())) {
+        throw new IllegalStateException("vocabulary/styles.json has no entry for the style preset " + preset.id());
+      }
     }
-    return style;
+    for (Subject subject : subjects) {
+      kind(subject.kind());
+    }
   }
 
   /** A vocabulary phrase split into words; phrases are few and fixed, so each is split only once. */

@@ -174,7 +174,7 @@ class BuiltinExpanderTest {
     for (Target target : Target.values()) {
       ExpansionRequest first = ExpansionRequest.of("a beach sunset", target, StylePreset.NONE, 4, 11);
       ExpansionResult card = expander.expand(first).get(2);
-      ExpansionRequest refine = new ExpansionRequest("a beach sunset", target, StylePreset.NONE, 1, 11, "make it night", card.fullText());
+      ExpansionRequest refine = ExpansionRequest.of("a beach sunset", target, StylePreset.NONE, 1, 11).refined(card.fullText(), "make it night");
       ExpansionResult refined = expander.expand(refine).get(0);
       assertNight(target, refined.prompt());
       assertTrue(jaccard(card.prompt(), refined.prompt()) >= 0.4,
