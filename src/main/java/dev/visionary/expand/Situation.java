@@ -8,10 +8,8 @@ import dev.visionary.expand.Vocabulary.TimeOfDay;
 import dev.visionary.expand.Vocabulary.Weather;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -106,11 +104,8 @@ final class Situation {
     additions = refinement.additions();
     stated = Text.of(String.join(" ", subject, String.join(" ", anchors), String.join(" ", additions)));
 
-    Map<String, Subject> subjects = new LinkedHashMap<>();
-    idea.subjects().forEach(s -> subjects.putIfAbsent(s.id(), s));
-    source.subjects().forEach(s -> subjects.putIfAbsent(s.id(), s));
-    IdeaReading.read(stated.raw(), vocabulary).subjects().forEach(s -> subjects.putIfAbsent(s.id(), s));
-    List<Subject> all = new ArrayList<>(subjects.values());
+    // Subjects come from the words as they now stand: what a refinement took out is no longer pictured.
+    List<Subject> all = IdeaReading.read(stated.raw(), vocabulary).subjects();
     primary = all.isEmpty() ? null : all.get(0);
     others = all.isEmpty() ? List.of() : List.copyOf(all.subList(1, Math.min(all.size(), 3)));
     kindId = primary == null ? "generic" : primary.kind();

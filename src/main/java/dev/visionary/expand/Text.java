@@ -83,6 +83,12 @@ record Text(String raw, String lower, List<Token> tokens) {
     for (Span span : spans) {
       int start = span.start();
       int end = span.end();
+      int following = indexAtOrAfter(end);
+      if (following < tokens.size() && !connectives.isWord(tokens.get(following).word()) && adjacent(tokenBefore(end), tokens.get(following))) {
+        // Used like an adjective ("a sunny street"): only the word itself goes.
+        mark(removed, start, end);
+        continue;
+      }
       int before = indexBefore(start);
       int taken = 0;
       while (before >= 0 && taken < 3 && connectives.isWord(tokens.get(before).word()) && adjacent(tokens.get(before), tokenAtOrAfter(start))) {
@@ -98,9 +104,7 @@ record Text(String raw, String lower, List<Token> tokens) {
           after++;
         }
       }
-      for (int i = start; i < end; i++) {
-        removed[i] = true;
-      }
+      mark(removed, start, end);
     }
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
@@ -109,6 +113,12 @@ record Text(String raw, String lower, List<Token> tokens) {
       }
     }
     return tidy(out.toString());
+  }
+
+  private static void mark(boolean[] removed, int start, int end) {
+    for (int i = start; i < end; i++) {
+      removed[i] = true;
+    }
   }
 
   static String tidy(String text) {
@@ -132,6 +142,11 @@ record Text(String raw, String lower, List<Token> tokens) {
       i++;
     }
     return i;
+  }
+
+  private Token tokenBefore(int charIndex) {
+    int index = indexBefore(charIndex);
+    return index >= 0 ? tokens.get(index) : new Token("", charIndex, charIndex);
   }
 
   private Token tokenAtOrAfter(int charIndex) {

@@ -219,6 +219,28 @@ class BuiltinExpanderTest {
   }
 
   @Test
+  void aRefinementReplacesOnlyTheWordsItOverrides() {
+    String rainy = expander.expand(new ExpansionRequest("a sunny street in Paris", Target.GENERIC, StylePreset.NONE, 1, 4, "make it rainy", null)).get(0).prompt();
+    assertTrue(rainy.startsWith("a street in Paris"), rainy);
+    assertTrue(mentionsAny(rainy, "rain", "raindrops", "puddles", "wet"), rainy);
+    assertFalse(mentionsAny(rainy, "sunny", "cloudless"), rainy);
+
+    String withoutPalms = expander.expand(new ExpansionRequest("a beach with palm trees at sunset", Target.GENERIC, StylePreset.NONE, 1, 4,
+        "make it night, without palm trees", null)).get(0).prompt();
+    assertTrue(withoutPalms.startsWith("a beach at night"), withoutPalms);
+    assertFalse(mentionsAny(withoutPalms.replace("Without palm trees.", ""), "palm"), withoutPalms);
+    assertTrue(withoutPalms.endsWith("Without palm trees."), withoutPalms);
+  }
+
+  @Test
+  void aPromptWrittenElsewhereIsRefinedKeepingItsOwnSentences() {
+    String written = "A serene tropical beach at sunset, with palm trees swaying in the breeze. Shot on a wide lens.";
+    String refined = expander.expand(new ExpansionRequest("a tropical beach", Target.DALLE, StylePreset.NONE, 1, 4, "make it night", written)).get(0).prompt();
+    assertTrue(refined.startsWith("A serene tropical beach at night, with palm trees swaying in the breeze. Shot on a wide lens."), refined);
+    assertFalse(mentionsAny(refined, "sunset"), refined);
+  }
+
+  @Test
   void whatTheIdeaSaysIsNeverContradicted() {
     for (Target target : Target.values()) {
       for (ExpansionResult result : expander.expand(ExpansionRequest.of("a quiet harbor at night", target, StylePreset.NONE, 8, 21))) {
