@@ -69,10 +69,11 @@ final class Situation {
         : source.time() != null ? source.time() : owner(base, Role.TIME_PHRASE, Role.TIME_DETAIL, vocabulary.times, TimeOfDay::id);
     weather = refinement.weather() != null ? refinement.weather()
         : source.weather() != null ? source.weather() : owner(base, Role.WEATHER_PHRASE, Role.WEATHER_DETAIL, vocabulary.weather, Weather::id);
-    exclusions = new ArrayList<>(refinement.exclusions());
+    List<String> keptOut = new ArrayList<>(refinement.exclusions());
     if (base != null) {
-      base.exclusions().stream().filter(e -> !exclusions.contains(e)).forEach(exclusions::add);
+      base.exclusions().stream().filter(e -> !keptOut.contains(e)).forEach(keptOut::add);
     }
+    exclusions = List.copyOf(keptOut);
     exclusionTerms = Terms.of(exclusions);
 
     // What the refinement replaces comes out of the person's earlier words; the rest stays as typed.
@@ -92,15 +93,16 @@ final class Situation {
     Text ideaText = idea.text();
     String written = base != null && base.subject() != null ? base.subject() : request.idea();
     subject = remove(Text.of(written), replaced);
-    anchors = new ArrayList<>();
+    List<String> keptPhrases = new ArrayList<>();
     for (String anchor : base == null ? List.<String>of() : base.anchors()) {
       Text anchorText = Text.of(anchor);
       if (spans(anchorText, replaced).isEmpty()) {
-        anchors.add(anchor);
+        keptPhrases.add(anchor);
       } else if (sharesWord(anchorText, ideaText)) {
-        anchors.add(remove(anchorText, replaced));
+        keptPhrases.add(remove(anchorText, replaced));
       }
     }
+    anchors = List.copyOf(keptPhrases);
     additions = refinement.additions();
     stated = Text.of(String.join(" ", subject, String.join(" ", anchors), String.join(" ", additions)));
 
