@@ -5,8 +5,12 @@ import dev.visionary.expand.Vocabulary.TimeOfDay;
 import dev.visionary.expand.Vocabulary.Weather;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the person's own words already say: which subjects, time of day, weather, style, mood, colours and
@@ -21,11 +25,15 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
 
   static IdeaReading read(String idea, Vocabulary vocabulary) {
     Text text = Text.of(idea);
+    Map<String, List<Text.Span>> spansBySubject = new HashMap<>();
+    for (Terms.Match match : vocabulary.subjectTriggers.matches(text)) {
+      spansBySubject.computeIfAbsent(match.owner(), id -> new ArrayList<>()).add(match.span());
+    }
     record Found(Subject subject, int offset, List<Text.Span> spans) {}
     List<Found> matched = new ArrayList<>();
     for (Subject subject : vocabulary.subjects) {
-      List<Text.Span> spans = vocabulary.subjectTriggers.get(subject.id()).find(text);
-      if (!spans.isEmpty()) {
+      List<Text.Span> spans = spansBySubject.get(subject.id());
+      if (spans != null) {
         matched.add(new Found(subject, spans.stream().mapToInt(Text.Span::start).min().orElse(0), spans));
       }
     }
@@ -41,42 +49,46 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
     found.sort(Comparator.<Found>comparingInt(f -> KIND_PRIORITY.getOrDefault(f.subject().kind(), 9)).thenComparingInt(Found::offset));
     List<Subject> subjects = found.stream().map(Found::subject).toList();
 
-    TimeOfDay time = null;
-    int timeOffset = Integer.MAX_VALUE;
-    for (TimeOfDay candidate : vocabulary.times) {
-      int offset = vocabulary.timeTriggers.get(candidate.id()).firstOffset(text);
-      if (offset >= 0 && offset < timeOffset) {
-        time = candidate;
-        timeOffset = offset;
-      }
-    }
-    Weather weather = null;
-    int weatherOffset = Integer.MAX_VALUE;
-    for (Weather candidate : vocabulary.weather) {
-      int offset = vocabulary.weatherTriggers.get(candidate.id()).firstOffset(text);
-      if (offset >= 0 && offset < weatherOffset) {
-        weather = candidate;
-        weatherOffset = offset;
-      }
-    }
-    List<Text.Span> timeSpans = vocabulary.allTimeTriggers.find(text);
-    List<Text.Span> weatherSpans = vocabulary.allWeatherTriggers.find(text);
+    List<Terms.Match> timeMatches = vocabulary.allTimeTriggers.matches(text);
+    List<Terms.Match> weatherMatches = vocabulary.allWeatherTriggers.matches(text);
+    TimeOfDay time = earliest(timeMatches, vocabulary.times, TimeOfDay::id);
+    Weather weather = earliest(weatherMatches, vocabulary.weather, Weather::id);
+    List<Text.Span> timeSpans = timeMatches.stream().map(Terms.Match::span).toList();
+    List<Text.Span> weatherSpans = weatherMatches.stream().map(Terms.Match::span).toList();
     return new IdeaReading(text, subjects, time, timeSpans, weather, weatherSpans, styleIn(text, vocabulary),
         vocabulary.moodWords.foundIn(text), vocabulary.colorTriggers.foundIn(text),
         givesPlace(text, timeSpans, weatherSpans, vocabulary));
   }
 
-  static String styleIn(Text text, Vocabulary vocabulary) {
-    for (Map.Entry<String, Terms> style : vocabulary.styleTriggers.entrySet()) {
-      if (style.getValue().foundIn(text)) {
-        return style.getKey();
+  /** The entry whose term comes first in the text, or null. */
+  private static <T> T earliest(List<Terms.Match> matches, List<T> entries, Function<T, String> id) {
+    Terms.Match first = null;
+    for (Terms.Match match : matches) {
+      if (first == null || match.span().start() < first.span().start()) {
+        first = match;
+      }
+    }
+    if (first == null) {
+      return null;
+    }
+    for (T entry : entries) {
+      if (id.apply(entry).equals(first.owner())) {
+        return entry;
       }
     }
     return null;
   }
 
-  boolean namesScene() {
-    return subjects.stream().anyMatch(s -> s.kind().equals("scene") || s.kind().equals("space"));
+  /** The first style, in the order of styles.json, that the text names. */
+  static String styleIn(Text text, Vocabulary vocabulary) {
+    Set<String> named = new HashSet<>();
+    vocabulary.styleIndex.matches(text).forEach(m -> named.add(m.owner()));
+    for (String id : vocabulary.styles.keySet()) {
+      if (named.contains(id)) {
+        return id;
+      }
+    }
+    return null;
   }
 
   /** "a cat under a table" places its subject; "a cat in the rain" only sets the weather. */

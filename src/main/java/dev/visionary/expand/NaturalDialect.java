@@ -71,6 +71,12 @@ final class NaturalDialect implements Dialect {
       if (!plan.exclusions().isEmpty()) {
         sentences.add("without " + String.join(" and ", plan.exclusions()));
       }
+      // Phrases kept from a prompt being refined keep their form: sentences stay sentences, clauses join the first.
+      for (String anchor : plan.anchors()) {
+        if (Character.isUpperCase(anchor.codePointAt(0))) {
+          sentences.add(1, anchor);
+        }
+      }
       StringBuilder out = new StringBuilder();
       for (String sentence : sentences) {
         if (sentence.isBlank()) {
@@ -78,7 +84,7 @@ final class NaturalDialect implements Dialect {
         }
         boolean first = out.length() == 0;
         out.append(first ? "" : " ").append(first ? sentence : capitalized(sentence));
-        if (!sentence.matches("(?s).*[.!?…]$")) {
+        if (".!?…".indexOf(sentence.charAt(sentence.length() - 1)) < 0) {
           out.append('.');
         }
       }
@@ -114,8 +120,10 @@ final class NaturalDialect implements Dialect {
         // The person's words open the paragraph exactly as typed, capital letter or not.
         opening.append(plan.subject().isEmpty() ? capitalized(subject) : subject);
       }
-      for (String extra : Situation.concat(plan.additions(), plan.anchors())) {
-        opening.append(opening.length() == 0 ? "" : ", ").append(extra);
+      List<String> clauses = new ArrayList<>(plan.additions());
+      plan.anchors().stream().filter(a -> !Character.isUpperCase(a.codePointAt(0))).forEach(clauses::add);
+      for (String clause : clauses) {
+        opening.append(opening.length() == 0 ? "" : ", ").append(clause);
       }
       return opening.toString();
     }

@@ -10,9 +10,9 @@ import java.util.List;
  * style, "add a red balloon" adds words, "without people" keeps something out. Whatever it names replaces what
  * the idea said about the same thing; everything else stays.
  */
-record Refinement(String text, TimeOfDay time, Weather weather, String styleId, List<String> additions,
+record Refinement(TimeOfDay time, Weather weather, String styleId, List<String> additions,
                   List<String> exclusions, boolean givesMood, boolean givesColor) {
-  static final Refinement NONE = new Refinement("", null, null, null, List.of(), List.of(), false, false);
+  static final Refinement NONE = new Refinement(null, null, null, List.of(), List.of(), false, false);
 
   static Refinement parse(String instruction, Vocabulary vocabulary) {
     if (instruction == null || instruction.isBlank()) {
@@ -36,7 +36,7 @@ record Refinement(String text, TimeOfDay time, Weather weather, String styleId, 
     }
     List<String> additions = contentRuns(reading.text(), consumed, vocabulary.fillers);
     List<String> exclusions = contentRuns(Text.of(keptOut), List.of(), vocabulary.fillers);
-    return new Refinement(instruction, reading.time(), reading.weather(), reading.styleId(), additions, exclusions,
+    return new Refinement(reading.time(), reading.weather(), reading.styleId(), additions, exclusions,
         reading.givesMood(), reading.givesColor());
   }
 

@@ -8,10 +8,8 @@ import dev.visionary.expand.Vocabulary.TimeOfDay;
 import dev.visionary.expand.Vocabulary.Weather;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -71,10 +69,11 @@ final class Situation {
         : source.time() != null ? source.time() : owner(base, Role.TIME_PHRASE, Role.TIME_DETAIL, vocabulary.times, TimeOfDay::id);
     weather = refinement.weather() != null ? refinement.weather()
         : source.weather() != null ? source.weather() : owner(base, Role.WEATHER_PHRASE, Role.WEATHER_DETAIL, vocabulary.weather, Weather::id);
-    exclusions = new ArrayList<>(refinement.exclusions());
+    List<String> keptOut = new ArrayList<>(refinement.exclusions());
     if (base != null) {
-      base.exclusions().stream().filter(e -> !exclusions.contains(e)).forEach(exclusions::add);
+      base.exclusions().stream().filter(e -> !keptOut.contains(e)).forEach(keptOut::add);
     }
+    exclusions = List.copyOf(keptOut);
     exclusionTerms = Terms.of(exclusions);
 
     // What the refinement replaces comes out of the person's earlier words; the rest stays as typed.
@@ -94,23 +93,21 @@ final class Situation {
     Text ideaText = idea.text();
     String written = base != null && base.subject() != null ? base.subject() : request.idea();
     subject = remove(Text.of(written), replaced);
-    anchors = new ArrayList<>();
+    List<String> keptPhrases = new ArrayList<>();
     for (String anchor : base == null ? List.<String>of() : base.anchors()) {
       Text anchorText = Text.of(anchor);
       if (spans(anchorText, replaced).isEmpty()) {
-        anchors.add(anchor);
+        keptPhrases.add(anchor);
       } else if (sharesWord(anchorText, ideaText)) {
-        anchors.add(remove(anchorText, replaced));
+        keptPhrases.add(remove(anchorText, replaced));
       }
     }
+    anchors = List.copyOf(keptPhrases);
     additions = refinement.additions();
     stated = Text.of(String.join(" ", subject, String.join(" ", anchors), String.join(" ", additions)));
 
-    Map<String, Subject> subjects = new LinkedHashMap<>();
-    idea.subjects().forEach(s -> subjects.putIfAbsent(s.id(), s));
-    source.subjects().forEach(s -> subjects.putIfAbsent(s.id(), s));
-    IdeaReading.read(stated.raw(), vocabulary).subjects().forEach(s -> subjects.putIfAbsent(s.id(), s));
-    List<Subject> all = new ArrayList<>(subjects.values());
+    // Subjects come from the words as they now stand: what a refinement took out is no longer pictured.
+    List<Subject> all = IdeaReading.read(stated.raw(), vocabulary).subjects();
     primary = all.isEmpty() ? null : all.get(0);
     others = all.isEmpty() ? List.of() : List.copyOf(all.subList(1, Math.min(all.size(), 3)));
     kindId = primary == null ? "generic" : primary.kind();

@@ -1,7 +1,10 @@
 package dev.visionary.expand;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Comma-separated tags with {@code (weights:1.2)} on what matters most, plus a separate negative prompt, the
@@ -9,7 +12,11 @@ import java.util.List;
  * when the person's own words already pass that, the prompt keeps them all and says so.
  */
 final class StableDiffusionDialect implements Dialect {
-  private record Tag(String text, boolean core) {}
+  private record Tag(String text, boolean core, int tokens) {
+    Tag(String text, boolean core) {
+      this(text, core, ClipTokens.count(text));
+    }
+  }
 
   private final Vocabulary vocabulary;
 
@@ -44,20 +51,24 @@ final class StableDiffusionDialect implements Dialect {
     plan.styleWords().forEach(w -> tags.add(new Tag(w, false)));
     plan.quality().forEach(q -> tags.add(new Tag(q, false)));
 
-    List<String> chosen = new ArrayList<>();
-    tags.stream().filter(Tag::core).forEach(t -> chosen.add(t.text()));
-    // When the core already passes what CLIP reads, the person gets the warning and every tag to choose from.
-    boolean over = ClipTokens.count(String.join(", ", chosen)) > ClipTokens.LIMIT;
+    // Tags are joined by ", ": the prompt's tokens are the tags' tokens plus one per comma.
+    int tokens = -1;
     for (Tag tag : tags) {
-      if (!tag.core() && (over || ClipTokens.count(String.join(", ", chosen) + ", " + tag.text()) <= ClipTokens.LIMIT)) {
+      tokens += tag.core() ? tag.tokens() + 1 : 0;
+    }
+    // When the core already passes what CLIP reads, the person gets the warning and every tag to choose from.
+    boolean over = tokens > ClipTokens.LIMIT;
+    List<String> chosen = new ArrayList<>();
+    for (Tag tag : tags) {
+      if (tag.core()) {
         chosen.add(tag.text());
+      } else if (over || tokens + 1 + tag.tokens() <= ClipTokens.LIMIT) {
+        chosen.add(tag.text());
+        tokens += 1 + tag.tokens();
       }
     }
-    // Optional tags were added in their own order; put them back where they belong among the core ones.
-    List<String> ordered = tags.stream().map(Tag::text).filter(chosen::contains).toList();
-    String prompt = String.join(", ", ordered);
+    String prompt = String.join(", ", chosen);
     List<String> warnings = new ArrayList<>();
-    int tokens = ClipTokens.count(prompt);
     if (tokens > ClipTokens.LIMIT) {
       warnings.add("Longer than " + ClipTokens.LIMIT + " CLIP tokens (about " + tokens + "): Stable Diffusion will ignore the rest.");
     }
@@ -69,11 +80,18 @@ final class StableDiffusionDialect implements Dialect {
 
   /** Keeps out negatives that share a meaningful word with what the person wrote, so they never fight it. */
   static List<String> notStated(List<String> candidates, Text stated, Vocabulary vocabulary) {
+    Set<String> written = new HashSet<>();
+    stated.words().forEach(w -> written.addAll(Terms.baseForms(w)));
     List<String> out = new ArrayList<>();
     for (String candidate : candidates) {
-      List<String> words = Text.of(candidate).words().stream()
-          .filter(w -> !vocabulary.connectives.isWord(w) && !vocabulary.fillers.isWord(w)).toList();
-      if (!Terms.of(words).foundIn(stated)) {
+      boolean clashes = false;
+      for (String word : vocabulary.text(candidate).words()) {
+        if (!vocabulary.connectives.isWord(word) && !vocabulary.fillers.isWord(word) && !Collections.disjoint(written, Terms.baseForms(word))) {
+          clashes = true;
+          break;
+        }
+      }
+      if (!clashes) {
         out.add(candidate);
       }
     }

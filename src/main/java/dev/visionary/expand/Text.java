@@ -3,6 +3,7 @@ package dev.visionary.expand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A piece of text split into lower-cased words, each remembering where it sits in the original, so that
@@ -10,6 +11,10 @@ import java.util.Locale;
  */
 record Text(String raw, String lower, List<Token> tokens) {
   private static final int ZERO_WIDTH_JOINER = 0x200D;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([,.;:!?])");
+  private static final Pattern REPEATED_PUNCTUATION = Pattern.compile("([,;:])(?:\\s*[,;:])+");
+  private static final Pattern DANGLING = Pattern.compile("^[\\s,;:]+|[\\s,;:]+$");
 
   /**
    * One word: letters, digits and combining marks in any script, and emoji (symbols joined as people type
@@ -46,10 +51,6 @@ record Text(String raw, String lower, List<Token> tokens) {
         || type == Character.OTHER_SYMBOL || type == Character.ENCLOSING_MARK || cp == ZERO_WIDTH_JOINER;
   }
 
-  boolean isEmpty() {
-    return tokens.isEmpty() && raw.isBlank();
-  }
-
   List<String> words() {
     List<String> words = new ArrayList<>(tokens.size());
     for (Token token : tokens) {
@@ -82,6 +83,12 @@ record Text(String raw, String lower, List<Token> tokens) {
     for (Span span : spans) {
       int start = span.start();
       int end = span.end();
+      int following = indexAtOrAfter(end);
+      if (following < tokens.size() && !connectives.isWord(tokens.get(following).word()) && adjacent(tokenBefore(end), tokens.get(following))) {
+        // Used like an adjective ("a sunny street"): only the word itself goes.
+        mark(removed, start, end);
+        continue;
+      }
       int before = indexBefore(start);
       int taken = 0;
       while (before >= 0 && taken < 3 && connectives.isWord(tokens.get(before).word()) && adjacent(tokens.get(before), tokenAtOrAfter(start))) {
@@ -97,9 +104,7 @@ record Text(String raw, String lower, List<Token> tokens) {
           after++;
         }
       }
-      for (int i = start; i < end; i++) {
-        removed[i] = true;
-      }
+      mark(removed, start, end);
     }
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
@@ -110,9 +115,17 @@ record Text(String raw, String lower, List<Token> tokens) {
     return tidy(out.toString());
   }
 
+  private static void mark(boolean[] removed, int start, int end) {
+    for (int i = start; i < end; i++) {
+      removed[i] = true;
+    }
+  }
+
   static String tidy(String text) {
-    String tidied = text.replaceAll("\\s+", " ").replaceAll(" ([,.;:!?])", "$1").replaceAll("([,;:])(?:\\s*[,;:])+", "$1");
-    return tidied.replaceAll("^[\\s,;:]+|[\\s,;:]+$", "");
+    String tidied = SPACES.matcher(text).replaceAll(" ");
+    tidied = SPACE_BEFORE_PUNCTUATION.matcher(tidied).replaceAll("$1");
+    tidied = REPEATED_PUNCTUATION.matcher(tidied).replaceAll("$1");
+    return DANGLING.matcher(tidied).replaceAll("");
   }
 
   private int indexBefore(int charIndex) {
@@ -129,6 +142,11 @@ record Text(String raw, String lower, List<Token> tokens) {
       i++;
     }
     return i;
+  }
+
+  private Token tokenBefore(int charIndex) {
+    int index = indexBefore(charIndex);
+    return index >= 0 ? tokens.get(index) : new Token("", charIndex, charIndex);
   }
 
   private Token tokenAtOrAfter(int charIndex) {

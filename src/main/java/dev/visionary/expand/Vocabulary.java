@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The built-in engine's word lists, read once from {@code src/main/resources/vocabulary/*.json}. Curating the
@@ -120,9 +121,8 @@ final class Vocabulary {
   final Midjourney midjourney;
 
   // Compiled once: finding terms is the hot path of every expansion.
-  final Map<String, Terms> subjectTriggers = new HashMap<>();
-  final Map<String, Terms> timeTriggers = new HashMap<>();
-  final Map<String, Terms> weatherTriggers = new HashMap<>();
+  final Terms subjectTriggers;
+  final Terms styleIndex;
   final Map<String, Terms> styleTriggers = new LinkedHashMap<>();
   final Map<String, Terms> contradictionsByPhase = new HashMap<>();
   final Map<String, Terms> contradictionsByWeather = new HashMap<>();
@@ -161,14 +161,16 @@ final class Vocabulary {
     language = read(json, "language.json", new TypeReference<>() {});
     midjourney = read(json, "midjourney.json", new TypeReference<>() {});
 
-    subjects.forEach(s -> subjectTriggers.put(s.id(), Terms.of(s.triggers())));
-    times.forEach(t -> timeTriggers.put(t.id(), Terms.of(t.triggers())));
-    weather.forEach(w -> weatherTriggers.put(w.id(), Terms.of(w.triggers())));
+    checkConsistent();
+    subjectTriggers = Terms.owned(byId(subjects, Subject::id, Subject::triggers));
     styles.forEach((id, s) -> styleTriggers.put(id, Terms.of(s.triggers())));
+    Map<String, List<String>> styleWordsById = new LinkedHashMap<>();
+    styles.forEach((id, s) -> styleWordsById.put(id, s.triggers()));
+    styleIndex = Terms.owned(styleWordsById);
     phaseContradictions.forEach((phase, words) -> contradictionsByPhase.put(phase, Terms.of(words)));
     weather.forEach(w -> contradictionsByWeather.put(w.id(), Terms.of(w.contradictions())));
-    allTimeTriggers = Terms.of(times.stream().flatMap(t -> t.triggers().stream()).toList());
-    allWeatherTriggers = Terms.of(weather.stream().flatMap(w -> w.triggers().stream()).toList());
+    allTimeTriggers = Terms.owned(byId(times, TimeOfDay::id, TimeOfDay::triggers));
+    allWeatherTriggers = Terms.owned(byId(weather, Weather::id, Weather::triggers));
     moodWords = Terms.of(moods.stream().flatMap(m -> m.words().stream()).toList());
     colorTriggers = Terms.of(colors.triggers());
     monochrome = Terms.of(colors.monochrome());
@@ -201,6 +203,12 @@ final class Vocabulary {
     }
   }
 
+  private static <T> Map<String, List<String>> byId(List<T> entries, Function<T, String> id, Function<T, List<String>> words) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    entries.forEach(entry -> map.put(id.apply(entry), words.apply(entry)));
+    return map;
+  }
+
   static <T> List<T> listOf(List<T> list) {
     return list == null ? List.of() : List.copyOf(list);
   }
@@ -213,12 +221,16 @@ final class Vocabulary {
     return kind;
   }
 
-  Style style(StylePreset preset) {
-    Style style = styles.get(preset.id());
-    if (style == null) {
-      throw new IllegalStateException("styles.json has no entry for the style preset " + preset.id());
+  /** Fails at start-up, naming the file, rather than in the middle of an expansion. */
+  private void checkConsistent() {
+    for (StylePreset preset : StylePreset.values()) {
+      if (!styles.containsKey(preset.id())) {
+        throw new IllegalStateException("vocabulary/styles.json has no entry for the style preset " + preset.id());
+      }
     }
-    return style;
+    for (Subject subject : subjects) {
+      kind(subject.kind());
+    }
   }
 
   /** A vocabulary phrase split into words; phrases are few and fixed, so each is split only once. */

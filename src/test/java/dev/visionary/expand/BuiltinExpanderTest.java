@@ -174,7 +174,7 @@ class BuiltinExpanderTest {
     for (Target target : Target.values()) {
       ExpansionRequest first = ExpansionRequest.of("a beach sunset", target, StylePreset.NONE, 4, 11);
       ExpansionResult card = expander.expand(first).get(2);
-      ExpansionRequest refine = new ExpansionRequest("a beach sunset", target, StylePreset.NONE, 1, 11, "make it night", card.fullText());
+      ExpansionRequest refine = ExpansionRequest.of("a beach sunset", target, StylePreset.NONE, 1, 11).refined(card.fullText(), "make it night");
       ExpansionResult refined = expander.expand(refine).get(0);
       assertNight(target, refined.prompt());
       assertTrue(jaccard(card.prompt(), refined.prompt()) >= 0.4,
@@ -216,6 +216,28 @@ class BuiltinExpanderTest {
     assertTrue(mentionsAny(refined.negativePrompt(), "trees"), refined.negativePrompt());
     assertFalse(mentionsAny(refined.prompt(), "lens", "trees"), "a watercolor has no lens, and trees were kept out: " + refined.prompt());
     assertTrue(mentionsAny(refined.prompt(), "fox") && mentionsAny(refined.prompt(), "snowy"), refined.prompt());
+  }
+
+  @Test
+  void aRefinementReplacesOnlyTheWordsItOverrides() {
+    String rainy = expander.expand(new ExpansionRequest("a sunny street in Paris", Target.GENERIC, StylePreset.NONE, 1, 4, "make it rainy", null)).get(0).prompt();
+    assertTrue(rainy.startsWith("a street in Paris"), rainy);
+    assertTrue(mentionsAny(rainy, "rain", "raindrops", "puddles", "wet"), rainy);
+    assertFalse(mentionsAny(rainy, "sunny", "cloudless"), rainy);
+
+    String withoutPalms = expander.expand(new ExpansionRequest("a beach with palm trees at sunset", Target.GENERIC, StylePreset.NONE, 1, 4,
+        "make it night, without palm trees", null)).get(0).prompt();
+    assertTrue(withoutPalms.startsWith("a beach at night"), withoutPalms);
+    assertFalse(mentionsAny(withoutPalms.replace("Without palm trees.", ""), "palm"), withoutPalms);
+    assertTrue(withoutPalms.endsWith("Without palm trees."), withoutPalms);
+  }
+
+  @Test
+  void aPromptWrittenElsewhereIsRefinedKeepingItsOwnSentences() {
+    String written = "A serene tropical beach at sunset, with palm trees swaying in the breeze. Shot on a wide lens.";
+    String refined = expander.expand(new ExpansionRequest("a tropical beach", Target.DALLE, StylePreset.NONE, 1, 4, "make it night", written)).get(0).prompt();
+    assertTrue(refined.startsWith("A serene tropical beach at night, with palm trees swaying in the breeze. Shot on a wide lens."), refined);
+    assertFalse(mentionsAny(refined, "sunset"), refined);
   }
 
   @Test

@@ -31,7 +31,8 @@ class VocabularyTest {
   void everyStylePresetHasItsWordsAndAValidStylizeRange() {
     assertTrue(StylePreset.values().length >= 20);
     for (StylePreset preset : StylePreset.values()) {
-      Vocabulary.Style style = vocabulary.style(preset);
+      Vocabulary.Style style = vocabulary.styles.get(preset.id());
+      assertNotNull(style, preset.id());
       List<Integer> stylize = style.stylize();
       assertEquals(2, stylize.size(), preset.id());
       assertTrue(0 <= stylize.get(0) && stylize.get(0) <= stylize.get(1) && stylize.get(1) <= 1000, preset.id());
