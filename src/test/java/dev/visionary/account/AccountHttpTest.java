@@ -184,4 +184,21 @@ class AccountHttpTest {
     assertEquals(401, Accounts.logIn(new Http(http.base()), name, PASSWORD).statusCode());
     assertEquals(303, Accounts.signUp(new Http(http.base()), name, PASSWORD).statusCode(), "the name is free again");
   }
+
+  @Test
+  void sessionsEndAfterAWeekIdleAndThirtyDaysInAnyCase() {
+    var jdbi = dev.visionary.support.TestServer.app().database().jdbi();
+    Http idle = new Http(http.base());
+    String idleName = Accounts.signedIn(idle, "idle");
+    assertEquals(200, idle.get("/settings").statusCode());
+    jdbi.useHandle(h -> h.createUpdate("update sessions set expires_at = now() - interval '1 second' "
+        + "where user_id = (select id from users where username = :n)").bind("n", idleName).execute());
+    assertEquals(303, idle.get("/settings").statusCode(), "idle too long: signed out");
+
+    Http old = new Http(http.base());
+    String oldName = Accounts.signedIn(old, "old");
+    jdbi.useHandle(h -> h.createUpdate("update sessions set created_at = now() - interval '31 days', last_seen_at = now() "
+        + "where user_id = (select id from users where username = :n)").bind("n", oldName).execute());
+    assertEquals(303, old.get("/settings").statusCode(), "older than 30 days: signed out even if active");
+  }
 }
