@@ -10,6 +10,8 @@ import dev.visionary.generate.ImageStore;
 import dev.visionary.generate.PromptLinks;
 import dev.visionary.library.Library;
 import dev.visionary.library.PromptGallery;
+import dev.visionary.metrics.Metrics;
+import dev.visionary.metrics.MetricsRoutes;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -33,9 +35,11 @@ public final class App implements AutoCloseable {
   private final WebServer server;
   private final Expand expand;
   private final Generation generation;
+  private final Metrics metrics;
 
-  private App(Config config, Database database, WebServer server, Expand expand, Generation generation) {
+  private App(Config config, Database database, WebServer server, Expand expand, Generation generation, Metrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.database = database;
     this.server = server;
     this.expand = expand;
@@ -49,7 +53,14 @@ public final class App implements AutoCloseable {
   /** Starts with additional routes; tests use it to exercise the error pages with a failing handler. */
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
     long started = System.nanoTime();
-    Database database = Database.start(config);
+    Metrics metrics = new Metrics();
+    Database database;
+    try {
+      database = Database.start(config, metrics.registry());
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     Generation generation = null;
     Expand expand = null;
     try {
@@ -60,18 +71,19 @@ public final class App implements AutoCloseable {
           .map(i -> new PromptGallery.GalleryImage("/images/" + i.id(), "/images/" + i.id() + "/thumb", i.width(), i.height()))
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),
-          EngineCatalog.fromConfig(config), images, promptLinks(library));
-      expand = new Expand(database.jdbi(), pages, config, accounts.limits());
+          EngineCatalog.fromConfig(config), images, promptLinks(library), metrics);
+      expand = new Expand(database.jdbi(), pages, config, accounts.limits(), metrics);
       List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
           accounts::register,
           library::register,
           new HealthRoutes(database)::register,
+          new MetricsRoutes(metrics, config)::register,
           expand::register,
           generation::register));
       features.addAll(extraRoutes);
-      WebServer server = new WebServer(config.port(), new ErrorPages(pages), features).start();
+      WebServer server = new WebServer(config.port(), new ErrorPages(pages), metrics, features).start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms)", server.port(), (System.nanoTime() - started) / 1_000_000);
-      return new App(config, database, server, expand, generation);
+      return new App(config, database, server, expand, generation, metrics);
     } catch (RuntimeException e) {
       if (expand != null) {
         expand.close();
@@ -80,6 +92,7 @@ public final class App implements AutoCloseable {
         generation.close();
       }
       database.close();
+      metrics.close();
       throw e;
     }
   }
@@ -122,6 +135,7 @@ public final class App implements AutoCloseable {
     expand.close();
     generation.close();
     database.close();
+    metrics.close();
     log.info("Visionary stopped");
   }
 

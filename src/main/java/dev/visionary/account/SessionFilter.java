@@ -29,7 +29,7 @@ public final class SessionFilter {
 
   public void before(Context ctx) {
     String path = ctx.path();
-    if (path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/health")) {
+    if (path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/health") || path.equals("/metrics")) {
       return;
     }
     String token = ctx.cookie(COOKIE);

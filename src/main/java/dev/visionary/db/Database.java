@@ -3,6 +3,7 @@ package dev.visionary.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.visionary.Config;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
   }
 
-  public static Database start(Config config) {
+  /** Starts the pool; its usage (active, idle, pending, timeouts) is published to {@code meters}. */
+  public static Database start(Config config, MeterRegistry meters) {
     EmbeddedPostgres embedded = null;
     HikariConfig hikari = new HikariConfig();
     try {
@@ -52,6 +54,7 @@ public final class Database implements AutoCloseable {
       hikari.setPoolName("visionary");
       hikari.setMaximumPoolSize(config.getInt("DB_POOL_SIZE", 10, 1, 200));
       hikari.setConnectionTimeout(5_000);
+      hikari.setMetricRegistry(meters);
       hikari.setInitializationFailTimeout(30_000);
       // A generic plan assumes any word matches 0.5% of rows; full-text queries need custom plans.
       hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");

@@ -4,6 +4,7 @@ import dev.visionary.Config;
 import dev.visionary.account.UsageLimits;
 import dev.visionary.expand.llm.CallPolicy;
 import dev.visionary.expand.llm.LlmSettings;
+import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import org.jdbi.v3.core.Jdbi;
@@ -18,14 +19,14 @@ public final class Expand implements AutoCloseable {
   private final InstructionRoutes instructionRoutes;
   private final WordListRoutes wordListRoutes;
 
-  public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits) {
+  public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics) {
     this.pages = pages;
     Expansions expansions = new Expansions(jdbi);
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
     IdeaTemplates templates = new IdeaTemplates(wordLists);
     this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.env()), CallPolicy.defaults());
-    this.runner = new ExpansionRunner(expansions);
+    this.runner = new ExpansionRunner(expansions, metrics);
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
     this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits);
     this.expansionRoutes = new ExpansionRoutes(pages, service, limits);

@@ -1,7 +1,10 @@
 package dev.visionary.expand;
 
+import dev.visionary.expand.llm.LlmException;
+import dev.visionary.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +25,7 @@ final class ExpansionRunner implements AutoCloseable {
   private final Expansions expansions;
   private final Map<String, Run> running = new ConcurrentHashMap<>();
   private final ExecutorService pool;
+  private final Metrics metrics;
 
   /** One engine call to make. */
   record Job(String expansionId, StudioEngine engine, List<StudioEngine.EngineRequest> requests, String instructions) {}
@@ -59,8 +63,9 @@ final class ExpansionRunner implements AutoCloseable {
 
   record Snapshot(String text, long version, boolean done) {}
 
-  ExpansionRunner(Expansions expansions) {
+  ExpansionRunner(Expansions expansions, Metrics metrics) {
     this.expansions = expansions;
+    this.metrics = metrics;
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "expansion-" + n.incrementAndGet());
@@ -103,7 +108,7 @@ final class ExpansionRunner implements AutoCloseable {
       List<Variation> variations = new ArrayList<>();
       String model = job.engine().model();
       for (StudioEngine.EngineRequest request : job.requests()) {
-        StudioEngine.Answer answer = job.engine().run(request, job.instructions(), run::text);
+        StudioEngine.Answer answer = call(job, request, run);
         variations.addAll(answer.variations());
         model = answer.model();
       }
@@ -114,6 +119,22 @@ final class ExpansionRunner implements AutoCloseable {
     } catch (RuntimeException e) {
       log.error("Expansion {} failed unexpectedly on {}", job.expansionId(), job.engine().id(), e);
       expansions.fail(job.expansionId(), "The " + job.engine().label() + " engine failed unexpectedly. Your idea is kept: try again.");
+    }
+  }
+
+  /** One engine call, timed by outcome: "success", the provider's failure kind, or "failed" when the answer was unusable. */
+  private StudioEngine.Answer call(Job job, StudioEngine.EngineRequest request, Run run) throws StudioEngine.Failure {
+    long started = System.nanoTime();
+    String outcome = "error";
+    try {
+      StudioEngine.Answer answer = job.engine().run(request, job.instructions(), run::text);
+      outcome = "success";
+      return answer;
+    } catch (StudioEngine.Failure e) {
+      outcome = e.getCause() instanceof LlmException llm ? llm.kind().name().toLowerCase(Locale.ROOT) : "failed";
+      throw e;
+    } finally {
+      metrics.providerRequest(Metrics.EXPANSION, job.engine().id(), outcome, System.nanoTime() - started);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.visionary.generate;
 
 import dev.visionary.Config;
 import dev.visionary.account.UsageLimits;
+import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
@@ -17,13 +18,14 @@ public final class Generation implements AutoCloseable {
   private final ImageEngines engines;
 
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
-      ImageStore store, PromptLinks prompts) {
+      ImageStore store, PromptLinks prompts, Metrics metrics) {
     this.engines = engines;
     Jobs jobs = new Jobs(jdbi);
     this.store = store;
     Duration retryBase = Duration.ofMillis(config.getInt("JOB_RETRY_BASE_MS", 2000, 1, 600_000));
     Duration heartbeat = Duration.ofMillis(config.getInt("JOB_HEARTBEAT_MS", 2000, 100, 600_000));
-    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, retryBase, prompts);
+    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, retryBase, prompts, metrics);
+    QueueDepth.register(jdbi, metrics.registry());
     this.scheduler = new JobScheduler(dataSource, runner, jobs, config.getInt("JOB_THREADS", 4, 1, 64), heartbeat);
     this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, limits, prompts);
     this.imageRoutes = new ImageRoutes(store, prompts);

@@ -1,8 +1,10 @@
 package dev.visionary.generate;
 
+import dev.visionary.metrics.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,9 +41,11 @@ final class JobRunner {
   private final Duration retryBase;
   private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
   private final PromptLinks prompts;
+  private final Metrics metrics;
 
-  JobRunner(Jdbi jdbi, Jobs jobs, ImageEngines engines, ImageStore store, Duration retryBase, PromptLinks prompts) {
+  JobRunner(Jdbi jdbi, Jobs jobs, ImageEngines engines, ImageStore store, Duration retryBase, PromptLinks prompts, Metrics metrics) {
     this.prompts = prompts;
+    this.metrics = metrics;
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.engines = engines;
@@ -63,7 +67,7 @@ final class JobRunner {
     Semaphore limit = permits.computeIfAbsent(job.engine(), id -> new Semaphore(engines.concurrency(id), true));
     limit.acquireUninterruptibly();
     try {
-      List<GeneratedImage> images = engine.get().generate(job.toRequest(), progressWriter(jobId));
+      List<GeneratedImage> images = generate(engine.get(), job);
       Optional<List<String>> saved = jdbi.inTransaction(h -> {
         if (!Jobs.succeed(h, jobId)) {
           return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
@@ -80,6 +84,22 @@ final class JobRunner {
       handleFailure(job, e);
     } finally {
       limit.release();
+    }
+  }
+
+  /** The engine call alone, timed by outcome: waiting for a permit and storing the images are not the provider's time. */
+  private List<GeneratedImage> generate(ImageEngine engine, Job job) throws ImageEngineException {
+    long started = System.nanoTime();
+    String outcome = "error";
+    try {
+      List<GeneratedImage> images = engine.generate(job.toRequest(), progressWriter(job.id()));
+      outcome = "success";
+      return images;
+    } catch (ImageEngineException e) {
+      outcome = e.kind().name().toLowerCase(Locale.ROOT);
+      throw e;
+    } finally {
+      metrics.providerRequest(Metrics.IMAGE, job.engine(), outcome, System.nanoTime() - started);
     }
   }
 

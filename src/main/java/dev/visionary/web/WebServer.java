@@ -1,9 +1,12 @@
 package dev.visionary.web;
 
+import dev.visionary.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,7 @@ public final class WebServer {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  public WebServer(int port, ErrorPages errorPages, List<Consumer<RoutesConfig>> features) {
+  public WebServer(int port, ErrorPages errorPages, Metrics metrics, List<Consumer<RoutesConfig>> features) {
     javalin = Javalin.create(config -> {
       config.jetty.port = port;
       config.startup.showJavalinBanner = false;
@@ -48,16 +51,37 @@ public final class WebServer {
           throw new io.javalin.http.HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "Visionary is restarting; try again in a moment.", Map.of());
         }
         inFlight.incrementAndGet();
-        ctx.attribute("visionary.counted", Boolean.TRUE);
+        ctx.attribute("visionary.started", System.nanoTime());
       });
       routes.after(ctx -> {
-        if (ctx.attribute("visionary.counted") != null) {
+        Long started = ctx.attribute("visionary.started");
+        if (started != null) {
           inFlight.decrementAndGet();
+          metrics.httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), System.nanoTime() - started);
         }
       });
       errorPages.register(routes);
       features.forEach(feature -> feature.accept(routes));
     });
+  }
+
+  /** The route template that answered ({@code /jobs/{id}}), so each id does not become a series of its own. */
+  static String route(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    if (endpoint != null) {
+      return endpoint.path;
+    }
+    if (ctx.statusCode() == HttpStatus.NOT_FOUND.getCode()) {
+      return "NOT_FOUND";
+    }
+    // Static files and webjars are served without a route: one series for each folder.
+    if (ctx.path().startsWith("/static/")) {
+      return "/static/*";
+    }
+    if (ctx.path().startsWith("/webjars/")) {
+      return "/webjars/*";
+    }
+    return "UNMATCHED";
   }
 
   public WebServer start() {
