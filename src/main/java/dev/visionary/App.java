@@ -10,6 +10,7 @@ import dev.visionary.generate.ImageStore;
 import dev.visionary.generate.PromptLinks;
 import dev.visionary.library.Library;
 import dev.visionary.library.PromptGallery;
+import dev.visionary.seed.Seed;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -133,6 +134,9 @@ public final class App implements AutoCloseable {
     } catch (Config.Invalid e) {
       failStart(e.getMessage());
       return;
+    }
+    if (args.length > 0 && args[0].equals("seed")) {
+      System.exit(Seed.main(config, List.of(args).subList(1, args.length), System.out));
     }
     App app;
     try {
