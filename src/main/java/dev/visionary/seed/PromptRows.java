@@ -207,7 +207,7 @@ final class PromptRows {
           tagged++;
         }
         ImageRow image = null;
-        if (i % imageEvery == 0 && images.size() < imageCount && deleted == null) {
+        if (images.size() < imageCount && i >= (long) images.size() * imageEvery && deleted == null) {
           image = new ImageRow(nextId(), nextId(), owner, id, text, w.negative(), renders.get(images.size() % renders.size()), updated);
           images.add(image);
         }
