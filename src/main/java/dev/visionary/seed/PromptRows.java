@@ -39,9 +39,9 @@ import java.util.TreeMap;
  *
  * <p>Stand-ins for the library's triggers, so the data is what the app would hold: {@code prompts.tag_text} is
  * written with the prompt (the {@code prompt_tags} trigger, which would update every prompt once per tag, is off
- * during that one COPY), and {@code prompts.image_count}/{@code cover_image_id} are written as
- * {@code Library.recordImage} would leave them. {@code search_words} is filled by its own statement-level
- * trigger, once per COPY.
+ * during that one COPY), {@code prompts.image_count}/{@code cover_image_id} are written as
+ * {@code Library.recordImage} would leave them, and {@link SearchWords} fills {@code search_words} as the
+ * prompts' insert trigger would.
  */
 final class PromptRows {
   private static final List<String> TAGS = List.of("landscape", "portrait", "favorite", "client", "draft", "moody", "cinematic",
@@ -53,6 +53,7 @@ final class PromptRows {
   private static final int RENDERS = 4;
   private static final int IMAGE_SIDE = 512;
   private static final long TWO_YEARS_SECONDS = Duration.ofDays(730).toSeconds();
+  private static final long TRASH_SECONDS = Duration.ofDays(29).toSeconds();
   /** The alphabet of {@code ShortIds}, which the library's id check accepts as well; image routes require it. */
   private static final char[] ID_ALPHABET = "23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
@@ -90,22 +91,35 @@ final class PromptRows {
     List<Render> renders = imageCount == 0 ? List.of() : insertRenders(Math.min(RENDERS, imageCount));
     timings.step("image renders (built-in engine)", renders.size());
     Path promptTags = tempFile();
+    SearchWords words = new SearchWords(texts, TAGS);
+    Map<String, String> titles = new HashMap<>();
     try {
-      List<String> indexes = dropPromptIndexes();
-      long tagged = insertPrompts(prompts, imageCount, tags, renders, promptTags);
-      timings.step("prompts (+ search_words trigger)", prompts);
-      recreate(indexes);
-      timings.step("prompt indexes rebuilt", indexes.size());
-      insertPromptTags(promptTags);
+      BulkLoad prompt = BulkLoad.suspend(c, "prompts");
+      try (Statement s = c.createStatement()) {
+        // SearchWords does the trigger's work once per distinct part instead of once per prompt.
+        s.execute("alter table prompts disable trigger prompts_words_insert");
+        insertPrompts(prompts, imageCount, tags, renders, promptTags, words, titles);
+        s.execute("alter table prompts enable trigger prompts_words_insert");
+      }
+      timings.step("prompts", prompts);
+      timings.step("prompt indexes and foreign keys restored", prompt.restore());
+      BulkLoad wordList = BulkLoad.suspend(c, "search_words");
+      timings.step("search_words", words.insert(c, titles));
+      timings.step("search_words index and foreign key restored", wordList.restore());
+      BulkLoad tagLinks = BulkLoad.suspend(c, "prompt_tags");
+      long tagged = insertPromptTags(promptTags);
       timings.step("prompt_tags", tagged);
+      timings.step("prompt_tags indexes and foreign keys restored", tagLinks.restore());
     } finally {
       delete(promptTags);
     }
+    BulkLoad versions = BulkLoad.suspend(c, "prompt_versions");
     try (PreparedStatement s = c.prepareStatement("insert into prompt_versions (prompt_id, version, title, text, negative, target, params, idea,"
         + " note, created_at) select id, 1, title, text, negative, target, params, idea, '', created_at from prompts where owner_id >= ?")) {
       s.setLong(1, users.get(0));
       timings.step("prompt_versions", s.executeUpdate());
     }
+    timings.step("prompt_versions foreign key restored", versions.restore());
     insertImages();
     timings.step("generation jobs and images", images.size());
     timings.step("collections and items", insertCollections());
@@ -172,27 +186,30 @@ final class PromptRows {
     return renders;
   }
 
-  private long insertPrompts(int count, int imageCount, Map<Long, List<Tag>> tags, List<Render> renders, Path promptTags) throws SQLException {
-    Map<String, String[]> titles = new HashMap<>();
+  private void insertPrompts(int count, int imageCount, Map<Long, List<Tag>> tags, List<Render> renders, Path promptTags,
+      SearchWords words, Map<String, String> titles) throws SQLException {
+    Map<String, String> slugs = new HashMap<>();
     int imageEvery = imageCount == 0 ? Integer.MAX_VALUE : Math.max(1, count / imageCount);
-    long tagged = 0;
     try (CopyRows copy = CopyRows.open(c, "copy prompts (id, owner_id, title, slug, text, negative, target, idea, visibility, use_count,"
             + " image_count, cover_image_id, tag_text, created_at, updated_at, deleted_at) from stdin");
         BufferedWriter tagRows = Files.newBufferedWriter(promptTags, StandardCharsets.UTF_8)) {
       for (int i = 0; i < count; i++) {
         // The first prompt belongs to the first user, so the benchmark's account owns an image.
         long owner = i == 0 ? users.get(0) : users.get(random.nextInt(users.size()));
-        PromptTexts.Written w = texts.pick(random);
-        String text = texts.vary(w, random);
-        String[] title = titles.computeIfAbsent(w.idea(), idea -> {
-          String t = Slugs.suggestTitle(idea, "");
-          return new String[] {t, Slugs.slug(t)};
-        });
+        int entry = random.nextInt(texts.size());
+        int extra = texts.pickExtra(random);
+        PromptTexts.Written w = texts.entry(entry);
+        String text = texts.text(w, extra);
+        String title = titles.computeIfAbsent(w.idea(), idea -> Slugs.suggestTitle(idea, ""));
+        String slug = slugs.computeIfAbsent(title, Slugs::slug);
+        words.usedEntry(owner, entry);
+        words.usedExtra(owner, extra);
         String id = nextId();
         String visibility = visibility();
         Instant created = now.minusSeconds(random.nextLong(TWO_YEARS_SECONDS));
         Instant updated = random.nextInt(10) < 3 ? created.plusSeconds(random.nextLong(Math.max(1, now.getEpochSecond() - created.getEpochSecond()))) : created;
-        Instant deleted = random.nextInt(100) == 0 && i > 0 ? updated : null;
+        // 1% in the trash, put there within the last 30 days: older ones the app would already have purged.
+        Instant deleted = random.nextInt(100) == 0 && i > 0 ? latest(updated, now.minusSeconds(random.nextLong(TRASH_SECONDS))) : null;
         StringBuilder tagText = new StringBuilder();
         List<Tag> own = tags.get(owner);
         int tagCount = random.nextInt(4);
@@ -204,14 +221,14 @@ final class PromptRows {
         for (Map.Entry<String, Long> tag : chosen.entrySet()) {
           tagText.append(tagText.isEmpty() ? "" : " ").append(tag.getKey());
           writeLine(tagRows, id + "\t" + tag.getValue());
-          tagged++;
+          words.usedTag(owner, tag.getKey());
         }
         ImageRow image = null;
         if (images.size() < imageCount && i >= (long) images.size() * imageEvery && deleted == null) {
           image = new ImageRow(nextId(), nextId(), owner, id, text, w.negative(), renders.get(images.size() % renders.size()), updated);
           images.add(image);
         }
-        copy.text(id).number(owner).text(title[0]).text(title[1]).text(text).text(w.negative()).text(w.target().id()).text(w.idea())
+        copy.text(id).number(owner).text(title).text(slug).text(text).text(w.negative()).text(w.target().id()).text(w.idea())
             .text(visibility).number(useCount()).number(image == null ? 0 : 1).text(image == null ? null : image.imageId())
             .text(tagText.toString()).time(created).time(updated).time(deleted);
         copy.endRow();
@@ -222,44 +239,10 @@ final class PromptRows {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return tagged;
   }
 
-  /**
-   * Building a GIN index once over all rows is far faster than updating it row by row, so the prompts' secondary
-   * indexes are dropped for the COPY and rebuilt from their own definitions. DDL is transactional in PostgreSQL:
-   * if the seed fails, the rollback restores them.
-   */
-  private List<String> dropPromptIndexes() throws SQLException {
-    List<String> definitions = new ArrayList<>();
-    List<String> drops = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("select format('drop index %I.%I', schemaname, indexname), indexdef from pg_indexes"
-            + " where tablename = 'prompts' and schemaname = current_schema() and indexname <> 'prompts_pkey'")) {
-      while (r.next()) {
-        drops.add(r.getString(1));
-        definitions.add(r.getString(2));
-      }
-    }
-    try (Statement s = c.createStatement()) {
-      // Statements from the catalog, not from input.
-      for (String drop : drops) {
-        s.execute(drop);
-      }
-    }
-    return definitions;
-  }
-
-  private void recreate(List<String> definitions) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("set local maintenance_work_mem = '256MB'");
-      for (String definition : definitions) {
-        s.execute(definition);
-      }
-    }
-  }
-
-  private void insertPromptTags(Path promptTags) throws SQLException {
+  private long insertPromptTags(Path promptTags) throws SQLException {
+    long rows;
     try (Statement s = c.createStatement()) {
       // tag_text was written with each prompt; the trigger would rewrite every prompt once per tag.
       s.execute("alter table prompt_tags disable trigger prompt_tags_text");
@@ -270,11 +253,13 @@ final class PromptRows {
           copy.text(line.substring(0, tab)).number(Long.parseLong(line.substring(tab + 1)));
           copy.endRow();
         }
+        rows = copy.rows();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       s.execute("alter table prompt_tags enable trigger prompt_tags_text");
     }
+    return rows;
   }
 
   private void insertImages() throws SQLException {
@@ -379,6 +364,10 @@ final class PromptRows {
       id[i] = ID_ALPHABET[ids.nextInt(ID_ALPHABET.length)];
     }
     return new String(id);
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static void writeLine(BufferedWriter w, String line) throws IOException {

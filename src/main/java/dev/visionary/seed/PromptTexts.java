@@ -81,16 +81,33 @@ final class PromptTexts {
     return idea.toString();
   }
 
+  int size() {
+    return pool.size();
+  }
+
+  int extraCount() {
+    return extras.size();
+  }
+
+  Written entry(int index) {
+    return pool.get(index);
+  }
+
+  String extra(int index) {
+    return extras.get(index);
+  }
+
   Written pick(SplittableRandom random) {
     return pool.get(random.nextInt(pool.size()));
   }
 
-  /** The pool text, half the time with one more phrase, so texts repeat less than the pool does. */
-  String vary(Written w, SplittableRandom random) {
-    if (random.nextBoolean()) {
-      return w.text();
-    }
-    return w.text() + ", " + extras.get(random.nextInt(extras.size()));
+  /** Which extra phrase to add: half the time none (-1), so texts repeat less than the pool does. */
+  int pickExtra(SplittableRandom random) {
+    return random.nextBoolean() ? -1 : random.nextInt(extras.size());
+  }
+
+  String text(Written w, int extra) {
+    return extra < 0 ? w.text() : w.text() + ", " + extras.get(extra);
   }
 
   /**

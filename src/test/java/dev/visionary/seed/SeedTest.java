@@ -59,6 +59,26 @@ class SeedTest {
   }
 
   @Test
+  void searchWordsAndTagTextAreWhatTheLibraryTriggersWouldWrite() throws Exception {
+    String triggerWords = "select distinct p.owner_id, w from prompts p,"
+        + " regexp_split_to_table(lower(unaccent(p.title || ' ' || p.text || ' ' || p.idea || ' ' || p.tag_text)), '[^[:alnum:]]+') w"
+        + " where length(w) between 3 and 40";
+    String tagText = "select p.id, coalesce((select string_agg(t.name::text, ' ' order by t.name) from prompt_tags pt"
+        + " join tags t on t.id = pt.tag_id where pt.prompt_id = p.id), '') from prompts p";
+    try (Database database = Database.start(Config.from(env))) {
+      database.jdbi().useHandle(h -> {
+        assertEquals(0, h.createQuery("select count(*) from ((" + triggerWords + ") except (select owner_id, word from search_words)) x")
+            .mapTo(Long.class).one());
+        assertEquals(0, h.createQuery("select count(*) from ((select owner_id, word from search_words) except (" + triggerWords + ")) x")
+            .mapTo(Long.class).one());
+        assertEquals(0, h.createQuery("select count(*) from ((" + tagText + ") except (select id, tag_text from prompts)) x")
+            .mapTo(Long.class).one());
+        assertTrue(h.createQuery("select count(*) from prompt_tags").mapTo(Long.class).one() > 1_000);
+      });
+    }
+  }
+
+  @Test
   void seededUserSignsInAndSearchesTheirLibrary() {
     Http http = signedInAsFirstUser();
     HttpResponse<String> library = http.get("/library");
