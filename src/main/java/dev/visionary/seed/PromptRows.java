@@ -1,23 +1,13 @@
 package dev.visionary.seed;
 
-import dev.visionary.generate.BuiltinImageEngine;
-import dev.visionary.generate.GeneratedImage;
-import dev.visionary.generate.ImageEngineException;
-import dev.visionary.generate.ImageRequest;
-import dev.visionary.generate.ProgressListener;
-import dev.visionary.generate.Thumbnail;
-import dev.visionary.generate.Thumbnails;
 import dev.visionary.library.Slugs;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,15 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Writes the library's rows (prompts, versions, tags, collections, bookmarks) and the generation rows behind a
- * few of them (jobs, images, image bytes) for the seeded users.
+ * Writes the library's rows (prompts, versions, tags, collections, bookmarks) for the seeded users, with
+ * {@link SeededImages} for the few that have images.
  *
  * <p>Stand-ins for the library's triggers, so the data is what the app would hold: {@code prompts.tag_text} is
  * written with the prompt (the {@code prompt_tags} trigger, which would update every prompt once per tag, is off
@@ -51,18 +42,12 @@ final class PromptRows {
       "Print ideas", "To try next");
   private static final int TAGS_PER_USER = 12;
   private static final int RENDERS = 4;
-  private static final int IMAGE_SIDE = 512;
   private static final long TWO_YEARS_SECONDS = Duration.ofDays(730).toSeconds();
   private static final long TRASH_SECONDS = Duration.ofDays(29).toSeconds();
   /** The alphabet of {@code ShortIds}, which the library's id check accepts as well; image routes require it. */
   private static final char[] ID_ALPHABET = "23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
   private record Tag(long id, String name) {}
-
-  private record Render(byte[] sha256, long seed) {}
-
-  private record ImageRow(String imageId, String jobId, long ownerId, String promptId, String text, String negative,
-      Render render, Instant created) {}
 
   private record Owned(long ownerId, String promptId) {}
 
@@ -72,24 +57,22 @@ final class PromptRows {
   private final SplittableRandom ids;
   private final SplittableRandom random = new SplittableRandom(42);
   private final Instant now = Instant.now();
-  private final PrintStream out;
-  private final List<ImageRow> images = new ArrayList<>();
+  private final SeededImages images;
   private final Map<Long, List<String>> ownSample = new HashMap<>();
   private final List<Owned> publicSample = new ArrayList<>();
 
-  PromptRows(Connection c, List<Long> users, PromptTexts texts, long idSeed, PrintStream out) {
+  PromptRows(Connection c, List<Long> users, PromptTexts texts, long idSeed) {
     this.c = c;
     this.users = users;
     this.texts = texts;
     this.ids = new SplittableRandom(idSeed);
-    this.out = out;
+    this.images = new SeededImages(c);
   }
 
   void writeAll(int prompts, int imageCount, Seed.Timings timings) throws SQLException {
     Map<Long, List<Tag>> tags = insertTags();
     timings.step("tags", (long) users.size() * TAGS_PER_USER);
-    List<Render> renders = imageCount == 0 ? List.of() : insertRenders(Math.min(RENDERS, imageCount));
-    timings.step("image renders (built-in engine)", renders.size());
+    timings.step("image renders (built-in engine)", images.render(Math.min(RENDERS, imageCount), texts, random));
     Path promptTags = tempFile();
     SearchWords words = new SearchWords(texts, TAGS);
     Map<String, String> titles = new HashMap<>();
@@ -98,7 +81,7 @@ final class PromptRows {
       try (Statement s = c.createStatement()) {
         // SearchWords does the trigger's work once per distinct part instead of once per prompt.
         s.execute("alter table prompts disable trigger prompts_words_insert");
-        insertPrompts(prompts, imageCount, tags, renders, promptTags, words, titles);
+        insertPrompts(prompts, imageCount, tags, promptTags, words, titles);
         s.execute("alter table prompts enable trigger prompts_words_insert");
       }
       timings.step("prompts", prompts);
@@ -120,19 +103,13 @@ final class PromptRows {
       timings.step("prompt_versions", s.executeUpdate());
     }
     timings.step("prompt_versions foreign key restored", versions.restore());
-    insertImages();
-    timings.step("generation jobs and images", images.size());
+    timings.step("generation jobs and images", images.insert());
     timings.step("collections and items", insertCollections());
     timings.step("bookmarks", insertBookmarks());
   }
 
-  int imageCount() {
-    return images.size();
-  }
-
-  /** The first seeded image, which the first user owns, as the benchmark requests it: its path and ETag. */
-  Optional<String> firstImage() {
-    return images.stream().findFirst().map(i -> "/images/" + i.imageId() + " \"" + hex(i.render().sha256()) + "\"");
+  SeededImages images() {
+    return images;
   }
 
   private Map<Long, List<Tag>> insertTags() throws SQLException {
@@ -157,36 +134,7 @@ final class PromptRows {
     return tags;
   }
 
-  /** A few pictures from the built-in engine, stored once and shared by every seeded image, as identical bytes are. */
-  private List<Render> insertRenders(int count) throws SQLException {
-    BuiltinImageEngine engine = new BuiltinImageEngine();
-    List<Render> renders = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("insert into image_blobs (sha256, mime_type, bytes, thumb, thumb_mime, size_bytes)"
-        + " values (?, ?, ?, ?, ?, ?) on conflict (sha256) do nothing")) {
-      for (int i = 0; i < count; i++) {
-        PromptTexts.Written w = texts.pick(random);
-        GeneratedImage image;
-        try {
-          image = engine.generate(ImageRequest.of(w.text(), IMAGE_SIDE, IMAGE_SIDE, i), ProgressListener.NONE).get(0);
-        } catch (ImageEngineException e) {
-          throw new IllegalStateException("the built-in engine could not paint a seed image", e);
-        }
-        byte[] sha = sha256(image.bytes());
-        Thumbnail thumb = Thumbnails.of(image.bytes());
-        s.setBytes(1, sha);
-        s.setString(2, image.mimeType());
-        s.setBytes(3, image.bytes());
-        s.setBytes(4, thumb.bytes());
-        s.setString(5, thumb.mimeType());
-        s.setInt(6, image.bytes().length);
-        s.executeUpdate();
-        renders.add(new Render(sha, image.seed()));
-      }
-    }
-    return renders;
-  }
-
-  private void insertPrompts(int count, int imageCount, Map<Long, List<Tag>> tags, List<Render> renders, Path promptTags,
+  private void insertPrompts(int count, int imageCount, Map<Long, List<Tag>> tags, Path promptTags,
       SearchWords words, Map<String, String> titles) throws SQLException {
     Map<String, String> slugs = new HashMap<>();
     int imageEvery = imageCount == 0 ? Integer.MAX_VALUE : Math.max(1, count / imageCount);
@@ -223,13 +171,13 @@ final class PromptRows {
           writeLine(tagRows, id + "\t" + tag.getValue());
           words.usedTag(owner, tag.getKey());
         }
-        ImageRow image = null;
-        if (images.size() < imageCount && i >= (long) images.size() * imageEvery && deleted == null) {
-          image = new ImageRow(nextId(), nextId(), owner, id, text, w.negative(), renders.get(images.size() % renders.size()), updated);
-          images.add(image);
+        String imageId = null;
+        if (images.count() < imageCount && i >= (long) images.count() * imageEvery && deleted == null) {
+          imageId = nextId();
+          images.add(imageId, nextId(), owner, id, text, w.negative(), updated);
         }
         copy.text(id).number(owner).text(title).text(slug).text(text).text(w.negative()).text(w.target().id()).text(w.idea())
-            .text(visibility).number(useCount()).number(image == null ? 0 : 1).text(image == null ? null : image.imageId())
+            .text(visibility).number(useCount()).number(imageId == null ? 0 : 1).text(imageId)
             .text(tagText.toString()).time(created).time(updated).time(deleted);
         copy.endRow();
         if (deleted == null) {
@@ -260,25 +208,6 @@ final class PromptRows {
       s.execute("alter table prompt_tags enable trigger prompt_tags_text");
     }
     return rows;
-  }
-
-  private void insertImages() throws SQLException {
-    try (CopyRows copy = CopyRows.open(c, "copy generation_jobs (id, owner_id, prompt, negative_prompt, engine, width, height, count, seed,"
-        + " prompt_id, status, attempts, progress, created_at, started_at, finished_at) from stdin")) {
-      for (ImageRow i : images) {
-        copy.text(i.jobId()).number(i.ownerId()).text(i.text()).text(i.negative().isEmpty() ? null : i.negative())
-            .text(BuiltinImageEngine.ID).number(IMAGE_SIDE).number(IMAGE_SIDE).number(1).number(i.render().seed()).text(i.promptId())
-            .text("succeeded").number(1).number(1).time(i.created()).time(i.created()).time(i.created().plusMillis(150));
-        copy.endRow();
-      }
-    }
-    try (CopyRows copy = CopyRows.open(c, "copy images (id, job_id, owner_id, sha256, position, width, height, seed, created_at) from stdin")) {
-      for (ImageRow i : images) {
-        copy.text(i.imageId()).text(i.jobId()).number(i.ownerId()).bytes(i.render().sha256()).number(0).number(IMAGE_SIDE)
-            .number(IMAGE_SIDE).number(i.render().seed()).time(i.created().plusMillis(150));
-        copy.endRow();
-      }
-    }
   }
 
   private long insertCollections() throws SQLException {
@@ -316,7 +245,7 @@ final class PromptRows {
     }
     try (CopyRows copy = CopyRows.open(c, "copy bookmarks (user_id, prompt_id, created_at) from stdin")) {
       for (long user : users) {
-        java.util.Set<String> marked = new java.util.HashSet<>();
+        Set<String> marked = new HashSet<>();
         for (int attempt = 0; attempt < 60 && marked.size() < 20; attempt++) {
           Owned candidate = publicSample.get(random.nextInt(publicSample.size()));
           if (candidate.ownerId() != user && marked.add(candidate.promptId())) {
@@ -389,21 +318,5 @@ final class PromptRows {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    StringBuilder s = new StringBuilder();
-    for (byte b : bytes) {
-      s.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return s.toString();
   }
 }

@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,7 +98,7 @@ public final class Seed {
       timings.step("users", users.size());
       PromptTexts texts = PromptTexts.build(1_500, 7);
       timings.step("prompt text pool (built-in expander)", 3_000);
-      PromptRows rows = new PromptRows(c, users, texts, new SecureRandom().nextLong(), out);
+      PromptRows rows = new PromptRows(c, users, texts, new SecureRandom().nextLong());
       rows.writeAll(options.prompts(), options.images(), timings);
       c.commit();
       try (Statement s = c.createStatement()) {
@@ -105,7 +107,7 @@ public final class Seed {
       }
       timings.step("analyze", 0);
       PromptTexts.QueryWords words = texts.queryWords();
-      out.printf("seeded %,d users, %,d prompts, %,d images in %.1f s%n", users.size(), options.prompts(), rows.imageCount(),
+      out.printf("seeded %,d users, %,d prompts, %,d images in %.1f s%n", users.size(), options.prompts(), rows.images().count(),
           (System.nanoTime() - started) / 1e9);
       out.printf("sign in as %s%0" + width(users.size()) + "d … %s%0" + width(users.size()) + "d with password %s%n",
           USERNAME_PREFIX, 0, USERNAME_PREFIX, users.size() - 1, PASSWORD);
@@ -113,7 +115,7 @@ public final class Seed {
       out.println("query.broad=" + words.broad());
       out.println("query.misspelled=" + words.misspelled());
       out.println("query.nowhere=" + words.nowhere());
-      rows.firstImage().ifPresent(image -> out.println("image=" + image));
+      rows.images().first().ifPresent(image -> out.println("image=" + image));
     }
   }
 
@@ -140,7 +142,7 @@ public final class Seed {
 
   private static List<Long> insertUsers(Connection c, int count, String hash) throws SQLException {
     try (CopyRows copy = CopyRows.open(c, "copy users (username, password_hash, created_at) from stdin")) {
-      java.time.Instant twoYearsAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(731));
+      Instant twoYearsAgo = Instant.now().minus(Duration.ofDays(731));
       for (int i = 0; i < count; i++) {
         copy.text(username(i, count)).text(hash).time(twoYearsAgo).endRow();
       }
