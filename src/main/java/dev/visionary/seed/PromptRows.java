@@ -96,6 +96,7 @@ final class PromptRows {
     } finally {
       delete(promptTags);
     }
+    // The seeded users were created last in this transaction, so ids from the first of them on are theirs.
     BulkLoad versions = BulkLoad.suspend(c, "prompt_versions");
     try (PreparedStatement s = c.prepareStatement("insert into prompt_versions (prompt_id, version, title, text, negative, target, params, idea,"
         + " note, created_at) select id, 1, title, text, negative, target, params, idea, '', created_at from prompts where owner_id >= ?")) {
