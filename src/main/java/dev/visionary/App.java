@@ -136,7 +136,9 @@ public final class App implements AutoCloseable {
       return;
     }
     if (args.length > 0 && args[0].equals("seed")) {
+      // A one-off command: fills the configured database and exits without starting the web server.
       System.exit(Seed.main(config, List.of(args).subList(1, args.length), System.out));
+      return;
     }
     App app;
     try {

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar visionary.jar seed --users 100 --prompts 1000000 [--images 200]}: fills the configured
@@ -24,6 +26,7 @@ import java.util.List;
  * app itself would have written; {@link PromptRows} says where the library's triggers are stood in for.
  */
 public final class Seed {
+  private static final Logger log = LoggerFactory.getLogger(Seed.class);
   /** Printed for every seeded account so a benchmark or a person can sign in. */
   public static final String PASSWORD = "seeded-visionary-password";
   public static final String USERNAME_PREFIX = "seed";
@@ -81,7 +84,8 @@ public final class Seed {
     try (Database database = Database.start(config)) {
       run(database, options, out);
       return 0;
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      log.error("Seeding failed", e);
       out.println("visionary seed: failed: " + e.getMessage());
       return 1;
     }
