@@ -96,9 +96,13 @@ public final class Seed {
     Timings timings = new Timings(out);
     try (Connection c = database.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      refuseIfSeeded(c);
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < options.users(); i++) {
+        names.add(username(i, options.users()));
+      }
+      refuseIfSeeded(c, names);
       String hash = new Passwords().hash(PASSWORD);
-      List<Long> users = insertUsers(c, options.users(), hash);
+      List<Long> users = insertUsers(c, names, hash);
       timings.step("users", users.size());
       PromptTexts texts = PromptTexts.build(1_500, 7);
       timings.step("prompt text pool (built-in expander)", 3_000);
@@ -132,9 +136,9 @@ public final class Seed {
   }
 
   /** Seeding twice would clash on usernames; say so plainly instead of failing halfway. */
-  private static void refuseIfSeeded(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("select count(*) from users where username like ?")) {
-      s.setString(1, USERNAME_PREFIX + "%");
+  private static void refuseIfSeeded(Connection c, List<String> names) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("select count(*) from users where lower(username::text) = any(?)")) {
+      s.setArray(1, c.createArrayOf("text", names.toArray()));
       try (ResultSet r = s.executeQuery()) {
         r.next();
         if (r.getLong(1) > 0) {
@@ -144,16 +148,17 @@ public final class Seed {
     }
   }
 
-  private static List<Long> insertUsers(Connection c, int count, String hash) throws SQLException {
+  private static List<Long> insertUsers(Connection c, List<String> names, String hash) throws SQLException {
     try (CopyRows copy = CopyRows.open(c, "copy users (username, password_hash, created_at) from stdin")) {
       Instant twoYearsAgo = Instant.now().minus(Duration.ofDays(731));
-      for (int i = 0; i < count; i++) {
-        copy.text(username(i, count)).text(hash).time(twoYearsAgo).endRow();
+      for (String name : names) {
+        copy.text(name).text(hash).time(twoYearsAgo).endRow();
       }
     }
-    List<Long> ids = new ArrayList<>(count);
-    try (PreparedStatement s = c.prepareStatement("select id from users where username like ? order by username")) {
-      s.setString(1, USERNAME_PREFIX + "%");
+    List<Long> ids = new ArrayList<>(names.size());
+    // Names are zero-padded lower case, so their order is the order they were made in.
+    try (PreparedStatement s = c.prepareStatement("select id from users where username::text = any(?) order by username::text")) {
+      s.setArray(1, c.createArrayOf("text", names.toArray()));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           ids.add(r.getLong(1));
