@@ -12,6 +12,7 @@ import dev.visionary.library.Library;
 import dev.visionary.library.PromptGallery;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.metrics.MetricsRoutes;
+import dev.visionary.seed.Seed;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -146,6 +147,11 @@ public final class App implements AutoCloseable {
       config = Config.fromEnvironment();
     } catch (Config.Invalid e) {
       failStart(e.getMessage());
+      return;
+    }
+    if (args.length > 0 && args[0].equals("seed")) {
+      // A one-off command: fills the configured database and exits without starting the web server.
+      System.exit(Seed.main(config, List.of(args).subList(1, args.length), System.out));
       return;
     }
     App app;

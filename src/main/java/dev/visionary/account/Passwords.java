@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Password rules and Argon2id hashing. */
-final class Passwords {
+/** Password rules and Argon2id hashing. Public so the seed command stores hashes exactly as sign-up does. */
+public final class Passwords {
   static final int MIN_LENGTH = 10;
   static final int MAX_LENGTH = 1024;
 
@@ -29,7 +29,7 @@ final class Passwords {
 
   private final Set<String> common;
 
-  Passwords() {
+  public Passwords() {
     common = loadCommon();
   }
 
@@ -55,7 +55,7 @@ final class Passwords {
     return Optional.empty();
   }
 
-  String hash(String password) {
+  public String hash(String password) {
     return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
   }
 

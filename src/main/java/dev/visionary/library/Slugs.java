@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Readable URL slugs from titles, and the short random ids that make URLs unguessable. */
-final class Slugs {
+/** Readable URL slugs from titles, and the short random ids that make URLs unguessable. Public for the seed command. */
+public final class Slugs {
   private static final String ALPHABET = "0123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
   static final int ID_LENGTH = 10;
@@ -39,7 +39,7 @@ final class Slugs {
   }
 
   /** "Café at Dusk!" becomes "cafe-at-dusk"; letters of other scripts are kept, lower-cased. */
-  static String slug(String title) {
+  public static String slug(String title) {
     String plain = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
     String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > 60) {
@@ -49,7 +49,7 @@ final class Slugs {
   }
 
   /** A title for a prompt saved without one: the idea it came from, else the start of its text. */
-  static String suggestTitle(String idea, String text) {
+  public static String suggestTitle(String idea, String text) {
     String source = idea != null && !idea.isBlank() ? idea : text == null ? "" : text;
     String firstLine = source.strip().split("\n", 2)[0].replaceAll("\\s+", " ");
     if (firstLine.length() > 60) {

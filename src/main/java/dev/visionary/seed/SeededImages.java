@@ -1,0 +1,118 @@
+package dev.visionary.seed;
+
+import dev.visionary.generate.BuiltinImageEngine;
+import dev.visionary.generate.GeneratedImage;
+import dev.visionary.generate.ImageEngineException;
+import dev.visionary.generate.ImageRequest;
+import dev.visionary.generate.ProgressListener;
+import dev.visionary.generate.Thumbnail;
+import dev.visionary.generate.Thumbnails;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The generation feature's rows behind seeded images: image bytes, one succeeded built-in job per image, and the
+ * image rows. The prompts' {@code image_count} and {@code cover_image_id} are written by {@link PromptRows}.
+ */
+final class SeededImages {
+  static final int IMAGE_SIDE = 512;
+
+  private record Render(byte[] sha256, long seed) {}
+
+  private record ImageRow(String imageId, String jobId, long ownerId, String promptId, String text, String negative,
+      Render render, Instant created) {}
+
+  private final Connection c;
+  private final List<Render> renders = new ArrayList<>();
+  private final List<ImageRow> rows = new ArrayList<>();
+
+  SeededImages(Connection c) {
+    this.c = c;
+  }
+
+  /** A few pictures from the built-in engine, stored once and shared by every seeded image, as identical bytes are. */
+  int render(int count, PromptTexts texts, SplittableRandom random) throws SQLException {
+    BuiltinImageEngine engine = new BuiltinImageEngine();
+    try (PreparedStatement s = c.prepareStatement("insert into image_blobs (sha256, mime_type, bytes, thumb, thumb_mime, size_bytes)"
+        + " values (?, ?, ?, ?, ?, ?) on conflict (sha256) do nothing")) {
+      for (int i = 0; i < count; i++) {
+        PromptTexts.Written w = texts.pick(random);
+        GeneratedImage image;
+        try {
+          image = engine.generate(ImageRequest.of(w.text(), IMAGE_SIDE, IMAGE_SIDE, i), ProgressListener.NONE).get(0);
+        } catch (ImageEngineException e) {
+          throw new IllegalStateException("the built-in engine could not paint a seed image", e);
+        }
+        byte[] sha = sha256(image.bytes());
+        Thumbnail thumb = Thumbnails.of(image.bytes());
+        s.setBytes(1, sha);
+        s.setString(2, image.mimeType());
+        s.setBytes(3, image.bytes());
+        s.setBytes(4, thumb.bytes());
+        s.setString(5, thumb.mimeType());
+        s.setInt(6, image.bytes().length);
+        s.executeUpdate();
+        renders.add(new Render(sha, image.seed()));
+      }
+    }
+    return renders.size();
+  }
+
+  /** An image of a seeded prompt, painted by one of the stored renders in turn. */
+  void add(String imageId, String jobId, long ownerId, String promptId, String text, String negative, Instant created) {
+    rows.add(new ImageRow(imageId, jobId, ownerId, promptId, text, negative, renders.get(rows.size() % renders.size()), created));
+  }
+
+  int count() {
+    return rows.size();
+  }
+
+  /** The first seeded image, which the first user owns, as the benchmark requests it: its path and ETag. */
+  Optional<String> first() {
+    return rows.stream().findFirst().map(i -> "/images/" + i.imageId() + " \"" + hex(i.render().sha256()) + "\"");
+  }
+
+  int insert() throws SQLException {
+    try (CopyRows copy = CopyRows.open(c, "copy generation_jobs (id, owner_id, prompt, negative_prompt, engine, width, height, count, seed,"
+        + " prompt_id, status, attempts, progress, created_at, started_at, finished_at) from stdin")) {
+      for (ImageRow i : rows) {
+        copy.text(i.jobId()).number(i.ownerId()).text(i.text()).text(i.negative().isEmpty() ? null : i.negative())
+            .text(BuiltinImageEngine.ID).number(IMAGE_SIDE).number(IMAGE_SIDE).number(1).number(i.render().seed()).text(i.promptId())
+            .text("succeeded").number(1).number(1).time(i.created()).time(i.created()).time(i.created().plusMillis(150));
+        copy.endRow();
+      }
+    }
+    try (CopyRows copy = CopyRows.open(c, "copy images (id, job_id, owner_id, sha256, position, width, height, seed, created_at) from stdin")) {
+      for (ImageRow i : rows) {
+        copy.text(i.imageId()).text(i.jobId()).number(i.ownerId()).bytes(i.render().sha256()).number(0).number(IMAGE_SIDE)
+            .number(IMAGE_SIDE).number(i.render().seed()).time(i.created().plusMillis(150));
+        copy.endRow();
+      }
+    }
+    return rows.size();
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder s = new StringBuilder();
+    for (byte b : bytes) {
+      s.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    }
+    return s.toString();
+  }
+}
