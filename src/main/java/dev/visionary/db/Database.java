@@ -33,6 +33,11 @@ public final class Database implements AutoCloseable {
   }
 
   /** Starts the pool; its usage (active, idle, pending, timeouts) is published to {@code meters}. */
+  /** For tools that run without exporting metrics, such as the seed command. */
+  public static Database start(Config config) {
+    return start(config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  }
+
   public static Database start(Config config, MeterRegistry meters) {
     EmbeddedPostgres embedded = null;
     HikariConfig hikari = new HikariConfig();

@@ -81,7 +81,7 @@ public final class Seed {
       out.println("visionary seed: " + e.getMessage());
       return 2;
     }
-    try (Database database = Database.start(config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+    try (Database database = Database.start(config)) {
       run(database, options, out);
       return 0;
     } catch (SQLException | RuntimeException e) {
