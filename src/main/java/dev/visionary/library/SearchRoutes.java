@@ -20,6 +20,7 @@ final class SearchRoutes {
   private final Prompts prompts;
   private final PromptCollections collections;
   private final LibraryFacets facets;
+  private final CardHtml cardHtml;
   private final Users users;
 
   SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, Users users) {
@@ -28,6 +29,7 @@ final class SearchRoutes {
     this.prompts = prompts;
     this.collections = collections;
     this.facets = new LibraryFacets(tags, collections);
+    this.cardHtml = new CardHtml(pages.views());
     this.users = users;
   }
 
@@ -79,6 +81,7 @@ final class SearchRoutes {
     model.put("intro", intro);
     model.put("query", query);
     model.put("result", result);
+    model.put("cardsHtml", cardHtml.render(result.cards(), !base.equals("/library"), base));
     model.put("problems", parsed.problems());
     model.put("sorts", List.of(SearchQuery.Sort.values()));
     model.put("targets", List.of(Target.values()));
