@@ -90,8 +90,15 @@ final class PromptSearch {
     params.put("owner", scope.ownerId());
     params.put("viewer", scope.viewerId());
     if (!query.tag().isEmpty()) {
-      where.append(" and exists (select 1 from prompt_tags pt join tags t on t.id = pt.tag_id"
-          + " where pt.prompt_id = p.id and t.owner_id = p.owner_id and t.name = cast(:tag as citext))");
+      if (scope.kind() == SearchScope.Kind.LIBRARY || scope.kind() == SearchScope.Kind.PROFILE) {
+        // One owner: the tag's prompts come from its index in one go, instead of a lookup for every prompt
+        // the listing walks (a tag on one prompt in twenty had the count walk all of them).
+        where.append(" and p.id in (select pt.prompt_id from prompt_tags pt join tags t on t.id = pt.tag_id"
+            + " where t.owner_id = :owner and t.name = cast(:tag as citext))");
+      } else {
+        where.append(" and exists (select 1 from prompt_tags pt join tags t on t.id = pt.tag_id"
+            + " where pt.prompt_id = p.id and t.owner_id = p.owner_id and t.name = cast(:tag as citext))");
+      }
       params.put("tag", query.tag());
     }
     if (!query.collection().isEmpty()) {
