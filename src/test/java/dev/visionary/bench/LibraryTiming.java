@@ -1,6 +1,7 @@
 package dev.visionary.bench;
 
 import dev.visionary.App;
+import dev.visionary.library.SearchPlans;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.TestServer;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * One person gets the prompts (with tags and collections); "sunset" is in about a quarter of them, "lantern"
  * in about one in 500, "sunest" is a misspelling. With {@code explain} it also prints the plans of the
- * statements one library page runs.
+ * statements one library page runs (the
+ * session lookup, the tag counts, the bounded count, and the page statement for several searches).
  */
 public final class LibraryTiming {
   private static final List<String> PATHS = List.of(
@@ -59,6 +61,10 @@ public final class LibraryTiming {
         seed(s, owner, prompts);
         if (explain) {
           explain(s, owner);
+          for (String[] search : new String[][] {{"", ""}, {"lantern", ""}, {"sunset", ""}, {"", "tag7"}}) {
+            System.out.println("== library search q=\"" + search[0] + "\" tag=\"" + search[1] + "\"");
+            System.out.println(SearchPlans.explain(app.database().jdbi(), owner, search[0], search[1]));
+          }
         }
       }
       HttpClient client = HttpClient.newHttpClient();
