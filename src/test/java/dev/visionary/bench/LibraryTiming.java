@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LibraryTiming {
   private static final List<String> PATHS = List.of(
-      "/health", "/library", "/library?q=lantern", "/library?q=sunset", "/library?q=sunest", "/library?page=3", "/library?tag=tag7");
+      "/health", "/library", "/library?q=lantern", "/library?q=sunset", "/library?q=sunset&sort=title", "/library?q=sunest",
+      "/library?page=3", "/library?tag=tag7");
 
   private LibraryTiming() {}
 
