@@ -56,7 +56,9 @@ public final class Sessions {
       return Optional.empty();
     }
     byte[] hash = hash(token);
-    return jdbi.inTransaction(h -> {
+    // No transaction: the occasional touch needs no atomicity with the read, and BEGIN and COMMIT would be
+    // two more round trips on every request.
+    return jdbi.withHandle(h -> {
       record Row(User user, Instant createdAt, Instant lastSeen) {}
       Optional<Row> row = h.createQuery(
               "select u.id, u.username::text as username, s.created_at, s.last_seen_at from sessions s join users u on u.id = s.user_id "

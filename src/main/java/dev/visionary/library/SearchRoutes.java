@@ -18,20 +18,29 @@ final class SearchRoutes {
   private final Pages pages;
   private final PromptSearch search;
   private final Prompts prompts;
-  private final Tags tags;
   private final PromptCollections collections;
+  private final LibraryFacets facets;
+  private final CardHtml cardHtml;
   private final Users users;
 
   SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, Users users) {
     this.pages = pages;
     this.search = search;
     this.prompts = prompts;
-    this.tags = tags;
     this.collections = collections;
+    this.facets = new LibraryFacets(tags, collections);
+    this.cardHtml = new CardHtml(pages.views());
     this.users = users;
   }
 
   void register(RoutesConfig routes) {
+    // Every change to a person's library arrives as a POST (or other non-GET) from that person; their cached
+    // filter lists are forgotten once it is done, so the next page shows the change.
+    routes.after(ctx -> {
+      if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+        CurrentUser.get(ctx).ifPresent(u -> facets.forget(u.id()));
+      }
+    });
     routes.get("/library", this::library);
     routes.get("/library/trash", this::trash);
     routes.post("/library/trash/empty", this::emptyTrash);
@@ -45,8 +54,9 @@ final class SearchRoutes {
   private void library(Context ctx) {
     User me = CurrentUser.require(ctx);
     Map<String, Object> extra = new HashMap<>();
-    extra.put("tagCounts", tags.counts(me.id()));
-    extra.put("collections", collections.ownedBy(me.id()));
+    LibraryFacets.Facets mine = facets.of(me.id());
+    extra.put("tagCounts", mine.tagCounts());
+    extra.put("collections", mine.collections());
     extra.put("filters", true);
     listing(ctx, SearchScope.library(me.id()), "/library", "Library", "Every prompt you have saved.", extra);
   }
@@ -71,6 +81,7 @@ final class SearchRoutes {
     model.put("intro", intro);
     model.put("query", query);
     model.put("result", result);
+    model.put("cardsHtml", cardHtml.render(result.cards(), !base.equals("/library"), base));
     model.put("problems", parsed.problems());
     model.put("sorts", List.of(SearchQuery.Sort.values()));
     model.put("targets", List.of(Target.values()));

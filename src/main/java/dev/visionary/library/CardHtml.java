@@ -1,0 +1,58 @@
+package dev.visionary.library;
+
+import dev.visionary.web.Views;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTML of result cards, each rendered once and reused while nothing it shows has changed. Rendering a
+ * card with Thymeleaf costs about as much as the rest of a results page; most cards look the same from one
+ * page view to the next.
+ *
+ * <p>The key is everything the card shows (the whole {@link PromptCard}, including its highlighted title and
+ * snippet, so search results are keyed by their query's highlighting) plus how the list shows it; a prompt
+ * that changes makes a new key, and the old entry ages out of the bounded map.
+ */
+final class CardHtml {
+  /** Around 1.5 KB of HTML per card: a few megabytes at most. */
+  static final int MAX_CARDS = 4_000;
+
+  private record Key(PromptCard card, boolean showOwner, String base) {}
+
+  private final Views views;
+  private final Map<Key, String> cache = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
+      return size() > MAX_CARDS;
+    }
+  };
+
+  CardHtml(Views views) {
+    this.views = views;
+  }
+
+  /**
+   * The cards' HTML, in order. It is our own output from library/card.html, where everything a person typed
+   * was escaped, so the page inserts it unescaped.
+   */
+  List<String> render(List<PromptCard> cards, boolean showOwner, String base) {
+    List<String> out = new ArrayList<>(cards.size());
+    for (PromptCard card : cards) {
+      Key key = new Key(card, showOwner, base);
+      String html;
+      synchronized (cache) {
+        html = cache.get(key);
+      }
+      if (html == null) {
+        html = views.render("library/card", Map.of("c", card, "showOwner", showOwner, "base", base));
+        synchronized (cache) {
+          cache.put(key, html);
+        }
+      }
+      out.add(html);
+    }
+    return out;
+  }
+}
