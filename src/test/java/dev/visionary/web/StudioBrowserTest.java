@@ -15,6 +15,12 @@ class StudioBrowserTest {
   void studioLoadsHtmxAndSwapsTheTargetHint() {
     try (BrowserContext context = Browser.newContext()) {
       Page page = context.newPage();
+      java.util.List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+      page.onConsoleMessage(m -> {
+        if (m.type().equals("error")) {
+          problems.add(m.text());
+        }
+      });
       page.navigate("/");
       assertThat(page).hasTitle("Studio · Visionary");
       assertEquals(Boolean.TRUE, page.evaluate("() => typeof window.htmx === 'object' && typeof htmx.version === 'string'"));
@@ -24,6 +30,7 @@ class StudioBrowserTest {
       // The hint is replaced by the server's fragment, without a page load.
       assertThat(page.getByTestId("target-hint")).containsText("--stylize");
       assertTrue(page.url().endsWith("/"), "no navigation happened");
+      assertTrue(problems.isEmpty(), "no console errors (such as Content-Security-Policy violations): " + problems);
       Browser.screenshots(page, "studio");
     }
   }
