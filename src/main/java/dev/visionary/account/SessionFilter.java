@@ -60,8 +60,8 @@ public final class SessionFilter {
     }
     if (user.isEmpty() && AccessRules.needsSignIn(method, path)) {
       String here = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
-      if (!method.equals("GET") && ctx.header("HX-Current-URL") != null) {
-        here = java.net.URI.create(ctx.header("HX-Current-URL")).getRawPath();
+      if (!method.equals("GET")) {
+        here = pageOf(ctx.header("HX-Current-URL")).orElse(here);
       }
       String login = "/login?next=" + URLEncoder.encode(AccessRules.safeNext(here), StandardCharsets.UTF_8);
       if (Htmx.isHtmx(ctx)) {
@@ -70,6 +70,18 @@ public final class SessionFilter {
       }
       ctx.redirect(login, HttpStatus.SEE_OTHER);
       ctx.skipRemainingHandlers();
+    }
+  }
+
+  /** The path of the page an HTMX request came from; a header that is not a URL is ignored, never a 500. */
+  private static Optional<String> pageOf(String currentUrl) {
+    if (currentUrl == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(new java.net.URI(currentUrl).getRawPath());
+    } catch (java.net.URISyntaxException e) {
+      return Optional.empty();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.web.ShortIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.expand.Target;
 import java.time.Instant;
@@ -29,7 +30,7 @@ record ImportedPrompt(String sourceId, PromptDraft draft, Prompts.ImportedState 
     String params = params(n.path("params"));
     String id = n.path("id").asText("");
     if (!Slugs.looksLikeId(id)) {
-      id = Slugs.derivedId("content:" + title + "\n" + text);
+      id = ShortIds.derived("content:" + title + "\n" + text);
     }
     String expansion = n.path("expansion_id").isTextual() ? n.path("expansion_id").asText() : null;
     if (expansion != null && !expansion.matches("[A-Za-z0-9_-]{1,64}")) {

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.web.ShortIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -224,7 +225,7 @@ final class LibraryTransfer {
 
   private static Target place(Handle h, long ownerId, String table, String sourceId) {
     String sql = "prompts".equals(table) ? "select owner_id from prompts where id = :id" : "select owner_id from collections where id = :id";
-    for (String candidate : List.of(sourceId, Slugs.derivedId(ownerId + ":" + sourceId))) {
+    for (String candidate : List.of(sourceId, ShortIds.derived(ownerId + ":" + sourceId))) {
       var owner = h.createQuery(sql).bind("id", candidate).mapTo(Long.class).findOne();
       if (owner.isEmpty()) {
         return new Target(candidate, true);
@@ -233,6 +234,6 @@ final class LibraryTransfer {
         return new Target(candidate, false);
       }
     }
-    return new Target(Slugs.newId(), true);
+    return new Target(ShortIds.next(), true);
   }
 }

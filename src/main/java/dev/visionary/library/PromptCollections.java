@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.web.ShortIds;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -15,7 +16,7 @@ final class PromptCollections {
   }
 
   String create(long ownerId, String name, String description, Visibility visibility) {
-    String id = Slugs.newId();
+    String id = ShortIds.next();
     jdbi.useHandle(h -> h.createUpdate("insert into collections (id, owner_id, name, slug, description, visibility)"
             + " values (:id, :owner, :name, :slug, :description, :visibility)")
         .bind("id", id).bind("owner", ownerId).bind("name", name).bind("slug", Slugs.slug(name))

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.web.ShortIds;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -30,7 +31,7 @@ final class Prompts {
   /** Saves a new prompt as version 1 and returns its id. */
   String create(long ownerId, PromptDraft d, List<String> tags) {
     return jdbi.inTransaction(h -> {
-      String id = Slugs.newId();
+      String id = ShortIds.next();
       insert(h, id, ownerId, d, null);
       insertVersion(h, id, 1, d, "", null);
       for (String tag : tags) {

@@ -1,39 +1,13 @@
 package dev.visionary.library;
 
-import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Readable URL slugs from titles, and the short random ids that make URLs unguessable. Public for the seed command. */
+/** Readable URL slugs from titles. Public for the seed command. */
 public final class Slugs {
-  private static final String ALPHABET = "0123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
-  private static final SecureRandom RANDOM = new SecureRandom();
-  static final int ID_LENGTH = 10;
-
   private Slugs() {}
 
-  static String newId() {
-    StringBuilder id = new StringBuilder(ID_LENGTH);
-    for (int i = 0; i < ID_LENGTH; i++) {
-      id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return id.toString();
-  }
-
-  /** An id derived from a seed, so importing the same file twice lands on the same ids. */
-  static String derivedId(String seed) {
-    try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      StringBuilder id = new StringBuilder(ID_LENGTH);
-      for (int i = 0; i < ID_LENGTH; i++) {
-        id.append(ALPHABET.charAt((hash[i] & 0xff) % ALPHABET.length()));
-      }
-      return id.toString();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
+  /** Ids made elsewhere (an import from another Visionary) are accepted when they look like ids. */
   static boolean looksLikeId(String s) {
     return s != null && s.length() >= 4 && s.length() <= 32 && s.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c));
   }

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.web.ShortIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,8 +76,8 @@ class FormatsTest {
     assertEquals("prompt", Slugs.slug("!!!"));
     assertEquals("A beach sunset", Slugs.suggestTitle("a beach sunset", "ignored"));
     assertTrue(Slugs.suggestTitle("", "word ".repeat(40)).endsWith("…"));
-    assertTrue(Slugs.newId().matches("[A-Za-z0-9]{10}"));
-    assertEquals(Slugs.derivedId("x"), Slugs.derivedId("x"));
+    assertTrue(ShortIds.next().matches("[A-Za-z0-9]{10}"));
+    assertEquals(ShortIds.derived("x"), ShortIds.derived("x"));
     assertEquals(List.of("portrait", "Golden hour"), Tags.parse(" portrait, #Golden   hour, PORTRAIT,, "));
   }
 }
