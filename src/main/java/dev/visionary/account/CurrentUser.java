@@ -7,11 +7,25 @@ import java.util.Optional;
 /** The signed-in person for a request, as resolved by {@link SessionFilter}. */
 public final class CurrentUser {
   static final String ATTR = "visionary.user";
+  static final String REVISION_ATTR = "visionary.revision";
 
   private CurrentUser() {}
 
   public static Optional<User> get(Context ctx) {
     return Optional.ofNullable(ctx.attribute(ATTR));
+  }
+
+  /**
+   * A number that changes with every committed change to anything the signed-in person owns (prompts, tags,
+   * collections, bookmarks), read with the session at no extra cost: a page made only of their things can be
+   * kept while it stays the same. Kept by triggers in the database, so changes through any instance count.
+   */
+  public static long revision(Context ctx) {
+    Long revision = ctx.attribute(REVISION_ATTR);
+    if (revision == null) {
+      throw new UnauthorizedResponse("Sign in to continue.");
+    }
+    return revision;
   }
 
   /** The signed-in person; paths that need one are guarded by {@link AccessRules} before this runs. */

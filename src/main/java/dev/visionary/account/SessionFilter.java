@@ -35,7 +35,9 @@ public final class SessionFilter {
     String token = ctx.cookie(COOKIE);
     Optional<User> user = Optional.empty();
     if (token != null && token.length() == 43) {
-      user = sessions.resolve(token);
+      Optional<Sessions.Active> active = sessions.resolve(token);
+      user = active.map(Sessions.Active::user);
+      active.ifPresent(a -> ctx.attribute(CurrentUser.REVISION_ATTR, a.revision()));
     } else {
       // A first-time visitor gets an anonymous token so the sign-in and sign-up forms can carry CSRF tokens.
       token = Sessions.newToken();

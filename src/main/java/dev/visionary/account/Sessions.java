@@ -50,8 +50,11 @@ public final class Sessions {
     return token;
   }
 
+  /** A signed-in person and the revision of what they own (see {@link CurrentUser#revision}). */
+  record Active(User user, long revision) {}
+
   /** The user behind a token, sliding the idle expiry forward; empty when unknown or expired. */
-  Optional<User> resolve(String token) {
+  Optional<Active> resolve(String token) {
     if (token == null || token.length() != 43) {
       return Optional.empty();
     }
@@ -59,13 +62,13 @@ public final class Sessions {
     // No transaction: the occasional touch needs no atomicity with the read, and BEGIN and COMMIT would be
     // two more round trips on every request.
     return jdbi.withHandle(h -> {
-      record Row(User user, Instant createdAt, Instant lastSeen) {}
+      record Row(Active active, Instant createdAt, Instant lastSeen) {}
       Optional<Row> row = h.createQuery(
-              "select u.id, u.username::text as username, s.created_at, s.last_seen_at from sessions s join users u on u.id = s.user_id "
+              "select u.id, u.username::text as username, u.revision, s.created_at, s.last_seen_at from sessions s join users u on u.id = s.user_id "
                   + "where s.token_hash = :hash and s.expires_at > now() and s.created_at > now() - make_interval(secs => :absolute)")
           .bind("hash", hash)
           .bind("absolute", ABSOLUTE.toSeconds())
-          .map((rs, ctx) -> new Row(new User(rs.getLong("id"), rs.getString("username")),
+          .map((rs, ctx) -> new Row(new Active(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")),
               rs.getObject("created_at", OffsetDateTime.class).toInstant(),
               rs.getObject("last_seen_at", OffsetDateTime.class).toInstant()))
           .findOne();
@@ -77,7 +80,7 @@ public final class Sessions {
               .execute();
         }
       });
-      return row.map(Row::user);
+      return row.map(Row::active);
     });
   }
 

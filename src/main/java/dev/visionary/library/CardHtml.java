@@ -1,8 +1,9 @@
 package dev.visionary.library;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.visionary.web.Views;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  *
  * <p>The key is everything the card shows (the whole {@link PromptCard}, including its highlighted title and
  * snippet, so search results are keyed by their query's highlighting) plus how the list shows it; a prompt
- * that changes makes a new key, and the old entry ages out of the bounded map.
+ * that changes makes a new key, and the old entry ages out of the bounded cache.
  */
 final class CardHtml {
   /** Around 1.5 KB of HTML per card: a few megabytes at most. */
@@ -22,12 +23,7 @@ final class CardHtml {
   private record Key(PromptCard card, boolean showOwner, String base) {}
 
   private final Views views;
-  private final Map<Key, String> cache = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
-      return size() > MAX_CARDS;
-    }
-  };
+  private final Cache<Key, String> cache = Caffeine.newBuilder().maximumSize(MAX_CARDS).build();
 
   CardHtml(Views views) {
     this.views = views;
@@ -41,16 +37,7 @@ final class CardHtml {
     List<String> out = new ArrayList<>(cards.size());
     for (PromptCard card : cards) {
       Key key = new Key(card, showOwner, base);
-      String html;
-      synchronized (cache) {
-        html = cache.get(key);
-      }
-      if (html == null) {
-        html = views.render("library/card", Map.of("c", card, "showOwner", showOwner, "base", base));
-        synchronized (cache) {
-          cache.put(key, html);
-        }
-      }
+      String html = cache.get(key, k -> views.render("library/card", Map.of("c", card, "showOwner", showOwner, "base", base)));
       out.add(html);
     }
     return out;

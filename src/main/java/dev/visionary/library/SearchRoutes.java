@@ -4,6 +4,7 @@ import dev.visionary.account.CurrentUser;
 import dev.visionary.account.User;
 import dev.visionary.account.Users;
 import dev.visionary.expand.Target;
+import dev.visionary.web.PageCache;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -22,6 +23,7 @@ final class SearchRoutes {
   private final LibraryFacets facets;
   private final CardHtml cardHtml;
   private final Users users;
+  private final PageCache pageCache = new PageCache();
 
   SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, Users users) {
     this.pages = pages;
@@ -34,13 +36,6 @@ final class SearchRoutes {
   }
 
   void register(RoutesConfig routes) {
-    // Every change to a person's library arrives as a POST (or other non-GET) from that person; their cached
-    // filter lists are forgotten once it is done, so the next page shows the change.
-    routes.after(ctx -> {
-      if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
-        CurrentUser.get(ctx).ifPresent(u -> facets.forget(u.id()));
-      }
-    });
     routes.get("/library", this::library);
     routes.get("/library/trash", this::trash);
     routes.post("/library/trash/empty", this::emptyTrash);
@@ -51,14 +46,21 @@ final class SearchRoutes {
     routes.get("/u/{username}", this::profile);
   }
 
+  /**
+   * Everything on a library page is the person's own (prompts, tags, collections, bookmarks), so the page is
+   * kept until their revision moves on: a repeated view costs the session lookup and nothing else.
+   */
   private void library(Context ctx) {
     User me = CurrentUser.require(ctx);
-    Map<String, Object> extra = new HashMap<>();
-    LibraryFacets.Facets mine = facets.of(me.id());
-    extra.put("tagCounts", mine.tagCounts());
-    extra.put("collections", mine.collections());
-    extra.put("filters", true);
-    listing(ctx, SearchScope.library(me.id()), "/library", "Library", "Every prompt you have saved.", extra);
+    long revision = CurrentUser.revision(ctx);
+    pageCache.serve(ctx, List.of(me.id(), revision), () -> {
+      Map<String, Object> extra = new HashMap<>();
+      LibraryFacets.Facets mine = facets.of(me.id(), revision);
+      extra.put("tagCounts", mine.tagCounts());
+      extra.put("collections", mine.collections());
+      extra.put("filters", true);
+      return render(ctx, SearchScope.library(me.id()), "/library", "Library", "Every prompt you have saved.", extra);
+    });
   }
 
   private void profile(Context ctx) {
@@ -72,6 +74,12 @@ final class SearchRoutes {
 
   /** One search page: the full page on a direct load, only the results when HTMX asks. */
   private void listing(Context ctx, SearchScope scope, String base, String heading, String intro, Map<String, Object> extra) {
+    Pages.Rendered page = render(ctx, scope, base, heading, intro, extra);
+    ctx.header("Vary", "HX-Request");
+    ctx.status(page.status()).html(page.html());
+  }
+
+  private Pages.Rendered render(Context ctx, SearchScope scope, String base, String heading, String intro, Map<String, Object> extra) {
     SearchQuery.Parsed parsed = SearchQuery.from(ctx);
     SearchQuery query = parsed.query();
     SearchResult result = search.search(scope, query, base);
@@ -88,8 +96,7 @@ final class SearchRoutes {
     model.putIfAbsent("filters", false);
     model.put("pageTitle", query.hasText() ? heading + ": " + query.q() : heading);
     model.put("clearTagUrl", query.withTag("").url(base));
-    ctx.status(parsed.problems().isEmpty() ? 200 : 400);
-    pages.page(ctx, "library/search", "results", model);
+    return pages.render(ctx, "library/search", "results", model, parsed.problems().isEmpty() ? 200 : 400);
   }
 
   private void trash(Context ctx) {

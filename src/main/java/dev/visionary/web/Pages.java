@@ -57,12 +57,17 @@ public final class Pages {
   /** Full page, or {@code fragment} of the same template under HX-Request. */
   public void page(Context ctx, String template, String fragment, Map<String, Object> pageModel) {
     ctx.header("Vary", "HX-Request");
+    ctx.html(render(ctx, template, fragment, pageModel, 200).html());
+  }
+
+  /** A page as {@link #page} would send it, with the status to send it with, for {@link PageCache} to keep. */
+  public record Rendered(int status, String html) {}
+
+  /** Renders what {@link #page} sends, without touching the response. */
+  public Rendered render(Context ctx, String template, String fragment, Map<String, Object> pageModel, int status) {
     Map<String, Object> model = model(ctx, pageModel);
-    if (fragment != null && Htmx.isHtmx(ctx)) {
-      ctx.html(views.fragment(template, fragment, model));
-    } else {
-      ctx.html(views.render(template, model));
-    }
+    String html = fragment != null && Htmx.isHtmx(ctx) ? views.fragment(template, fragment, model) : views.render(template, model);
+    return new Rendered(status, html);
   }
 
   public void page(Context ctx, String template, Map<String, Object> pageModel) {
