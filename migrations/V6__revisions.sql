@@ -1,5 +1,6 @@
 -- A person's revision changes with every committed change to what they own, so a page made only of their
--- things (their library) can be rendered once and served again until it changes, by every instance alike.
+-- things (their library, their Studio) can be rendered once and served again until it changes, by every
+-- instance alike.
 --
 -- The value is the id of the last transaction that changed something: unique, so a revision seen once is
 -- never seen again for different content, and bumping it twice in one transaction costs one row update.
@@ -43,3 +44,11 @@ create constraint trigger collection_items_revision after insert or update or de
   deferrable initially deferred for each row execute function collection_item_revision();
 create constraint trigger bookmarks_revision after insert or update or delete on bookmarks
   deferrable initially deferred for each row execute function bookmark_revision();
+create constraint trigger expansions_revision after insert or update or delete on expansions
+  deferrable initially deferred for each row execute function owner_revision();
+create constraint trigger expansion_instructions_revision after insert or update or delete on expansion_instructions
+  deferrable initially deferred for each row execute function owner_revision();
+create constraint trigger instruction_choices_revision after insert or update or delete on instruction_choices
+  deferrable initially deferred for each row execute function owner_revision();
+create constraint trigger wildcards_revision after insert or update or delete on wildcards
+  deferrable initially deferred for each row execute function owner_revision();

@@ -17,7 +17,7 @@ public final class CurrentUser {
 
   /**
    * A number that changes with every committed change to anything the signed-in person owns (prompts, tags,
-   * collections, bookmarks), read with the session at no extra cost: a page made only of their things can be
+   * collections, bookmarks, expansions, instructions, word lists), read with the session at no extra cost: a page made only of their things can be
    * kept while it stays the same. Kept by triggers in the database, so changes through any instance count.
    */
   public static long revision(Context ctx) {

@@ -47,14 +47,22 @@ public final class StudioRoutes {
   }
 
   private void studio(Context ctx) {
+    Target target = Target.byId(ctx.queryParam("target")).orElse(Target.GENERIC);
+    Optional<User> user = CurrentUser.get(ctx);
+    if (user.isPresent()) {
+      // Recent expansions and instruction versions are the person's own: the page is kept until they change.
+      User me = user.get();
+      pages.kept(ctx, List.of(me.id(), CurrentUser.revision(ctx)), () -> {
+        ExpandForm form = ExpandForm.blank(target, instructions.chosen(me.id()).id());
+        return pages.render(ctx, "studio/index", null, studioModel(ctx, user, form, Map.of(), null), 200);
+      });
+      return;
+    }
     Map<String, Object> model = new HashMap<>();
     if ("deleted".equals(ctx.queryParam("account"))) {
       model.put("flash", "Your account and everything in it were deleted.");
     }
-    Optional<User> user = CurrentUser.get(ctx);
-    Target target = Target.byId(ctx.queryParam("target")).orElse(Target.GENERIC);
-    ExpandForm form = ExpandForm.blank(target, user.map(u -> instructions.chosen(u.id()).id()).orElse(Instructions.DEFAULT_ID));
-    render(ctx, user, form, Map.of(), null, model, 200);
+    render(ctx, user, ExpandForm.blank(target, Instructions.DEFAULT_ID), Map.of(), null, model, 200);
   }
 
   private void show(Context ctx) {

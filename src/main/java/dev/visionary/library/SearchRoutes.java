@@ -4,7 +4,6 @@ import dev.visionary.account.CurrentUser;
 import dev.visionary.account.User;
 import dev.visionary.account.Users;
 import dev.visionary.expand.Target;
-import dev.visionary.web.PageCache;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,7 +22,6 @@ final class SearchRoutes {
   private final LibraryFacets facets;
   private final CardHtml cardHtml;
   private final Users users;
-  private final PageCache pageCache = new PageCache();
 
   SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, Users users) {
     this.pages = pages;
@@ -53,7 +51,7 @@ final class SearchRoutes {
   private void library(Context ctx) {
     User me = CurrentUser.require(ctx);
     long revision = CurrentUser.revision(ctx);
-    pageCache.serve(ctx, List.of(me.id(), revision), () -> {
+    pages.kept(ctx, List.of(me.id(), revision), () -> {
       Map<String, Object> extra = new HashMap<>();
       LibraryFacets.Facets mine = facets.of(me.id(), revision);
       extra.put("tagCounts", mine.tagCounts());

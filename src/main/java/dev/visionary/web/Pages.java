@@ -13,9 +13,18 @@ public final class Pages {
   public static final String ATTR_MODEL = "visionary.model";
 
   private final Views views;
+  private final PageCache kept = new PageCache();
 
   public Pages(Views views) {
     this.views = views;
+  }
+
+  /**
+   * Answers with the page kept for this session and address under {@code content}, a key that must change
+   * whenever anything on the page does; renders it with {@code render} when there is none.
+   */
+  public void kept(Context ctx, Object content, java.util.function.Supplier<Rendered> render) {
+    kept.serve(ctx, content, render);
   }
 
   public Views views() {

@@ -211,6 +211,7 @@ class ExpansionHttpTest {
       assertEquals(200, started.statusCode());
       String id = started.headers().firstValue("HX-Push-Url").orElseThrow().substring("/x/".length());
       assertTrue(http.get("/x/" + id).body().contains("data-testid=\"stream\""), "still running");
+      assertTrue(http.get("/").body().contains(" · running<"), "Recent says it is running");
       // The browser went away: nobody connects to the stream. The run finishes and is recorded anyway.
       last.countDown();
       String page = "";
@@ -220,6 +221,8 @@ class ExpansionHttpTest {
       }
       assertEquals(2, count(page, "data-testid=\"expansion-card\""), page);
       assertTrue(page.contains("Foxes asleep under a paper moon"));
+      String studio = http.get("/").body();
+      assertTrue(studio.contains(" · 2 prompts<") && !studio.contains(" · running<"), "Recent shows it finished, though no request of the person changed it");
     }
   }
 
