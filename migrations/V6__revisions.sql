@@ -34,21 +34,16 @@ end $$;
 -- Deferred to commit: the users row is locked only for the instant before commit, so two transactions of one
 -- person that touch the same prompts in different orders cannot deadlock on it. Tag links need no trigger of
 -- their own: adding or removing one rewrites prompts.tag_text.
-create constraint trigger prompts_revision after insert or update or delete on prompts
-  deferrable initially deferred for each row execute function owner_revision();
-create constraint trigger tags_revision after insert or update or delete on tags
-  deferrable initially deferred for each row execute function owner_revision();
-create constraint trigger collections_revision after insert or update or delete on collections
-  deferrable initially deferred for each row execute function owner_revision();
+do $$
+declare
+  t text;
+begin
+  foreach t in array array['prompts', 'tags', 'collections', 'expansions', 'expansion_instructions', 'instruction_choices', 'wildcards'] loop
+    execute format('create constraint trigger %I after insert or update or delete on %I'
+                   ' deferrable initially deferred for each row execute function owner_revision()', t || '_revision', t);
+  end loop;
+end $$;
 create constraint trigger collection_items_revision after insert or update or delete on collection_items
   deferrable initially deferred for each row execute function collection_item_revision();
 create constraint trigger bookmarks_revision after insert or update or delete on bookmarks
   deferrable initially deferred for each row execute function bookmark_revision();
-create constraint trigger expansions_revision after insert or update or delete on expansions
-  deferrable initially deferred for each row execute function owner_revision();
-create constraint trigger expansion_instructions_revision after insert or update or delete on expansion_instructions
-  deferrable initially deferred for each row execute function owner_revision();
-create constraint trigger instruction_choices_revision after insert or update or delete on instruction_choices
-  deferrable initially deferred for each row execute function owner_revision();
-create constraint trigger wildcards_revision after insert or update or delete on wildcards
-  deferrable initially deferred for each row execute function owner_revision();
