@@ -8,8 +8,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -29,6 +31,7 @@ import org.openjdk.jmh.util.Statistics;
 public final class BenchTable {
   /** Set in forked benchmark JVMs: where a benchmark may append one line describing its workload. */
   public static final String NOTES_PROPERTY = "visionary.bench.notes";
+  private static final String CPU_NOTE = "cpu-per-op";
 
   private BenchTable() {}
 
@@ -47,9 +50,13 @@ public final class BenchTable {
     Options options = new OptionsBuilder().parent(cli).jvmArgsAppend(append.toArray(new String[0])).build();
     Collection<RunResult> results = new Runner(options).run();
 
+    List<String> lines = Files.readAllLines(notes, StandardCharsets.UTF_8);
+    Files.deleteIfExists(notes);
+    Map<String, String[]> cpu = new HashMap<>();
+    lines.stream().filter(l -> l.startsWith(CPU_NOTE)).map(l -> l.split("\t", -1)).forEach(f -> cpu.put(f[1], f));
     StringBuilder md = new StringBuilder();
-    md.append("\n| in process (JMH, one thread) | p50 ms | p95 ms | p99 ms | max ms | samples | target |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append("\n| in process (JMH, one thread) | p50 ms | p95 ms | p99 ms | max ms | samples | app CPU ms/op | db CPU ms/op | target |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
     for (RunResult result : results) {
       BenchmarkParams params = result.getParams();
       Statistics s = result.getPrimaryResult().getStatistics();
@@ -58,17 +65,22 @@ public final class BenchTable {
         throw new IllegalStateException(params.getBenchmark() + " reports " + unit + "; the table is in ms");
       }
       Row row = Row.of(params);
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s |%n", row.name(), ms(s.getPercentile(50)),
-          ms(s.getPercentile(95)), ms(s.getPercentile(99)), ms(s.getMax()), s.getN(), row.target().judge(s)));
+      String[] used = cpu.getOrDefault(params.id(), new String[] {"", "", "", ""});
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s | %s | %s |%n", row.name(), ms(s.getPercentile(50)),
+          ms(s.getPercentile(95)), ms(s.getPercentile(99)), ms(s.getMax()), s.getN(), used[2], used[3], row.target().judge(s)));
     }
-    List<String> lines = Files.readAllLines(notes, StandardCharsets.UTF_8);
-    Files.deleteIfExists(notes);
-    if (!lines.isEmpty()) {
+    List<String> described = lines.stream().filter(l -> !l.startsWith(CPU_NOTE)).toList();
+    if (!described.isEmpty()) {
       md.append('\n');
-      lines.forEach(l -> md.append("- ").append(l).append('\n'));
+      described.forEach(l -> md.append("- ").append(l).append('\n'));
     }
     Files.writeString(table, md, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     System.out.print(md);
+  }
+
+  /** Records a benchmark's CPU per operation (see {@link CpuPerOp}); NaN for what was not measured. */
+  static void cpu(BenchmarkParams params, double appMs, double dbMs) {
+    note(CPU_NOTE + "\t" + params.id() + "\t" + ms(appMs) + "\t" + (Double.isNaN(dbMs) ? "" : ms(dbMs)));
   }
 
   /** Appends a line to the notes file when running under BenchTable; a no-op in a plain JMH run. */
@@ -85,6 +97,9 @@ public final class BenchTable {
   }
 
   private static String ms(double value) {
+    if (value < 1) {
+      return String.format(Locale.ROOT, "%.3f", value);
+    }
     return value >= 100 ? String.format(Locale.ROOT, "%.0f", value)
         : value >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
   }

@@ -10,12 +10,17 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * One 4-variation expansion by the built-in engine, the work behind {@code POST /expand} without a provider.
@@ -38,10 +43,27 @@ public class ExpansionBench {
   private static final Target[] TARGETS = Target.values();
 
   private final BuiltinExpander expander = new BuiltinExpander();
+  private final CpuPerOp cpu = CpuPerOp.app();
   private int next;
+
+  @Setup(Level.Iteration)
+  public void startIteration(IterationParams iteration) {
+    cpu.start(iteration);
+  }
+
+  @TearDown(Level.Iteration)
+  public void stopIteration() {
+    cpu.stop();
+  }
+
+  @TearDown(Level.Trial)
+  public void report(BenchmarkParams params) {
+    cpu.report(params);
+  }
 
   @Benchmark
   public List<ExpansionResult> fourVariations() {
+    cpu.op();
     int i = next++ & Integer.MAX_VALUE;
     ExpansionRequest request = ExpansionRequest.of(IDEAS.get(i % IDEAS.size()), TARGETS[i % TARGETS.length],
         STYLES.get(i / IDEAS.size() % STYLES.size()), 4, i);

@@ -19,7 +19,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * One 1024×1024 picture from the built-in engine: {@link #paintAndEncode} is what a generation job asks the engine
@@ -40,6 +43,7 @@ public class ImageBench {
 
   private final SceneRenderer renderer = new SceneRenderer();
   private final BuiltinImageEngine engine = new BuiltinImageEngine();
+  private final CpuPerOp cpu = CpuPerOp.app();
   private int next;
 
   /**
@@ -53,14 +57,31 @@ public class ImageBench {
     }
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration(IterationParams iteration) {
+    cpu.start(iteration);
+  }
+
+  @TearDown(Level.Iteration)
+  public void stopIteration() {
+    cpu.stop();
+  }
+
+  @TearDown(Level.Trial)
+  public void report(BenchmarkParams params) {
+    cpu.report(params);
+  }
+
   @Benchmark
   public List<GeneratedImage> paintAndEncode() throws ImageEngineException {
+    cpu.op();
     int i = next++ & Integer.MAX_VALUE;
     return engine.generate(ImageRequest.of(PROMPTS.get(i % PROMPTS.size()), SIZE, SIZE, 1000L + i), ProgressListener.NONE);
   }
 
   @Benchmark
   public BufferedImage paint() {
+    cpu.op();
     int i = next++ & Integer.MAX_VALUE;
     return renderer.render(PROMPTS.get(i % PROMPTS.size()), null, 1000L + i, SIZE, SIZE);
   }

@@ -2,6 +2,7 @@ package dev.visionary.library;
 
 import dev.visionary.Config;
 import dev.visionary.bench.BenchTable;
+import dev.visionary.bench.CpuPerOp;
 import dev.visionary.db.Database;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * One search of each shape over a seeded database, through {@link PromptSearch#search} (the statements a
@@ -48,6 +51,7 @@ public class SearchBench {
   private SearchScope scope;
   private String base;
   private List<String> words;
+  private CpuPerOp cpu;
   private int next;
 
   @Setup(Level.Trial)
@@ -64,14 +68,26 @@ public class SearchBench {
     scope = explore ? SearchScope.explore() : SearchScope.library(chosen.ownerId());
     base = explore ? "/explore" : "/library";
     search = new PromptSearch(database.jdbi());
+    cpu = CpuPerOp.withDatabase(database.jdbi().withHandle(h -> h.createQuery("select pg_backend_pid()").mapTo(Long.class).one()));
     // Which words were searched for is part of the result: printed with JMH's output and noted under the table.
     String note = shape + " searched for (" + chosen.describe(shape) + "): " + String.join(" ", words);
     System.out.println(note);
     BenchTable.note(note);
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration(IterationParams iteration) {
+    cpu.start(iteration);
+  }
+
+  @TearDown(Level.Iteration)
+  public void stopIteration() {
+    cpu.stop();
+  }
+
   @TearDown(Level.Trial)
-  public void close() {
+  public void close(BenchmarkParams params) {
+    cpu.report(params);
     if (database != null) {
       database.close();
     }
@@ -80,6 +96,7 @@ public class SearchBench {
   /** Object, not SearchResult: the generated benchmark classes live in another package. */
   @Benchmark
   public Object search() {
+    cpu.op();
     String q = words.get((next++ & Integer.MAX_VALUE) % words.size());
     return search.search(scope, new SearchQuery(q, "", "", "", false, false, SearchQuery.Sort.BEST, 1), base);
   }
