@@ -21,7 +21,11 @@ import org.jdbi.v3.core.Jdbi;
  * are never counted in full; a misspelled word is looked up in a small table of distinct words.
  */
 final class PromptSearch {
-  static final int MATCH_CAP = 1000;
+  // 500, not 1000: the matches of a common word are found by walking the newest prompts and testing each, about
+  // four per match for a word in a quarter of them, so the cap sets the cost. Halving it cut PostgreSQL's CPU per
+  // search at 1M prompts from ~15 to ~10.5 ms for such a word in one library and from ~12.5 to ~7.6 ms in explore
+  // (SearchBench). It also bounds the count of a listing without words ("500+").
+  static final int MATCH_CAP = 500;
   static final int PAGE_SIZE = 20;
   private static final String TSQUERY = "websearch_to_tsquery('library_search', :q)";
   private static final Pattern WORD = Pattern.compile("(?<![-\\p{L}\\p{N}])[\\p{L}\\p{N}]{3,40}");
@@ -131,7 +135,7 @@ final class PromptSearch {
       params.put("q", query.q());
       // Bounded: ranking or sorting every match of a common word is what makes broad searches slow.
       // The matches carry their own sort keys (the rank computed only for them), so ordering them needs no
-      // second visit to prompts: a join back from up to a thousand ids could read every row of the table.
+      // second visit to prompts: a join back from hundreds of ids could read every row of the table.
       matches = "select p.id, ts_rank_cd(p.tsv, " + TSQUERY + ") as rank, p.created_at, p.updated_at, lower(p.title) as lower_title,"
           + " p.use_count from prompts p where " + where + " order by p.created_at desc limit " + (MATCH_CAP + 1);
     } else {

@@ -1,0 +1,54 @@
+package dev.visionary.library;
+
+import dev.visionary.Config;
+import dev.visionary.db.Database;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements behind each {@link SearchBench} shape, for the words it searches
+ * for: the page statement, and for a word that finds nothing the "did you mean" lookup. For finding out why a
+ * shape is slow; run by hand on a seeded data directory (the app stopped) or DATABASE_URL:
+ *
+ * <pre>
+ * ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * DATA_DIR=/tmp/x java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.visionary.library.SearchExplain [shape] [words]
+ * </pre>
+ */
+public final class SearchExplain {
+  private SearchExplain() {}
+
+  public static void main(String[] args) {
+    List<String> shapes = args.length > 0 && !args[0].equals("all") ? List.of(args[0].split(","))
+        : List.of("selective", "broad", "explore", "misspelled", "nowhere");
+    int perShape = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    String username = args.length > 2 ? args[2] : "seed000";
+    try (Database database = Database.start(Config.fromEnvironment())) {
+      BenchWords chosen = BenchWords.choose(database.jdbi(), username);
+      for (String shape : shapes) {
+        SearchScope scope = shape.equals("explore") ? SearchScope.explore() : SearchScope.library(chosen.ownerId());
+        for (String q : chosen.forShape(shape).subList(0, perShape)) {
+          SearchQuery query = new SearchQuery(q, "", "", "", false, false, SearchQuery.Sort.BEST, 1);
+          PromptSearch.Statement st = PromptSearch.statement(scope, query, true);
+          System.out.println("== " + shape + ": " + q + " (" + chosen.describe(shape) + ")");
+          database.jdbi().useHandle(h -> {
+            print(h, st.sql(), st.params());
+            if (shape.equals("misspelled") || shape.equals("nowhere")) {
+              String own = scope.ownWords() ? " and owner_id = :owner" : "";
+              System.out.println("-- did you mean:");
+              print(h, "select word from search_words where word % lower(unaccent(:w))" + own
+                  + " order by similarity(word, lower(unaccent(:w))) desc, word limit 1", Map.of("w", q, "owner", scope.ownerId()));
+            }
+          });
+        }
+      }
+    }
+  }
+
+  private static void print(Handle h, String sql, Map<String, Object> params) {
+    var explain = h.createQuery("explain (analyze, buffers) " + sql);
+    params.forEach(explain::bind);
+    explain.mapTo(String.class).list().forEach(System.out::println);
+  }
+}
