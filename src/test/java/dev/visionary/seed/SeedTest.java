@@ -147,7 +147,7 @@ class SeedTest {
       database.jdbi().useHandle(h -> {
         h.execute("drop trigger seed_test_refuse on bookmarks; drop function seed_test_refuse()");
         for (String table : List.of("users", "prompts", "prompt_versions", "prompt_tags", "tags", "search_words", "collections",
-            "collection_items", "bookmarks", "generation_jobs", "images")) {
+            "collection_items", "bookmarks", "generation_jobs", "images", "image_blobs")) {
           assertEquals(0, count(h, "select count(*) from " + table), table);
         }
       });
