@@ -23,7 +23,7 @@ import org.postgresql.copy.CopyIn;
  * <p>Each connection commits its share when the rows end, so a failure can leave some shares committed: the caller
  * has to undo them (see {@link Seed}).
  */
-final class ParallelCopy implements AutoCloseable {
+final class ParallelCopy {
   private static final byte[] END = new byte[0];
 
   private final BlockingQueue<byte[]> chunks;
@@ -69,9 +69,11 @@ final class ParallelCopy implements AutoCloseable {
     return rows;
   }
 
-  /** Ends the rows and waits until every connection has committed its share; throws the first failure. */
-  @Override
-  public void close() throws SQLException {
+  /**
+   * Ends the rows and waits until every connection has committed its share; throws the first failure. Not for
+   * try-with-resources: after the writer fails, {@link #abort} it instead, so that no share is committed.
+   */
+  void close() throws SQLException {
     try {
       if (failure.get() == null) {
         rows.close();
