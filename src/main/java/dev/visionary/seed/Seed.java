@@ -1,5 +1,6 @@
 package dev.visionary.seed;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.visionary.Config;
 import dev.visionary.account.Passwords;
 import dev.visionary.db.Database;
@@ -9,11 +10,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,8 +85,12 @@ public final class Seed {
       out.println("visionary seed: " + e.getMessage());
       return 2;
     }
+    Timings timings = new Timings(out, System.nanoTime());
+    // The texts, the pictures and the password hash need no database: made while it starts (initdb on first use).
+    Prepared prepared = Prepared.start(options, timings);
     try (Database database = Database.start(config)) {
-      run(database, options, out);
+      timings.step("database started and migrated", 0);
+      run(database, options, out, prepared, timings);
       return 0;
     } catch (SQLException | RuntimeException e) {
       log.error("Seeding failed", e);
@@ -92,57 +100,43 @@ public final class Seed {
   }
 
   public static void run(Database database, Options options, PrintStream out) throws SQLException {
-    long started = System.nanoTime();
-    Timings timings = new Timings(out);
-    try (Connection c = database.dataSource().getConnection()) {
-      revisionTriggers(c, false);
-      try {
-        load(c, options, out, timings, started);
-      } finally {
-        revisionTriggers(c, true);
-      }
-    }
+    Timings timings = new Timings(out, System.nanoTime());
+    run(database, options, out, Prepared.start(options, timings), timings);
   }
 
-  /**
-   * The revision triggers would queue one event per seeded row for the commit (millions); no page has been
-   * served from a seeded database yet, so there is nothing for a revision to invalidate.
-   */
-  private static void revisionTriggers(Connection c, boolean enabled) throws SQLException {
-    c.setAutoCommit(true);
-    try (Statement s = c.createStatement()) {
-      for (String table : List.of("prompts", "tags", "collections", "collection_items", "bookmarks")) {
-        s.execute("alter table " + table + (enabled ? " enable" : " disable") + " trigger " + table + "_revision");
+  private static void run(Database database, Options options, PrintStream out, Prepared prepared, Timings timings) throws SQLException {
+    DataSource dataSource = database.dataSource();
+    List<Long> users;
+    PromptTexts texts;
+    PromptRows rows;
+    BulkLoad bulk;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < options.users(); i++) {
+        names.add(username(i, options.users()));
       }
+      refuseIfSeeded(c, names);
+      users = insertUsers(c, names, Prepared.join(prepared.hash()));
+      timings.step("users", users.size());
+      texts = Prepared.join(prepared.texts());
+      rows = new PromptRows(dataSource, connections(dataSource), users, texts, new SecureRandom().nextLong());
+      bulk = rows.prepare(c, Prepared.join(prepared.pictures()), timings);
+      c.commit();
     }
-  }
-
-  private static void load(Connection c, Options options, PrintStream out, Timings timings, long started) throws SQLException {
-    c.setAutoCommit(false);
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < options.users(); i++) {
-      names.add(username(i, options.users()));
+    try {
+      rows.load(options.prompts(), options.images(), timings);
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(true);
+        bulk.enableTriggers(c);
+      }
+    } catch (SQLException | RuntimeException e) {
+      undo(dataSource, users, rows.images().hashes(), bulk, e);
+      throw e;
     }
-    refuseIfSeeded(c, names);
-    String hash = new Passwords().hash(PASSWORD);
-    List<Long> users = insertUsers(c, names, hash);
-    timings.step("users", users.size());
-    PromptTexts texts = PromptTexts.build(1_500, 7);
-    timings.step("prompt text pool (built-in expander)", 3_000);
-    PromptRows rows = new PromptRows(c, users, texts, new SecureRandom().nextLong());
-    rows.writeAll(options.prompts(), options.images(), timings);
-    c.commit();
-    try (Statement s = c.createStatement()) {
-      c.setAutoCommit(true);
-      // VACUUM as well as ANALYZE: it sets the visibility map autovacuum would set on a live database, so
-      // counts and listings use index-only scans as they do in steady state (without it a bounded count
-      // read ~800 heap pages per request and the benchmark measured a database that no one runs).
-      s.execute("vacuum (analyze)");
-    }
-    timings.step("vacuum and analyze", 0);
     PromptTexts.QueryWords words = texts.queryWords();
     out.printf("seeded %,d users, %,d prompts, %,d images in %.1f s%n", users.size(), options.prompts(), rows.images().count(),
-        (System.nanoTime() - started) / 1e9);
+        timings.elapsed());
     out.printf("sign in as %s%0" + width(users.size()) + "d … %s%0" + width(users.size()) + "d with password %s%n",
         USERNAME_PREFIX, 0, USERNAME_PREFIX, users.size() - 1, PASSWORD);
     out.println("query.selective=" + words.selective());
@@ -150,6 +144,91 @@ public final class Seed {
     out.println("query.misspelled=" + words.misspelled());
     out.println("query.nowhere=" + words.nowhere());
     rows.images().first().ifPresent(image -> out.println("image=" + image));
+  }
+
+  /** What the seed makes without a database, on threads of its own. */
+  private record Prepared(CompletableFuture<String> hash, CompletableFuture<PromptTexts> texts,
+      CompletableFuture<List<SeededImages.Painted>> pictures) {
+
+    static Prepared start(Options options, Timings timings) {
+      CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> new Passwords().hash(PASSWORD), Prepared::thread);
+      CompletableFuture<PromptTexts> texts = CompletableFuture.supplyAsync(() -> {
+        long began = System.nanoTime();
+        PromptTexts built = PromptTexts.build(1_500, 7);
+        timings.step("prompt text pool (built-in expander)", built.size(), began);
+        return built;
+      }, Prepared::thread);
+      CompletableFuture<List<SeededImages.Painted>> pictures = texts.thenApplyAsync(built -> {
+        long began = System.nanoTime();
+        List<SeededImages.Painted> painted = SeededImages.paint(Math.min(PromptRows.RENDERS, options.images()), built, new SplittableRandom(42));
+        timings.step("image renders (built-in engine)", painted.size(), began);
+        return painted;
+      }, Prepared::thread);
+      return new Prepared(hash, texts, pictures);
+    }
+
+    private static void thread(Runnable work) {
+      Thread t = new Thread(work, "seed-prepare");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    static <T> T join(CompletableFuture<T> future) {
+      try {
+        return future.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+  }
+
+  /**
+   * How many connections load at once: one PostgreSQL backend per core (the database is usually on this machine:
+   * embedded, or the benchmark's), at least two, and no more than the pool holds.
+   */
+  private static int connections(DataSource dataSource) {
+    int pool = dataSource instanceof HikariDataSource h ? h.getMaximumPoolSize() : 10;
+    int cores = Runtime.getRuntime().availableProcessors();
+    return Math.min(Math.max(2, Math.min(cores, 8)), pool);
+  }
+
+  /**
+   * The load commits table by table, so a failure cannot simply roll back: this deletes what the seed added and
+   * puts the indexes, keys and triggers back, in one transaction. A seed killed outright leaves its rows behind and
+   * may leave indexes missing; as the refusal above says, seed an empty database, and throw it away then.
+   */
+  private static void undo(DataSource dataSource, List<Long> users, List<byte[]> pictures, BulkLoad bulk, Exception cause) {
+    log.warn("Seeding failed ({}); removing the seeded rows and restoring indexes, keys and triggers", cause.toString());
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      Long[] seeded = users.toArray(Long[]::new);
+      // Children first: the keys that would cascade from users are among those set aside.
+      for (String delete : List.of(
+          "delete from prompt_versions v using prompts p where p.id = v.prompt_id and p.owner_id = any(?)",
+          "delete from prompt_tags pt using tags t where t.id = pt.tag_id and t.owner_id = any(?)",
+          "delete from search_words where owner_id = any(?)",
+          "delete from bookmarks where user_id = any(?)",
+          "delete from collections where owner_id = any(?)",
+          "delete from generation_jobs where owner_id = any(?)",
+          "delete from prompts where owner_id = any(?)",
+          "delete from users where id = any(?)")) {
+        try (PreparedStatement s = c.prepareStatement(delete)) {
+          s.setArray(1, c.createArrayOf("bigint", seeded));
+          s.executeUpdate();
+        }
+      }
+      // Pictures that were already stored before (the same bytes) are still used by someone's images.
+      try (PreparedStatement s = c.prepareStatement("delete from image_blobs b where sha256 = any(?)"
+          + " and not exists (select 1 from images i where i.sha256 = b.sha256)")) {
+        s.setArray(1, c.createArrayOf("bytea", pictures.toArray(byte[][]::new)));
+        s.executeUpdate();
+      }
+      bulk.restoreMissing(c);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      cause.addSuppressed(e);
+      log.error("Could not undo the failed seed; seed a new, empty database instead", e);
+    }
   }
 
   static String username(int index, int users) {
@@ -193,19 +272,43 @@ public final class Seed {
     return ids;
   }
 
-  /** Prints how long each step took, so a slow one is easy to find. */
+  /** Prints how long each step took and when it ended, so a slow one is easy to find; steps may run at once. */
   static final class Timings {
     private final PrintStream out;
-    private long last = System.nanoTime();
+    private final long start;
+    private long last;
 
-    Timings(PrintStream out) {
+    Timings(PrintStream out, long start) {
       this.out = out;
+      this.start = start;
+      this.last = start;
     }
 
-    void step(String what, long rows) {
+    /** A step of the main thread, which began when its previous one ended. */
+    synchronized void step(String what, long rows) {
       long now = System.nanoTime();
-      out.printf("  %-40s %,12d rows %8.1f s%n", what, rows, (now - last) / 1e9);
+      step(what, rows, last);
       last = now;
+    }
+
+    synchronized void step(String what, long rows, long began) {
+      step(what, rows, began, Double.NaN);
+    }
+
+    /** With the CPU time the database spent on it, when known. */
+    synchronized void step(String what, long rows, long began, double databaseCpu) {
+      long now = System.nanoTime();
+      out.printf("  %-50s %,12d rows %7.1f s %s  (ended at %6.1f s)%n", what, rows, (now - began) / 1e9,
+          Double.isNaN(databaseCpu) ? " ".repeat(15) : String.format("%6.1f s db cpu", databaseCpu), (now - start) / 1e9);
+    }
+
+    double elapsed() {
+      return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A cost that is not a step of its own, such as the Java side of a COPY. */
+    synchronized void note(String what, double cpuSeconds) {
+      out.printf("  %-50s %17s %7.1f s cpu%n", what, "", cpuSeconds);
     }
   }
 }

@@ -30,37 +30,42 @@ final class SeededImages {
   private record ImageRow(String imageId, String jobId, long ownerId, String promptId, String text, String negative,
       Render render, Instant created) {}
 
-  private final Connection c;
   private final List<Render> renders = new ArrayList<>();
   private final List<ImageRow> rows = new ArrayList<>();
 
-  SeededImages(Connection c) {
-    this.c = c;
+  /** A picture from the built-in engine, with its thumbnail, not yet stored. */
+  record Painted(GeneratedImage image, byte[] sha256, Thumbnail thumb) {}
+
+  /** A few pictures from the built-in engine, to be shared by every seeded image, as identical bytes are. Needs no database. */
+  static List<Painted> paint(int count, PromptTexts texts, SplittableRandom random) {
+    BuiltinImageEngine engine = new BuiltinImageEngine();
+    List<Painted> painted = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      PromptTexts.Written w = texts.pick(random);
+      GeneratedImage image;
+      try {
+        image = engine.generate(ImageRequest.of(w.text(), IMAGE_SIDE, IMAGE_SIDE, i), ProgressListener.NONE).get(0);
+      } catch (ImageEngineException e) {
+        throw new IllegalStateException("the built-in engine could not paint a seed image", e);
+      }
+      painted.add(new Painted(image, sha256(image.bytes()), Thumbnails.of(image.bytes())));
+    }
+    return painted;
   }
 
-  /** A few pictures from the built-in engine, stored once and shared by every seeded image, as identical bytes are. */
-  int render(int count, PromptTexts texts, SplittableRandom random) throws SQLException {
-    BuiltinImageEngine engine = new BuiltinImageEngine();
+  /** Stores the pictures' bytes once each. */
+  int store(Connection c, List<Painted> painted) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("insert into image_blobs (sha256, mime_type, bytes, thumb, thumb_mime, size_bytes)"
         + " values (?, ?, ?, ?, ?, ?) on conflict (sha256) do nothing")) {
-      for (int i = 0; i < count; i++) {
-        PromptTexts.Written w = texts.pick(random);
-        GeneratedImage image;
-        try {
-          image = engine.generate(ImageRequest.of(w.text(), IMAGE_SIDE, IMAGE_SIDE, i), ProgressListener.NONE).get(0);
-        } catch (ImageEngineException e) {
-          throw new IllegalStateException("the built-in engine could not paint a seed image", e);
-        }
-        byte[] sha = sha256(image.bytes());
-        Thumbnail thumb = Thumbnails.of(image.bytes());
-        s.setBytes(1, sha);
-        s.setString(2, image.mimeType());
-        s.setBytes(3, image.bytes());
-        s.setBytes(4, thumb.bytes());
-        s.setString(5, thumb.mimeType());
-        s.setInt(6, image.bytes().length);
+      for (Painted p : painted) {
+        s.setBytes(1, p.sha256());
+        s.setString(2, p.image().mimeType());
+        s.setBytes(3, p.image().bytes());
+        s.setBytes(4, p.thumb().bytes());
+        s.setString(5, p.thumb().mimeType());
+        s.setInt(6, p.image().bytes().length);
         s.executeUpdate();
-        renders.add(new Render(sha, image.seed()));
+        renders.add(new Render(p.sha256(), p.image().seed()));
       }
     }
     return renders.size();
@@ -69,6 +74,11 @@ final class SeededImages {
   /** An image of a seeded prompt, painted by one of the stored renders in turn. */
   void add(String imageId, String jobId, long ownerId, String promptId, String text, String negative, Instant created) {
     rows.add(new ImageRow(imageId, jobId, ownerId, promptId, text, negative, renders.get(rows.size() % renders.size()), created));
+  }
+
+  /** The stored pictures' content hashes, for removing them again after a failed seed. */
+  List<byte[]> hashes() {
+    return renders.stream().map(Render::sha256).toList();
   }
 
   int count() {
@@ -80,8 +90,8 @@ final class SeededImages {
     return rows.stream().findFirst().map(i -> "/images/" + i.imageId() + " \"" + hex(i.render().sha256()) + "\"");
   }
 
-  int insert() throws SQLException {
-    try (CopyRows copy = CopyRows.open(c, "copy generation_jobs (id, owner_id, prompt, negative_prompt, engine, width, height, count, seed,"
+  int insert(Connection conn) throws SQLException {
+    try (CopyRows copy = CopyRows.open(conn, "copy generation_jobs (id, owner_id, prompt, negative_prompt, engine, width, height, count, seed,"
         + " prompt_id, status, attempts, progress, created_at, started_at, finished_at) from stdin")) {
       for (ImageRow i : rows) {
         copy.text(i.jobId()).number(i.ownerId()).text(i.text()).text(i.negative().isEmpty() ? null : i.negative())
@@ -90,7 +100,7 @@ final class SeededImages {
         copy.endRow();
       }
     }
-    try (CopyRows copy = CopyRows.open(c, "copy images (id, job_id, owner_id, sha256, position, width, height, seed, created_at) from stdin")) {
+    try (CopyRows copy = CopyRows.open(conn, "copy images (id, job_id, owner_id, sha256, position, width, height, seed, created_at) from stdin")) {
       for (ImageRow i : rows) {
         copy.text(i.imageId()).text(i.jobId()).number(i.ownerId()).bytes(i.render().sha256()).number(0).number(IMAGE_SIDE)
             .number(IMAGE_SIDE).number(i.render().seed()).time(i.created().plusMillis(150));

@@ -1,6 +1,7 @@
 package dev.visionary.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.App;
@@ -15,10 +16,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,17 +36,21 @@ class SeedTest {
 
   @BeforeAll
   static void seed() throws Exception {
-    String name = "seeded_" + Long.toString(System.nanoTime(), 36);
-    try (Connection c = TestServer.postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute("create database " + name);
-    }
-    env = Map.of("DATABASE_URL", TestServer.postgres().getJdbcUrl("postgres", name), "PORT", "0");
+    env = newDatabase("seeded_");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (Database database = Database.start(Config.from(env))) {
       Seed.run(database, new Seed.Options(3, 2_000, 20), new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
     output = printed.toString(StandardCharsets.UTF_8);
     app = TestServer.startApp(env);
+  }
+
+  private static Map<String, String> newDatabase(String prefix) throws SQLException {
+    String name = prefix + Long.toString(System.nanoTime(), 36);
+    try (Connection c = TestServer.postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("create database " + name);
+    }
+    return Map.of("DATABASE_URL", TestServer.postgres().getJdbcUrl("postgres", name), "PORT", "0");
   }
 
   @AfterAll
@@ -79,6 +87,75 @@ class SeedTest {
   }
 
   @Test
+  void everyTableHoldsItsRows() throws Exception {
+    try (Database database = Database.start(Config.from(env))) {
+      database.jdbi().useHandle(h -> {
+        assertEquals(3, count(h, "select count(*) from users"));
+        assertEquals(2_000, count(h, "select count(*) from prompts"));
+        assertEquals(2_000, count(h, "select count(*) from prompt_versions v join prompts p on p.id = v.prompt_id"
+            + " where v.version = 1 and v.text = p.text and v.title = p.title and v.created_at = p.created_at"));
+        assertEquals(20, count(h, "select count(*) from images"));
+        assertEquals(20, count(h, "select count(*) from prompts where image_count = 1 and cover_image_id is not null"));
+        assertTrue(count(h, "select count(*) from collection_items") > 0);
+        assertTrue(count(h, "select count(*) from bookmarks") > 0);
+        assertTrue(count(h, "select count(*) from search_words") > 1_000);
+      });
+    }
+  }
+
+  /**
+   * The seed sets indexes, foreign keys and triggers aside while it loads; afterwards the schema must be the one the
+   * migrations made, every index valid and every key checked, or the app would run on a database nobody has.
+   */
+  @Test
+  void schemaIsWhatTheMigrationsMadeWithIndexesValidAndKeysChecked() throws Exception {
+    List<String> seeded;
+    try (Database database = Database.start(Config.from(env))) {
+      seeded = database.jdbi().withHandle(SeedTest::schema);
+      database.jdbi().useHandle(h -> {
+        assertEquals(0, count(h, "select count(*) from pg_index i join pg_class c on c.oid = i.indrelid"
+            + " where c.relnamespace = 'public'::regnamespace and not (i.indisvalid and i.indisready)"));
+        // Vacuumed (listings use index-only scans) and analyzed (the planner knows the tables' sizes). The visibility
+        // map itself stays empty here: the test server commits asynchronously, and VACUUM leaves pages whose
+        // commit is not yet flushed as they are.
+        for (String table : List.of("prompts", "prompt_versions", "prompt_tags", "search_words", "bookmarks", "collection_items")) {
+          assertEquals(1, count(h, "select count(*) from pg_stat_user_tables where relname = '" + table + "'"
+              + " and last_vacuum is not null and last_analyze is not null"), table);
+        }
+        assertTrue(count(h, "select count(*) from pg_stats where tablename = 'prompts' and attname = 'tsv'") > 0);
+      });
+    }
+    assertEquals(schema(newDatabase("pristine_")), seeded);
+  }
+
+  /** A seed that fails after the prompts are in removes what it added and puts indexes, keys and triggers back. */
+  @Test
+  void failedSeedLeavesTheDatabaseAsItFoundIt() throws Exception {
+    Map<String, String> failing = newDatabase("failing_");
+    List<String> pristine = schema(failing);
+    try (Database database = Database.start(Config.from(failing))) {
+      database.jdbi().useHandle(h -> h.execute("create function seed_test_refuse() returns trigger language plpgsql as $$"
+          + " begin raise exception 'bookmarks refused by the test'; end $$;"
+          + " create trigger seed_test_refuse before insert on bookmarks for each statement execute function seed_test_refuse()"));
+      Exception e = assertThrows(Exception.class,
+          () -> Seed.run(database, new Seed.Options(3, 2_000, 20), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+      Throwable cause = e;
+      while (cause.getCause() != null && !String.valueOf(cause.getMessage()).contains("bookmarks refused by the test")) {
+        cause = cause.getCause();
+      }
+      assertTrue(String.valueOf(cause.getMessage()).contains("bookmarks refused by the test"), e.toString());
+      database.jdbi().useHandle(h -> {
+        h.execute("drop trigger seed_test_refuse on bookmarks; drop function seed_test_refuse()");
+        for (String table : List.of("users", "prompts", "prompt_versions", "prompt_tags", "tags", "search_words", "collections",
+            "collection_items", "bookmarks", "generation_jobs", "images", "image_blobs")) {
+          assertEquals(0, count(h, "select count(*) from " + table), table);
+        }
+      });
+    }
+    assertEquals(pristine, schema(failing));
+  }
+
+  @Test
   void seededUserSignsInAndSearchesTheirLibrary() {
     Http http = signedInAsFirstUser();
     HttpResponse<String> library = http.get("/library");
@@ -110,6 +187,28 @@ class SeedTest {
     HttpResponse<String> explore = anonymous.get("/explore?q=" + encode(printed("query.broad")));
     assertEquals(200, explore.statusCode());
     assertTrue(CARD_LINK.matcher(explore.body()).find(), "explore lists public seeded prompts");
+  }
+
+  private static long count(Handle h, String query) {
+    return h.createQuery(query).mapTo(Long.class).one();
+  }
+
+  private static List<String> schema(Map<String, String> database) throws SQLException {
+    try (Database d = Database.start(Config.from(database))) {
+      return d.jdbi().withHandle(SeedTest::schema);
+    }
+  }
+
+  /** Indexes, constraints (and whether they are checked), triggers (and whether they are on) and table options. */
+  private static List<String> schema(Handle h) {
+    return h.createQuery("select format('index %s: %s', indexname, indexdef) from pg_indexes where schemaname = 'public'"
+        + " union all select format('constraint %s.%s: %s validated=%s', conrelid::regclass, conname, pg_get_constraintdef(oid), convalidated)"
+        + "   from pg_constraint where connamespace = 'public'::regnamespace"
+        + " union all select format('trigger %s.%s: enabled=%s', tgrelid::regclass, tgname, tgenabled) from pg_trigger"
+        + "   where not tgisinternal and tgrelid in (select oid from pg_class where relnamespace = 'public'::regnamespace)"
+        + " union all select format('table %s: %s', relname, reloptions) from pg_class"
+        + "   where relnamespace = 'public'::regnamespace and relkind = 'r'"
+        + " order by 1").mapTo(String.class).list();
   }
 
   private static Http signedInAsFirstUser() {
