@@ -91,10 +91,15 @@ final class PromptRows {
    * triggers set aside. The caller commits, so that the load's own connections see all of it.
    */
   BulkLoad prepare(Connection c, List<SeededImages.Painted> painted, Seed.Timings timings) throws SQLException {
+    BulkLoad bulk = new BulkLoad();
+    // The revision triggers would queue one event per seeded row for the commit (and pending events forbid the
+    // ALTER TABLEs below); no page has been kept from this data yet, so there is nothing to invalidate.
+    for (String table : List.of("prompts", "tags", "collections", "collection_items", "bookmarks")) {
+      bulk.disableTrigger(c, table, table + "_revision");
+    }
     tags = insertTags(c);
     timings.step("tags", (long) users.size() * TAGS_PER_USER);
     timings.step("image bytes stored", images.store(c, painted));
-    BulkLoad bulk = new BulkLoad();
     for (String table : List.of("prompts", "prompt_versions", "prompt_tags", "search_words")) {
       bulk.suspend(c, table);
     }
@@ -102,10 +107,6 @@ final class PromptRows {
     // written with each prompt, where the prompt_tags trigger would rewrite every prompt once per tag.
     bulk.disableTrigger(c, "prompts", "prompts_words_insert");
     bulk.disableTrigger(c, "prompt_tags", "prompt_tags_text");
-    // The revision triggers would queue one event per seeded row; no page has been kept from this data yet.
-    for (String table : List.of("prompts", "tags", "collections", "collection_items", "bookmarks")) {
-      bulk.disableTrigger(c, table, table + "_revision");
-    }
     timings.step("indexes, foreign keys, triggers set aside", 0);
     this.bulk = bulk;
     return bulk;
