@@ -133,8 +133,8 @@ final class BulkLoad {
     }
   }
 
-  /** Names here come from PostgreSQL's catalog or from this package; quoted as {@code format('%I')} would. */
+  /** Names here are exactly as PostgreSQL's catalog holds them, so quoting each one always names the same object. */
   static String quote(String name) {
-    return name.matches("[a-z_][a-z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 }
