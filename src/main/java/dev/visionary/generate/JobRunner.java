@@ -54,36 +54,49 @@ final class JobRunner {
   }
 
   void run(String jobId) {
-    Optional<Job> claimed = jobs.claim(jobId);
-    if (claimed.isEmpty()) {
+    Optional<Job> waiting = jobs.find(jobId).filter(j -> !j.isFinished());
+    if (waiting.isEmpty()) {
       return; // cancelled, or already finished by an earlier execution
     }
-    Job job = claimed.get();
-    Optional<ImageEngine> engine = engines.get(job.engine());
+    String engineId = waiting.get().engine();
+    Optional<ImageEngine> engine = engines.get(engineId);
     if (engine.isEmpty()) {
-      jobs.fail(jobId, "The engine \"" + job.engine() + "\" is not configured on this server any more.");
+      jobs.fail(jobId, "The engine \"" + engineId + "\" is not configured on this server any more.");
       return;
     }
-    Semaphore limit = permits.computeIfAbsent(job.engine(), id -> new Semaphore(engines.concurrency(id), true));
+    // The engine's turn comes before the claim: a job waiting for one of its engine's permits is still
+    // queued (its card, the queue depth metric and its attempts say so), and only jobs that are calling
+    // the engine count as running.
+    Semaphore limit = permits.computeIfAbsent(engineId, id -> new Semaphore(engines.concurrency(id), true));
     limit.acquireUninterruptibly();
     try {
-      List<GeneratedImage> images = generate(engine.get(), job);
+      Optional<Job> claimed = jobs.claim(jobId);
+      if (claimed.isEmpty()) {
+        return; // cancelled while it waited for its turn
+      }
+      attempt(claimed.get(), engine.get());
+    } finally {
+      limit.release();
+    }
+  }
+
+  private void attempt(Job job, ImageEngine engine) {
+    try {
+      List<GeneratedImage> images = generate(engine, job);
       Optional<List<String>> saved = jdbi.inTransaction(h -> {
-        if (!Jobs.succeed(h, jobId)) {
+        if (!Jobs.succeed(h, job.id())) {
           return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
         }
-        return Optional.of(store.save(h, job, engine.get(), images));
+        return Optional.of(store.save(h, job, engine, images));
       });
       saved.ifPresent(ids -> {
-        log.info("Job {} produced {} image(s) with {}", jobId, ids.size(), job.engine());
+        log.info("Job {} produced {} image(s) with {}", job.id(), ids.size(), job.engine());
         if (job.promptId() != null) {
           prompts.imagesAdded(job.promptId(), ids);
         }
       });
     } catch (ImageEngineException e) {
       handleFailure(job, e);
-    } finally {
-      limit.release();
     }
   }
 

@@ -5,10 +5,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -34,6 +38,7 @@ public final class PngMetadata {
 
   public static final String PARAMETERS = "parameters";
   private static final String FORMAT = "javax_imageio_png_1.0";
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private PngMetadata() {
   }
@@ -52,31 +57,87 @@ public final class PngMetadata {
 
   /**
    * Returns a copy of {@code png} whose {@code parameters} chunk holds the given text, replacing any
-   * earlier one. Pixels, bit depth and the other chunks ImageIO understands are kept.
+   * earlier one. The new iTXt chunk goes before the image data; every other chunk, pixels included, is
+   * copied byte for byte.
    *
-   * @throws IllegalArgumentException if the bytes are not a PNG ImageIO can read
+   * <p>The chunk is spliced into the file rather than written by decoding and re-encoding the image:
+   * re-encoding a provider's 1024×1024 picture with ImageIO took 190-270 ms of CPU per image on the
+   * benchmark machine (the largest share of an image job's CPU in the slow-provider drill's profile),
+   * and it rewrote chunks nobody asked to change.
+   *
+   * @throws IllegalArgumentException if the bytes are not a PNG: no signature, no IHDR first, a chunk
+   *     running past the end, or no image data
    */
   public static byte[] withParameters(byte[] png, String parameters) {
-    ImageReader reader = pngReader();
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(png))) {
-      reader.setInput(in);
-      IIOImage image = reader.readAll(0, null);
-      IIOMetadata metadata = image.getMetadata();
-      IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(FORMAT);
-      removeText(root, PARAMETERS);
-      metadata.setFromTree(FORMAT, root);
-      addText(metadata, Map.of(PARAMETERS, parameters));
-      ImageWriter writer = pngWriter();
-      try {
-        return write(writer, image);
-      } finally {
-        writer.dispose();
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a readable PNG: " + e.getMessage(), e);
-    } finally {
-      reader.dispose();
+    if (png.length < SIGNATURE.length || !Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+      throw new IllegalArgumentException("not a readable PNG: no PNG signature");
     }
+    byte[] text = itxt(PARAMETERS, parameters);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + text.length + 12);
+    out.write(png, 0, SIGNATURE.length);
+    int at = SIGNATURE.length;
+    boolean inserted = false;
+    boolean ended = false;
+    while (!ended) {
+      if (at + 12 > png.length) {
+        throw new IllegalArgumentException("not a readable PNG: it ends without an IEND chunk");
+      }
+      long length = readInt(png, at) & 0xffffffffL;
+      if (at + 12 + length > png.length) {
+        throw new IllegalArgumentException("not a readable PNG: a chunk runs past the end of the file");
+      }
+      String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
+      if (at == SIGNATURE.length && !type.equals("IHDR")) {
+        throw new IllegalArgumentException("not a readable PNG: it does not start with IHDR");
+      }
+      if (type.equals("IDAT") || type.equals("IEND")) {
+        if (!inserted) {
+          writeChunk(out, "iTXt", text);
+          inserted = true;
+        }
+        ended = type.equals("IEND");
+      }
+      boolean replaced = (type.equals("tEXt") || type.equals("zTXt") || type.equals("iTXt"))
+          && PARAMETERS.equals(keyword(png, at + 8, (int) length));
+      if (!replaced) {
+        out.write(png, at, 12 + (int) length);
+      }
+      at += 12 + (int) length;
+    }
+    return out.toByteArray();
+  }
+
+  /** An uncompressed iTXt chunk's data: keyword NUL, flag 0, method 0, empty language tag and translated keyword, UTF-8 text. */
+  private static byte[] itxt(String keyword, String text) {
+    ByteArrayOutputStream data = new ByteArrayOutputStream(keyword.length() + text.length() * 3 + 5);
+    data.writeBytes(keyword.getBytes(StandardCharsets.ISO_8859_1));
+    data.writeBytes(new byte[] {0, 0, 0, 0, 0});
+    data.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    return data.toByteArray();
+  }
+
+  private static void writeChunk(ByteArrayOutputStream out, String type, byte[] data) {
+    byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
+    CRC32 crc = new CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(typeBytes);
+    out.writeBytes(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  /** A text chunk's keyword: its data up to the first NUL. */
+  private static String keyword(byte[] png, int from, int length) {
+    int end = from;
+    while (end < from + length && png[end] != 0) {
+      end++;
+    }
+    return new String(png, from, end - from, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int readInt(byte[] b, int at) {
+    return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
   }
 
   /** The {@code parameters} text, from whichever text chunk type holds it. */
@@ -144,23 +205,6 @@ public final class PngMetadata {
       metadata.mergeTree(FORMAT, root);
     } catch (IIOInvalidTreeException e) {
       throw new IllegalArgumentException("invalid PNG text chunk: " + e.getMessage(), e);
-    }
-  }
-
-  private static void removeText(IIOMetadataNode root, String keyword) {
-    for (Node chunk = root.getFirstChild(); chunk != null; chunk = chunk.getNextSibling()) {
-      String name = chunk.getNodeName();
-      if (!name.equals("tEXt") && !name.equals("zTXt") && !name.equals("iTXt")) {
-        continue;
-      }
-      Node entry = chunk.getFirstChild();
-      while (entry != null) {
-        Node next = entry.getNextSibling();
-        if (keyword.equals(((IIOMetadataNode) entry).getAttribute("keyword"))) {
-          chunk.removeChild(entry);
-        }
-        entry = next;
-      }
     }
   }
 

@@ -169,6 +169,78 @@ class PngMetadataTest {
   }
 
   @Test
+  void replacingParametersCopiesEveryOtherChunkByteForByte() throws Exception {
+    // A private ancillary chunk ImageIO does not know: re-encoding would have dropped it.
+    byte[] original = withChunkAfterHeader(writtenByAnotherTool("iTXt",
+        Map.of("parameters", "old prompt", "workflow", "{\"nodes\":[]}")), "vsNa", "kept as it is".getBytes(StandardCharsets.US_ASCII));
+    byte[] updated = PngMetadata.withParameters(original, INFOTEXT);
+
+    List<String> before = chunks(original).stream().filter(c -> !c.keyword().equals("parameters")).map(PngMetadataTest::describe).toList();
+    List<String> after = chunks(updated).stream().filter(c -> !c.keyword().equals("parameters")).map(PngMetadataTest::describe).toList();
+    assertEquals(before, after);
+    List<Chunk> all = chunks(updated);
+    int parameters = indexOf(all, c -> c.keyword().equals("parameters"));
+    assertEquals("iTXt", all.get(parameters).type());
+    assertTrue(parameters < indexOf(all, c -> c.type().equals("IDAT")), "the text comes before the image data");
+    assertEquals(Optional.of(INFOTEXT), PngMetadata.readParameters(updated));
+    assertTrue(crcsAreValid(updated));
+  }
+
+  @Test
+  void refusesBytesThatAreNotACompletePng() throws Exception {
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    ImageIO.write(picture(), "png", plain);
+    byte[] png = plain.toByteArray();
+    assertThrows(IllegalArgumentException.class, () -> PngMetadata.withParameters(java.util.Arrays.copyOf(png, png.length / 2), "x"));
+    byte[] noHeader = png.clone();
+    noHeader[12] = 'X'; // the first chunk's type is no longer IHDR
+    assertThrows(IllegalArgumentException.class, () -> PngMetadata.withParameters(noHeader, "x"));
+  }
+
+  private static String describe(Chunk chunk) {
+    return chunk.type() + ":" + java.util.HexFormat.of().formatHex(chunk.data());
+  }
+
+  private static int indexOf(List<Chunk> chunks, java.util.function.Predicate<Chunk> test) {
+    for (int i = 0; i < chunks.size(); i++) {
+      if (test.test(chunks.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no such chunk");
+  }
+
+  /** Inserts a chunk with a correct CRC right after IHDR (signature 8 bytes, IHDR 25). */
+  private static byte[] withChunkAfterHeader(byte[] png, String type, byte[] data) {
+    ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
+    byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    chunk.putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(png, 0, 33);
+    out.writeBytes(chunk.array());
+    out.write(png, 33, png.length - 33);
+    return out.toByteArray();
+  }
+
+  private static boolean crcsAreValid(byte[] png) {
+    ByteBuffer in = ByteBuffer.wrap(png);
+    in.position(8);
+    while (in.remaining() >= 12) {
+      int length = in.getInt();
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(png, in.position(), 4 + length);
+      in.position(in.position() + 4 + length);
+      if (in.getInt() != (int) crc.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
   void addsParametersToAPngThatHadNone() throws Exception {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     ImageIO.write(picture(), "png", plain);
