@@ -51,17 +51,17 @@ public final class App implements AutoCloseable {
     return start(config, List.of());
   }
 
-  /** Starts with additional routes; tests use it to exercise the error pages with a failing handler. */
+  /**
+   * Starts with additional routes; tests use it to exercise the error pages with a failing handler.
+   *
+   * <p>The database comes up (PostgreSQL, pool, migrations) on a thread of its own while this one builds the
+   * features and the web server, which only take connections once it is migrated; the server starts
+   * listening after that, so nothing, {@code /health} included, answers before the schema is current.
+   */
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
     long started = System.nanoTime();
     Metrics metrics = new Metrics();
-    Database database;
-    try {
-      database = Database.start(config, metrics.registry());
-    } catch (RuntimeException e) {
-      metrics.close();
-      throw e;
-    }
+    Database database = Database.open(config, metrics.registry());
     Generation generation = null;
     Expand expand = null;
     try {
@@ -82,8 +82,17 @@ public final class App implements AutoCloseable {
           expand::register,
           generation::register));
       features.addAll(extraRoutes);
-      WebServer server = new WebServer(config.port(), new ErrorPages(pages), metrics, features).start();
-      log.info("Visionary is listening on http://localhost:{}/ (started in {} ms)", server.port(), (System.nanoTime() - started) / 1_000_000);
+      WebServer server = new WebServer(config.port(), new ErrorPages(pages), metrics, features);
+      long built = System.nanoTime();
+      database.awaitReady();
+      long ready = System.nanoTime();
+      accounts.purgeExpiredSessions();
+      library.purgeExpiredTrash();
+      generation.startJobs();
+      server.start();
+      long now = System.nanoTime();
+      log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, then {} ms more for the database)",
+          server.port(), (now - started) / 1_000_000, (built - started) / 1_000_000, (ready - built) / 1_000_000);
       return new App(config, database, server, expand, generation, metrics);
     } catch (RuntimeException e) {
       if (expand != null) {
