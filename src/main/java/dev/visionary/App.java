@@ -13,6 +13,7 @@ import dev.visionary.library.PromptGallery;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.metrics.MetricsRoutes;
 import dev.visionary.seed.Seed;
+import dev.visionary.training.TrainingRun;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -151,6 +152,11 @@ public final class App implements AutoCloseable {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (args.length > 0 && args[0].equals("training-run")) {
+      // Builds the JDK's AOT cache (see pom.xml); it configures its own app and ignores the environment.
+      System.exit(TrainingRun.main(System.out));
+      return;
+    }
     Config config;
     try {
       config = Config.fromEnvironment();
