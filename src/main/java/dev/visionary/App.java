@@ -65,6 +65,7 @@ public final class App implements AutoCloseable {
     long started = System.nanoTime();
     Metrics metrics = new Metrics();
     Database database = Database.open(config, metrics.registry());
+    metrics.bindJvmMeters();
     Generation generation = null;
     Expand expand = null;
     try {
