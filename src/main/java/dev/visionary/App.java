@@ -13,6 +13,7 @@ import dev.visionary.library.PromptGallery;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.metrics.MetricsRoutes;
 import dev.visionary.seed.Seed;
+import dev.visionary.training.TrainingRun;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
@@ -51,17 +52,20 @@ public final class App implements AutoCloseable {
     return start(config, List.of());
   }
 
-  /** Starts with additional routes; tests use it to exercise the error pages with a failing handler. */
+  /**
+   * Starts with additional routes; tests use it to exercise the error pages with a failing handler.
+   *
+   * <p>The database comes up (PostgreSQL, pool, migrations) on a thread of its own while this one builds the
+   * features and the web server, which only take connections once it is migrated; the server starts
+   * listening after that, so nothing, {@code /health} included, answers before the schema is current.
+   * (Listening earlier and answering 503 meanwhile cost more than it saved: a health check polling a cold
+   * JVM every few milliseconds slowed the start it was waiting for.)
+   */
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
     long started = System.nanoTime();
     Metrics metrics = new Metrics();
-    Database database;
-    try {
-      database = Database.start(config, metrics.registry());
-    } catch (RuntimeException e) {
-      metrics.close();
-      throw e;
-    }
+    Database database = Database.open(config, metrics.registry());
+    metrics.bindJvmMeters();
     Generation generation = null;
     Expand expand = null;
     try {
@@ -82,8 +86,18 @@ public final class App implements AutoCloseable {
           expand::register,
           generation::register));
       features.addAll(extraRoutes);
-      WebServer server = new WebServer(config.port(), new ErrorPages(pages), metrics, features).start();
-      log.info("Visionary is listening on http://localhost:{}/ (started in {} ms)", server.port(), (System.nanoTime() - started) / 1_000_000);
+      WebServer server = new WebServer(config.port(), new ErrorPages(pages), metrics, features);
+      long builtAt = System.nanoTime();
+      database.awaitReady();
+      long readyAt = System.nanoTime();
+      // Before listening, though no request needs them: once the app answers, a SIGTERM must find it
+      // started (main registers the shutdown hook when this returns).
+      accounts.purgeExpiredSessions();
+      library.purgeExpiredTrash();
+      generation.startJobs();
+      server.start();
+      log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
+          server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
       return new App(config, database, server, expand, generation, metrics);
     } catch (RuntimeException e) {
       if (expand != null) {
@@ -142,6 +156,11 @@ public final class App implements AutoCloseable {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (args.length > 0 && args[0].equals("training-run")) {
+      // Builds the JDK's AOT cache (see pom.xml); it configures its own app and ignores the environment.
+      System.exit(TrainingRun.main(System.out));
+      return;
+    }
     Config config;
     try {
       config = Config.fromEnvironment();

@@ -11,14 +11,19 @@ public final class Accounts {
   private final SessionFilter filter;
   private final AccountRoutes routes;
   private final UsageLimits limits;
+  private final Sessions sessions;
 
   public Accounts(Jdbi jdbi, Pages pages, Config config) {
     this.users = new Users(jdbi);
-    Sessions sessions = new Sessions(jdbi);
+    this.sessions = new Sessions(jdbi);
     RateLimiter limiter = new RateLimiter(jdbi);
     this.filter = new SessionFilter(sessions, new Csrf(jdbi));
     this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config);
     this.limits = new UsageLimits(limiter, config);
+  }
+
+  /** Start-up housekeeping, once the database is migrated (building the feature does not touch it). */
+  public void purgeExpiredSessions() {
     sessions.purgeExpired();
   }
 

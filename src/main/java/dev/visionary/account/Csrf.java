@@ -15,16 +15,28 @@ import org.jdbi.v3.core.Jdbi;
  * only with the cookie it was made for, on every instance, without storing one per visitor.
  */
 final class Csrf {
-  private final SecretKeySpec key;
+  private final Jdbi jdbi;
+  /** Read on first use, not when built: the app is built while its database may still be starting. */
+  private volatile SecretKeySpec key;
 
   Csrf(Jdbi jdbi) {
-    this.key = new SecretKeySpec(loadOrCreateKey(jdbi), "HmacSHA256");
+    this.jdbi = jdbi;
+  }
+
+  private SecretKeySpec key() {
+    SecretKeySpec k = key;
+    if (k == null) {
+      // Two first requests at once both read the same row; loading is idempotent.
+      k = new SecretKeySpec(loadOrCreateKey(jdbi), "HmacSHA256");
+      key = k;
+    }
+    return k;
   }
 
   String tokenFor(String sessionToken) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
+      mac.init(key());
       byte[] sig = mac.doFinal(("csrf:" + sessionToken).getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {

@@ -4,12 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.visionary.Config;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -18,27 +21,65 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one PostgreSQL database: embedded unless DATABASE_URL names a server; pooled, migrated, wrapped by JDBI. */
+/**
+ * The one PostgreSQL database: embedded unless DATABASE_URL names a server; pooled, migrated, wrapped by JDBI.
+ *
+ * <p>{@link #open} returns at once and brings the database up (start, pool, migrations) on a thread of its
+ * own, so the app builds its features and web server meanwhile. Until then every connection asked for waits:
+ * nothing can reach a database that is not yet migrated.
+ */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-  private final EmbeddedPostgres embedded;
-  private final HikariDataSource dataSource;
+  /** What {@link #bringUp} leaves running; both are closed with the database. */
+  private record Running(EmbeddedPostgres embedded, HikariDataSource pool) {}
+
+  private final CompletableFuture<Running> running;
+  private final DataSource dataSource;
   private final Jdbi jdbi;
 
-  private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
-    this.embedded = embedded;
-    this.dataSource = dataSource;
+  private Database(CompletableFuture<Running> running) {
+    this.running = running;
+    this.dataSource = new WhenReady(this::pool);
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
   }
 
-  /** Starts the pool; its usage (active, idle, pending, timeouts) is published to {@code meters}. */
-  /** For tools that run without exporting metrics, such as the seed command. */
+  /** For tools that run without exporting metrics, such as the seed command: returns once migrated. */
   public static Database start(Config config) {
-    return start(config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    return start(config, new SimpleMeterRegistry());
   }
 
+  /** Returns once the database is up and migrated. */
   public static Database start(Config config, MeterRegistry meters) {
+    Database database = open(config, meters);
+    try {
+      database.awaitReady();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return database;
+  }
+
+  /**
+   * Starts bringing the database up and returns at once; {@link #awaitReady} waits for it. The pool's usage
+   * (active, idle, pending, timeouts) is published to {@code meters}.
+   */
+  public static Database open(Config config, MeterRegistry meters) {
+    CompletableFuture<Running> running = new CompletableFuture<>();
+    Thread starter = new Thread(() -> {
+      try {
+        running.complete(bringUp(config, meters));
+      } catch (Throwable e) {
+        running.completeExceptionally(e);
+      }
+    }, "database-start");
+    starter.setDaemon(true);
+    starter.start();
+    return new Database(running);
+  }
+
+  private static Running bringUp(Config config, MeterRegistry meters) {
     EmbeddedPostgres embedded = null;
     HikariConfig hikari = new HikariConfig();
     try {
@@ -63,9 +104,14 @@ public final class Database implements AutoCloseable {
       hikari.setInitializationFailTimeout(30_000);
       // A generic plan assumes any word matches 0.5% of rows; full-text queries need custom plans.
       hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
-      HikariDataSource ds = new HikariDataSource(hikari);
-      migrate(ds);
-      return new Database(embedded, ds);
+      HikariDataSource pool = new HikariDataSource(hikari);
+      try {
+        migrate(pool);
+      } catch (RuntimeException e) {
+        pool.close();
+        throw e;
+      }
+      return new Running(embedded, pool);
     } catch (IOException e) {
       closeQuietly(embedded);
       throw new UncheckedIOException("Could not start the embedded database", e);
@@ -81,6 +127,29 @@ public final class Database implements AutoCloseable {
         .locations("classpath:db/migration")
         .load()
         .migrate();
+  }
+
+  /** Waits until the database is up and migrated; throws what stopped it from starting. */
+  public void awaitReady() {
+    running();
+  }
+
+  private Running running() {
+    try {
+      return running.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  private DataSource pool() {
+    return running().pool();
   }
 
   public Jdbi jdbi() {
@@ -101,10 +170,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Waits for a start still under way, so no PostgreSQL process is left behind, then stops both. */
   @Override
   public void close() {
-    dataSource.close();
-    closeQuietly(embedded);
+    Running r;
+    try {
+      r = running();
+    } catch (RuntimeException e) {
+      return; // it never came up, and bringUp cleaned up after itself
+    }
+    r.pool().close();
+    closeQuietly(r.embedded());
   }
 
   private static void closeQuietly(EmbeddedPostgres pg) {

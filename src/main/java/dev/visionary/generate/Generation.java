@@ -29,6 +29,10 @@ public final class Generation implements AutoCloseable {
     this.scheduler = new JobScheduler(dataSource, runner, jobs, config.getInt("JOB_THREADS", 4, 1, 64), heartbeat);
     this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, limits, prompts);
     this.imageRoutes = new ImageRoutes(store, prompts);
+  }
+
+  /** Starts running queued jobs; call once the database is migrated (building the feature does not touch it). */
+  public void startJobs() {
     scheduler.start();
   }
 

@@ -1,6 +1,7 @@
 package dev.visionary.generate;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -53,6 +54,9 @@ final class JobScheduler {
         .missedHeartbeatsLimit(4)
         .enableImmediateExecution()
         .shutdownMaxWait(Duration.ofSeconds(5))
+        // Named rather than detected: detection opens a connection, and the scheduler is built while
+        // the database may still be starting. The same settings detection picks for PostgreSQL.
+        .jdbcCustomization(new PostgreSqlJdbcCustomization(false, false))
         .build();
   }
 

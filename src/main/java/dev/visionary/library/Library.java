@@ -24,6 +24,10 @@ public final class Library {
     this.searchRoutes = new SearchRoutes(pages, new PromptSearch(jdbi), prompts, tags, collections, users);
     this.collectionRoutes = new CollectionRoutes(pages, collections, prompts);
     this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi), new PromptImport(prompts));
+  }
+
+  /** Start-up housekeeping, once the database is migrated (building the feature does not touch it). */
+  public void purgeExpiredTrash() {
     prompts.purgeExpired();
   }
 

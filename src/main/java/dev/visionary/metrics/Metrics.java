@@ -23,7 +23,14 @@ public final class Metrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
-  public Metrics() {
+  /** The registry alone; {@link #bindJvmMeters} adds the JVM's meters. */
+  public Metrics() {}
+
+  /**
+   * The JVM's own meters (memory, GC, threads, CPU). Separate from the constructor so the app can set its
+   * database starting, which needs the registry, before spending start-up time on these.
+   */
+  public void bindJvmMeters() {
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

@@ -5,7 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Javalin server: static files, webjars, error pages, and the routes each feature registers. */
+/** The Javalin server: error pages, static files and webjars, and the routes each feature registers. */
 public final class WebServer {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   /** Largest request body accepted (forms, imports); larger ones answer 413. */
@@ -34,13 +33,6 @@ public final class WebServer {
       config.concurrency.useVirtualThreads = true;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.http.defaultContentType = "text/html; charset=utf-8";
-      config.staticFiles.enableWebjars();
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/static";
-        files.directory = "/static";
-        files.location = Location.CLASSPATH;
-        files.headers = Map.of("Cache-Control", "public, max-age=3600");
-      });
       RoutesConfig routes = config.routes;
       routes.before(ctx -> {
         SecurityHeaders.apply(ctx);
@@ -61,6 +53,7 @@ public final class WebServer {
         }
       });
       errorPages.register(routes);
+      new StaticAssets().register(routes);
       features.forEach(feature -> feature.accept(routes));
     });
   }
@@ -68,20 +61,15 @@ public final class WebServer {
   /** The route template that answered ({@code /jobs/{id}}), so each id does not become a series of its own. */
   static String route(Context ctx) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    if (endpoint != null) {
-      return endpoint.path;
+    if (endpoint == null) {
+      return ctx.statusCode() == HttpStatus.NOT_FOUND.getCode() ? "NOT_FOUND" : "UNMATCHED";
     }
-    if (ctx.statusCode() == HttpStatus.NOT_FOUND.getCode()) {
-      return "NOT_FOUND";
-    }
-    // Static files and webjars are served without a route: one series for each folder.
-    if (ctx.path().startsWith("/static/")) {
-      return "/static/*";
-    }
-    if (ctx.path().startsWith("/webjars/")) {
-      return "/webjars/*";
-    }
-    return "UNMATCHED";
+    // Static files and webjars: one series for each folder.
+    return switch (endpoint.path) {
+      case StaticAssets.STATIC -> "/static/*";
+      case StaticAssets.WEBJARS -> "/webjars/*";
+      default -> endpoint.path;
+    };
   }
 
   public WebServer start() {

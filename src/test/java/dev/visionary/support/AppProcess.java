@@ -40,9 +40,31 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts {@code dev.visionary.App} with the test class path and the given environment. */
   public static AppProcess start(Map<String, String> env, String... args) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "dev.visionary.App"));
+    return start(List.of(), env, args);
+  }
+
+  /** The same, with options for the JVM (on the running JDK) before the class path. */
+  public static AppProcess start(List<String> jvmOptions, Map<String, String> env, String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of(java(), "-Djava.awt.headless=true"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.visionary.App"));
     command.addAll(List.of(args));
+    return launch(command, env);
+  }
+
+  /** {@code java <jvmOptions> -jar <jar>} on the running JDK, from the project directory, as the Procfile runs it. */
+  public static AppProcess startJar(List<String> jvmOptions, String jar, Map<String, String> env) {
+    List<String> command = new java.util.ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar));
+    return launch(command, env);
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static AppProcess launch(List<String> command, Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("DATABASE_URL");
     builder.environment().putAll(env);
