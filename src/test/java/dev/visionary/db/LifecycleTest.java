@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.support.AppProcess;
 import dev.visionary.support.Http;
+import dev.visionary.support.Procfile;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,11 +14,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Visionary run as a real process on its embedded database: restarts, kills and bad configuration. */
+/**
+ * Visionary run as a real process on its embedded database: restarts, kills and bad configuration. The
+ * restarts use the Procfile's JVM options with the AOT cache pointed at a file that does not exist, so they
+ * also show that every JDK starts the app with them without a cache (JDK 17 does not know the options).
+ */
 class LifecycleTest {
   private static final Duration START = Duration.ofSeconds(90);
 
@@ -27,8 +33,9 @@ class LifecycleTest {
   @Test
   void keepsItsDatabaseAcrossSigtermAndRecoversFromKillDashNine() throws Exception {
     Map<String, String> env = Map.of("DATA_DIR", dataDir.toString(), "PORT", "0");
+    List<String> jvm = Procfile.jvmOptionsWithCache(dataDir.resolve("none.aot"));
 
-    try (AppProcess first = AppProcess.start(env)) {
+    try (AppProcess first = AppProcess.start(jvm, env)) {
       int port = first.awaitPort(START);
       assertHealthy(port);
       assertEquals(200, new Http("http://localhost:" + port).get("/").statusCode());
@@ -41,7 +48,7 @@ class LifecycleTest {
     assertTrue(Files.exists(dataDir.resolve("pgdata/PG_VERSION")));
     assertTrue(Files.notExists(dataDir.resolve("pgdata/postmaster.pid")), "PostgreSQL was stopped cleanly");
 
-    try (AppProcess second = AppProcess.start(env)) {
+    try (AppProcess second = AppProcess.start(jvm, env)) {
       int port = second.awaitPort(START);
       assertHealthy(port);
       assertTrue(second.output().stream().anyMatch(l -> l.contains("existing data directory")), "no new initdb after a restart");
@@ -51,7 +58,7 @@ class LifecycleTest {
     }
     assertTrue(Files.exists(dataDir.resolve("pgdata/postmaster.pid")), "kill -9 leaves PostgreSQL's lock behind");
 
-    try (AppProcess third = AppProcess.start(env)) {
+    try (AppProcess third = AppProcess.start(jvm, env)) {
       int port = third.awaitPort(START);
       assertHealthy(port);
       assertTrue(third.output().stream().anyMatch(l -> l.contains("existing data directory")));
