@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +24,6 @@ import java.util.regex.Pattern;
 public record Infotext(String prompt, String negativePrompt, Map<String, String> parameters) {
 
   private static final String NEGATIVE = "Negative prompt:";
-  // AUTOMATIC1111's own pattern for one pair (modules/infotext_utils.py), with Python's Unicode \w.
-  private static final Pattern PAIR = Pattern.compile(
-      "\\s*(\\w[\\w \\-/]+):\\s*(\"(?:\\\\.|[^\\\\\"])+\"|[^,]*)(?:,|$)", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern KEY = Pattern.compile("\\w[\\w \\-/]*", Pattern.UNICODE_CHARACTER_CLASS);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,19 +90,16 @@ public record Infotext(String prompt, String negativePrompt, Map<String, String>
 
   /**
    * Reads infotext written by AUTOMATIC1111, Forge or any tool that copies them. Never fails: text
-   * without a parameters line is all prompt.
+   * without a parameters line is all prompt. Takes time in proportion to the length of the text.
    */
   public static Infotext parse(String text) {
     String[] lines = text.replace("\r\n", "\n").strip().split("\n", -1);
     Map<String, String> parameters = new LinkedHashMap<>();
     int promptLines = lines.length;
-    String last = lines[lines.length - 1];
-    if (countPairs(last) >= 3) {
+    List<InfotextPairs.Pair> pairs = InfotextPairs.find(lines[lines.length - 1]);
+    if (pairs.size() >= 3) {
       promptLines--;
-      Matcher m = PAIR.matcher(last);
-      while (m.find()) {
-        parameters.put(m.group(1).strip(), unquote(m.group(2).strip()));
-      }
+      pairs.forEach(pair -> parameters.put(pair.key().strip(), unquote(pair.value().strip())));
     }
     List<String> prompt = new ArrayList<>();
     List<String> negative = new ArrayList<>();
@@ -151,15 +144,6 @@ public record Infotext(String prompt, String negativePrompt, Map<String, String>
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
     }
-  }
-
-  private static int countPairs(String line) {
-    Matcher m = PAIR.matcher(line);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
   }
 
   /**

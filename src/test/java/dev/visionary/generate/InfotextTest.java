@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class InfotextTest {
@@ -128,5 +133,62 @@ class InfotextTest {
   void refusesKeysThatCouldNotBeReadBack() {
     assertThrows(IllegalArgumentException.class, () -> new Infotext("p", "", params("Bad: key", "1")));
     assertThrows(IllegalArgumentException.class, () -> new Infotext("p", "", params("Bad, key", "1")));
+  }
+
+  // AUTOMATIC1111's own pattern (modules/infotext_utils.py), the reference the hand-written scanner follows.
+  private static final Pattern A1111_PAIR = Pattern.compile(
+      "\\s*(\\w[\\w \\-/]+):\\s*(\"(?:\\\\.|[^\\\\\"])+\"|[^,]*)(?:,|$)", Pattern.UNICODE_CHARACTER_CLASS);
+
+  @Test
+  void findsTheSamePairsAsAutomatic1111sPatternOnAnyShortLine() {
+    // Characters that matter to the pattern: key characters, separators, quotes, escapes, Unicode words and spaces.
+    String[] pieces = {"a", "Z", "7", "_", " ", "-", "/", ":", ",", "\"", "\\", "é", "猫", "\u0301", "\u00a0", "\t", "\r", "\u2028",
+        "\u0085", "\n", "\u200d", "😀", "Steps: 20", ", ", ": \""};
+    Random random = new Random(11);
+    for (int run = 0; run < 30_000; run++) {
+      StringBuilder line = new StringBuilder();
+      int n = random.nextInt(16);
+      for (int i = 0; i < n; i++) {
+        line.append(pieces[random.nextInt(pieces.length)]);
+      }
+      List<InfotextPairs.Pair> expected = new ArrayList<>();
+      Matcher m = A1111_PAIR.matcher(line);
+      while (m.find()) {
+        expected.add(new InfotextPairs.Pair(m.group(1), m.group(2)));
+      }
+      assertEquals(expected, InfotextPairs.find(line.toString()), () -> "line: " + line.toString().replace("\n", "\\n"));
+    }
+  }
+
+  @Test
+  void readsAHostileParametersLineInTimeProportionalToItsLength() {
+    // Each of these made the pattern rescan the rest of the line from every position.
+    for (String unit : new String[] {"x", "ab cd-", "k: \"v\\\" ", "a b: \"c, "}) {
+      long oneMillion = bestOfThree(lineOf(unit, 1_000_000));
+      long twoMillion = bestOfThree(lineOf(unit, 2_000_000));
+      // Linear work doubles; quadratic work would quadruple. The slack absorbs a busy machine.
+      assertTrue(twoMillion < 3 * oneMillion + 150_000_000L,
+          unit + ": 1M chars took " + oneMillion / 1_000_000 + " ms, 2M took " + twoMillion / 1_000_000 + " ms");
+    }
+    String nineteenMegabytes = "a prompt\n" + "x".repeat(19 * 1024 * 1024);
+    long started = System.nanoTime();
+    Infotext parsed = Infotext.parse(nineteenMegabytes);
+    long took = System.nanoTime() - started;
+    assertTrue(parsed.parameters().isEmpty());
+    assertTrue(took < 5_000_000_000L, "a 19 MB line with no colon took " + took / 1_000_000 + " ms");
+  }
+
+  private static String lineOf(String unit, int chars) {
+    return "a prompt\n" + unit.repeat(chars / unit.length());
+  }
+
+  private static long bestOfThree(String text) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long started = System.nanoTime();
+      Infotext.parse(text);
+      best = Math.min(best, System.nanoTime() - started);
+    }
+    return best;
   }
 }
