@@ -1,7 +1,6 @@
 package dev.visionary.generate;
 
 import java.awt.image.RenderedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,30 +8,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.w3c.dom.Node;
 
 /**
  * Text chunks in PNG files: the AUTOMATIC1111 {@code parameters} chunk Visionary writes, and whatever
  * other tools left (ComfyUI {@code prompt}/{@code workflow}, InvokeAI {@code invokeai_metadata}, …).
  *
  * <p>Text is written as uncompressed iTXt, which holds UTF-8; tEXt is Latin-1 only and would mangle
- * emoji and CJK prompts. All three text chunk types are read.
+ * emoji and CJK prompts. All three text chunk types are read, within bounds, by {@link PngText}.
  */
 public final class PngMetadata {
 
@@ -150,38 +144,7 @@ public final class PngMetadata {
    * empty map for bytes that are not a readable PNG, since a picture without metadata is ordinary.
    */
   public static Map<String, String> readText(byte[] png) {
-    return readTextIfReadable(png).orElse(Map.of());
-  }
-
-  /** Like {@link #readText}, but empty when the bytes are not a readable PNG, so an importer can say so. */
-  public static Optional<Map<String, String>> readTextIfReadable(byte[] png) {
-    Map<String, String> text = new LinkedHashMap<>();
-    ImageReader reader = pngReader();
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(png))) {
-      reader.setInput(in, true, false);
-      IIOMetadata metadata = reader.getImageMetadata(0);
-      Node root = metadata.getAsTree(FORMAT);
-      for (Node chunk = root.getFirstChild(); chunk != null; chunk = chunk.getNextSibling()) {
-        String valueAttribute = switch (chunk.getNodeName()) {
-          case "tEXt" -> "value";
-          case "zTXt", "iTXt" -> "text";
-          default -> null;
-        };
-        if (valueAttribute == null) {
-          continue;
-        }
-        for (Node entry = chunk.getFirstChild(); entry != null; entry = entry.getNextSibling()) {
-          IIOMetadataNode e = (IIOMetadataNode) entry;
-          text.put(e.getAttribute("keyword"), e.getAttribute(valueAttribute));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // Truncated or foreign files throw from deep inside ImageIO.
-      return Optional.empty();
-    } finally {
-      reader.dispose();
-    }
-    return Optional.of(text);
+    return PngText.read(png).map(PngText::text).orElse(Map.of());
   }
 
   private static void addText(IIOMetadata metadata, Map<String, String> text) {
@@ -226,13 +189,5 @@ public final class PngMetadata {
       throw new IllegalStateException("this Java runtime has no PNG writer");
     }
     return writers.next();
-  }
-
-  private static ImageReader pngReader() {
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
-    if (!readers.hasNext()) {
-      throw new IllegalStateException("this Java runtime has no PNG reader");
-    }
-    return readers.next();
   }
 }

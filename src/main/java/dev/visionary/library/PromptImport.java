@@ -1,6 +1,6 @@
 package dev.visionary.library;
 
-import dev.visionary.generate.PngMetadata;
+import dev.visionary.generate.PngText;
 import dev.visionary.expand.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -90,12 +90,13 @@ final class PromptImport {
 
   ImportReport importPng(long ownerId, byte[] png, String fileName) {
     ImportReport report = new ImportReport("PNG");
-    Optional<Map<String, String>> readable = PngMetadata.readTextIfReadable(png);
+    Optional<PngText> readable = PngText.read(png);
     if (readable.isEmpty()) {
       report.error(fileName + ": the PNG could not be read (it may be damaged or cut short).");
       return report;
     }
-    Map<String, String> chunks = readable.get();
+    readable.get().skipped().forEach(why -> report.error(fileName + ": " + why));
+    Map<String, String> chunks = readable.get().text();
     Optional<ImageMetadata.Found> found = ImageMetadata.find(chunks);
     if (found.isEmpty() || found.get().text().isEmpty()) {
       report.error(fileName + ": no prompt found. Visionary reads AUTOMATIC1111/Forge \"parameters\", InvokeAI and ComfyUI metadata.");
