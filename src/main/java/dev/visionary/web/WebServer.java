@@ -32,6 +32,7 @@ public final class WebServer {
       config.startup.showOldJavalinVersionWarning = false;
       config.concurrency.useVirtualThreads = true;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      RequestBodyLimit.configure(config.jetty.multipartConfig);
       config.http.defaultContentType = "text/html; charset=utf-8";
       RoutesConfig routes = config.routes;
       routes.before(ctx -> {
@@ -45,6 +46,7 @@ public final class WebServer {
         inFlight.incrementAndGet();
         ctx.attribute("visionary.started", System.nanoTime());
       });
+      RequestBodyLimit.register(routes, errorPages);
       routes.after(ctx -> {
         Long started = ctx.attribute("visionary.started");
         if (started != null) {

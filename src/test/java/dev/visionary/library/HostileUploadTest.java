@@ -1,0 +1,331 @@
+package dev.visionary.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visionary.support.Accounts;
+import dev.visionary.support.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Uploads built to hurt the instance: compressed text that inflates to gigabytes, a parameters line made
+ * to make a parser backtrack, bodies far over the request limit. Each must be answered quickly with a
+ * message, leave no request running, and cost the app (which runs in this JVM) no lasting memory.
+ */
+class HostileUploadTest {
+  private static final long MiB = 1024 * 1024;
+  private static final long ANSWER_WITHIN_NANOS = Duration.ofSeconds(2).toNanos();
+  private static final long HEAP_GROWTH_LIMIT = 64 * MiB;
+
+  private static LibraryClient me;
+
+  @BeforeAll
+  static void signIn() {
+    me = LibraryClient.signedIn("hostile");
+  }
+
+  @Test
+  void aZtxtBombInflatingToOneGigabyteIsSkippedWithAMessage() {
+    byte[] png = png("zTXt", textChunkData("parameters", new byte[] {0, 0}, zerosDeflated(1024 * MiB)));
+    assertTrue(png.length < 2 * MiB, "the bomb itself is small: " + png.length);
+    HttpResponse<String> answer = hostile(() -> TransferHttpTest.upload(me, "bomb.png", png));
+    assertEquals(422, answer.statusCode());
+    assertTrue(answer.body().contains("bomb.png: The “parameters” text is longer than Visionary reads (1 MB per text, 4 MB per image),"
+        + " so it was skipped."), answer.body());
+  }
+
+  @Test
+  void anItxtBombInflatingToThreeGigabytesIsSkippedWithAMessage() {
+    // iTXt: keyword NUL, compression flag 1, method 0, empty language tag NUL, empty translated keyword NUL.
+    byte[] png = png("iTXt", textChunkData("parameters", new byte[] {0, 1, 0, 0, 0}, zerosDeflated(3072 * MiB)));
+    HttpResponse<String> answer = hostile(() -> TransferHttpTest.upload(me, "bomb3.png", png));
+    assertEquals(422, answer.statusCode());
+    assertTrue(answer.body().contains("bomb3.png: The “parameters” text is longer than Visionary reads"), answer.body());
+  }
+
+  @Test
+  void aNineteenMegabyteParametersLineWithNoColonIsSkippedWithAMessage() {
+    byte[] line = new byte[19 * (int) MiB];
+    Arrays.fill(line, (byte) 'x');
+    byte[] png = png("tEXt", textChunkData("parameters", new byte[] {0}, line));
+    HttpResponse<String> answer = hostile(() -> TransferHttpTest.upload(me, "long.png", png));
+    assertEquals(422, answer.statusCode());
+    assertTrue(answer.body().contains("long.png: The “parameters” text is longer than Visionary reads"), answer.body());
+  }
+
+  @Test
+  void aFourHundredMegabyteUploadWithItsLengthDeclaredIsRefusedBeforeItIsRead() {
+    HttpResponse<String> answer = hostile(() -> streamUpload(400 * MiB, true));
+    assertEquals(413, answer.statusCode());
+    assertTrue(answer.body().contains("at most 20 MB per request"), answer.body());
+  }
+
+  @Test
+  void aFourHundredMegabyteUploadStreamedWithoutALengthIsCutOffAtTheLimit() {
+    HttpResponse<String> answer = hostile(() -> streamUpload(400 * MiB, false));
+    assertEquals(413, answer.statusCode());
+    assertTrue(answer.body().contains("at most 20 MB per request"), answer.body());
+  }
+
+  @Test
+  void anUploadAbandonedHalfwayLeavesNoRequestRunningAndNoFileBehind() throws Exception {
+    long heapBefore = heapInUse();
+    Instant started = Instant.now();
+    String boundary = "----abandoned" + System.nanoTime();
+    byte[] head = multipartHead(boundary);
+    try (Socket socket = new Socket("localhost", TestServer.app().port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /import HTTP/1.1\r\nHost: localhost\r\nCookie: visionary_session=" + Accounts.sessionCookie(me.http)
+          + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + 15 * MiB
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(head);
+      byte[] zeros = new byte[(int) MiB];
+      for (int i = 0; i < 5; i++) {
+        out.write(zeros);
+      }
+      out.flush();
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (requestThreads().isEmpty() && System.nanoTime() < deadline) {
+        sleep(20);
+      }
+      assertTrue(!requestThreads().isEmpty(), "the server is waiting for the rest of the upload");
+      sleep(300);
+      assertNoMultipartFilesSince(started);
+    }
+    // The client is gone: the request ends, and what it had sent is released.
+    assertNoRequestRunning();
+    long growth = heapInUse() - heapBefore;
+    assertTrue(growth < HEAP_GROWTH_LIMIT, "heap grew by " + growth / MiB + " MB");
+    assertNoMultipartFilesSince(started);
+  }
+
+  /**
+   * Sends one hostile request and checks what every one of them must meet: an answer within 2 s, no
+   * request still running afterwards, and less than 64 MB more heap in use once garbage is collected.
+   */
+  private static HttpResponse<String> hostile(Supplier<HttpResponse<String>> send) {
+    long heapBefore = heapInUse();
+    Instant started = Instant.now();
+    long startedNanos = System.nanoTime();
+    HttpResponse<String> answer = send.get();
+    long took = System.nanoTime() - startedNanos;
+    assertTrue(took < ANSWER_WITHIN_NANOS, "answered after " + took / 1_000_000 + " ms");
+    assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, "status " + answer.statusCode());
+    assertTrue(answer.body().contains("data-testid=\"error\""), "a readable message: " + answer.body());
+    assertNoRequestRunning();
+    long growth = heapInUse() - heapBefore;
+    assertTrue(growth < HEAP_GROWTH_LIMIT, "heap grew by " + growth / MiB + " MB");
+    assertNoMultipartFilesSince(started);
+    return answer;
+  }
+
+  private static long heapInUse() {
+    Runtime runtime = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  /** No thread of the app is still inside a request (the test's own thread aside). */
+  private static void assertNoRequestRunning() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    List<String> busy = requestThreads();
+    while (!busy.isEmpty() && System.nanoTime() < deadline) {
+      sleep(20);
+      busy = requestThreads();
+    }
+    assertEquals(List.of(), busy, "threads still handling a request");
+  }
+
+  private static List<String> requestThreads() {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(e -> e.getKey() != Thread.currentThread())
+        .filter(e -> Stream.of(e.getValue()).anyMatch(frame -> frame.getClassName().startsWith("io.javalin.http.servlet.JavalinServlet")))
+        .map(e -> e.getKey().getName())
+        .toList();
+  }
+
+  /** Jetty names multipart temporary files MultiPart*; none made by these uploads may remain. */
+  private static void assertNoMultipartFilesSince(Instant started) {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> files = Files.list(tmp)) {
+      List<Path> left = files.filter(p -> p.getFileName().toString().startsWith("MultiPart"))
+          .filter(p -> modifiedSince(p, started))
+          .toList();
+      assertEquals(List.of(), left, "multipart temporary files left behind");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean modifiedSince(Path file, Instant started) {
+    try {
+      FileTime modified = Files.getLastModifiedTime(file);
+      return !modified.toInstant().isBefore(started.minusSeconds(1));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A multipart /import whose file part is {@code fileBytes} of zeros, generated as it is sent, with a
+   * Content-Length or streamed in chunks.
+   */
+  private static HttpResponse<String> streamUpload(long fileBytes, boolean declareLength) {
+    String boundary = "----hostile" + System.nanoTime();
+    byte[] head = multipartHead(boundary);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    long total = head.length + fileBytes + tail.length;
+    Supplier<InputStream> body = () -> new GeneratedBody(head, fileBytes, tail);
+    HttpRequest.BodyPublisher publisher = declareLength
+        ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), total)
+        : HttpRequest.BodyPublishers.ofInputStream(body);
+    HttpClient client = HttpClient.newBuilder().cookieHandler(me.http.cookies()).version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/import"))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(publisher)
+        .build();
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The CSRF field and the start of a file part, as a browser's import form sends them. */
+  private static byte[] multipartHead(String boundary) {
+    return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + me.csrf() + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.png\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code head}, then {@code zeros} zero bytes made on the fly, then {@code tail}: nothing large is held. */
+  private static final class GeneratedBody extends InputStream {
+    private final byte[] head;
+    private final byte[] tail;
+    private final long size;
+    private long at;
+
+    GeneratedBody(byte[] head, long zeros, byte[] tail) {
+      this.head = head;
+      this.tail = tail;
+      this.size = head.length + zeros + tail.length;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] into, int off, int len) {
+      if (at >= size) {
+        return -1;
+      }
+      int n = (int) Math.min(len, size - at);
+      long tailStart = size - tail.length;
+      for (int i = 0; i < n; i++) {
+        long position = at + i;
+        into[off + i] = position < head.length ? head[(int) position]
+            : position >= tailStart ? tail[(int) (position - tailStart)] : 0;
+      }
+      at += n;
+      return n;
+    }
+  }
+
+  /** zlib data that inflates to {@code size} zero bytes, made a megabyte at a time. */
+  private static byte[] zerosDeflated(long size) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] zeros = new byte[(int) MiB];
+    byte[] buffer = new byte[64 * 1024];
+    for (long done = 0; done < size; done += zeros.length) {
+      deflater.setInput(zeros);
+      while (!deflater.needsInput()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+    }
+    deflater.finish();
+    while (!deflater.finished()) {
+      out.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    return out.toByteArray();
+  }
+
+  private static byte[] textChunkData(String keyword, byte[] afterKeyword, byte[] text) {
+    ByteArrayOutputStream data = new ByteArrayOutputStream(keyword.length() + afterKeyword.length + text.length);
+    data.writeBytes(keyword.getBytes(StandardCharsets.ISO_8859_1));
+    data.writeBytes(afterKeyword);
+    data.writeBytes(text);
+    return data.toByteArray();
+  }
+
+  /** A 1×1 grey PNG with one extra chunk before its image data. */
+  static byte[] png(String type, byte[] data) {
+    ByteArrayOutputStream png = new ByteArrayOutputStream(data.length + 128);
+    png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(1).putInt(1).put((byte) 8).put(new byte[4]).array());
+    chunk(png, type, data);
+    Deflater deflater = new Deflater();
+    deflater.setInput(new byte[] {0, (byte) 0x80});
+    deflater.finish();
+    byte[] pixels = new byte[64];
+    int length = deflater.deflate(pixels);
+    deflater.end();
+    chunk(png, "IDAT", Arrays.copyOf(pixels, length));
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
+    CRC32 crc = new CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(typeBytes);
+    out.writeBytes(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
