@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -79,14 +80,19 @@ class HostileUploadTest {
 
   @Test
   void aFourHundredMegabyteUploadWithItsLengthDeclaredIsRefusedBeforeItIsRead() {
-    HttpResponse<String> answer = hostile(() -> streamUpload(400 * MiB, true));
+    AtomicLong sent = new AtomicLong();
+    HttpResponse<String> answer = hostile(() -> streamUpload(400 * MiB, true, sent));
     assertEquals(413, answer.statusCode());
     assertTrue(answer.body().contains("at most 20 MB per request"), answer.body());
+    // Refused on its headers: the client got no further than what the connection buffers took (the
+    // multipart parser alone would have read 20 MB before stopping).
+    assertTrue(sent.get() < 12 * MiB, "the client sent " + sent.get() / MiB + " MB before the answer");
   }
 
   @Test
   void aFourHundredMegabyteUploadStreamedWithoutALengthIsCutOffAtTheLimit() {
-    HttpResponse<String> answer = hostile(() -> streamUpload(400 * MiB, false));
+    AtomicLong sent = new AtomicLong();
+    HttpResponse<String> answer = hostile(() -> streamUpload(400 * MiB, false, sent));
     assertEquals(413, answer.statusCode());
     assertTrue(answer.body().contains("at most 20 MB per request"), answer.body());
   }
@@ -196,12 +202,12 @@ class HostileUploadTest {
    * A multipart /import whose file part is {@code fileBytes} of zeros, generated as it is sent, with a
    * Content-Length or streamed in chunks.
    */
-  private static HttpResponse<String> streamUpload(long fileBytes, boolean declareLength) {
+  private static HttpResponse<String> streamUpload(long fileBytes, boolean declareLength, AtomicLong sent) {
     String boundary = "----hostile" + System.nanoTime();
     byte[] head = multipartHead(boundary);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     long total = head.length + fileBytes + tail.length;
-    Supplier<InputStream> body = () -> new GeneratedBody(head, fileBytes, tail);
+    Supplier<InputStream> body = () -> new GeneratedBody(head, fileBytes, tail, sent);
     HttpRequest.BodyPublisher publisher = declareLength
         ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), total)
         : HttpRequest.BodyPublishers.ofInputStream(body);
@@ -233,12 +239,13 @@ class HostileUploadTest {
     private final byte[] head;
     private final byte[] tail;
     private final long size;
-    private long at;
+    private final AtomicLong at;
 
-    GeneratedBody(byte[] head, long zeros, byte[] tail) {
+    GeneratedBody(byte[] head, long zeros, byte[] tail, AtomicLong at) {
       this.head = head;
       this.tail = tail;
       this.size = head.length + zeros + tail.length;
+      this.at = at;
     }
 
     @Override
@@ -249,17 +256,18 @@ class HostileUploadTest {
 
     @Override
     public int read(byte[] into, int off, int len) {
-      if (at >= size) {
+      long from = at.get();
+      if (from >= size) {
         return -1;
       }
-      int n = (int) Math.min(len, size - at);
+      int n = (int) Math.min(len, size - from);
       long tailStart = size - tail.length;
       for (int i = 0; i < n; i++) {
-        long position = at + i;
+        long position = from + i;
         into[off + i] = position < head.length ? head[(int) position]
             : position >= tailStart ? tail[(int) (position - tailStart)] : 0;
       }
-      at += n;
+      at.addAndGet(n);
       return n;
     }
   }
