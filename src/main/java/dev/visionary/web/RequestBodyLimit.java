@@ -28,7 +28,6 @@ final class RequestBodyLimit {
 
   static void configure(MultipartConfig multipart) {
     multipart.maxTotalRequestSize(WebServer.MAX_REQUEST_BYTES, SizeUnit.BYTES);
-    multipart.maxFileSize(WebServer.MAX_REQUEST_BYTES, SizeUnit.BYTES);
     // Parts stay in memory, which the limit bounds and the import spends anyway (it reads the whole
     // file): no temporary file exists that a failed, abandoned or killed upload could leave behind.
     multipart.maxInMemoryFileSize((int) WebServer.MAX_REQUEST_BYTES, SizeUnit.BYTES);

@@ -1,13 +1,12 @@
 package dev.visionary.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static dev.visionary.support.PngChunks.chunk;
 import static dev.visionary.support.PngChunks.deflate;
 import static dev.visionary.support.PngChunks.png;
 import static dev.visionary.support.PngChunks.text;
 import static dev.visionary.support.PngChunks.zerosDeflated;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,12 +1,11 @@
 package dev.visionary.library;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static dev.visionary.support.PngChunks.chunk;
 import static dev.visionary.support.PngChunks.png;
 import static dev.visionary.support.PngChunks.text;
 import static dev.visionary.support.PngChunks.zerosDeflated;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.support.Accounts;
 import dev.visionary.support.TestServer;
@@ -70,6 +69,18 @@ class HostileUploadTest {
     HttpResponse<String> answer = hostile(() -> TransferHttpTest.upload(me, "bomb3.png", png));
     assertEquals(422, answer.statusCode());
     assertTrue(answer.body().contains("bomb3.png: The “parameters” text is longer than Visionary reads"), answer.body());
+  }
+
+  @Test
+  void aPromptBesideABombIsStillImportedAndTheReportNamesWhatWasSkipped() {
+    String infotext = "a lighthouse in a storm\nSteps: 20, Sampler: Euler a, Seed: 7";
+    byte[] png = png(chunk("zTXt", text("workflow", new byte[] {0, 0}, zerosDeflated(1024))),
+        chunk("tEXt", text("parameters", new byte[] {0}, infotext.getBytes(StandardCharsets.ISO_8859_1))));
+    HttpResponse<String> answer = TransferHttpTest.upload(me, "storm.png", png);
+    assertEquals(200, answer.statusCode());
+    assertTrue(answer.body().contains("1 added"), answer.body());
+    assertTrue(answer.body().contains("storm.png: The “workflow” text is longer than Visionary reads"), answer.body());
+    assertTrue(me.get("/library").body().contains("a lighthouse in a storm"));
   }
 
   @Test
