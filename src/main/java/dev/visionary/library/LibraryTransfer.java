@@ -25,9 +25,11 @@ final class LibraryTransfer {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Jdbi jdbi;
+  private final PromptCaps caps;
 
-  LibraryTransfer(Jdbi jdbi) {
+  LibraryTransfer(Jdbi jdbi, PromptCaps caps) {
     this.jdbi = jdbi;
+    this.caps = caps;
   }
 
   byte[] exportJson(long ownerId) {
@@ -122,39 +124,63 @@ final class LibraryTransfer {
     }
   }
 
+  /**
+   * Imports what can be imported and lists every row that can't, with why. A file over the import cap is refused
+   * whole, before anything is read into the library; once its owner is at the per-person cap, new prompts are
+   * listed as not added while those already there still count as there.
+   */
   ImportReport importJson(long ownerId, byte[] bytes) {
     ImportReport report = new ImportReport("Visionary JSON");
-    JsonNode root;
+    JsonImportFile.Outline outline;
     try {
-      root = JSON.readTree(bytes);
-    } catch (java.io.IOException e) {
-      report.error("The file is not valid JSON.");
+      outline = JsonImportFile.outline(bytes, caps.perImport());
+    } catch (JsonImportFile.Unreadable e) {
+      report.error("The file is not valid JSON: " + e.getMessage());
       return report;
     }
-    if (root == null || !FORMAT.equals(root.path("format").asText())) {
+    if (outline.overCap() != null) {
+      report.refuse("prompts".equals(outline.overCap()) ? caps.tooManyInFile()
+          : "This file's \"" + outline.overCap() + "\" list is longer than " + caps.perImport()
+              + " entries, more than one import may hold (IMPORT_MAX_PROMPTS on this server).");
+      return report;
+    }
+    if (!FORMAT.equals(outline.format())) {
       report.error("This JSON file is not a Visionary library export (its \"format\" is not \"" + FORMAT + "\").");
       return report;
     }
     jdbi.useTransaction(h -> {
       Map<String, String> ids = new LinkedHashMap<>();
       List<Map.Entry<String, String>> parents = new ArrayList<>();
-      int row = 0;
-      for (JsonNode n : root.path("prompts")) {
-        row++;
-        String label = "Prompt " + row + (n.path("title").isTextual() ? " (“" + n.path("title").asText() + "”)" : "");
+      long[] room = {Prompts.room(h, ownerId, caps)};
+      JsonImportFile.forEachRow(bytes, outline, "prompts", row -> {
+        String title = row.node() == null ? "" : ImportedPrompt.titleForMessages(row.node());
+        String label = "Prompt " + row.number() + (title.isEmpty() ? "" : " (“" + title + "”)");
+        if (row.node() == null) {
+          report.error(label + ": " + row.problem());
+          return;
+        }
         ImportedPrompt parsed;
         try {
-          parsed = ImportedPrompt.from(n);
+          parsed = ImportedPrompt.from(row.node());
         } catch (IllegalArgumentException e) {
           report.error(label + ": " + e.getMessage());
-          continue;
+          return;
         }
         Target target = place(h, ownerId, "prompts", parsed.sourceId());
-        ids.put(parsed.sourceId(), target.id());
         if (!target.fresh()) {
+          ids.put(parsed.sourceId(), target.id());
           report.unchanged();
-          continue;
+          return;
         }
+        if (room[0] < 1) {
+          if (room[0] == 0) {
+            report.error(label + " and the new prompts after it were not added: " + caps.full());
+            room[0] = -1;
+          }
+          return;
+        }
+        room[0]--;
+        ids.put(parsed.sourceId(), target.id());
         Prompts.insert(h, target.id(), ownerId, parsed.draft(), parsed.state());
         for (PromptVersion v : parsed.versions()) {
           Prompts.insertVersion(h, target.id(), v.version(), new PromptDraft(v.title(), v.text(), v.negative(), v.target(), v.params(),
@@ -167,57 +193,92 @@ final class LibraryTransfer {
           parents.add(Map.entry(target.id(), parsed.parentId()));
         }
         report.created();
-      }
+      });
       for (Map.Entry<String, String> link : parents) {
+        // A parent in the same file, or one the prompt form would accept: the importer's own, or anyone's shared
+        // prompt. Never someone's private prompt, and never the prompt itself.
         String parent = ids.getOrDefault(link.getValue(), link.getValue());
-        h.createUpdate("update prompts set parent_id = :parent where id = :id"
-                + " and exists (select 1 from prompts q where q.id = :parent and (q.owner_id = :o or q.visibility <> 'private'))")
+        h.createUpdate("update prompts set parent_id = :parent where id = :id and id <> :parent"
+                + " and exists (select 1 from prompts q where q.id = :parent"
+                + " and (q.owner_id = :o or (q.visibility <> 'private' and q.deleted_at is null)))")
             .bind("parent", parent).bind("id", link.getKey()).bind("o", ownerId).execute();
       }
-      importCollections(h, ownerId, root.path("collections"), ids, report);
-      for (JsonNode b : root.path("bookmarks")) {
-        String id = ids.getOrDefault(b.path("prompt_id").asText(), b.path("prompt_id").asText());
-        h.createUpdate("insert into bookmarks (user_id, prompt_id, created_at) select :o, p.id, coalesce(cast(:at as timestamptz), now())"
-                + " from prompts p where p.id = :id and (p.owner_id = :o or p.visibility <> 'private') on conflict do nothing")
-            .bind("o", ownerId).bind("id", id).bind("at", b.path("created_at").isTextual() ? b.path("created_at").asText() : null).execute();
-      }
+      JsonImportFile.forEachRow(bytes, outline, "collections", row -> importCollection(h, ownerId, row, ids, report));
+      JsonImportFile.forEachRow(bytes, outline, "bookmarks", row -> importBookmark(h, ownerId, row, ids, report));
     });
     return report;
   }
 
-  private void importCollections(Handle h, long ownerId, JsonNode collections, Map<String, String> ids, ImportReport report) {
-    int row = 0;
-    for (JsonNode c : collections) {
-      row++;
-      String name = c.path("name").asText("").strip();
-      Visibility visibility = Visibility.byId(c.path("visibility").asText("private")).orElse(null);
-      if (name.isEmpty() || name.length() > 120 || visibility == null || !Slugs.looksLikeId(c.path("id").asText())) {
-        report.error("Collection " + row + ": it needs an id, a name of at most 120 characters and a valid visibility.");
+  private void importCollection(Handle h, long ownerId, JsonImportFile.Row row, Map<String, String> ids, ImportReport report) {
+    JsonNode c = row.node();
+    String label = "Collection " + row.number();
+    if (c == null) {
+      report.error(label + ": " + row.problem());
+      return;
+    }
+    String name;
+    String description;
+    Instant created;
+    Instant updated;
+    try {
+      name = ImportedPrompt.string(c, "name", 120, false);
+      label += name.isEmpty() ? "" : " (“" + name + "”)";
+      description = ImportedPrompt.string(c, "description", 1000, true);
+      created = ImportedPrompt.instant(c, "created_at");
+      updated = ImportedPrompt.instant(c, "updated_at");
+    } catch (IllegalArgumentException e) {
+      report.error(label + ": " + e.getMessage());
+      return;
+    }
+    Visibility visibility = Visibility.byId(c.path("visibility").asText("private")).orElse(null);
+    if (name.isEmpty() || visibility == null || !Slugs.looksLikeId(c.path("id").asText())) {
+      report.error(label + ": it needs an id, a name of at most 120 characters and a valid visibility.");
+      return;
+    }
+    Target target = place(h, ownerId, "collections", c.path("id").asText());
+    if (!target.fresh()) {
+      return;
+    }
+    h.createUpdate("insert into collections (id, owner_id, name, slug, description, visibility, created_at, updated_at)"
+            + " values (:id, :o, :name, :slug, :description, :visibility, coalesce(:created, now()), coalesce(:updated, now()))")
+        .bind("id", target.id()).bind("o", ownerId).bind("name", name).bind("slug", Slugs.slug(name))
+        .bind("description", description).bind("visibility", visibility.id())
+        .bind("created", created).bind("updated", updated).execute();
+    int position = 0;
+    for (JsonNode item : c.path("prompt_ids")) {
+      if (!Slugs.looksLikeId(item.asText())) {
         continue;
       }
-      Target target = place(h, ownerId, "collections", c.path("id").asText());
-      if (!target.fresh()) {
-        continue;
-      }
-      h.createUpdate("insert into collections (id, owner_id, name, slug, description, visibility, created_at, updated_at)"
-              + " values (:id, :o, :name, :slug, :description, :visibility, coalesce(cast(:created as timestamptz), now()),"
-              + " coalesce(cast(:updated as timestamptz), now()))")
-          .bind("id", target.id()).bind("o", ownerId).bind("name", name).bind("slug", Slugs.slug(name))
-          .bind("description", c.path("description").asText("")).bind("visibility", visibility.id())
-          .bind("created", textOrNull(c, "created_at")).bind("updated", textOrNull(c, "updated_at")).execute();
-      int position = 0;
-      for (JsonNode item : c.path("prompt_ids")) {
-        String promptId = ids.getOrDefault(item.asText(), item.asText());
-        position++;
-        h.createUpdate("insert into collection_items (collection_id, prompt_id, position) select :c, p.id, :pos from prompts p"
-                + " where p.id = :p and p.owner_id = :o on conflict do nothing")
-            .bind("c", target.id()).bind("p", promptId).bind("pos", position).bind("o", ownerId).execute();
-      }
+      String promptId = ids.getOrDefault(item.asText(), item.asText());
+      position++;
+      h.createUpdate("insert into collection_items (collection_id, prompt_id, position) select :c, p.id, :pos from prompts p"
+              + " where p.id = :p and p.owner_id = :o on conflict do nothing")
+          .bind("c", target.id()).bind("p", promptId).bind("pos", position).bind("o", ownerId).execute();
     }
   }
 
-  private static String textOrNull(JsonNode n, String field) {
-    return n.path(field).isTextual() ? n.path(field).asText() : null;
+  private static void importBookmark(Handle h, long ownerId, JsonImportFile.Row row, Map<String, String> ids, ImportReport report) {
+    JsonNode b = row.node();
+    String label = "Bookmark " + row.number();
+    if (b == null) {
+      report.error(label + ": " + row.problem());
+      return;
+    }
+    Instant at;
+    try {
+      at = ImportedPrompt.instant(b, "created_at");
+    } catch (IllegalArgumentException e) {
+      report.error(label + ": " + e.getMessage());
+      return;
+    }
+    String source = b.path("prompt_id").asText();
+    if (!Slugs.looksLikeId(source)) {
+      report.error(label + ": \"prompt_id\" is not a prompt id.");
+      return;
+    }
+    h.createUpdate("insert into bookmarks (user_id, prompt_id, created_at) select :o, p.id, coalesce(:at, now())"
+            + " from prompts p where p.id = :id and (p.owner_id = :o or p.visibility <> 'private') on conflict do nothing")
+        .bind("o", ownerId).bind("id", ids.getOrDefault(source, source)).bind("at", at).execute();
   }
 
   /** Where an imported row goes: its own id when free, a stable id derived from it when someone else has it. */

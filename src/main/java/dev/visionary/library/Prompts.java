@@ -10,10 +10,19 @@ import org.jdbi.v3.core.Jdbi;
 final class Prompts {
   static final int TRASH_DAYS = 30;
 
-  private final Jdbi jdbi;
+  /** Key space of the per-owner advisory lock that serialises creating prompts (any constant unused elsewhere). */
+  private static final int CREATE_LOCK_SPACE = 0x50524d54;
 
-  Prompts(Jdbi jdbi) {
+  private final Jdbi jdbi;
+  private final PromptCaps caps;
+
+  Prompts(Jdbi jdbi, PromptCaps caps) {
     this.jdbi = jdbi;
+    this.caps = caps;
+  }
+
+  PromptCaps caps() {
+    return caps;
   }
 
   Jdbi jdbi() {
@@ -28,9 +37,12 @@ final class Prompts {
         .bind("id", id).map((rs, ctx) -> Prompt.map(rs)).findOne());
   }
 
-  /** Saves a new prompt as version 1 and returns its id. */
+  /** Saves a new prompt as version 1 and returns its id; throws {@link PromptCaps.Full} when its owner has no room left. */
   String create(long ownerId, PromptDraft d, List<String> tags) {
     return jdbi.inTransaction(h -> {
+      if (room(h, ownerId, caps) < 1) {
+        throw new PromptCaps.Full(caps.full());
+      }
       String id = ShortIds.next();
       insert(h, id, ownerId, d, null);
       insertVersion(h, id, 1, d, "", null);
@@ -39,6 +51,19 @@ final class Prompts {
       }
       return id;
     });
+  }
+
+  /**
+   * How many more prompts the owner may create. Holds a per-owner lock until the transaction ends, so two saves
+   * at the same moment cannot both take the last place.
+   */
+  static long room(Handle h, long ownerId, PromptCaps caps) {
+    h.execute("select pg_advisory_xact_lock(?, ?)", CREATE_LOCK_SPACE, Long.hashCode(ownerId));
+    // Two counts, so each is answered from its partial index (live prompts, Trash) rather than a table scan.
+    long count = h.createQuery("select (select count(*) from prompts where owner_id = :o and deleted_at is null)"
+            + " + (select count(*) from prompts where owner_id = :o and deleted_at is not null)")
+        .bind("o", ownerId).mapTo(Long.class).one();
+    return caps.perPerson() - count;
   }
 
   static void insert(Handle h, String id, long ownerId, PromptDraft d, ImportedState state) {
