@@ -277,7 +277,7 @@ final class LibraryTransfer {
       return;
     }
     h.createUpdate("insert into bookmarks (user_id, prompt_id, created_at) select :o, p.id, coalesce(:at, now())"
-            + " from prompts p where p.id = :id and (p.owner_id = :o or p.visibility <> 'private') on conflict do nothing")
+            + " from prompts p where p.id = :id and (p.owner_id = :o or (p.visibility <> 'private' and p.deleted_at is null)) on conflict do nothing")
         .bind("o", ownerId).bind("id", ids.getOrDefault(source, source)).bind("at", at).execute();
   }
 

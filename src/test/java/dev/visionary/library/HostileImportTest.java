@@ -75,6 +75,8 @@ class HostileImportTest {
     // The acceptance bound of the issue; the work done is bounded by the cap, so this holds with a wide margin.
     assertTrue(millis < 2_000, "answered in " + millis + " ms");
     assertTrue(grown < 64L * 1024 * 1024, "heap grew by " + grown / 1024 + " KB");
+    assertFalse(Thread.getAllStackTraces().values().stream().flatMap(java.util.Arrays::stream)
+        .anyMatch(frame -> frame.getClassName().startsWith(JsonImportFile.class.getName())), "no thread is still reading the file");
   }
 
   @Test
