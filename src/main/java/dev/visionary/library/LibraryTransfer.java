@@ -152,6 +152,7 @@ final class LibraryTransfer {
       Map<String, String> ids = new LinkedHashMap<>();
       List<Map.Entry<String, String>> parents = new ArrayList<>();
       long[] room = {Prompts.room(h, ownerId, caps)};
+      boolean[] toldFull = {false};
       JsonImportFile.forEachRow(bytes, outline, "prompts", row -> {
         String title = row.node() == null ? "" : ImportedPrompt.titleForMessages(row.node());
         String label = "Prompt " + row.number() + (title.isEmpty() ? "" : " (“" + title + "”)");
@@ -173,9 +174,9 @@ final class LibraryTransfer {
           return;
         }
         if (room[0] < 1) {
-          if (room[0] == 0) {
+          if (!toldFull[0]) {
             report.error(label + " and the new prompts after it were not added: " + caps.full());
-            room[0] = -1;
+            toldFull[0] = true;
           }
           return;
         }
@@ -209,7 +210,7 @@ final class LibraryTransfer {
     return report;
   }
 
-  private void importCollection(Handle h, long ownerId, JsonImportFile.Row row, Map<String, String> ids, ImportReport report) {
+  private static void importCollection(Handle h, long ownerId, JsonImportFile.Row row, Map<String, String> ids, ImportReport report) {
     JsonNode c = row.node();
     String label = "Collection " + row.number();
     if (c == null) {

@@ -177,6 +177,9 @@ class HostileImportTest {
       HttpResponse<String> third = me.post("/prompts", "title", "Three", "text", "third prompt");
       assertEquals(422, third.statusCode());
       assertTrue(third.body().contains("at most 2 prompts"), third.body());
+      HttpResponse<String> fromStudio = me.http.postForm("/prompts", Http.form("_csrf", me.csrf(), "text", "saved from a card"), "HX-Request", "true");
+      assertEquals(422, fromStudio.statusCode());
+      assertTrue(fromStudio.body().contains("at most 2 prompts"), "the HTMX save shows it too: " + fromStudio.body());
       HttpResponse<String> fork = me.post("/p/cappedrowb/fork");
       assertEquals(422, fork.statusCode());
       assertTrue(fork.body().contains("at most 2 prompts"), fork.body());
