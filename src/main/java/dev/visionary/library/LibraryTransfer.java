@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * A person's whole library as JSON: prompts with every version, tags, collections in order, bookmarks.
@@ -149,10 +154,7 @@ final class LibraryTransfer {
       return report;
     }
     jdbi.useTransaction(h -> {
-      Map<String, String> ids = new LinkedHashMap<>();
-      List<Map.Entry<String, String>> parents = new ArrayList<>();
-      long[] room = {Prompts.room(h, ownerId, caps)};
-      boolean[] toldFull = {false};
+      PromptRows rows = new PromptRows(h, ownerId, caps, report);
       JsonImportFile.forEachRow(bytes, outline, "prompts", row -> {
         String title = row.node() == null ? "" : ImportedPrompt.titleForMessages(row.node());
         String label = "Prompt " + row.number() + (title.isEmpty() ? "" : " (“" + title + "”)");
@@ -160,42 +162,15 @@ final class LibraryTransfer {
           report.error(label + ": " + row.problem());
           return;
         }
-        ImportedPrompt parsed;
         try {
-          parsed = ImportedPrompt.from(row.node());
+          rows.add(label, ImportedPrompt.from(row.node()));
         } catch (IllegalArgumentException e) {
           report.error(label + ": " + e.getMessage());
-          return;
         }
-        Target target = place(h, ownerId, "prompts", parsed.sourceId());
-        if (!target.fresh()) {
-          ids.put(parsed.sourceId(), target.id());
-          report.unchanged();
-          return;
-        }
-        if (room[0] < 1) {
-          if (!toldFull[0]) {
-            report.error(label + " and the new prompts after it were not added: " + caps.full());
-            toldFull[0] = true;
-          }
-          return;
-        }
-        room[0]--;
-        ids.put(parsed.sourceId(), target.id());
-        Prompts.insert(h, target.id(), ownerId, parsed.draft(), parsed.state());
-        for (PromptVersion v : parsed.versions()) {
-          Prompts.insertVersion(h, target.id(), v.version(), new PromptDraft(v.title(), v.text(), v.negative(), v.target(), v.params(),
-              v.idea(), null, null, Visibility.PRIVATE), v.note(), v.createdAt());
-        }
-        for (String tag : parsed.tags()) {
-          Tags.attach(h, ownerId, target.id(), tag);
-        }
-        if (parsed.parentId() != null) {
-          parents.add(Map.entry(target.id(), parsed.parentId()));
-        }
-        report.created();
       });
-      for (Map.Entry<String, String> link : parents) {
+      rows.flush();
+      Map<String, String> ids = rows.ids;
+      for (Map.Entry<String, String> link : rows.parents) {
         // A parent in the same file, or one the prompt form would accept: the importer's own, or anyone's shared
         // prompt. Never someone's private prompt, and never the prompt itself.
         String parent = ids.getOrDefault(link.getValue(), link.getValue());
@@ -287,8 +262,12 @@ final class LibraryTransfer {
 
   private static Target place(Handle h, long ownerId, String table, String sourceId) {
     String sql = "prompts".equals(table) ? "select owner_id from prompts where id = :id" : "select owner_id from collections where id = :id";
-    for (String candidate : List.of(sourceId, ShortIds.derived(ownerId + ":" + sourceId))) {
-      var owner = h.createQuery(sql).bind("id", candidate).mapTo(Long.class).findOne();
+    return place(ownerId, sourceId, candidate -> h.createQuery(sql).bind("id", candidate).mapTo(Long.class).findOne());
+  }
+
+  private static Target place(long ownerId, String sourceId, Function<String, Optional<Long>> ownerOf) {
+    for (String candidate : candidates(ownerId, sourceId)) {
+      Optional<Long> owner = ownerOf.apply(candidate);
       if (owner.isEmpty()) {
         return new Target(candidate, true);
       }
@@ -297,5 +276,99 @@ final class LibraryTransfer {
       }
     }
     return new Target(ShortIds.next(), true);
+  }
+
+  private static List<String> candidates(long ownerId, String sourceId) {
+    return List.of(sourceId, ShortIds.derived(ownerId + ":" + sourceId));
+  }
+
+  /**
+   * Writes an import's prompts a chunk at a time: one look-up for where a chunk's rows go and one round trip per
+   * table, instead of several statements per prompt.
+   */
+  private static final class PromptRows {
+    private static final int CHUNK = 500;
+
+    final Map<String, String> ids = new LinkedHashMap<>();
+    final List<Map.Entry<String, String>> parents = new ArrayList<>();
+    private final Handle h;
+    private final long ownerId;
+    private final PromptCaps caps;
+    private final ImportReport report;
+    private final List<Map.Entry<String, ImportedPrompt>> pending = new ArrayList<>();
+    private final Map<String, Long> tagIds = new HashMap<>();
+    private long room;
+    private boolean toldFull;
+
+    PromptRows(Handle h, long ownerId, PromptCaps caps, ImportReport report) {
+      this.h = h;
+      this.ownerId = ownerId;
+      this.caps = caps;
+      this.report = report;
+      this.room = Prompts.room(h, ownerId, caps);
+    }
+
+    void add(String label, ImportedPrompt prompt) {
+      pending.add(Map.entry(label, prompt));
+      if (pending.size() >= CHUNK) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      Set<String> wanted = new HashSet<>();
+      pending.forEach(p -> wanted.addAll(candidates(ownerId, p.getValue().sourceId())));
+      Map<String, Long> owners = new HashMap<>();
+      h.createQuery("select id, owner_id from prompts where id = any(:ids)").bindArray("ids", String.class, wanted)
+          .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getLong("owner_id")))
+          .forEach(e -> owners.put(e.getKey(), e.getValue()));
+      PreparedBatch prompts = Prompts.insertBatch(h);
+      PreparedBatch versions = Prompts.insertVersionBatch(h);
+      Map<String, List<String>> tags = new LinkedHashMap<>();
+      for (Map.Entry<String, ImportedPrompt> entry : pending) {
+        ImportedPrompt parsed = entry.getValue();
+        Target target = place(ownerId, parsed.sourceId(), id -> Optional.ofNullable(owners.get(id)));
+        if (!target.fresh()) {
+          ids.put(parsed.sourceId(), target.id());
+          report.unchanged();
+          continue;
+        }
+        if (room < 1) {
+          if (!toldFull) {
+            report.error(entry.getKey() + " and the new prompts after it were not added: " + caps.full());
+            toldFull = true;
+          }
+          continue;
+        }
+        room--;
+        // A second row with the same id later in the file finds this one, as it would once stored.
+        owners.put(target.id(), ownerId);
+        ids.put(parsed.sourceId(), target.id());
+        Prompts.bindPrompt(prompts, target.id(), ownerId, parsed.draft(), parsed.state()).add();
+        for (PromptVersion v : parsed.versions()) {
+          Prompts.bindVersion(versions, target.id(), v.version(), new PromptDraft(v.title(), v.text(), v.negative(), v.target(),
+              v.params(), v.idea(), null, null, Visibility.PRIVATE), v.note(), v.createdAt()).add();
+        }
+        tags.put(target.id(), parsed.tags());
+        if (parsed.parentId() != null) {
+          parents.add(Map.entry(target.id(), parsed.parentId()));
+        }
+        report.created();
+      }
+      if (prompts.size() > 0) {
+        prompts.execute();
+        versions.execute();
+      }
+      PreparedBatch links = Tags.linkBatch(h);
+      tags.forEach((id, names) -> names.forEach(name ->
+          links.bind("prompt", id).bind("tag", tagIds.computeIfAbsent(name, n -> Tags.idOf(h, ownerId, n))).add()));
+      if (links.size() > 0) {
+        links.execute();
+      }
+      pending.clear();
+    }
   }
 }
