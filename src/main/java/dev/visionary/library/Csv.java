@@ -9,9 +9,11 @@ import java.util.List;
  *
  * <p>Written cells are safe to open in a spreadsheet (OWASP, CSV injection): a cell that would start with
  * {@code = + - @}, a tab or a carriage return is written with a single quote in front, and quoted. So that
- * {@link #restore} can undo exactly that, a cell that starts with quotes followed by one of those characters
- * ({@code '=x}, {@code ''-x}) gets one more quote too. The rule both ways: a cell matching
- * {@code '+[=+\-@\t\r]...} loses exactly one leading quote on import and gained it on export; every other cell is left as it is.
+ * {@link #restore} can tell that quote from one a person typed, a cell of quotes followed by one of those
+ * characters ({@code '=x}, {@code ''-x}) gets one more quote too. The rule, both ways: {@link #write} adds one
+ * leading quote to every cell matching {@code '*[=+\-@\t\r].*}, {@link #restore} removes one from every cell
+ * matching {@code '+[=+\-@\t\r].*}, and every other cell passes unchanged, so a file Visionary wrote reads back
+ * to the same texts.
  */
 final class Csv {
   private static final String FORMULA_STARTS = "=+-@\t\r";
