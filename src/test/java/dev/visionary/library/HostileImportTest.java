@@ -154,6 +154,24 @@ class HostileImportTest {
   }
 
   @Test
+  void filesThatAreNotPlainJsonAreRefusedWholeWithTheReason() throws Exception {
+    LibraryClient me = LibraryClient.signedIn("nested");
+    String deep = "{\"format\": \"visionary-library\", \"prompts\": [{\"text\": \"x\", \"params\": {\"a\": " + "[".repeat(100_000)
+        + "]".repeat(100_000) + "}}]}";
+    HttpResponse<String> nested = upload(me, "deep.json", deep.getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, nested.statusCode());
+    assertTrue(nested.body().contains("The file is not valid JSON: Document nesting depth"), nested.body());
+    String twice = "{\"format\": \"visionary-library\", \"prompts\": [], \"prompts\": [{\"text\": \"sneaked in\"}]}";
+    HttpResponse<String> repeated = upload(me, "twice.json", twice.getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, repeated.statusCode());
+    assertTrue(repeated.body().contains("Duplicate field"), repeated.body());
+    HttpResponse<String> trailing = upload(me, "more.json", "{\"format\": \"visionary-library\"} {}".getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, trailing.statusCode());
+    assertTrue(trailing.body().contains("there is more after the end"), trailing.body());
+    assertEquals(0, promptCount(me));
+  }
+
+  @Test
   void theCapPerPersonHoldsForEveryWayAPromptIsMade() throws Exception {
     try (App app = TestServer.startApp(Map.of("MAX_PROMPTS_PER_USER", "2", "IMPORT_MAX_PROMPTS", "10"))) {
       Http http = new Http("http://localhost:" + app.port());
