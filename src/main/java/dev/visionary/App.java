@@ -9,6 +9,7 @@ import dev.visionary.generate.Generation;
 import dev.visionary.generate.ImageStore;
 import dev.visionary.generate.PromptLinks;
 import dev.visionary.library.Library;
+import dev.visionary.library.PromptCaps;
 import dev.visionary.library.PromptGallery;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.metrics.MetricsRoutes;
@@ -72,7 +73,7 @@ public final class App implements AutoCloseable {
       Pages pages = new Pages(new Views());
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
       ImageStore images = new ImageStore(database.jdbi());
-      Library library = new Library(database.jdbi(), pages, accounts.users(), promptId -> images.forPrompt(promptId, 48).stream()
+      Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config), promptId -> images.forPrompt(promptId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage("/images/" + i.id(), "/images/" + i.id() + "/thumb", i.width(), i.height()))
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),

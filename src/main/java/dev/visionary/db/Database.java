@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -42,6 +43,10 @@ public final class Database implements AutoCloseable {
     this.running = running;
     this.dataSource = new WhenReady(this::pool);
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    // Bound arguments are people's text: a failed statement's message (and so any log line) names the SQL only.
+    // JDBI's own renderings other than NONE all append the arguments.
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(e -> e.getStatementContext() == null ? e.getShortMessage()
+        : e.getShortMessage() + " [statement:\"" + e.getStatementContext().getRenderedSql() + "\"]");
   }
 
   /** For tools that run without exporting metrics, such as the seed command: returns once migrated. */
@@ -104,6 +109,8 @@ public final class Database implements AutoCloseable {
       hikari.setInitializationFailTimeout(30_000);
       // A generic plan assumes any word matches 0.5% of rows; full-text queries need custom plans.
       hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+      // The server's "Detail:" lines quote the values involved (Key (owner_id, name)=(…)), which are people's text.
+      hikari.addDataSourceProperty("logServerErrorDetail", "false");
       HikariDataSource pool = new HikariDataSource(hikari);
       try {
         migrate(pool);

@@ -6,8 +6,18 @@ import java.util.List;
 /**
  * RFC 4180 CSV, in the "excel" dialect Python's csv module (and so AUTOMATIC1111) writes: fields quoted
  * only when needed, {@code ""} for a quote inside quotes, CRLF between records, newlines inside quoted fields.
+ *
+ * <p>Written cells are safe to open in a spreadsheet (OWASP, CSV injection): a cell that would start with
+ * {@code = + - @}, a tab or a carriage return is written with a single quote in front, and quoted. So that
+ * {@link #restore} can tell that quote from one a person typed, a cell of quotes followed by one of those
+ * characters ({@code '=x}, {@code ''-x}) gets one more quote too. The rule, both ways: {@link #write} adds one
+ * leading quote to every cell matching {@code '*[=+\-@\t\r].*}, {@link #restore} removes one from every cell
+ * matching {@code '+[=+\-@\t\r].*}, and every other cell passes unchanged, so a file Visionary wrote reads back
+ * to the same texts.
  */
 final class Csv {
+  private static final String FORMULA_STARTS = "=+-@\t\r";
+
   private Csv() {}
 
   /** Thrown for text that is not CSV, with the line where reading stopped. */
@@ -94,7 +104,24 @@ final class Csv {
 
   private static String quote(String field) {
     String f = field == null ? "" : field;
+    if (startsLikeFormula(f, 0)) {
+      return "\"'" + f.replace("\"", "\"\"") + '"';
+    }
     boolean needs = f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0;
     return needs ? '"' + f.replace("\"", "\"\"") + '"' : f;
+  }
+
+  /** A cell as it was before {@link #write} neutralised it; cells not written that way come back unchanged. */
+  static String restore(String cell) {
+    return cell.startsWith("'") && startsLikeFormula(cell, 1) ? cell.substring(1) : cell;
+  }
+
+  /** Whether the text from {@code from} on, after any single quotes, starts with a character a spreadsheet evaluates. */
+  private static boolean startsLikeFormula(String s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) == '\'') {
+      i++;
+    }
+    return i < s.length() && FORMULA_STARTS.indexOf(s.charAt(i)) >= 0;
   }
 }

@@ -10,6 +10,7 @@ final class ImportReport {
   private int updated;
   private int unchanged;
   private final List<String> errors = new ArrayList<>();
+  private boolean refused;
 
   ImportReport(String source) {
     this.source = source;
@@ -31,6 +32,20 @@ final class ImportReport {
     if (errors.size() < 200) {
       errors.add(message);
     }
+  }
+
+  /** The whole file is refused for its size (it holds more than one import may), so nothing was read into the library. */
+  void refuse(String message) {
+    refused = true;
+    error(message);
+  }
+
+  /** 413 for a file over the caps, 422 when nothing could be used, else 200 (with any row errors listed). */
+  int status() {
+    if (refused) {
+      return 413;
+    }
+    return nothingImported() && !errors.isEmpty() ? 422 : 200;
   }
 
   public String getSource() {

@@ -15,15 +15,15 @@ public final class Library {
   private final CollectionRoutes collectionRoutes;
   private final TransferRoutes transferRoutes;
 
-  public Library(Jdbi jdbi, Pages pages, Users users, PromptGallery gallery) {
-    this.prompts = new Prompts(jdbi);
+  public Library(Jdbi jdbi, Pages pages, Users users, PromptCaps caps, PromptGallery gallery) {
+    this.prompts = new Prompts(jdbi, caps);
     Tags tags = new Tags(jdbi);
     PromptCollections collections = new PromptCollections(jdbi);
     Bookmarks bookmarks = new Bookmarks(jdbi);
     this.promptRoutes = new PromptRoutes(pages, prompts, tags, collections, bookmarks, gallery);
     this.searchRoutes = new SearchRoutes(pages, new PromptSearch(jdbi), prompts, tags, collections, users);
     this.collectionRoutes = new CollectionRoutes(pages, collections, prompts);
-    this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi), new PromptImport(prompts));
+    this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts));
   }
 
   /** Start-up housekeeping, once the database is migrated (building the feature does not touch it). */

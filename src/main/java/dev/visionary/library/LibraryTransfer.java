@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * A person's whole library as JSON: prompts with every version, tags, collections in order, bookmarks.
@@ -25,9 +30,11 @@ final class LibraryTransfer {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Jdbi jdbi;
+  private final PromptCaps caps;
 
-  LibraryTransfer(Jdbi jdbi) {
+  LibraryTransfer(Jdbi jdbi, PromptCaps caps) {
     this.jdbi = jdbi;
+    this.caps = caps;
   }
 
   byte[] exportJson(long ownerId) {
@@ -122,102 +129,132 @@ final class LibraryTransfer {
     }
   }
 
+  /**
+   * Imports what can be imported and lists every row that can't, with why. A file over the import cap is refused
+   * whole, before anything is read into the library; once its owner is at the per-person cap, new prompts are
+   * listed as not added while those already there still count as there.
+   */
   ImportReport importJson(long ownerId, byte[] bytes) {
     ImportReport report = new ImportReport("Visionary JSON");
-    JsonNode root;
+    JsonImportFile.Outline outline;
     try {
-      root = JSON.readTree(bytes);
-    } catch (java.io.IOException e) {
-      report.error("The file is not valid JSON.");
+      outline = JsonImportFile.outline(bytes, caps.perImport());
+    } catch (JsonImportFile.Unreadable e) {
+      report.error("The file is not valid JSON: " + e.getMessage());
       return report;
     }
-    if (root == null || !FORMAT.equals(root.path("format").asText())) {
+    if (outline.overCap() != null) {
+      report.refuse("prompts".equals(outline.overCap()) ? caps.tooManyInFile()
+          : "This file's \"" + outline.overCap() + "\" list is longer than " + caps.perImport()
+              + " entries, more than one import may hold (IMPORT_MAX_PROMPTS on this server).");
+      return report;
+    }
+    if (!FORMAT.equals(outline.format())) {
       report.error("This JSON file is not a Visionary library export (its \"format\" is not \"" + FORMAT + "\").");
       return report;
     }
     jdbi.useTransaction(h -> {
-      Map<String, String> ids = new LinkedHashMap<>();
-      List<Map.Entry<String, String>> parents = new ArrayList<>();
-      int row = 0;
-      for (JsonNode n : root.path("prompts")) {
-        row++;
-        String label = "Prompt " + row + (n.path("title").isTextual() ? " (“" + n.path("title").asText() + "”)" : "");
-        ImportedPrompt parsed;
+      PromptRows rows = new PromptRows(h, ownerId, caps, report);
+      JsonImportFile.forEachRow(bytes, outline, "prompts", row -> {
+        String title = row.node() == null ? "" : ImportedPrompt.titleForMessages(row.node());
+        String label = "Prompt " + row.number() + (title.isEmpty() ? "" : " (“" + title + "”)");
+        if (row.node() == null) {
+          report.error(label + ": " + row.problem());
+          return;
+        }
         try {
-          parsed = ImportedPrompt.from(n);
+          rows.add(label, ImportedPrompt.from(row.node()));
         } catch (IllegalArgumentException e) {
           report.error(label + ": " + e.getMessage());
-          continue;
         }
-        Target target = place(h, ownerId, "prompts", parsed.sourceId());
-        ids.put(parsed.sourceId(), target.id());
-        if (!target.fresh()) {
-          report.unchanged();
-          continue;
-        }
-        Prompts.insert(h, target.id(), ownerId, parsed.draft(), parsed.state());
-        for (PromptVersion v : parsed.versions()) {
-          Prompts.insertVersion(h, target.id(), v.version(), new PromptDraft(v.title(), v.text(), v.negative(), v.target(), v.params(),
-              v.idea(), null, null, Visibility.PRIVATE), v.note(), v.createdAt());
-        }
-        for (String tag : parsed.tags()) {
-          Tags.attach(h, ownerId, target.id(), tag);
-        }
-        if (parsed.parentId() != null) {
-          parents.add(Map.entry(target.id(), parsed.parentId()));
-        }
-        report.created();
-      }
-      for (Map.Entry<String, String> link : parents) {
+      });
+      rows.flush();
+      Map<String, String> ids = rows.ids;
+      for (Map.Entry<String, String> link : rows.parents) {
+        // A parent in the same file, or one the prompt form would accept: the importer's own, or anyone's shared
+        // prompt. Never someone's private prompt, and never the prompt itself.
         String parent = ids.getOrDefault(link.getValue(), link.getValue());
-        h.createUpdate("update prompts set parent_id = :parent where id = :id"
-                + " and exists (select 1 from prompts q where q.id = :parent and (q.owner_id = :o or q.visibility <> 'private'))")
+        h.createUpdate("update prompts set parent_id = :parent where id = :id and id <> :parent"
+                + " and exists (select 1 from prompts q where q.id = :parent"
+                + " and (q.owner_id = :o or (q.visibility <> 'private' and q.deleted_at is null)))")
             .bind("parent", parent).bind("id", link.getKey()).bind("o", ownerId).execute();
       }
-      importCollections(h, ownerId, root.path("collections"), ids, report);
-      for (JsonNode b : root.path("bookmarks")) {
-        String id = ids.getOrDefault(b.path("prompt_id").asText(), b.path("prompt_id").asText());
-        h.createUpdate("insert into bookmarks (user_id, prompt_id, created_at) select :o, p.id, coalesce(cast(:at as timestamptz), now())"
-                + " from prompts p where p.id = :id and (p.owner_id = :o or p.visibility <> 'private') on conflict do nothing")
-            .bind("o", ownerId).bind("id", id).bind("at", b.path("created_at").isTextual() ? b.path("created_at").asText() : null).execute();
-      }
+      JsonImportFile.forEachRow(bytes, outline, "collections", row -> importCollection(h, ownerId, row, ids, report));
+      JsonImportFile.forEachRow(bytes, outline, "bookmarks", row -> importBookmark(h, ownerId, row, ids, report));
     });
     return report;
   }
 
-  private void importCollections(Handle h, long ownerId, JsonNode collections, Map<String, String> ids, ImportReport report) {
-    int row = 0;
-    for (JsonNode c : collections) {
-      row++;
-      String name = c.path("name").asText("").strip();
-      Visibility visibility = Visibility.byId(c.path("visibility").asText("private")).orElse(null);
-      if (name.isEmpty() || name.length() > 120 || visibility == null || !Slugs.looksLikeId(c.path("id").asText())) {
-        report.error("Collection " + row + ": it needs an id, a name of at most 120 characters and a valid visibility.");
+  private static void importCollection(Handle h, long ownerId, JsonImportFile.Row row, Map<String, String> ids, ImportReport report) {
+    JsonNode c = row.node();
+    String label = "Collection " + row.number();
+    if (c == null) {
+      report.error(label + ": " + row.problem());
+      return;
+    }
+    String name;
+    String description;
+    Instant created;
+    Instant updated;
+    try {
+      name = ImportedPrompt.string(c, "name", 120, false);
+      label += name.isEmpty() ? "" : " (“" + name + "”)";
+      description = ImportedPrompt.string(c, "description", 1000, true);
+      created = ImportedPrompt.instant(c, "created_at");
+      updated = ImportedPrompt.instant(c, "updated_at");
+    } catch (IllegalArgumentException e) {
+      report.error(label + ": " + e.getMessage());
+      return;
+    }
+    Visibility visibility = Visibility.byId(c.path("visibility").asText("private")).orElse(null);
+    if (name.isEmpty() || visibility == null || !Slugs.looksLikeId(c.path("id").asText())) {
+      report.error(label + ": it needs an id, a name of at most 120 characters and a valid visibility.");
+      return;
+    }
+    Target target = place(h, ownerId, "collections", c.path("id").asText());
+    if (!target.fresh()) {
+      return;
+    }
+    h.createUpdate("insert into collections (id, owner_id, name, slug, description, visibility, created_at, updated_at)"
+            + " values (:id, :o, :name, :slug, :description, :visibility, coalesce(:created, now()), coalesce(:updated, now()))")
+        .bind("id", target.id()).bind("o", ownerId).bind("name", name).bind("slug", Slugs.slug(name))
+        .bind("description", description).bind("visibility", visibility.id())
+        .bind("created", created).bind("updated", updated).execute();
+    int position = 0;
+    for (JsonNode item : c.path("prompt_ids")) {
+      if (!Slugs.looksLikeId(item.asText())) {
         continue;
       }
-      Target target = place(h, ownerId, "collections", c.path("id").asText());
-      if (!target.fresh()) {
-        continue;
-      }
-      h.createUpdate("insert into collections (id, owner_id, name, slug, description, visibility, created_at, updated_at)"
-              + " values (:id, :o, :name, :slug, :description, :visibility, coalesce(cast(:created as timestamptz), now()),"
-              + " coalesce(cast(:updated as timestamptz), now()))")
-          .bind("id", target.id()).bind("o", ownerId).bind("name", name).bind("slug", Slugs.slug(name))
-          .bind("description", c.path("description").asText("")).bind("visibility", visibility.id())
-          .bind("created", textOrNull(c, "created_at")).bind("updated", textOrNull(c, "updated_at")).execute();
-      int position = 0;
-      for (JsonNode item : c.path("prompt_ids")) {
-        String promptId = ids.getOrDefault(item.asText(), item.asText());
-        position++;
-        h.createUpdate("insert into collection_items (collection_id, prompt_id, position) select :c, p.id, :pos from prompts p"
-                + " where p.id = :p and p.owner_id = :o on conflict do nothing")
-            .bind("c", target.id()).bind("p", promptId).bind("pos", position).bind("o", ownerId).execute();
-      }
+      String promptId = ids.getOrDefault(item.asText(), item.asText());
+      position++;
+      h.createUpdate("insert into collection_items (collection_id, prompt_id, position) select :c, p.id, :pos from prompts p"
+              + " where p.id = :p and p.owner_id = :o on conflict do nothing")
+          .bind("c", target.id()).bind("p", promptId).bind("pos", position).bind("o", ownerId).execute();
     }
   }
 
-  private static String textOrNull(JsonNode n, String field) {
-    return n.path(field).isTextual() ? n.path(field).asText() : null;
+  private static void importBookmark(Handle h, long ownerId, JsonImportFile.Row row, Map<String, String> ids, ImportReport report) {
+    JsonNode b = row.node();
+    String label = "Bookmark " + row.number();
+    if (b == null) {
+      report.error(label + ": " + row.problem());
+      return;
+    }
+    Instant at;
+    try {
+      at = ImportedPrompt.instant(b, "created_at");
+    } catch (IllegalArgumentException e) {
+      report.error(label + ": " + e.getMessage());
+      return;
+    }
+    String source = b.path("prompt_id").asText();
+    if (!Slugs.looksLikeId(source)) {
+      report.error(label + ": \"prompt_id\" is not a prompt id.");
+      return;
+    }
+    h.createUpdate("insert into bookmarks (user_id, prompt_id, created_at) select :o, p.id, coalesce(:at, now())"
+            + " from prompts p where p.id = :id and (p.owner_id = :o or (p.visibility <> 'private' and p.deleted_at is null)) on conflict do nothing")
+        .bind("o", ownerId).bind("id", ids.getOrDefault(source, source)).bind("at", at).execute();
   }
 
   /** Where an imported row goes: its own id when free, a stable id derived from it when someone else has it. */
@@ -225,8 +262,12 @@ final class LibraryTransfer {
 
   private static Target place(Handle h, long ownerId, String table, String sourceId) {
     String sql = "prompts".equals(table) ? "select owner_id from prompts where id = :id" : "select owner_id from collections where id = :id";
-    for (String candidate : List.of(sourceId, ShortIds.derived(ownerId + ":" + sourceId))) {
-      var owner = h.createQuery(sql).bind("id", candidate).mapTo(Long.class).findOne();
+    return place(ownerId, sourceId, candidate -> h.createQuery(sql).bind("id", candidate).mapTo(Long.class).findOne());
+  }
+
+  private static Target place(long ownerId, String sourceId, Function<String, Optional<Long>> ownerOf) {
+    for (String candidate : candidates(ownerId, sourceId)) {
+      Optional<Long> owner = ownerOf.apply(candidate);
       if (owner.isEmpty()) {
         return new Target(candidate, true);
       }
@@ -235,5 +276,99 @@ final class LibraryTransfer {
       }
     }
     return new Target(ShortIds.next(), true);
+  }
+
+  private static List<String> candidates(long ownerId, String sourceId) {
+    return List.of(sourceId, ShortIds.derived(ownerId + ":" + sourceId));
+  }
+
+  /**
+   * Writes an import's prompts a chunk at a time: one look-up for where a chunk's rows go and one round trip per
+   * table, instead of several statements per prompt.
+   */
+  private static final class PromptRows {
+    private static final int CHUNK = 500;
+
+    final Map<String, String> ids = new LinkedHashMap<>();
+    final List<Map.Entry<String, String>> parents = new ArrayList<>();
+    private final Handle h;
+    private final long ownerId;
+    private final PromptCaps caps;
+    private final ImportReport report;
+    private final List<Map.Entry<String, ImportedPrompt>> pending = new ArrayList<>();
+    private final Map<String, Long> tagIds = new HashMap<>();
+    private long room;
+    private boolean toldFull;
+
+    PromptRows(Handle h, long ownerId, PromptCaps caps, ImportReport report) {
+      this.h = h;
+      this.ownerId = ownerId;
+      this.caps = caps;
+      this.report = report;
+      this.room = Prompts.room(h, ownerId, caps);
+    }
+
+    void add(String label, ImportedPrompt prompt) {
+      pending.add(Map.entry(label, prompt));
+      if (pending.size() >= CHUNK) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      Set<String> wanted = new HashSet<>();
+      pending.forEach(p -> wanted.addAll(candidates(ownerId, p.getValue().sourceId())));
+      Map<String, Long> owners = new HashMap<>();
+      h.createQuery("select id, owner_id from prompts where id = any(:ids)").bindArray("ids", String.class, wanted)
+          .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getLong("owner_id")))
+          .forEach(e -> owners.put(e.getKey(), e.getValue()));
+      PreparedBatch prompts = Prompts.insertBatch(h);
+      PreparedBatch versions = Prompts.insertVersionBatch(h);
+      Map<String, List<String>> tags = new LinkedHashMap<>();
+      for (Map.Entry<String, ImportedPrompt> entry : pending) {
+        ImportedPrompt parsed = entry.getValue();
+        Target target = place(ownerId, parsed.sourceId(), id -> Optional.ofNullable(owners.get(id)));
+        if (!target.fresh()) {
+          ids.put(parsed.sourceId(), target.id());
+          report.unchanged();
+          continue;
+        }
+        if (room < 1) {
+          if (!toldFull) {
+            report.error(entry.getKey() + " and the new prompts after it were not added: " + caps.full());
+            toldFull = true;
+          }
+          continue;
+        }
+        room--;
+        // A second row with the same id later in the file finds this one, as it would once stored.
+        owners.put(target.id(), ownerId);
+        ids.put(parsed.sourceId(), target.id());
+        Prompts.bindPrompt(prompts, target.id(), ownerId, parsed.draft(), parsed.state()).add();
+        for (PromptVersion v : parsed.versions()) {
+          Prompts.bindVersion(versions, target.id(), v.version(), new PromptDraft(v.title(), v.text(), v.negative(), v.target(),
+              v.params(), v.idea(), null, null, Visibility.PRIVATE), v.note(), v.createdAt()).add();
+        }
+        tags.put(target.id(), parsed.tags());
+        if (parsed.parentId() != null) {
+          parents.add(Map.entry(target.id(), parsed.parentId()));
+        }
+        report.created();
+      }
+      if (prompts.size() > 0) {
+        prompts.execute();
+        versions.execute();
+      }
+      PreparedBatch links = Tags.linkBatch(h);
+      tags.forEach((id, names) -> names.forEach(name ->
+          links.bind("prompt", id).bind("tag", tagIds.computeIfAbsent(name, n -> Tags.idOf(h, ownerId, n))).add()));
+      if (links.size() > 0) {
+        links.execute();
+      }
+      pending.clear();
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.visionary.library;
 
 import dev.visionary.generate.PngText;
 import dev.visionary.expand.Target;
+import dev.visionary.web.Forms;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,14 +64,14 @@ final class PromptImport {
     Map<String, String[]> styles = new LinkedHashMap<>();
     for (int i = 1; i < rows.size(); i++) {
       List<String> row = rows.get(i);
-      String styleName = cell(row, name).strip();
+      String styleName = Csv.restore(cell(row, name)).strip();
       if (styleName.startsWith("#")) {
         continue;
       }
       String line = "Row " + (i + 1);
       // Line endings as the prompt form stores them, whatever the file used inside quoted fields.
-      String text = cell(row, prompt).replace("\r\n", "\n").strip();
-      String neg = negative < 0 ? "" : cell(row, negative).replace("\r\n", "\n").strip();
+      String text = Csv.restore(cell(row, prompt)).replace("\r\n", "\n").strip();
+      String neg = negative < 0 ? "" : Csv.restore(cell(row, negative)).replace("\r\n", "\n").strip();
       if (styleName.isEmpty()) {
         report.error(line + ": the style has no name.");
       } else if (styleName.length() > 200) {
@@ -79,12 +80,27 @@ final class PromptImport {
         report.error(line + " (“" + styleName + "”): both the prompt and the negative prompt are empty.");
       } else if (text.length() > PromptForm.MAX_TEXT || neg.length() > 4000) {
         report.error(line + " (“" + styleName + "”): the prompt is too long.");
+      } else if (!usable(styleName, text, neg)) {
+        report.error(line + ": the name or a prompt contains characters that can't be used (control characters or invalid text encoding).");
       } else {
         styles.remove(styleName);
         styles.put(styleName, new String[] {text, neg});
       }
     }
-    styles.forEach((title, parts) -> save(ownerId, title, parts[0], parts[1], "{}", Target.STABLE_DIFFUSION.id(), "Updated from styles.csv", report));
+    PromptCaps caps = prompts.caps();
+    if (styles.size() > caps.perImport()) {
+      report.refuse(caps.tooManyInFile());
+      return report;
+    }
+    for (Map.Entry<String, String[]> style : styles.entrySet()) {
+      try {
+        save(ownerId, style.getKey(), style.getValue()[0], style.getValue()[1], "{}", Target.STABLE_DIFFUSION.id(), "Updated from styles.csv",
+            report);
+      } catch (PromptCaps.Full e) {
+        report.error("“" + style.getKey() + "” and the styles after it were not added: " + e.getMessage());
+        break;
+      }
+    }
     return report;
   }
 
@@ -107,14 +123,23 @@ final class PromptImport {
       report.error(fileName + ": the prompt in this image is longer than Visionary keeps.");
       return report;
     }
+    if (!usable("", f.text(), f.negative())) {
+      report.error(fileName + ": the prompt in this image contains characters that can't be used (control characters).");
+      return report;
+    }
     String title = Slugs.suggestTitle("", f.text());
-    save(ownerId, title, f.text(), f.negative(), JsonParams.normalize(f.params()), Target.STABLE_DIFFUSION.id(), null, report);
+    try {
+      save(ownerId, title, f.text(), f.negative(), JsonParams.normalize(f.params()), Target.STABLE_DIFFUSION.id(), null, report);
+    } catch (PromptCaps.Full e) {
+      report.error(fileName + ": " + e.getMessage());
+    }
     return report;
   }
 
   /**
    * Styles are matched by name: an unchanged one is left alone, a changed one gets a new version. Images are
-   * matched by their words, so importing the same PNG twice keeps one prompt.
+   * matched by their words, so importing the same PNG twice keeps one prompt. Throws {@link PromptCaps.Full}
+   * when a new prompt would not fit.
    */
   private void save(long ownerId, String title, String text, String negative, String params, String target, String updateNote,
       ImportReport report) {
@@ -138,6 +163,18 @@ final class PromptImport {
     prompts.update(p, new PromptDraft(p.title(), text, negative, p.target(), p.params(), p.idea(), p.expansionId(), p.parentId(),
         p.visibility()), updateNote);
     report.updated();
+  }
+
+  /** The prompt form's character rules (no NUL or other control characters; newlines only in the prompts). */
+  private static boolean usable(String name, String text, String negative) {
+    try {
+      Forms.clean("name", "The name", name, 200, false);
+      Forms.clean("text", "The prompt", text, PromptForm.MAX_TEXT, true);
+      Forms.clean("negative", "The negative prompt", negative, 4000, true);
+      return true;
+    } catch (Forms.Invalid e) {
+      return false;
+    }
   }
 
   private static String cell(List<String> row, int index) {

@@ -9,6 +9,7 @@ import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
@@ -90,16 +91,16 @@ final class PromptRoutes {
       }
     }
     if (!form.valid()) {
-      if (Htmx.isHtmx(ctx)) {
-        // HTMX leaves 4xx bodies unswapped unless retargeted; the page's message area shows them.
-        ctx.status(422).header("HX-Retarget", "#flash").header("HX-Reswap", "innerHTML");
-        pages.fragment(ctx, "library/saved", Map.of("errors", form.errors().values()));
-        return;
-      }
-      showForm(ctx, form, null, 422);
+      refuse(ctx, form);
       return;
     }
-    String id = prompts.create(me.id(), form.draft(), form.tagList());
+    String id;
+    try {
+      id = prompts.create(me.id(), form.draft(), form.tagList());
+    } catch (PromptCaps.Full e) {
+      refuse(ctx, form.withError("form", e.getMessage()));
+      return;
+    }
     if (collection != null) {
       collections.add(collection.id(), id);
     }
@@ -110,6 +111,16 @@ final class PromptRoutes {
       return;
     }
     ctx.redirect(saved.url(), HttpStatus.SEE_OTHER);
+  }
+
+  private void refuse(Context ctx, PromptForm form) {
+    if (Htmx.isHtmx(ctx)) {
+      // HTMX leaves 4xx bodies unswapped unless retargeted; the page's message area shows them.
+      ctx.status(422).header("HX-Retarget", "#flash").header("HX-Reswap", "innerHTML");
+      pages.fragment(ctx, "library/saved", Map.of("errors", form.errors().values()));
+      return;
+    }
+    showForm(ctx, form, null, 422);
   }
 
   private void update(Context ctx) {
@@ -173,7 +184,12 @@ final class PromptRoutes {
     String title = original.ownedBy(me.id()) ? original.title() + " (copy)" : original.title();
     PromptDraft copy = new PromptDraft(title.length() > 200 ? title.substring(0, 200) : title, original.text(), original.negative(),
         original.target(), original.params(), original.idea(), original.expansionId(), original.id(), Visibility.PRIVATE);
-    String id = prompts.create(me.id(), copy, original.ownedBy(me.id()) ? tags.of(original.id()) : List.of());
+    String id;
+    try {
+      id = prompts.create(me.id(), copy, original.ownedBy(me.id()) ? tags.of(original.id()) : List.of());
+    } catch (PromptCaps.Full e) {
+      throw new HttpResponseException(422, e.getMessage());
+    }
     ctx.redirect(prompts.find(id).orElseThrow().url(), HttpStatus.SEE_OTHER);
   }
 

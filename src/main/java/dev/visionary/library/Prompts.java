@@ -5,15 +5,26 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The prompts and prompt_versions tables. Access checks are the callers' job; this only stores. */
 final class Prompts {
   static final int TRASH_DAYS = 30;
 
-  private final Jdbi jdbi;
+  /** Key space of the per-owner advisory lock that serialises creating prompts (any constant unused elsewhere). */
+  private static final int CREATE_LOCK_SPACE = 0x50524d54;
 
-  Prompts(Jdbi jdbi) {
+  private final Jdbi jdbi;
+  private final PromptCaps caps;
+
+  Prompts(Jdbi jdbi, PromptCaps caps) {
     this.jdbi = jdbi;
+    this.caps = caps;
+  }
+
+  PromptCaps caps() {
+    return caps;
   }
 
   Jdbi jdbi() {
@@ -28,9 +39,12 @@ final class Prompts {
         .bind("id", id).map((rs, ctx) -> Prompt.map(rs)).findOne());
   }
 
-  /** Saves a new prompt as version 1 and returns its id. */
+  /** Saves a new prompt as version 1 and returns its id; throws {@link PromptCaps.Full} when its owner has no room left. */
   String create(long ownerId, PromptDraft d, List<String> tags) {
     return jdbi.inTransaction(h -> {
+      if (room(h, ownerId, caps) < 1) {
+        throw new PromptCaps.Full(caps.full());
+      }
       String id = ShortIds.next();
       insert(h, id, ownerId, d, null);
       insertVersion(h, id, 1, d, "", null);
@@ -41,30 +55,63 @@ final class Prompts {
     });
   }
 
+  /**
+   * How many more prompts the owner may create. Holds a per-owner lock until the transaction ends, so two saves
+   * at the same moment cannot both take the last place.
+   */
+  static long room(Handle h, long ownerId, PromptCaps caps) {
+    h.execute("select pg_advisory_xact_lock(?, ?)", CREATE_LOCK_SPACE, Long.hashCode(ownerId));
+    // Two counts, so each is answered from its partial index (live prompts, Trash) rather than a table scan.
+    long count = h.createQuery("select (select count(*) from prompts where owner_id = :o and deleted_at is null)"
+            + " + (select count(*) from prompts where owner_id = :o and deleted_at is not null)")
+        .bind("o", ownerId).mapTo(Long.class).one();
+    return caps.perPerson() - count;
+  }
+
   static void insert(Handle h, String id, long ownerId, PromptDraft d, ImportedState state) {
-    h.createUpdate("insert into prompts (id, owner_id, title, slug, text, negative, target, params, idea, expansion_id, parent_id, visibility,"
-            + " version, use_count, created_at, updated_at, deleted_at) values (:id, :owner, :title, :slug, :text, :negative, :target,"
-            + " cast(:params as jsonb), :idea, :expansion, :parent, :visibility, :version, :uses,"
-            + " coalesce(:created, now()), coalesce(:updated, now()), :deleted)")
-        .bind("id", id).bind("owner", ownerId).bind("title", d.title()).bind("slug", Slugs.slug(d.title()))
+    bindPrompt(h.createUpdate(INSERT), id, ownerId, d, state).execute();
+  }
+
+  /** For many prompts in one round trip, as an import writes them: bind each with {@link #bindPrompt}, then add it. */
+  static PreparedBatch insertBatch(Handle h) {
+    return h.prepareBatch(INSERT);
+  }
+
+  private static final String INSERT = "insert into prompts (id, owner_id, title, slug, text, negative, target, params, idea,"
+      + " expansion_id, parent_id, visibility, version, use_count, created_at, updated_at, deleted_at) values (:id, :owner, :title, :slug,"
+      + " :text, :negative, :target, cast(:params as jsonb), :idea, :expansion, :parent, :visibility, :version, :uses,"
+      + " coalesce(:created, now()), coalesce(:updated, now()), :deleted)";
+
+  static <S extends SqlStatement<S>> S bindPrompt(S statement, String id, long ownerId, PromptDraft d, ImportedState state) {
+    return statement.bind("id", id).bind("owner", ownerId).bind("title", d.title()).bind("slug", Slugs.slug(d.title()))
         .bind("text", d.text()).bind("negative", d.negative()).bind("target", d.target()).bind("params", d.params())
         .bind("idea", d.idea()).bind("expansion", d.expansionId()).bind("parent", d.parentId())
         .bind("visibility", d.visibility().id())
         .bind("version", state == null ? 1 : state.version()).bind("uses", state == null ? 0 : state.useCount())
         .bind("created", state == null ? null : state.createdAt()).bind("updated", state == null ? null : state.updatedAt())
-        .bind("deleted", state == null ? null : state.deletedAt())
-        .execute();
+        .bind("deleted", state == null ? null : state.deletedAt());
   }
 
   /** Timestamps and counters carried over by an import, so an export and re-import round-trips exactly. */
   record ImportedState(int version, int useCount, java.time.Instant createdAt, java.time.Instant updatedAt, java.time.Instant deletedAt) {}
 
   static void insertVersion(Handle h, String id, int version, PromptDraft d, String note, java.time.Instant createdAt) {
-    h.createUpdate("insert into prompt_versions (prompt_id, version, title, text, negative, target, params, idea, note, created_at)"
-            + " values (:id, :version, :title, :text, :negative, :target, cast(:params as jsonb), :idea, :note, coalesce(:created, now()))")
-        .bind("id", id).bind("version", version).bind("title", d.title()).bind("text", d.text()).bind("negative", d.negative())
-        .bind("target", d.target()).bind("params", d.params()).bind("idea", d.idea()).bind("note", note).bind("created", createdAt)
-        .execute();
+    bindVersion(h.createUpdate(INSERT_VERSION), id, version, d, note, createdAt).execute();
+  }
+
+  static PreparedBatch insertVersionBatch(Handle h) {
+    return h.prepareBatch(INSERT_VERSION);
+  }
+
+  private static final String INSERT_VERSION = "insert into prompt_versions (prompt_id, version, title, text, negative, target, params,"
+      + " idea, note, created_at) values (:id, :version, :title, :text, :negative, :target, cast(:params as jsonb), :idea, :note,"
+      + " coalesce(:created, now()))";
+
+  static <S extends SqlStatement<S>> S bindVersion(S statement, String id, int version, PromptDraft d, String note,
+      java.time.Instant createdAt) {
+    return statement.bind("id", id).bind("version", version).bind("title", d.title()).bind("text", d.text())
+        .bind("negative", d.negative()).bind("target", d.target()).bind("params", d.params()).bind("idea", d.idea())
+        .bind("note", note).bind("created", createdAt);
   }
 
   /**

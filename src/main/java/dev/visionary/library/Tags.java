@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Each person's own tags, attached to their prompts. Names compare without letter case. */
 final class Tags {
@@ -42,12 +43,22 @@ final class Tags {
   }
 
   static void attach(Handle h, long ownerId, String promptId, String name) {
-    long tagId = h.createQuery("insert into tags (owner_id, name) values (:owner, :name)"
+    h.createUpdate(LINK).bind("prompt", promptId).bind("tag", idOf(h, ownerId, name)).execute();
+  }
+
+  /** The owner's tag of that name (in any letter case), created when missing. */
+  static long idOf(Handle h, long ownerId, String name) {
+    return h.createQuery("insert into tags (owner_id, name) values (:owner, :name)"
             + " on conflict (owner_id, name) do update set name = tags.name returning id")
         .bind("owner", ownerId).bind("name", name).mapTo(Long.class).one();
-    h.createUpdate("insert into prompt_tags (prompt_id, tag_id) values (:prompt, :tag) on conflict do nothing")
-        .bind("prompt", promptId).bind("tag", tagId).execute();
   }
+
+  /** Links for many prompts in one round trip: bind "prompt" and "tag" (an {@link #idOf} id), then add. */
+  static PreparedBatch linkBatch(Handle h) {
+    return h.prepareBatch(LINK);
+  }
+
+  private static final String LINK = "insert into prompt_tags (prompt_id, tag_id) values (:prompt, :tag) on conflict do nothing";
 
   void add(long ownerId, String promptId, List<String> names) {
     jdbi.useTransaction(h -> {

@@ -99,7 +99,7 @@ final class TransferRoutes {
       boolean json = trimmed.startsWith("{") || name.toLowerCase(Locale.ROOT).endsWith(".json");
       report = json ? transfer.importJson(me.id(), trimmed.getBytes(StandardCharsets.UTF_8)) : imports.importStyles(me.id(), text);
     }
-    show(ctx, report, report.nothingImported() && !report.getErrors().isEmpty() ? 422 : 200);
+    show(ctx, report, report.status());
   }
 
   private static byte[] read(UploadedFile file) {

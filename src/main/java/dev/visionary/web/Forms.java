@@ -24,9 +24,11 @@ public final class Forms {
   /** The field's text, or "" when absent. Rejects text longer than {@code maxChars} code points. */
   public static String text(Context ctx, String name, String label, int maxChars, boolean multiLine) {
     String raw = param(ctx, name);
-    if (raw == null) {
-      return "";
-    }
+    return raw == null ? "" : clean(name, label, raw, maxChars, multiLine);
+  }
+
+  /** The same checks for text that came some other way, such as a row of an imported file. */
+  public static String clean(String name, String label, String raw, int maxChars, boolean multiLine) {
     String value = raw.replace("\r\n", "\n").replace('\r', '\n').strip();
     if (value.codePointCount(0, value.length()) > maxChars) {
       throw new Invalid(name, label + " is too long: at most " + maxChars + " characters.");

@@ -19,7 +19,11 @@ final class LibraryClient {
   }
 
   static LibraryClient signedIn(String prefix) {
-    Http http = Http.toTestServer();
+    return signedIn(Http.toTestServer(), prefix);
+  }
+
+  /** A new person on another app instance, such as one started with its own limits. */
+  static LibraryClient signedIn(Http http, String prefix) {
     return new LibraryClient(http, Accounts.signedIn(http, prefix));
   }
 

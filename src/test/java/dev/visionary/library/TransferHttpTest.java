@@ -19,13 +19,18 @@ class TransferHttpTest {
   /** Posts a file to /import as a browser's multipart form does. */
   static HttpResponse<String> upload(LibraryClient who, String fileName, byte[] content) {
     String boundary = "----visionary" + System.nanoTime();
+    return who.http.post("/import", "multipart/form-data; boundary=" + boundary, multipart(boundary, who.csrf(), fileName, content));
+  }
+
+  /** The body of the import form with one file in it. */
+  static byte[] multipart(String boundary, String csrf, String fileName, byte[] content) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + who.csrf() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return who.http.post("/import", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    return body.toByteArray();
   }
 
   private static JsonNode exported(LibraryClient who) throws Exception {

@@ -1,0 +1,35 @@
+package dev.visionary.library;
+
+import dev.visionary.Config;
+
+/**
+ * How many prompts one import may hold and one person may keep. A public instance must bound both: without them
+ * one file (or a script saving in a loop) fills the database for everyone.
+ */
+public record PromptCaps(int perImport, int perPerson) {
+  public static final int DEFAULT_PER_IMPORT = 5_000;
+  public static final int DEFAULT_PER_PERSON = 50_000;
+
+  public static PromptCaps from(Config config) {
+    return new PromptCaps(config.getInt("IMPORT_MAX_PROMPTS", DEFAULT_PER_IMPORT, 1, 1_000_000),
+        config.getInt("MAX_PROMPTS_PER_USER", DEFAULT_PER_PERSON, 1, 100_000_000));
+  }
+
+  /** Shown when a file is over the per-import cap; names the setting so a self-hoster knows what to raise. */
+  String tooManyInFile() {
+    return "This file holds more than " + perImport + " prompts. Visionary imports at most " + perImport
+        + " prompts at a time (IMPORT_MAX_PROMPTS on this server): split the file and import the parts one after the other.";
+  }
+
+  String full() {
+    return "You can keep at most " + perPerson + " prompts (MAX_PROMPTS_PER_USER on this server), Trash included."
+        + " Delete some for good to make room.";
+  }
+
+  /** Thrown when saving one more prompt would take its owner past {@link #perPerson}. */
+  static final class Full extends RuntimeException {
+    Full(String message) {
+      super(message);
+    }
+  }
+}
