@@ -17,6 +17,7 @@ import dev.visionary.training.TrainingRun;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
+import dev.visionary.web.TrustedProxies;
 import dev.visionary.web.Views;
 import dev.visionary.web.WebServer;
 import io.javalin.config.RoutesConfig;
@@ -86,7 +87,7 @@ public final class App implements AutoCloseable {
           expand::register,
           generation::register));
       features.addAll(extraRoutes);
-      WebServer server = new WebServer(config.port(), new ErrorPages(pages), metrics, features);
+      WebServer server = new WebServer(config.port(), new ErrorPages(pages), TrustedProxies.fromConfig(config), metrics, features);
       long builtAt = System.nanoTime();
       database.awaitReady();
       long readyAt = System.nanoTime();
@@ -134,6 +135,11 @@ public final class App implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Every route the web server registered ({@code GET /p/{id}/{slug}}, …). */
+  public List<String> routes() {
+    return server.routes();
   }
 
   public Database database() {
