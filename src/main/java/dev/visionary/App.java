@@ -64,6 +64,8 @@ public final class App implements AutoCloseable {
    */
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
     long started = System.nanoTime();
+    // Checked before anything starts, so a wrong value stops start-up with its own one-line message.
+    TrustedProxies proxies = TrustedProxies.fromConfig(config);
     Metrics metrics = new Metrics();
     Database database = Database.open(config, metrics.registry());
     metrics.bindJvmMeters();
@@ -87,7 +89,7 @@ public final class App implements AutoCloseable {
           expand::register,
           generation::register));
       features.addAll(extraRoutes);
-      WebServer server = new WebServer(config.port(), new ErrorPages(pages), TrustedProxies.fromConfig(config), metrics, features);
+      WebServer server = new WebServer(config.port(), new ErrorPages(pages), proxies, metrics, features);
       long builtAt = System.nanoTime();
       database.awaitReady();
       long readyAt = System.nanoTime();

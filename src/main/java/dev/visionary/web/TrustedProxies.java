@@ -107,11 +107,27 @@ public final class TrustedProxies {
   /** The bytes of an IP literal; anything else (a host name, garbage) is empty, and is never looked up. */
   static Optional<byte[]> address(String literal) {
     String s = literal.trim();
-    if (s.isEmpty() || s.length() > MAX_ENTRY || !(IPV4.matcher(s).matches() || IPV6.matcher(s).matches())) {
+    if (s.isEmpty() || s.length() > MAX_ENTRY) {
+      return Optional.empty();
+    }
+    if (IPV4.matcher(s).matches()) {
+      // Parsed here: the JDK would send a dotted string that is not an address (999.1.1.1) to DNS.
+      String[] parts = s.split("\\.");
+      byte[] bytes = new byte[4];
+      for (int i = 0; i < 4; i++) {
+        int octet = Integer.parseInt(parts[i]);
+        if (octet > 255) {
+          return Optional.empty();
+        }
+        bytes[i] = (byte) octet;
+      }
+      return Optional.of(bytes);
+    }
+    if (!IPV6.matcher(s).matches()) {
       return Optional.empty();
     }
     try {
-      // A literal (digits and dots, or containing a colon) is parsed, never resolved.
+      // A string with a colon is parsed as an IPv6 literal or refused, never resolved.
       return Optional.of(InetAddress.getByName(s).getAddress());
     } catch (UnknownHostException | SecurityException e) {
       return Optional.empty();

@@ -34,6 +34,8 @@ class TrustedProxiesTest {
     assertEquals("10.1.2.3", proxies.clientAddress("10.1.2.3", List.of("203.0.113.5, not-an-address"), List.of()),
         "an entry that is not an address means the chain cannot be believed: the peer counts");
     assertEquals("10.1.2.3", proxies.clientAddress("10.1.2.3", List.of("9".repeat(3_000)), List.of()));
+    assertEquals("10.1.2.3", proxies.clientAddress("10.1.2.3", List.of("999.1.1.1"), List.of()), "dotted but not an address");
+    assertEquals("10.1.2.3", proxies.clientAddress("10.1.2.3", List.of("localhost"), List.of()), "a name is not looked up");
     assertEquals("10.0.0.1", proxies.clientAddress("10.1.2.3", List.of("10.0.0.1, 10.0.0.2"), List.of()), "a request from inside");
   }
 
