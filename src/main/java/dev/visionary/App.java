@@ -18,6 +18,7 @@ import dev.visionary.training.TrainingRun;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
+import dev.visionary.web.TrustedProxies;
 import dev.visionary.web.Views;
 import dev.visionary.web.WebServer;
 import io.javalin.config.RoutesConfig;
@@ -64,6 +65,8 @@ public final class App implements AutoCloseable {
    */
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
     long started = System.nanoTime();
+    // Checked before anything starts, so a wrong value stops start-up with its own one-line message.
+    TrustedProxies proxies = TrustedProxies.fromConfig(config);
     Metrics metrics = new Metrics();
     Database database = Database.open(config, metrics.registry());
     metrics.bindJvmMeters();
@@ -87,7 +90,7 @@ public final class App implements AutoCloseable {
           expand::register,
           generation::register));
       features.addAll(extraRoutes);
-      WebServer server = new WebServer(config.port(), new ErrorPages(pages), metrics, features);
+      WebServer server = new WebServer(config.port(), new ErrorPages(pages), proxies, metrics, features);
       long builtAt = System.nanoTime();
       database.awaitReady();
       long readyAt = System.nanoTime();
@@ -135,6 +138,11 @@ public final class App implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Every route the web server registered ({@code GET /p/{id}/{slug}}, …). */
+  public List<String> routes() {
+    return server.routes();
   }
 
   public Database database() {

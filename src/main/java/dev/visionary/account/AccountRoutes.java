@@ -22,8 +22,13 @@ final class AccountRoutes {
   private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{3,32}");
   private static final String BAD_CREDENTIALS = "Wrong username or password.";
-  private static final int LOGINS_PER_NAME = 10;
+  private static final int LOGINS_PER_NAME_AND_ADDRESS = 10;
   private static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+  private static final String SLOW_PREFIX = "login:slow:";
+  private static final int FREE_FAILURES_PER_NAME = 5;
+  private static final Duration MAX_DELAY_PER_NAME = Duration.ofMinutes(1);
+  private static final Duration KNOWN_ADDRESS = Duration.ofDays(30);
+  private static final int PASSWORD_CHECKS_PER_USER = 10;
 
   private final Pages pages;
   private final Users users;
@@ -83,6 +88,7 @@ final class AccountRoutes {
       showSignup(ctx, Map.of("username", "That username is taken. Choose another."), username, 409);
       return;
     }
+    limiter.remember(knownAddressKey(created.get().username().toLowerCase(Locale.ROOT), Requests.clientAddress(ctx)), KNOWN_ADDRESS);
     log.info("New account: user {}", created.get().id());
     signIn(ctx, created.get());
     ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -99,31 +105,71 @@ final class AccountRoutes {
       showLogin(ctx, e.getMessage(), "", next, 422);
       return;
     }
-    OptionalLong wait = limiter.hit("login:name:" + username.toLowerCase(Locale.ROOT), LOGINS_PER_NAME, LOGIN_WINDOW);
-    OptionalLong waitAddress = limiter.hit("login:ip:" + Requests.clientAddress(ctx), loginsPerAddress, LOGIN_WINDOW);
-    if (wait.isPresent() || waitAddress.isPresent()) {
-      long seconds = Math.max(wait.orElse(0), waitAddress.orElse(0));
-      ctx.header("Retry-After", Long.toString(seconds));
-      showLogin(ctx, "Too many sign-in attempts. Try again in " + seconds + " seconds.", username, next, 429);
+    String name = username.toLowerCase(Locale.ROOT);
+    String address = Requests.clientAddress(ctx);
+    OptionalLong wait = loginWait(name, address);
+    if (wait.isPresent()) {
+      ctx.header("Retry-After", Long.toString(wait.getAsLong()));
+      showLogin(ctx, "Too many sign-in attempts. Try again in " + wait.getAsLong() + " seconds.", username, next, 429);
       return;
     }
     Optional<Users.Credentials> credentials = USERNAME.matcher(username).matches() ? users.credentials(username) : Optional.empty();
     if (credentials.isEmpty()) {
       passwords.burnOneCheck(password);
+      // Unknown names are slowed like known ones, so the answer's timing does not say which names exist.
+      limiter.failure(SLOW_PREFIX + name, LOGIN_WINDOW);
       // The name is not logged: people sometimes type their password into the username field.
-      log.info("Failed sign-in: unknown username, from {}", Requests.clientAddress(ctx));
+      log.info("Failed sign-in: unknown username, from {}", address);
       showLogin(ctx, BAD_CREDENTIALS, username, next, 401);
       return;
     }
     if (!passwords.matches(password, credentials.get().passwordHash())) {
-      log.info("Failed sign-in: wrong password for user {}, from {}", credentials.get().user().id(), Requests.clientAddress(ctx));
+      limiter.failure(SLOW_PREFIX + name, LOGIN_WINDOW);
+      log.info("Failed sign-in: wrong password for user {}, from {}", credentials.get().user().id(), address);
       showLogin(ctx, BAD_CREDENTIALS, username, next, 401);
       return;
     }
-    limiter.reset("login:name:" + username.toLowerCase(Locale.ROOT));
+    limiter.reset(nameAndAddressKey(name, address));
+    limiter.reset(SLOW_PREFIX + name);
+    limiter.remember(knownAddressKey(name, address), KNOWN_ADDRESS);
     log.info("User {} signed in", credentials.get().user().id());
     signIn(ctx, credentials.get().user());
     ctx.redirect(next, HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * How long this attempt must wait, if at all (OWASP ASVS 2.2.1: slow guessing, never lock the owner out).
+   * Strictly per username and address, loosely per address, and per username from anywhere a delay that
+   * doubles with each failure up to a minute. An address the account signed in from recently skips that
+   * delay, so guesses from elsewhere never keep the owner out; it is still held to the other two limits.
+   */
+  private OptionalLong loginWait(String name, String address) {
+    OptionalLong byAddress = limiter.hit("login:ip:" + address, loginsPerAddress, LOGIN_WINDOW);
+    OptionalLong byNameAndAddress = limiter.hit(nameAndAddressKey(name, address), LOGINS_PER_NAME_AND_ADDRESS, LOGIN_WINDOW);
+    OptionalLong byName = limiter.remembers(knownAddressKey(name, address))
+        ? OptionalLong.empty()
+        : limiter.delayLeft(SLOW_PREFIX + name, FREE_FAILURES_PER_NAME, MAX_DELAY_PER_NAME);
+    long seconds = Math.max(byAddress.orElse(0), Math.max(byNameAndAddress.orElse(0), byName.orElse(0)));
+    return seconds > 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
+  }
+
+  private static String nameAndAddressKey(String name, String address) {
+    return "login:name-ip:" + name + ":" + address;
+  }
+
+  private static String knownAddressKey(String name, String address) {
+    return "login:known:" + name + ":" + address;
+  }
+
+  /** Counts one current-password check for {@code user}; answers the settings page with 429 when over the limit. */
+  private boolean passwordChecksLeft(Context ctx, User user) {
+    OptionalLong wait = limiter.hit("password-check:" + user.id(), PASSWORD_CHECKS_PER_USER, LOGIN_WINDOW);
+    if (wait.isEmpty()) {
+      return true;
+    }
+    ctx.header("Retry-After", Long.toString(wait.getAsLong()));
+    showSettings(ctx, Map.of("form", "Too many password attempts. Try again in " + wait.getAsLong() + " seconds."), 429);
+    return false;
   }
 
   private void logout(Context ctx) {
@@ -136,6 +182,9 @@ final class AccountRoutes {
     User user = CurrentUser.require(ctx);
     String current = rawPassword(ctx, "current");
     String fresh = rawPassword(ctx, "password");
+    if (!passwordChecksLeft(ctx, user)) {
+      return;
+    }
     if (!passwords.matches(current, users.passwordHash(user.id()).orElse(""))) {
       showSettings(ctx, Map.of("current", "That is not your current password."), 422);
       return;
@@ -154,6 +203,9 @@ final class AccountRoutes {
   private void deleteAccount(Context ctx) {
     User user = CurrentUser.require(ctx);
     String password = rawPassword(ctx, "confirm_password");
+    if (!passwordChecksLeft(ctx, user)) {
+      return;
+    }
     if (!passwords.matches(password, users.passwordHash(user.id()).orElse(""))) {
       showSettings(ctx, Map.of("confirm_password", "That is not your password; your account was not deleted."), 422);
       return;

@@ -30,6 +30,7 @@ public final class Accounts {
   /** The session filter runs before every other feature's handlers; register this first. */
   public void register(RoutesConfig config) {
     config.before(filter::before);
+    config.after(filter::after);
     routes.register(config);
   }
 

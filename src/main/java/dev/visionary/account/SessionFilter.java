@@ -75,6 +75,17 @@ public final class SessionFilter {
     }
   }
 
+  /**
+   * Runs after every handler: an answer to a signed-in person is theirs alone, so unless its route chose
+   * its own caching (kept pages revalidate with an ETag, images are immutable) no cache may store it —
+   * not a shared proxy, and not the browser's history after they sign out on a shared computer.
+   */
+  public void after(Context ctx) {
+    if (ctx.attribute(CurrentUser.ATTR) != null && !ctx.res().isCommitted() && ctx.res().getHeader("Cache-Control") == null) {
+      ctx.header("Cache-Control", "no-store");
+    }
+  }
+
   /** The path of the page an HTMX request came from; a header that is not a URL is ignored, never a 500. */
   private static Optional<String> pageOf(String currentUrl) {
     if (currentUrl == null) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.EndpointNotFound;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,21 @@ public final class ErrorPages {
     }
   }
 
+  /**
+   * The designed error page for an answer Jetty gives before any handler runs (a request it could not
+   * read), rendered without a request: nobody is signed in as far as Jetty knows.
+   */
+  String standalone(int status) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("status", status);
+    model.put("title", titleFor(status));
+    model.put("message", explanationFor(status));
+    model.put("path", "");
+    model.put("section", "");
+    model.put("assets", Pages.AssetPaths.INSTANCE);
+    return pages.views().render("errors/error", model);
+  }
+
   private static String titleFor(int status) {
     return switch (status) {
       case 400 -> "That request didn't make sense";
@@ -57,6 +73,8 @@ public final class ErrorPages {
       case 404 -> "Page not found";
       case 405 -> "Method not allowed";
       case 413 -> "Too large";
+      case 414 -> "Address too long";
+      case 431 -> "Request headers too large";
       case 429 -> "Slow down";
       case 503 -> "Temporarily unavailable";
       default -> status >= 500 ? "Something went wrong" : "Request failed";
@@ -68,6 +86,8 @@ public final class ErrorPages {
       case 404 -> "There is nothing at this address. It may have been moved, deleted, or never existed.";
       case 403 -> "This action was refused. If you were filling in a form, reload the page and try again.";
       case 413 -> "What you sent is larger than Visionary accepts.";
+      case 414 -> "The address of this request is longer than Visionary accepts. Shorten the search or filters and try again.";
+      case 431 -> "Your browser sent more in its headers (often cookies) than Visionary accepts. Clearing this site's cookies usually fixes it.";
       case 503 -> "Visionary can't reach its database right now. Nothing you saved is lost; try again in a moment.";
       default -> status >= 500
           ? "An unexpected error happened on our side. It has been logged; nothing you saved is lost."

@@ -1,6 +1,7 @@
 package dev.visionary.web;
 
 import io.javalin.http.Context;
+import java.util.function.BiConsumer;
 
 /** Headers every response carries. Scripts come only from our own origin: no inline script anywhere. */
 public final class SecurityHeaders {
@@ -19,14 +20,19 @@ public final class SecurityHeaders {
   private SecurityHeaders() {}
 
   static void apply(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-    if (Requests.isHttps(ctx)) {
-      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    apply(ctx::header, Requests.isHttps(ctx));
+  }
+
+  /** The same headers through any setter, for answers Jetty gives without a Javalin context. */
+  static void apply(BiConsumer<String, String> header, boolean https) {
+    header.accept("Content-Security-Policy", CSP);
+    header.accept("X-Content-Type-Options", "nosniff");
+    header.accept("Referrer-Policy", "same-origin");
+    header.accept("X-Frame-Options", "DENY");
+    header.accept("Cross-Origin-Opener-Policy", "same-origin");
+    header.accept("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    if (https) {
+      header.accept("Strict-Transport-Security", "max-age=31536000");
     }
   }
 }

@@ -25,9 +25,10 @@ public final class WebServer {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  public WebServer(int port, ErrorPages errorPages, Metrics metrics, List<Consumer<RoutesConfig>> features) {
+  public WebServer(int port, ErrorPages errorPages, TrustedProxies proxies, Metrics metrics, List<Consumer<RoutesConfig>> features) {
     javalin = Javalin.create(config -> {
       config.jetty.port = port;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(errorPages, proxies)));
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.concurrency.useVirtualThreads = true;
@@ -36,6 +37,7 @@ public final class WebServer {
       config.http.defaultContentType = "text/html; charset=utf-8";
       RoutesConfig routes = config.routes;
       routes.before(ctx -> {
+        ctx.attribute(Requests.PROXIES_ATTR, proxies);
         SecurityHeaders.apply(ctx);
         if (draining.get()) {
           // Shutting down: new requests go to another instance (or are retried by the browser).
@@ -72,6 +74,13 @@ public final class WebServer {
       case StaticAssets.WEBJARS -> "/webjars/*";
       default -> endpoint.path;
     };
+  }
+
+  /** Every route registered, as {@code METHOD /path}, so a test can visit each one. */
+  public List<String> routes() {
+    return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
+        .toList();
   }
 
   public WebServer start() {

@@ -85,6 +85,16 @@ class LifecycleTest {
     }
   }
 
+  @Test
+  void untrustworthyProxySettingFailsFastWithOneClearLine() {
+    try (AppProcess app = AppProcess.start(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, proxy.example.com", "DATA_DIR", dataDir.toString()))) {
+      assertEquals(2, app.awaitExit(Duration.ofSeconds(30)));
+      assertTrue(app.output().stream().anyMatch(l -> l.startsWith("visionary: TRUSTED_PROXIES must be")
+          && l.contains("\"proxy.example.com\"")), String.join("\n", app.output()));
+      assertTrue(Files.notExists(dataDir.resolve("pgdata")), "nothing was started");
+    }
+  }
+
   private static void assertHealthy(int port) {
     var health = new Http("http://localhost:" + port).get("/health");
     assertEquals(200, health.statusCode());

@@ -1,0 +1,111 @@
+package dev.visionary.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.visionary.support.Accounts;
+import dev.visionary.support.Http;
+import dev.visionary.support.Jobs;
+import dev.visionary.support.TestServer;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page a signed-in person reaches is theirs: no cache may keep it (no-store), or it is kept only in
+ * their own browser and asked for again each time (private, no-cache, with an ETag). The routes are read
+ * from the running app, so a route added later is walked too.
+ */
+class SignedInCachingTest {
+
+  @Test
+  void everyRouteAnsweringASignedInPersonForbidsSharedAndSilentCaching() {
+    Http me = Http.toTestServer();
+    String username = Accounts.signedIn(me, "cachewalk");
+    Map<String, String> ids = createOneOfEverything(me, username);
+
+    List<String> routes = TestServer.app().routes().stream().filter(r -> r.startsWith("GET ")).map(r -> r.substring(4)).toList();
+    assertTrue(routes.contains("/settings") && routes.contains("/p/{id}/{slug}"), "the route list is the app's own: " + routes);
+    List<String> problems = new ArrayList<>();
+    int walked = 0;
+    for (String route : routes) {
+      Optional<String> path = concrete(route, ids);
+      if (path.isEmpty()) {
+        continue;
+      }
+      for (boolean htmx : new boolean[] {false, true}) {
+        HttpResponse<String> response = htmx ? me.get(path.get(), "HX-Request", "true") : me.get(path.get());
+        walked++;
+        String cacheControl = response.headers().firstValue("Cache-Control").orElse("(none)");
+        boolean revalidated = cacheControl.equals("private, no-cache") && response.headers().firstValue("ETag").isPresent();
+        // Image bytes never change under their id; private keeps them out of shared caches.
+        boolean immutableImage = route.startsWith("/images/") && cacheControl.equals("private, max-age=31536000, immutable");
+        if (!(cacheControl.equals("no-store") || revalidated || immutableImage)) {
+          problems.add("GET " + path.get() + (htmx ? " (HTMX)" : "") + " -> " + response.statusCode() + ", Cache-Control: " + cacheControl);
+        }
+      }
+    }
+    assertTrue(walked >= 2 * 30, "walked " + walked + " requests over " + routes);
+    assertEquals(List.of(), problems);
+  }
+
+  /** A real prompt, collection, expansion, job and image of this person, so every path parameter names something. */
+  private static Map<String, String> createOneOfEverything(Http me, String username) {
+    String prompt = saved(me, "/prompts", "title", "Harbour at dawn", "text", "a quiet harbour at dawn", "target", "generic", "visibility", "private");
+    String collection = saved(me, "/collections", "name", "Harbours", "visibility", "private");
+    String expansion = saved(me, "/expand", "idea", "a beach sunset", "target", "generic", "style", "none", "count", "2", "engine", "builtin", "seed", "7");
+    assertEquals(303, me.postForm("/wildcards", Http.form("_csrf", Accounts.csrf(me, "/wildcards"), "name", "colours", "values", "red\nblue")).statusCode());
+    assertEquals(303, me.postForm("/instructions", Http.form("_csrf", Accounts.csrf(me, "/instructions"), "name", "Moody", "body", "Make it moody.")).statusCode());
+    String job = Jobs.submit(me, "prompt", "a lighthouse at dusk", "size", "512x512");
+    List<String> images = Jobs.imageIds(Jobs.awaitFinished(me, job, Duration.ofSeconds(30)));
+    assertFalse(images.isEmpty());
+    return Map.of(
+        "prompt", prompt.split("/")[2], "promptSlug", prompt.split("/")[3],
+        "collection", collection.split("/")[2], "collectionSlug", collection.split("/")[3],
+        "expansion", expansion.substring("/x/".length()),
+        "job", job, "image", images.get(0), "username", username);
+  }
+
+  private static String saved(Http me, String path, String... fields) {
+    Map<String, String> form = new java.util.LinkedHashMap<>(Http.form(fields));
+    form.put("_csrf", Accounts.csrf(me, "/"));
+    HttpResponse<String> response = me.postForm(path, form);
+    assertEquals(303, response.statusCode(), () -> path + ": " + response.body());
+    return response.headers().firstValue("Location").orElseThrow();
+  }
+
+  /**
+   * The route with its parameters filled in; empty for public assets (the same bytes for everyone, cached
+   * publicly on purpose). A route with a parameter not known here fails the test, so it gets added.
+   */
+  private static Optional<String> concrete(String route, Map<String, String> ids) {
+    if (route.startsWith("/static/") || route.startsWith("/webjars/")) {
+      return Optional.empty();
+    }
+    String path = switch (route) {
+      case "/x/{id}", "/x/{id}/stream" -> route.replace("{id}", ids.get("expansion"));
+      case "/jobs/{id}" -> route.replace("{id}", ids.get("job"));
+      case "/jobs" -> "/jobs?expansion=" + ids.get("expansion");
+      case "/generate" -> "/generate?prompt_id=" + ids.get("prompt");
+      case "/images/{id}", "/images/{id}/thumb" -> route.replace("{id}", ids.get("image"));
+      case "/p/{id}", "/prompts/{id}/edit", "/prompts/{id}/history" -> route.replace("{id}", ids.get("prompt"));
+      case "/p/{id}/{slug}" -> "/p/" + ids.get("prompt") + "/" + ids.get("promptSlug");
+      case "/c/{id}" -> "/c/" + ids.get("collection");
+      case "/c/{id}/{slug}" -> "/c/" + ids.get("collection") + "/" + ids.get("collectionSlug");
+      case "/u/{username}" -> "/u/" + ids.get("username");
+      case "/library" -> "/library?q=harbour";
+      case "/library/tags" -> "/library/tags?q=h";
+      default -> route;
+    };
+    if (path.contains("{") || path.contains("<")) {
+      fail("No value for the parameters of " + route + ": add one to this test");
+    }
+    return Optional.of(path);
+  }
+}
