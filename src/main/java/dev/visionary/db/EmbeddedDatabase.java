@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Locked down for a shared machine: it listens on 127.0.0.1 only, its socket sits in DATA_DIR (0700),
  * and every connection signs in with a SCRAM password generated on first start and kept in
  * {@code DATA_DIR/pg-password} (0600). zonky's initdb trusts everyone and its readiness check signs in
- * with the connect settings, so the password goes to both; data directories made before this upgrade once.
+ * with the connect settings, so the password goes to both. A data directory made by a release before
+ * passwords gets one on its next start.
  */
 final class EmbeddedDatabase {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
