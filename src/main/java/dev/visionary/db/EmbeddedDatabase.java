@@ -88,9 +88,7 @@ final class EmbeddedDatabase {
     log.info("Starting embedded PostgreSQL ({} data directory {})", existing ? "existing" : "new", pgData);
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setPgBinaryResolver(BUNDLED_BINARIES)
-        // Unpacked under DATA_DIR rather than the shared, world-writable java.io.tmpdir/embedded-pg, where
-        // another local account could put its own binaries before ours.
-        .setOverrideWorkingDirectory(dataDir.resolve("pgbin").toFile())
+        .setOverrideWorkingDirectory(binariesDirectory(dataDir).toFile())
         .setDataDirectory(pgData)
         .setCleanDataDirectory(false)
         .setServerConfig("fsync", "on")
@@ -203,6 +201,28 @@ final class EmbeddedDatabase {
     }
     Files.writeString(temp, password + "\n");
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Where the PostgreSQL binaries are unpacked: not zonky's default, the shared and world-writable
+   * java.io.tmpdir/embedded-pg, where another local account could put its own binaries before ours; but a
+   * directory of this account's own, {@code ~/.cache/visionary/postgres} (0700), shared by every DATA_DIR so
+   * that a new one does not unpack them again (that doubled a cold start). If that directory cannot be made
+   * ours, they go under DATA_DIR.
+   */
+  private static Path binariesDirectory(Path dataDir) {
+    Path shared = Path.of(System.getProperty("user.home"), ".cache", "visionary", "postgres");
+    try {
+      Files.createDirectories(shared);
+      ownerOnly(shared.getParent());
+      ownerOnly(shared);
+      if (!posix(shared) || Files.getOwner(shared).equals(Files.getOwner(dataDir))) {
+        return shared;
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      log.debug("Unpacking PostgreSQL under DATA_DIR: {} is not usable ({})", shared, e.toString());
+    }
+    return dataDir.resolve("pgbin");
   }
 
   private static void ownerOnly(Path dir) throws IOException {
