@@ -76,7 +76,7 @@ public final class App implements AutoCloseable {
       Pages pages = new Pages(new Views());
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
       ImageStore images = new ImageStore(database.jdbi());
-      Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config), promptId -> images.forPrompt(promptId, 48).stream()
+      Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage("/images/" + i.id(), "/images/" + i.id() + "/thumb", i.width(), i.height()))
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),
@@ -122,6 +122,11 @@ public final class App implements AutoCloseable {
       @Override
       public Optional<PromptText> read(Optional<User> viewer, String promptId) {
         return library.readable(viewer, promptId).map(p -> new PromptText(p.text(), p.negative()));
+      }
+
+      @Override
+      public boolean owns(User user, String promptId) {
+        return library.owns(user, promptId);
       }
 
       @Override

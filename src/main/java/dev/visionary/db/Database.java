@@ -99,8 +99,11 @@ public final class Database implements AutoCloseable {
         }
         log.info("Using PostgreSQL at {}", target.jdbcUrl().replaceAll("\\?.*", ""));
       } else {
-        embedded = EmbeddedDatabase.start(config.dataDir());
-        hikari.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
+        EmbeddedDatabase.Running local = EmbeddedDatabase.start(config.dataDir());
+        embedded = local.server();
+        hikari.setJdbcUrl(local.jdbcUrl());
+        hikari.setUsername("postgres");
+        hikari.setPassword(local.password());
       }
       hikari.setPoolName("visionary");
       hikari.setMaximumPoolSize(config.getInt("DB_POOL_SIZE", 10, 1, 200));

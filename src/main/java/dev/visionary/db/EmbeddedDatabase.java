@@ -5,6 +5,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import org.postgresql.PGConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL 17 run by Visionary itself, with its data kept under DATA_DIR so a laptop install
  * needs nothing else. Durability is switched back on: the library's defaults are tuned for tests.
+ *
+ * <p>Locked down for a shared machine: it listens on 127.0.0.1 only, its socket sits in DATA_DIR (0700),
+ * and every connection signs in with a SCRAM password generated on first start and kept in
+ * {@code DATA_DIR/pg-password} (0600). zonky's initdb trusts everyone and its readiness check signs in
+ * with the connect settings, so the password goes to both. A data directory made by a release before
+ * passwords gets one on its next start.
  */
 final class EmbeddedDatabase {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -33,25 +50,189 @@ final class EmbeddedDatabase {
     return archive != null ? archive : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
   };
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private EmbeddedDatabase() {}
 
-  static EmbeddedPostgres start(Path dataDir) throws IOException {
+  /** A running embedded server and how the app reaches it. */
+  record Running(EmbeddedPostgres server, String jdbcUrl, String password) {
+    @Override
+    public String toString() {
+      return "Running[" + jdbcUrl + "]"; // never the password
+    }
+  }
+
+  /** The superuser password, random per data directory; only the DATA_DIR owner can read it. */
+  static final String PASSWORD_FILE = "pg-password";
+  private static final String SETTINGS_FILE = "visionary.conf";
+  /** The longest path a Unix socket may have (sun_path holds 108 bytes with the terminating NUL). */
+  private static final int MAX_SOCKET_PATH = 107;
+
+  static Running start(Path dataDir) throws IOException {
     Path pgData = dataDir.resolve("pgdata");
     Files.createDirectories(pgData);
+    ownerOnly(dataDir);
+    Path socketDir = dataDir.resolve("run");
+    Files.createDirectories(socketDir);
+    ownerOnly(socketDir);
     boolean existing = Files.exists(pgData.resolve("PG_VERSION"));
+    boolean initdb = !Files.exists(pgData.resolve("postgresql.conf"));
+    Path passwordFile = dataDir.resolve(PASSWORD_FILE);
+    if (initdb && !Files.exists(passwordFile)) {
+      writePassword(passwordFile, newPassword());
+    }
+    // A data directory from a release before passwords (trust for everyone): its role has no password yet.
+    boolean upgrade = !Files.exists(passwordFile);
+    String password = upgrade ? null : Files.readString(passwordFile).trim();
     clearStalePostmaster(pgData);
     log.info("Starting embedded PostgreSQL ({} data directory {})", existing ? "existing" : "new", pgData);
-    return EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setPgBinaryResolver(BUNDLED_BINARIES)
+        .setOverrideWorkingDirectory(binariesDirectory(dataDir).toFile())
         .setDataDirectory(pgData)
         .setCleanDataDirectory(false)
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")
+        .setDataDirectoryCustomizer(dir -> configure(dir.toPath(), socketDir, upgrade))
         .setPGStartupWait(Duration.ofSeconds(60))
         // App closes the database after the web server has drained, so requests in flight finish.
-        .setRegisterShutdownHook(false)
-        .start();
+        .setRegisterShutdownHook(false);
+    if (initdb) {
+      // zonky hands these to initdb as --name=value after its own "-A trust": the later options win, so the
+      // new cluster never trusts anyone, even for the moment between initdb and our pg_hba.conf.
+      builder.setLocaleConfig("pwfile", passwordFile.toString())
+          .setLocaleConfig("auth-local", "scram-sha-256")
+          .setLocaleConfig("auth-host", "scram-sha-256");
+    }
+    if (password != null) {
+      builder.setConnectConfig("password", password); // zonky's readiness check signs in too
+    }
+    EmbeddedPostgres server = builder.start();
+    String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres";
+    if (upgrade) {
+      try {
+        password = lockDown(server, jdbcUrl, pgData, passwordFile);
+      } catch (IOException | RuntimeException e) {
+        server.close();
+        throw e;
+      }
+    }
+    return new Running(server, jdbcUrl, password);
+  }
+
+  /**
+   * Settings written before every start, so a data directory from any earlier release gets them: TCP on the
+   * loopback address only, the Unix socket in a directory only DATA_DIR's owner can enter, and who may sign in.
+   */
+  private static void configure(Path pgData, Path socketDir, boolean upgrade) {
+    try {
+      Path conf = pgData.resolve("postgresql.conf");
+      String include = "include_if_exists = '" + SETTINGS_FILE + "'";
+      if (Files.readAllLines(conf).stream().noneMatch(include::equals)) {
+        Files.writeString(conf, "\n" + include + "\n", StandardOpenOption.APPEND);
+      }
+      String socketDirs = socketDir.toString();
+      if (socketDirs.length() + "/.s.PGSQL.65535".length() > MAX_SOCKET_PATH) {
+        log.warn("DATA_DIR is too long a path for PostgreSQL's Unix socket; it listens on 127.0.0.1 only");
+        socketDirs = "";
+      }
+      Files.writeString(pgData.resolve(SETTINGS_FILE), String.join("\n",
+          "# Written by Visionary on every start.",
+          "listen_addresses = '127.0.0.1'",
+          "unix_socket_directories = " + quoted(socketDirs),
+          "unix_socket_permissions = 0700",
+          "password_encryption = 'scram-sha-256'",
+          ""));
+      writeHba(pgData, upgrade ? "trust" : "scram-sha-256");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not configure the embedded database in " + pgData, e);
+    }
+  }
+
+  /**
+   * Once, for a data directory made before passwords: sets a random password (sent as a SCRAM verifier, so
+   * the password itself never travels or lands in a server log), keeps it in DATA_DIR and stops trusting.
+   * The server was started trusting only loopback and the private socket, as that release already did.
+   */
+  private static String lockDown(EmbeddedPostgres server, String jdbcUrl, Path pgData, Path passwordFile) throws IOException {
+    String password = newPassword();
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
+      c.unwrap(PGConnection.class).alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
+      // Written only once the role has it: a crash before this leaves a directory that upgrades again.
+      writePassword(passwordFile, password);
+      writeHba(pgData, "scram-sha-256");
+      try (Statement s = c.createStatement()) {
+        s.execute("select pg_reload_conf()");
+      }
+    } catch (SQLException e) {
+      throw new IOException("Could not set the embedded database's password: " + e.getMessage(), e);
+    }
+    log.info("Embedded PostgreSQL now asks for a password (kept in {})", passwordFile);
+    return password;
+  }
+
+  private static void writeHba(Path pgData, String method) throws IOException {
+    Files.writeString(pgData.resolve("pg_hba.conf"), String.join("\n",
+        "# Written by Visionary on every start: the socket in DATA_DIR and loopback TCP, nothing else.",
+        "local all all " + method,
+        "host all all 127.0.0.1/32 " + method,
+        ""));
+  }
+
+  private static String quoted(String setting) {
+    return "'" + setting.replace("'", "''") + "'";
+  }
+
+  private static String newPassword() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Written to a file created 0600 and moved into place, so it is never readable by others, even briefly. */
+  private static void writePassword(Path file, String password) throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".new");
+    Files.deleteIfExists(temp);
+    if (posix(file)) {
+      Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(temp);
+    }
+    Files.writeString(temp, password + "\n");
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Where the PostgreSQL binaries are unpacked: not zonky's default, the shared and world-writable
+   * java.io.tmpdir/embedded-pg, where another local account could put its own binaries before ours; but a
+   * directory of this account's own, {@code ~/.cache/visionary/postgres} (0700), shared by every DATA_DIR so
+   * that a new one does not unpack them again (that doubled a cold start). If that directory cannot be made
+   * ours, they go under DATA_DIR.
+   */
+  private static Path binariesDirectory(Path dataDir) {
+    Path shared = Path.of(System.getProperty("user.home"), ".cache", "visionary", "postgres");
+    try {
+      Files.createDirectories(shared);
+      ownerOnly(shared.getParent());
+      ownerOnly(shared);
+      if (!posix(shared) || Files.getOwner(shared).equals(Files.getOwner(dataDir))) {
+        return shared;
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      log.debug("Unpacking PostgreSQL under DATA_DIR: {} is not usable ({})", shared, e.toString());
+    }
+    return dataDir.resolve("pgbin");
+  }
+
+  private static void ownerOnly(Path dir) throws IOException {
+    if (posix(dir)) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   /**

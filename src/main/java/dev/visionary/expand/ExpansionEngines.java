@@ -4,6 +4,7 @@ import dev.visionary.expand.llm.CallPolicy;
 import dev.visionary.expand.llm.ChatClient;
 import dev.visionary.expand.llm.LlmException;
 import dev.visionary.expand.llm.LlmSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,13 +25,20 @@ final class ExpansionEngines {
   private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
   /** Separate clients for the settings page, with short timeouts and no retries: a dead server must not stall it. */
   private final Map<String, ChatClient> probes = new LinkedHashMap<>();
+  private final LlmSettings settings;
 
-  /** How an engine looks on the settings page: ready or not, and the models its server offers. */
-  record Status(String id, String label, String model, boolean ok, String message, List<String> models) {}
+  /**
+   * How an engine looks on the settings page: configured or not, its model and server, whether that server
+   * answers, and the models it offers. The message is Visionary's own words, never a provider's text: the
+   * page is shared by everyone signed in, and provider text can echo keys.
+   */
+  record Status(String id, String label, boolean configured, String model, String host, boolean ok, String message,
+      List<String> models) {}
 
   private record CachedStatus(Status status, long at) {}
 
   ExpansionEngines(Expander builtin, LlmSettings settings, CallPolicy policy) {
+    this.settings = settings;
     engines.put(BUILTIN, new BuiltinEngine(builtin));
     for (ChatClient client : settings.clients(policy)) {
       String model = settings.defaultModel(client.id()).orElseThrow();
@@ -48,31 +56,46 @@ final class ExpansionEngines {
     return Optional.ofNullable(id == null ? null : engines.get(id));
   }
 
-  /** Every engine with its status; model lists are asked of each server at most once a minute. */
+  /**
+   * Every engine with its status, the unconfigured ones last; model lists are asked of each server at most once
+   * a minute.
+   */
   List<Status> statuses() {
     List<Status> out = new ArrayList<>();
-    for (StudioEngine engine : engines.values()) {
-      if (!(engine instanceof LlmEngine llm)) {
-        out.add(new Status(engine.id(), engine.label(), null, true, "Ready. Works offline, no key needed.", List.of()));
+    out.add(new Status(BUILTIN, engines.get(BUILTIN).label(), true, null, null, true, "Ready. Works offline, no key needed.", List.of()));
+    for (LlmSettings.Known known : LlmSettings.KNOWN) {
+      if (!(engines.get(known.id()) instanceof LlmEngine llm)) {
         continue;
       }
-      CachedStatus cached = statuses.get(engine.id());
+      CachedStatus cached = statuses.get(llm.id());
       if (cached == null || System.currentTimeMillis() - cached.at() > STATUS_TTL_MILLIS) {
         cached = new CachedStatus(probe(llm, probes.get(llm.id())), System.currentTimeMillis());
-        statuses.put(engine.id(), cached);
+        statuses.put(llm.id(), cached);
       }
       out.add(cached.status());
+    }
+    for (LlmSettings.Known known : LlmSettings.KNOWN) {
+      if (!engines.containsKey(known.id())) {
+        out.add(new Status(known.id(), label(known.id()), false, null, null, false, "Not configured. Set " + known.variables() + ".", List.of()));
+      }
     }
     return out;
   }
 
-  private static Status probe(LlmEngine engine, ChatClient probe) {
+  private Status probe(LlmEngine engine, ChatClient probe) {
+    String host = settings.endpoint(engine.id()).map(e -> host(e.baseUrl())).orElse(null);
     try {
       List<String> models = probe.models();
-      return new Status(engine.id(), engine.label(), engine.model(), true, "Ready.", models);
+      return new Status(engine.id(), engine.label(), true, engine.model(), host, true, "Ready.", models);
     } catch (LlmException e) {
-      return new Status(engine.id(), engine.label(), engine.model(), false, e.getMessage(), List.of());
+      return new Status(engine.id(), engine.label(), true, engine.model(), host, false, e.kind().summary() + ".", List.of());
     }
+  }
+
+  /** The server's host and port: enough to tell which server is meant, without a path or query that may hold a key. */
+  private static String host(String baseUrl) {
+    URI uri = URI.create(baseUrl);
+    return uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
   }
 
   private static String label(String id) {

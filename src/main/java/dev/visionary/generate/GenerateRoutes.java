@@ -50,7 +50,8 @@ final class GenerateRoutes {
     GenerateForm form = promptId == null
         ? GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), null)
         : prompts.read(java.util.Optional.of(user), promptId)
-            .map(p -> GenerateForm.empty(p.text(), p.negative(), promptId))
+            // Someone else's prompt fills in the form but is not linked: its images stay in the viewer's jobs.
+            .map(p -> GenerateForm.empty(p.text(), p.negative(), prompts.owns(user, promptId) ? promptId : null))
             .orElseThrow(() -> new NotFoundResponse("There is no such saved prompt."));
     showPage(ctx, user, form, Map.of(), 200);
   }
@@ -84,8 +85,10 @@ final class GenerateRoutes {
       showPage(ctx, user, form, errors, 422);
       return;
     }
-    if (form.promptId() != null && !prompts.canRead(java.util.Optional.of(user), form.promptId())) {
-      throw new io.javalin.http.BadRequestResponse("The saved prompt this generation refers to does not exist or is not yours to use.");
+    if (form.promptId() != null && !prompts.owns(user, form.promptId())) {
+      // One answer whether it is missing, private or someone else's: a stranger learns nothing about it.
+      throw new io.javalin.http.ForbiddenResponse("Images can be added only to your own saved prompts. "
+          + "To make images for someone else's prompt, fork it into your library first.");
     }
     limits.generation(user);
     Job job = form.toJob(ShortIds.next(), user.id(), engines, ctx);

@@ -71,10 +71,11 @@ public final class ImageStore {
         .bind("job", jobId).map((rs, ctx) -> map(rs)).list());
   }
 
-  /** The images generated from a saved prompt, newest first. */
-  public List<StoredImage> forPrompt(String promptId, int limit) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT + "where j.prompt_id = :prompt order by i.created_at desc, i.position limit :limit")
-        .bind("prompt", promptId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+  /** The images its owner generated from a saved prompt, newest first. */
+  public List<StoredImage> forPrompt(String promptId, long ownerId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "where j.prompt_id = :prompt and i.owner_id = :owner "
+            + "order by i.created_at desc, i.position limit :limit")
+        .bind("prompt", promptId).bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
   }
 
   public List<StoredImage> recent(long ownerId, int limit) {

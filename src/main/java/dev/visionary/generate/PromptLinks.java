@@ -16,6 +16,12 @@ public interface PromptLinks {
     return read(viewer, promptId).isPresent();
   }
 
+  /**
+   * Whether the person owns the saved prompt. Only then may a job be linked to it: a linked job's images join
+   * the prompt's gallery, its preview image and its counts, which are the owner's to fill.
+   */
+  boolean owns(User user, String promptId);
+
   /** A generation was started from the saved prompt (feeds "most used"). */
   void used(String promptId);
 

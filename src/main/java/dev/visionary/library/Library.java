@@ -54,6 +54,11 @@ public final class Library {
             p.visibility(), p.updatedAt()));
   }
 
+  /** Whether this person owns the prompt (also while it is in Trash). */
+  public boolean owns(User user, String promptId) {
+    return promptId != null && Slugs.looksLikeId(promptId) && prompts.find(promptId).filter(p -> p.ownedBy(user.id())).isPresent();
+  }
+
   /** Counts one use (an expansion or a generation from this prompt); it feeds the "most used" sort. */
   public void recordUse(String promptId) {
     if (promptId != null && Slugs.looksLikeId(promptId)) {

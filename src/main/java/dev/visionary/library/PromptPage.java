@@ -57,7 +57,8 @@ final class PromptPage {
     model.put("updated", WHEN.format(p.updatedAt()));
     model.put("parent", p.parentId() == null ? null : prompts.find(p.parentId()).filter(x -> Access.canRead(viewer, x)).orElse(null));
     model.put("forks", prompts.forks(p.id(), Access.viewerId(ctx)));
-    model.put("images", gallery.images(p.id()));
+    List<PromptGallery.GalleryImage> images = gallery.images(p.id(), p.ownerId());
+    model.put("images", images);
     model.put("inCollections", mine ? collections.holding(p.id(), p.ownerId()) : List.of());
     model.put("myCollections", mine ? collections.ownedBy(p.ownerId()) : List.of());
     model.put("visibilities", List.of(Visibility.values()));
@@ -66,7 +67,7 @@ final class PromptPage {
       model.put("trashNotice", "This prompt is in Trash. It will be deleted for good in " + daysLeft + (daysLeft == 1 ? " day" : " days") + " unless you restore it.");
     }
     if (p.visibility().shareable() && !p.deleted()) {
-      model.put("meta", meta(ctx, p));
+      model.put("meta", meta(ctx, p, images));
     }
     pages.page(ctx, "library/prompt", model);
   }
@@ -84,7 +85,7 @@ final class PromptPage {
   }
 
   /** Link previews for pages meant to be shared; private prompts never get them. */
-  private static List<Meta> meta(Context ctx, Prompt p) {
+  private static List<Meta> meta(Context ctx, Prompt p, List<PromptGallery.GalleryImage> images) {
     String origin = (Requests.isHttps(ctx) ? "https://" : "http://") + ctx.host();
     String description = p.text().length() > 200 ? p.text().substring(0, 197) + "…" : p.text();
     List<Meta> meta = new ArrayList<>(List.of(
@@ -95,14 +96,25 @@ final class PromptPage {
         new Meta("og:url", origin + p.url()),
         new Meta("twitter:title", p.title()),
         new Meta("twitter:description", description)));
-    if (p.coverImageId() != null) {
-      meta.add(new Meta("og:image", origin + "/images/" + p.coverImageId()));
+    Optional<String> cover = coverUrl(p, images);
+    if (cover.isPresent()) {
+      meta.add(new Meta("og:image", origin + cover.get()));
       meta.add(new Meta("twitter:card", "summary_large_image"));
-      meta.add(new Meta("twitter:image", origin + "/images/" + p.coverImageId()));
+      meta.add(new Meta("twitter:image", origin + cover.get()));
     } else {
       meta.add(new Meta("twitter:card", "summary"));
     }
     return meta;
+  }
+
+  /**
+   * The preview image: the recorded cover while it is one of the owner's own images in the gallery (a cover
+   * recorded from someone else's job before jobs were checked never shows), else the newest of those.
+   */
+  private static Optional<String> coverUrl(Prompt p, List<PromptGallery.GalleryImage> images) {
+    String recorded = p.coverImageId() == null ? null : "/images/" + p.coverImageId();
+    return images.stream().map(PromptGallery.GalleryImage::url).filter(url -> url.equals(recorded)).findFirst()
+        .or(() -> images.stream().findFirst().map(PromptGallery.GalleryImage::url));
   }
 
   void bookmarkFragment(Context ctx, Prompt p) {

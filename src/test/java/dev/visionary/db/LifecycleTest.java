@@ -104,7 +104,8 @@ class LifecycleTest {
   /** Runs SQL on the app's embedded server, found through the port PostgreSQL writes in its pid file. */
   private String sql(String sql) throws Exception {
     String port = Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(3).trim();
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres");
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
+        Files.readString(dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE)).trim());
         Statement s = c.createStatement()) {
       if (!s.execute(sql)) {
         return null;

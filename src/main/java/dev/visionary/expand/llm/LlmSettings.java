@@ -61,13 +61,27 @@ public record LlmSettings(Optional<Endpoint> openai, Optional<Endpoint> ollama, 
 
   /** The default model of the engine with this id, if it is configured. */
   public Optional<String> defaultModel(String engineId) {
+    return endpoint(engineId).map(Endpoint::model);
+  }
+
+  /** The endpoint of the engine with this id ({@link #KNOWN}), if it is configured. */
+  public Optional<Endpoint> endpoint(String engineId) {
     return switch (engineId) {
-      case "openai" -> openai.map(Endpoint::model);
-      case "ollama" -> ollama.map(Endpoint::model);
-      case "anthropic" -> anthropic.map(Endpoint::model);
+      case "openai" -> openai;
+      case "ollama" -> ollama;
+      case "anthropic" -> anthropic;
       default -> Optional.empty();
     };
   }
+
+  /** A language-model engine Visionary knows, with the variables that turn it on. */
+  public record Known(String id, String variables) {}
+
+  /** Every language-model engine Visionary knows, configured or not, in the order the settings page lists them. */
+  public static final List<Known> KNOWN = List.of(
+      new Known("openai", "OPENAI_API_KEY or OPENAI_BASE_URL"),
+      new Known("ollama", "OLLAMA_URL"),
+      new Known("anthropic", "ANTHROPIC_API_KEY"));
 
   /** Ollama serves the OpenAI-compatible API under /v1 of its root URL. */
   private static String ollamaV1(String root) {

@@ -1,6 +1,7 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.Redaction;
 import dev.visionary.expand.llm.LlmException.Kind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -197,12 +198,9 @@ final class ProviderErrors {
     }
   }
 
+  /** The same redaction the image engines use: the key and anything key-like never reach a page or a log. */
   static String redact(String text, String secret) {
-    if (text == null) {
-      return "";
-    }
-    String clean = secret == null || secret.isBlank() ? text : text.replace(secret, "[redacted]");
-    return clean.length() > MAX_DETAIL ? clean.substring(0, MAX_DETAIL - 1) + "…" : clean;
+    return Redaction.redact(text, MAX_DETAIL, secret);
   }
 
   /** Proxies and crashed servers answer with text or an HTML page; keep its title or its words. */

@@ -63,6 +63,6 @@ class ProviderErrorsTest {
   @Test
   void neverRepeatsTheKey() {
     LlmException e = ProviderErrors.fromResponse(401, headers(), "{\"error\":\"bad key sk-live-123 given\"}", "sk-live-123");
-    assertEquals("bad key [redacted] given", e.detail());
+    assertEquals("bad key [hidden] given", e.detail());
   }
 }
