@@ -34,8 +34,10 @@ public final class Redaction {
       new Shape(Pattern.compile("(?i)\\b((?:api[_-]?key|key|access[_-]?token|token|secret|password|sig|signature)=)[^&\\s\"'#]+"), true),
       // Prefixed keys, masked or not: sk-…, sk-ant-…, sk-proj-…, rk-…, key_…, rw_…
       new Shape(Pattern.compile("\\b(?:sk|pk|rk|rw|key|api|token|secret)[-_][A-Za-z0-9_*.\\-]{6,}"), false),
-      // Masked keys of any vendor: "abcd****wxyz", "****wxyz".
-      new Shape(Pattern.compile("[A-Za-z0-9_.\\-]+\\*{3,}[A-Za-z0-9_.\\-]*|\\*{3,}[A-Za-z0-9_.\\-]+"), false),
+      // Whatever a provider names as the key it refused ("Incorrect API key provided: te**."), however short.
+      new Shape(Pattern.compile("(?i)\\b(api key provided:\\s*)[^\\s\"',;]+"), true),
+      // Masked keys of any vendor: "abcd****wxyz", "te**", "****wxyz".
+      new Shape(Pattern.compile("[A-Za-z0-9_.\\-]+\\*{2,}[A-Za-z0-9_.\\-]*|\\*{2,}[A-Za-z0-9_.\\-]+"), false),
       // Long hex tokens (32+ digits: keys, signatures).
       new Shape(Pattern.compile("\\b[A-Fa-f0-9]{32,}\\b"), false),
       // Long base64 / base64url tokens mixing letters and digits: JWTs, opaque keys.

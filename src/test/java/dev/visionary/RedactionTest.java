@@ -22,6 +22,8 @@ class RedactionTest {
       token parameter     | callback?access_token=xyz987&state=1                           | callback?access_token=[hidden]&state=1
       long hex            | signature 0123456789abcdef0123456789abcdef0123 bad             | signature [hidden] bad
       long base64         | token eyJhbGciOiJIUzI1NiJ9eyJzdWIiOiIxMjM0NTY3ODkwIn0 bad    | token [hidden] bad
+      short masked key    | Incorrect API key provided: te**. You can find yours.         | Incorrect API key provided: [hidden] You can find yours.
+      two asterisks       | the key ab**yz is wrong                                        | the key [hidden] is wrong
       asterisks only      | the key ****wxyz is wrong                                      | the key [hidden] is wrong
       ordinary text       | The model gpt-image-1 is overloaded; try again in 20 s.       | The model gpt-image-1 is overloaded; try again in 20 s.
       docs link           | See https://platform.openai.com/account/api-keys for keys.    | See https://platform.openai.com/account/api-keys for keys.

@@ -60,7 +60,8 @@ class KilledWhileSavingTest {
     try (AppProcess again = AppProcess.start(env)) {
       again.awaitPort(Duration.ofSeconds(90));
       String port = Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(3).trim();
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres");
+      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
+          Files.readString(dataDir.resolve("pg-password")).trim());
           Statement s = c.createStatement()) {
         int prompts = count(s, "select count(*) from prompts p join users u on u.id = p.owner_id where u.username = '" + name + "'");
         int withoutVersion = count(s, "select count(*) from prompts p where not exists (select 1 from prompt_versions v where v.prompt_id = p.id)");
