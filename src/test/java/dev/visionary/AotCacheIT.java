@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On JDK 25+, the Procfile's command (the README's too) with the AOT cache a package build made: the app
- * starts, serves, and the JVM actually used the cache. LifecycleTest starts the app with the same options and
+ * starts, serves, and the JVM actually used the cache. LifecycleIT starts the app with the same options and
  * no cache file on whichever JDK runs the tests.
  */
-class AotCacheTest {
+class AotCacheIT {
   private static final String CACHE = "target/visionary.aot";
 
   @TempDir

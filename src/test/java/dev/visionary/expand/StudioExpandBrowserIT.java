@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The Studio in a real browser: Ctrl+Enter, cards, Refine in place, streaming text and error cards. */
-class StudioExpandBrowserTest {
+class StudioExpandBrowserIT {
 
   static void signUp(Page page) {
     page.navigate("/signup");

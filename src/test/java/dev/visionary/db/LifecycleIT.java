@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts use the Procfile's JVM options with the AOT cache pointed at a file that does not exist, so they
  * also show that every JDK starts the app with them without a cache (JDK 17 does not know the options).
  */
-class LifecycleTest {
+class LifecycleIT {
   private static final Duration START = Duration.ofSeconds(90);
 
   @TempDir

@@ -8,7 +8,7 @@ import dev.visionary.support.Accounts;
 import dev.visionary.support.Browser;
 import org.junit.jupiter.api.Test;
 
-class AccountBrowserTest {
+class AccountBrowserIT {
 
   @Test
   void aNewPersonSignsUpSignsOutAndSignsBackIn() {

@@ -9,7 +9,7 @@ import com.microsoft.playwright.Page;
 import dev.visionary.support.Browser;
 import org.junit.jupiter.api.Test;
 
-class StudioBrowserTest {
+class StudioBrowserIT {
 
   @Test
   void studioLoadsHtmxAndSwapsTheTargetHint() {

@@ -12,7 +12,7 @@ import dev.visionary.support.Browser;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class LibraryBrowserTest {
+class LibraryBrowserIT {
 
   private static Page.GetByRoleOptions named(String name) {
     return new Page.GetByRoleOptions().setName(name).setExact(true);

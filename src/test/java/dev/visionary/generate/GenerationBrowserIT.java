@@ -10,7 +10,7 @@ import dev.visionary.support.Accounts;
 import dev.visionary.support.Browser;
 import org.junit.jupiter.api.Test;
 
-class GenerationBrowserTest {
+class GenerationBrowserIT {
 
   @Test
   void theJobCardTurnsIntoImagesWithoutAReloadAndTheyStayAfterOne() {

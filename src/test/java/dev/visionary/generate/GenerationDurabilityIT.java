@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Jobs survive a killed process, and several instances run each job exactly once. */
-class GenerationDurabilityTest {
+class GenerationDurabilityIT {
 
   @TempDir
   Path dataDir;

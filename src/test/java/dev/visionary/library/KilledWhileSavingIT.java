@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** kill -9 in the middle of a stream of saves: every prompt that exists is whole, and every acknowledged save exists. */
-class KilledWhileSavingTest {
+class KilledWhileSavingIT {
 
   @TempDir
   Path dataDir;

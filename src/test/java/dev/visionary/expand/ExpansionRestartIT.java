@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The history is in the database: a restarted Visionary still lists an expansion and renders its page. */
-class ExpansionRestartTest {
+class ExpansionRestartIT {
 
   @Test
   void historySurvivesARestart() throws Exception {

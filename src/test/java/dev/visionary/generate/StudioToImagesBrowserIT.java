@@ -12,7 +12,7 @@ import dev.visionary.support.Browser;
 import org.junit.jupiter.api.Test;
 
 /** The whole offline path a person takes: an idea, its cards, two images from one card, still there after a reload. */
-class StudioToImagesBrowserTest {
+class StudioToImagesBrowserIT {
 
   @Test
   void expandThenGenerateTwoImagesFromACardThenReload() {
