@@ -1,13 +1,14 @@
 package dev.visionary;
 
 import dev.visionary.account.Accounts;
+import dev.visionary.config.Config;
 import dev.visionary.db.Database;
 import dev.visionary.expand.Expand;
 import dev.visionary.generate.EngineCatalog;
-import dev.visionary.account.User;
 import dev.visionary.generate.Generation;
 import dev.visionary.generate.ImageStore;
 import dev.visionary.generate.PromptLinks;
+import dev.visionary.identity.User;
 import dev.visionary.library.Library;
 import dev.visionary.library.PromptCaps;
 import dev.visionary.library.PromptGallery;

@@ -1,6 +1,9 @@
 package dev.visionary.account;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.RateLimiter;
+import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Requests;

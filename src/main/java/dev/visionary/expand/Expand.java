@@ -1,9 +1,11 @@
 package dev.visionary.expand;
 
-import dev.visionary.Config;
-import dev.visionary.account.UsageLimits;
+import dev.visionary.config.Config;
+import dev.visionary.expand.builtin.BuiltinExpander;
+import dev.visionary.expand.dynamic.IdeaTemplates;
 import dev.visionary.expand.llm.CallPolicy;
 import dev.visionary.expand.llm.LlmSettings;
+import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
@@ -24,7 +26,7 @@ public final class Expand implements AutoCloseable {
     Expansions expansions = new Expansions(jdbi);
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
-    IdeaTemplates templates = new IdeaTemplates(wordLists);
+    IdeaTemplates templates = new IdeaTemplates(wordLists::values);
     this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.env()), CallPolicy.defaults());
     this.runner = new ExpansionRunner(expansions, metrics);
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);

@@ -2,6 +2,8 @@ package dev.visionary.expand;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,8 +1,11 @@
 package dev.visionary.expand;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.UsageLimits;
-import dev.visionary.account.User;
+import dev.visionary.expand.dynamic.IdeaTemplates;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.UsageLimits;
+import dev.visionary.identity.User;
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;

@@ -1,7 +1,7 @@
 package dev.visionary.generate;
 
-import dev.visionary.Config;
-import dev.visionary.account.UsageLimits;
+import dev.visionary.config.Config;
+import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;

@@ -1,7 +1,7 @@
 package dev.visionary.generate;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import dev.visionary.web.ShortIds;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

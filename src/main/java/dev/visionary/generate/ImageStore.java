@@ -1,5 +1,7 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.web.ShortIds;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

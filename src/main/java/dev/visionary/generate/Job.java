@@ -1,5 +1,6 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.ImageRequest;
 import java.time.Instant;
 
 /** A generation job as stored: what was asked, and where it stands. */

@@ -1,7 +1,7 @@
 package dev.visionary.library;
 
-import dev.visionary.account.User;
-import dev.visionary.account.Users;
+import dev.visionary.identity.User;
+import dev.visionary.identity.UserDirectory;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import java.util.Optional;
@@ -15,7 +15,7 @@ public final class Library {
   private final CollectionRoutes collectionRoutes;
   private final TransferRoutes transferRoutes;
 
-  public Library(Jdbi jdbi, Pages pages, Users users, PromptCaps caps, PromptGallery gallery) {
+  public Library(Jdbi jdbi, Pages pages, UserDirectory users, PromptCaps caps, PromptGallery gallery) {
     this.prompts = new Prompts(jdbi, caps);
     Tags tags = new Tags(jdbi);
     PromptCollections collections = new PromptCollections(jdbi);

@@ -1,9 +1,9 @@
 package dev.visionary.library;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
-import dev.visionary.account.Users;
-import dev.visionary.expand.Target;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
+import dev.visionary.identity.UserDirectory;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,9 +21,9 @@ final class SearchRoutes {
   private final PromptCollections collections;
   private final LibraryFacets facets;
   private final CardHtml cardHtml;
-  private final Users users;
+  private final UserDirectory users;
 
-  SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, Users users) {
+  SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, UserDirectory users) {
     this.pages = pages;
     this.search = search;
     this.prompts = prompts;
