@@ -8,6 +8,8 @@ import dev.visionary.generate.EngineCatalog;
 import dev.visionary.generate.Generation;
 import dev.visionary.generate.ImageStore;
 import dev.visionary.generate.PromptLinks;
+import dev.visionary.identity.RateLimiter;
+import dev.visionary.identity.UsageLimits;
 import dev.visionary.identity.User;
 import dev.visionary.library.Library;
 import dev.visionary.library.PromptCaps;
@@ -75,14 +77,17 @@ public final class App implements AutoCloseable {
     Expand expand = null;
     try {
       Pages pages = new Pages(new Views());
-      Accounts accounts = new Accounts(database.jdbi(), pages, config);
+      // One table of counters for sign-in throttling and the per-person limits of the features.
+      RateLimiter limiter = new RateLimiter(database.jdbi());
+      UsageLimits limits = new UsageLimits(limiter, config);
+      expand = new Expand(database.jdbi(), pages, config, limits, metrics);
+      Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()));
       ImageStore images = new ImageStore(database.jdbi());
       Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
-          .map(i -> new PromptGallery.GalleryImage("/images/" + i.id(), "/images/" + i.id() + "/thumb", i.width(), i.height()))
+          .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height()))
           .toList());
-      generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),
+      generation = new Generation(config, database.jdbi(), database.dataSource(), pages, limits,
           EngineCatalog.fromConfig(config), images, promptLinks(library), metrics);
-      expand = new Expand(database.jdbi(), pages, config, accounts.limits(), metrics);
       List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
           accounts::register,
           library::register,
@@ -173,7 +178,10 @@ public final class App implements AutoCloseable {
     System.setProperty("java.awt.headless", "true");
     if (args.length > 0 && args[0].equals("training-run")) {
       // Builds the JDK's AOT cache (see pom.xml); it configures its own app and ignores the environment.
-      System.exit(TrainingRun.main(System.out));
+      System.exit(TrainingRun.main(System.out, config -> {
+        App app = start(config);
+        return new TrainingRun.Started(app.port(), app::close);
+      }));
       return;
     }
     Config config;

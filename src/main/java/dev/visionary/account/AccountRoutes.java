@@ -7,11 +7,13 @@ import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Requests;
+import dev.visionary.web.SettingsSection;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +42,11 @@ final class AccountRoutes {
   private final RateLimiter limiter;
   private final int loginsPerAddress;
   private final int signupsPerAddress;
+  private final List<SettingsSection> settingsSections;
 
-  AccountRoutes(Pages pages, Users users, Sessions sessions, Passwords passwords, RateLimiter limiter, Config config) {
+  AccountRoutes(Pages pages, Users users, Sessions sessions, Passwords passwords, RateLimiter limiter, Config config,
+      List<SettingsSection> settingsSections) {
+    this.settingsSections = List.copyOf(settingsSections);
     this.loginsPerAddress = config.getInt("LOGIN_LIMIT_PER_ADDRESS", 50, 1, 1_000_000);
     this.signupsPerAddress = config.getInt("SIGNUP_LIMIT_PER_ADDRESS", 20, 1, 1_000_000);
     this.pages = pages;
@@ -254,6 +259,7 @@ final class AccountRoutes {
     model.put("errors", errors);
     model.put("changed", "password".equals(ctx.queryParam("changed")));
     model.put("minLength", Passwords.MIN_LENGTH);
+    model.put("sections", settingsSections);
     pages.page(ctx, "account/settings", model);
   }
 }

@@ -2,9 +2,10 @@ package dev.visionary.account;
 
 import dev.visionary.config.Config;
 import dev.visionary.identity.RateLimiter;
-import dev.visionary.identity.UsageLimits;
 import dev.visionary.web.Pages;
+import dev.visionary.web.SettingsSection;
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The accounts feature: its parts built once, and what other features may use of it. */
@@ -12,16 +13,17 @@ public final class Accounts {
   private final Users users;
   private final SessionFilter filter;
   private final AccountRoutes routes;
-  private final UsageLimits limits;
   private final Sessions sessions;
 
-  public Accounts(Jdbi jdbi, Pages pages, Config config) {
+  /**
+   * @param limiter shared with the other features' usage limits: one table of counters
+   * @param settingsSections what other features show on the settings page, in order
+   */
+  public Accounts(Jdbi jdbi, Pages pages, Config config, RateLimiter limiter, List<SettingsSection> settingsSections) {
     this.users = new Users(jdbi);
     this.sessions = new Sessions(jdbi);
-    RateLimiter limiter = new RateLimiter(jdbi);
     this.filter = new SessionFilter(sessions, new Csrf(jdbi));
-    this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config);
-    this.limits = new UsageLimits(limiter, config);
+    this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config, settingsSections);
   }
 
   /** Start-up housekeeping, once the database is migrated (building the feature does not touch it). */
@@ -38,9 +40,5 @@ public final class Accounts {
 
   public Users users() {
     return users;
-  }
-
-  public UsageLimits limits() {
-    return limits;
   }
 }

@@ -8,12 +8,12 @@ import dev.visionary.expand.llm.LlmSettings;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
+import dev.visionary.web.SettingsSection;
 import io.javalin.config.RoutesConfig;
 import org.jdbi.v3.core.Jdbi;
 
 /** The expansion feature: its parts built once, its routes, and the engine list the settings page shows. */
 public final class Expand implements AutoCloseable {
-  private final Pages pages;
   private final ExpansionEngines engines;
   private final ExpansionRunner runner;
   private final StudioRoutes studio;
@@ -22,7 +22,6 @@ public final class Expand implements AutoCloseable {
   private final WordListRoutes wordListRoutes;
 
   public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics) {
-    this.pages = pages;
     Expansions expansions = new Expansions(jdbi);
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
@@ -41,8 +40,11 @@ public final class Expand implements AutoCloseable {
     expansionRoutes.register(routes);
     instructionRoutes.register(routes);
     wordListRoutes.register(routes);
-    // The settings page lists the engines from this feature's own fragment (expand/engines).
-    routes.before("/settings", ctx -> Pages.share(ctx, "expansionEngines", engines.statuses()));
+  }
+
+  /** The engines and whether each answers, for the settings page, drawn by this feature's own fragment. */
+  public SettingsSection settingsSection() {
+    return new SettingsSection("expand/engines", "engines", engines::statuses);
   }
 
   /** Lets background runs finish briefly before the database closes. */

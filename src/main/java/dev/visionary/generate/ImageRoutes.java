@@ -26,6 +26,14 @@ final class ImageRoutes {
     routes.get("/images/{id}/thumb", ctx -> serve(ctx, true));
   }
 
+  static String url(String imageId) {
+    return "/images/" + imageId;
+  }
+
+  static String thumbnailUrl(String imageId) {
+    return url(imageId) + "/thumb";
+  }
+
   private void serve(Context ctx, boolean thumbnail) {
     String id = ctx.pathParam("id");
     Optional<User> viewer = CurrentUser.get(ctx);
