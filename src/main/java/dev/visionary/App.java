@@ -19,6 +19,7 @@ import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
 import dev.visionary.web.TrustedProxies;
+import dev.visionary.web.Urls;
 import dev.visionary.web.Views;
 import dev.visionary.web.WebServer;
 import io.javalin.config.RoutesConfig;
@@ -77,18 +78,15 @@ public final class App implements AutoCloseable {
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
       ImageStore images = new ImageStore(database.jdbi());
       Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
-          .map(i -> new PromptGallery.GalleryImage("/images/" + i.id(), "/images/" + i.id() + "/thumb", i.width(), i.height()))
+          .map(i -> new PromptGallery.GalleryImage(Urls.image(i.id()), Urls.imageThumb(i.id()), i.width(), i.height()))
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),
           EngineCatalog.fromConfig(config), images, promptLinks(library), metrics);
       expand = new Expand(database.jdbi(), pages, config, accounts.limits(), metrics);
-      List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
-          accounts::register,
-          library::register,
-          new HealthRoutes(database)::register,
-          new MetricsRoutes(metrics, config)::register,
-          expand::register,
-          generation::register));
+      Routes.Handlers handlers = new Routes.Handlers(accounts, library, expand, generation, new HealthRoutes(database),
+          new MetricsRoutes(metrics, config));
+      List<Consumer<RoutesConfig>> features = new ArrayList<>();
+      features.add(routes -> Routes.register(routes, handlers));
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), proxies, metrics, features);
       long builtAt = System.nanoTime();

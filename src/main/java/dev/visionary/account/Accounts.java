@@ -2,7 +2,6 @@ package dev.visionary.account;
 
 import dev.visionary.Config;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
 import org.jdbi.v3.core.Jdbi;
 
 /** The accounts feature: its parts built once, and what other features may use of it. */
@@ -27,11 +26,13 @@ public final class Accounts {
     sessions.purgeExpired();
   }
 
-  /** The session filter runs before every other feature's handlers; register this first. */
-  public void register(RoutesConfig config) {
-    config.before(filter::before);
-    config.after(filter::after);
-    routes.register(config);
+  /** Resolves the person and checks CSRF before every handler; the route table registers it first. */
+  public SessionFilter sessionFilter() {
+    return filter;
+  }
+
+  public AccountRoutes routes() {
+    return routes;
   }
 
   public Users users() {

@@ -28,7 +28,7 @@ public final class CurrentUser {
     return revision;
   }
 
-  /** The signed-in person; paths that need one are guarded by {@link AccessRules} before this runs. */
+  /** The signed-in person; paths that need one are guarded by {@link SessionFilter#requireSignIn} before this runs. */
   public static User require(Context ctx) {
     return get(ctx).orElseThrow(() -> new UnauthorizedResponse("Sign in to continue."));
   }

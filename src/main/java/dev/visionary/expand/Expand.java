@@ -6,7 +6,7 @@ import dev.visionary.expand.llm.CallPolicy;
 import dev.visionary.expand.llm.LlmSettings;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;
 
 /** The expansion feature: its parts built once, its routes, and the engine list the settings page shows. */
@@ -34,13 +34,25 @@ public final class Expand implements AutoCloseable {
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);
   }
 
-  public void register(RoutesConfig routes) {
-    studio.register(routes);
-    expansionRoutes.register(routes);
-    instructionRoutes.register(routes);
-    wordListRoutes.register(routes);
-    // The settings page lists the engines from this feature's own fragment (expand/engines).
-    routes.before("/settings", ctx -> Pages.share(ctx, "expansionEngines", engines.statuses()));
+  public StudioRoutes studioRoutes() {
+    return studio;
+  }
+
+  public ExpansionRoutes expansionRoutes() {
+    return expansionRoutes;
+  }
+
+  public InstructionRoutes instructionRoutes() {
+    return instructionRoutes;
+  }
+
+  public WordListRoutes wordListRoutes() {
+    return wordListRoutes;
+  }
+
+  /** The settings page lists the engines from this feature's own fragment (expand/engines). */
+  public void shareEngineStatuses(Context ctx) {
+    Pages.share(ctx, "expansionEngines", engines.statuses());
   }
 
   /** Lets background runs finish briefly before the database closes. */
