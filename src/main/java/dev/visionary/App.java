@@ -23,10 +23,13 @@ import dev.visionary.web.Urls;
 import dev.visionary.web.Views;
 import dev.visionary.web.WebServer;
 import io.javalin.config.RoutesConfig;
+import io.javalin.security.RouteRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,6 +149,11 @@ public final class App implements AutoCloseable {
   /** Every route the web server registered ({@code GET /p/{id}/{slug}}, …). */
   public List<String> routes() {
     return server.routes();
+  }
+
+  /** The access each route declared in the route table, by {@code METHOD /path}. */
+  public Map<String, Set<RouteRole>> routeAccess() {
+    return server.routeAccess();
   }
 
   public Database database() {
