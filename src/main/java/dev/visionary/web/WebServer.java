@@ -94,6 +94,9 @@ public final class WebServer {
   public Map<String, Set<RouteRole>> routeAccess() {
     Map<String, Set<RouteRole>> access = new LinkedHashMap<>();
     for (var parsed : javalin.unsafe.internalRouter.allHttpHandlers()) {
+      if (!parsed.endpoint.method.isHttpMethod()) {
+        continue; // filters run around routes; they are not routes of their own
+      }
       Roles roles = parsed.endpoint.metadata(Roles.class);
       access.put(parsed.endpoint.method.name() + " " + parsed.endpoint.path, roles == null ? Set.of() : roles.getRoles());
     }
