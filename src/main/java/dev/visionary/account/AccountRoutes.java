@@ -60,7 +60,6 @@ public final class AccountRoutes {
     showSettings(ctx, Map.of(), 200);
   }
 
-
   public void signup(Context ctx) {
     String username;
     String password;

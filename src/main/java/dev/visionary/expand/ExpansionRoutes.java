@@ -39,7 +39,6 @@ public final class ExpansionRoutes {
     derive(ctx, false);
   }
 
-
   /**
    * Follows a running expansion: "preview" events carry the text so far, then one "done" event carries
    * the finished cards (or the error card). The run itself does not depend on this connection.

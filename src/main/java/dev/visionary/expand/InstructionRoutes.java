@@ -23,7 +23,6 @@ public final class InstructionRoutes {
     this.instructions = instructions;
   }
 
-
   public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
     // A new version starts from the one the person is looking at (?from=), else the one in use.

@@ -38,7 +38,6 @@ public final class StudioRoutes {
     this.limits = limits;
   }
 
-
   public void studio(Context ctx) {
     Target target = Target.byId(ctx.queryParam("target")).orElse(Target.GENERIC);
     Optional<User> user = CurrentUser.get(ctx);

@@ -39,7 +39,6 @@ public final class WordListRoutes {
     return "__" + name + "__";
   }
 
-
   public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
     String edit = ctx.queryParam("edit");

@@ -34,7 +34,6 @@ public final class GenerateRoutes {
     this.limits = limits;
   }
 
-
   public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
     String promptId = ctx.queryParam("prompt_id");

@@ -43,7 +43,6 @@ public final class Generation implements AutoCloseable {
     return imageRoutes;
   }
 
-
   /** Images and their access check, for pages of other features (galleries). */
   public ImageStore images() {
     return store;

@@ -28,7 +28,6 @@ public final class ImageRoutes {
     serve(ctx, true);
   }
 
-
   private void serve(Context ctx, boolean thumbnail) {
     String id = ctx.pathParam("id");
     Optional<User> viewer = CurrentUser.get(ctx);

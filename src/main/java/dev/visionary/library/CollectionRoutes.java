@@ -36,7 +36,6 @@ public final class CollectionRoutes {
     ctx.redirect(readable(ctx).url(), HttpStatus.MOVED_PERMANENTLY);
   }
 
-
   private void showList(Context ctx, Map<String, String> errors, String name, String description, int status) {
     User me = CurrentUser.require(ctx);
     Map<String, Object> model = new HashMap<>();

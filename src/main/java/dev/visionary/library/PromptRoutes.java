@@ -48,7 +48,6 @@ public final class PromptRoutes {
     ctx.redirect(Access.readable(ctx, prompts, ctx.pathParam("id")).url(), HttpStatus.MOVED_PERMANENTLY);
   }
 
-
   public void newForm(Context ctx) {
     showForm(ctx, PromptForm.empty(), null, 200);
   }

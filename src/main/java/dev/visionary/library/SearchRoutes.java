@@ -42,7 +42,6 @@ public final class SearchRoutes {
     listing(ctx, SearchScope.explore(), Urls.EXPLORE, "Explore", "Prompts people have chosen to share with everyone.", Map.of());
   }
 
-
   /**
    * Everything on a library page is the person's own (prompts, tags, collections, bookmarks), so the page is
    * kept until their revision moves on: a repeated view costs the session lookup and nothing else.

@@ -35,7 +35,6 @@ public final class TransferRoutes {
     show(ctx, null, 200);
   }
 
-
   public void export(Context ctx) {
     User me = CurrentUser.require(ctx);
     String format = ctx.queryParam("format");
