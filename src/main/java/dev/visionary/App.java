@@ -25,10 +25,13 @@ import dev.visionary.web.TrustedProxies;
 import dev.visionary.web.Views;
 import dev.visionary.web.WebServer;
 import io.javalin.config.RoutesConfig;
+import io.javalin.security.RouteRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,13 +91,10 @@ public final class App implements AutoCloseable {
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, limits,
           EngineCatalog.fromConfig(config), images, promptLinks(library), metrics);
-      List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
-          accounts::register,
-          library::register,
-          new HealthRoutes(database)::register,
-          new MetricsRoutes(metrics, config)::register,
-          expand::register,
-          generation::register));
+      Routes.Handlers handlers = new Routes.Handlers(accounts, library, expand, generation, new HealthRoutes(database),
+          new MetricsRoutes(metrics, config));
+      List<Consumer<RoutesConfig>> features = new ArrayList<>();
+      features.add(routes -> Routes.register(routes, handlers));
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), proxies, metrics, features);
       long builtAt = System.nanoTime();
@@ -154,6 +154,11 @@ public final class App implements AutoCloseable {
   /** Every route the web server registered ({@code GET /p/{id}/{slug}}, …). */
   public List<String> routes() {
     return server.routes();
+  }
+
+  /** The access each route declared in the route table, by {@code METHOD /path}. */
+  public Map<String, Set<RouteRole>> routeAccess() {
+    return server.routeAccess();
   }
 
   public Database database() {

@@ -4,7 +4,6 @@ import dev.visionary.config.Config;
 import dev.visionary.identity.RateLimiter;
 import dev.visionary.web.Pages;
 import dev.visionary.web.SettingsSection;
-import io.javalin.config.RoutesConfig;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,11 +30,13 @@ public final class Accounts {
     sessions.purgeExpired();
   }
 
-  /** The session filter runs before every other feature's handlers; register this first. */
-  public void register(RoutesConfig config) {
-    config.before(filter::before);
-    config.after(filter::after);
-    routes.register(config);
+  /** Resolves the person and checks CSRF before every handler; the route table registers it first. */
+  public SessionFilter sessionFilter() {
+    return filter;
+  }
+
+  public AccountRoutes routes() {
+    return routes;
   }
 
   public Users users() {

@@ -9,7 +9,6 @@ import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
 import dev.visionary.web.SettingsSection;
-import io.javalin.config.RoutesConfig;
 import org.jdbi.v3.core.Jdbi;
 
 /** The expansion feature: its parts built once, its routes, and the engine list the settings page shows. */
@@ -35,11 +34,20 @@ public final class Expand implements AutoCloseable {
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);
   }
 
-  public void register(RoutesConfig routes) {
-    studio.register(routes);
-    expansionRoutes.register(routes);
-    instructionRoutes.register(routes);
-    wordListRoutes.register(routes);
+  public StudioRoutes studioRoutes() {
+    return studio;
+  }
+
+  public ExpansionRoutes expansionRoutes() {
+    return expansionRoutes;
+  }
+
+  public InstructionRoutes instructionRoutes() {
+    return instructionRoutes;
+  }
+
+  public WordListRoutes wordListRoutes() {
+    return wordListRoutes;
   }
 
   /** The engines and whether each answers, for the settings page, drawn by this feature's own fragment. */

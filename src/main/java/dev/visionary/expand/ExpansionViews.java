@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
+import dev.visionary.web.Urls;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class ExpansionViews {
         slots.addAll(replacement);
       }
     }
-    return new ExpansionView(x.id(), x.idea(), facts(x, engineLabel), "/x/" + x.id(), WHEN.format(x.createdAt()), own, slots);
+    return new ExpansionView(x.id(), x.idea(), facts(x, engineLabel), Urls.expansion(x.id()), WHEN.format(x.createdAt()), own, slots);
   }
 
   private static int indexOf(List<SlotView> slots, String expansionId, Integer card) {
@@ -78,7 +79,7 @@ final class ExpansionViews {
       cards.add(new CardView("card-" + x.id() + "-" + i, x.id(), i, i + 1, rootId, v.prompt(), v.negative(),
           v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.target(), x.idea(), x.refinement()));
     }
-    return new OutcomeView(x.id(), x.running(), x.failed(), x.error(), "/x/" + x.id() + "/stream", "/x/" + x.id() + "/retry",
+    return new OutcomeView(x.id(), x.running(), x.failed(), x.error(), Urls.expansionStream(x.id()), Urls.expansionRetry(x.id()),
         cards);
   }
 

@@ -4,7 +4,6 @@ import dev.visionary.config.Config;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -36,9 +35,12 @@ public final class Generation implements AutoCloseable {
     scheduler.start();
   }
 
-  public void register(RoutesConfig config) {
-    routes.register(config);
-    imageRoutes.register(config);
+  public GenerateRoutes generateRoutes() {
+    return routes;
+  }
+
+  public ImageRoutes imageRoutes() {
+    return imageRoutes;
   }
 
   /** Images and their access check, for pages of other features (galleries). */

@@ -3,7 +3,6 @@ package dev.visionary.generate;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.ShortIds;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import java.util.Optional;
  * Image bytes: readable by their owner and by whoever may read the saved prompt they belong to.
  * Content never changes under an id, so a strong ETag and a year of caching are safe.
  */
-final class ImageRoutes {
+public final class ImageRoutes {
   private final ImageStore store;
   private final PromptLinks prompts;
 
@@ -21,9 +20,12 @@ final class ImageRoutes {
     this.prompts = prompts;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/images/{id}", ctx -> serve(ctx, false));
-    routes.get("/images/{id}/thumb", ctx -> serve(ctx, true));
+  public void image(Context ctx) {
+    serve(ctx, false);
+  }
+
+  public void thumbnail(Context ctx) {
+    serve(ctx, true);
   }
 
   static String url(String imageId) {

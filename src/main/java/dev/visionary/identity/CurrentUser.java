@@ -28,7 +28,7 @@ public final class CurrentUser {
     return revision;
   }
 
-  /** The signed-in person; paths that need one are guarded by the sign-in rules (account's {@code AccessRules}) before this runs. */
+  /** The signed-in person; the route table's access check (account's {@code SessionFilter.requireSignIn}) guards the paths that need one before this runs. */
   public static User require(Context ctx) {
     return get(ctx).orElseThrow(() -> new UnauthorizedResponse("Sign in to continue."));
   }

@@ -3,7 +3,6 @@ package dev.visionary.library;
 import dev.visionary.identity.User;
 import dev.visionary.identity.UserDirectory;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,12 +30,20 @@ public final class Library {
     prompts.purgeExpired();
   }
 
-  /** Register after the accounts feature, whose filter resolves the person and checks CSRF first. */
-  public void register(RoutesConfig routes) {
-    promptRoutes.register(routes);
-    searchRoutes.register(routes);
-    collectionRoutes.register(routes);
-    transferRoutes.register(routes);
+  public PromptRoutes promptRoutes() {
+    return promptRoutes;
+  }
+
+  public SearchRoutes searchRoutes() {
+    return searchRoutes;
+  }
+
+  public CollectionRoutes collectionRoutes() {
+    return collectionRoutes;
+  }
+
+  public TransferRoutes transferRoutes() {
+    return transferRoutes;
   }
 
   /**

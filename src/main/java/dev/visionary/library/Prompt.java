@@ -1,7 +1,6 @@
 package dev.visionary.library;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.visionary.web.Urls;
 import java.time.Instant;
 
 /** A saved prompt as stored, with its owner's name. */
@@ -34,7 +33,7 @@ record Prompt(
   }
 
   static String url(String id, String slug) {
-    return "/p/" + id + "/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+    return Urls.prompt(id, slug);
   }
 
   public boolean ownedBy(long userId) {

@@ -1,7 +1,6 @@
 package dev.visionary.library;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.visionary.web.Urls;
 import java.time.Instant;
 
 /** A named, ordered set of prompts. */
@@ -19,7 +18,7 @@ record PromptCollection(
   }
 
   public String url() {
-    return "/c/" + id + "/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+    return Urls.collection(id, slug);
   }
 
   public boolean ownedBy(long userId) {
