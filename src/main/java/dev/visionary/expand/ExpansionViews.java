@@ -1,15 +1,14 @@
 package dev.visionary.expand;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import dev.visionary.json.Json;
 
 /** View models for expansions and their cards, computed here so templates only loop and test. */
 final class ExpansionViews {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private ExpansionViews() {}
@@ -106,7 +105,7 @@ final class ExpansionViews {
   /** Midjourney parameters as the JSON the library's {@code params} field takes. */
   private static String paramsJson(Variation v) {
     try {
-      return JSON.writeValueAsString(v.parameters());
+      return Json.MAPPER.writeValueAsString(v.parameters());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

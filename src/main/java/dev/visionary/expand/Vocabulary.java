@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import dev.visionary.json.Json;
 
 /**
  * The built-in engine's word lists, read once from {@code src/main/resources/vocabulary/*.json}. Curating the
@@ -188,7 +189,7 @@ final class Vocabulary {
   }
 
   private static Vocabulary load() {
-    return new Vocabulary(new ObjectMapper());
+    return new Vocabulary(Json.MAPPER);
   }
 
   private static <T> T read(ObjectMapper json, String file, TypeReference<T> type) {

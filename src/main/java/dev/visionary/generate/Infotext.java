@@ -1,7 +1,6 @@
 package dev.visionary.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import dev.visionary.json.Json;
 
 /**
  * The generation parameters AUTOMATIC1111 writes into its PNGs (and Forge, Civitai and ComfyUI read):
@@ -25,7 +25,6 @@ public record Infotext(String prompt, String negativePrompt, Map<String, String>
 
   private static final String NEGATIVE = "Negative prompt:";
   private static final Pattern KEY = Pattern.compile("\\w[\\w \\-/]*", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public Infotext {
     Objects.requireNonNull(prompt, "prompt");
@@ -157,7 +156,7 @@ public record Infotext(String prompt, String negativePrompt, Map<String, String>
       return value;
     }
     try {
-      return JSON.writeValueAsString(value);
+      return Json.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a string always serialises", e);
     }
@@ -166,7 +165,7 @@ public record Infotext(String prompt, String negativePrompt, Map<String, String>
   private static String unquote(String value) {
     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
       try {
-        return JSON.readValue(value, String.class);
+        return Json.MAPPER.readValue(value, String.class);
       } catch (JsonProcessingException e) {
         return value;
       }

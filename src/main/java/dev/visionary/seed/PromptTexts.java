@@ -1,7 +1,6 @@
 package dev.visionary.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visionary.expand.BuiltinExpander;
 import dev.visionary.expand.ExpansionRequest;
 import dev.visionary.expand.ExpansionResult;
@@ -19,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import dev.visionary.json.Json;
 
 /**
  * Prompt texts as people would save them. The built-in expander is too slow to call a million times, so a
@@ -171,7 +171,7 @@ final class PromptTexts {
         if (in == null) {
           throw new IllegalStateException("vocabulary/" + file + " is missing from the classpath");
         }
-        return new ObjectMapper().readTree(in);
+        return Json.MAPPER.readTree(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

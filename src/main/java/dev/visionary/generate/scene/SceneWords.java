@@ -1,7 +1,6 @@
 package dev.visionary.generate.scene;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.visionary.json.Json;
 
 /**
  * Reads a prompt into a {@link Scene} using the word table in {@code generate/scene-words.json}.
@@ -73,7 +73,7 @@ final class SceneWords {
         if (in == null) {
           throw new IllegalStateException("missing resource " + RESOURCE);
         }
-        return new SceneWords(new ObjectMapper().readTree(in));
+        return new SceneWords(Json.MAPPER.readTree(in));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + RESOURCE, e);
       }
