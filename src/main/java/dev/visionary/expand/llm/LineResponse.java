@@ -1,6 +1,6 @@
 package dev.visionary.expand.llm;
 
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.Failure;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -41,18 +41,6 @@ final class LineResponse implements AutoCloseable {
   private LineResponse(CallPolicy policy, HttpRequest request) {
     this.policy = policy;
     this.request = request;
-  }
-
-  /**
-   * A client for one provider. HTTP/1.1 because the JDK's h2c upgrade attempt on plain-http URLs confuses some
-   * local model servers, and SSE gains nothing from HTTP/2 here.
-   */
-  static HttpClient newClient(CallPolicy policy) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(policy.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
   }
 
   /** Sends the request and waits for the status line and headers. */
@@ -146,7 +134,7 @@ final class LineResponse implements AutoCloseable {
 
   private static LlmException cancelled() {
     Thread.currentThread().interrupt();
-    return new LlmException(Kind.TIMEOUT, 0, "the request was cancelled", null, false);
+    return new LlmException(Failure.TIMEOUT, 0, "the request was cancelled", null, false);
   }
 
   private final class Lines implements Flow.Subscriber<String> {

@@ -1,5 +1,6 @@
 package dev.visionary.expand.llm;
 
+import dev.visionary.provider.Failure;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,42 +11,17 @@ import java.util.Optional;
  */
 public final class LlmException extends Exception {
 
-  /** What went wrong, in terms of what a person can do about it. */
-  public enum Kind {
-    AUTH("The API key was rejected", false),
-    RATE_LIMITED("The provider is limiting how often it can be called", true),
-    OVERLOADED("The provider is overloaded right now", true),
-    SERVER("The provider had a server error", true),
-    TIMEOUT("The provider did not answer in time", true),
-    UNREACHABLE("The provider's server could not be reached", true),
-    CONTENT_FILTER("The model declined this request (content policy)", false),
-    BAD_REQUEST("The provider rejected the request", false),
-    BAD_RESPONSE("The provider's answer could not be read", false);
-
-    private final String summary;
-    private final boolean retryable;
-
-    Kind(String summary, boolean retryable) {
-      this.summary = summary;
-      this.retryable = retryable;
-    }
-
-    public String summary() {
-      return summary;
-    }
-  }
-
-  private final Kind kind;
+  private final Failure kind;
   private final int status;
   private final String detail;
   private final Duration retryAfter;
   private final boolean retryable;
 
-  public LlmException(Kind kind, String detail) {
-    this(kind, 0, detail, null, kind.retryable);
+  public LlmException(Failure kind, String detail) {
+    this(kind, 0, detail, null, kind.retryable());
   }
 
-  LlmException(Kind kind, int status, String detail, Duration retryAfter, boolean retryable) {
+  LlmException(Failure kind, int status, String detail, Duration retryAfter, boolean retryable) {
     super(message(kind, status, detail, retryAfter));
     this.kind = Objects.requireNonNull(kind);
     this.status = status;
@@ -54,11 +30,11 @@ public final class LlmException extends Exception {
     this.retryable = retryable;
   }
 
-  LlmException(Kind kind, int status, String detail, Duration retryAfter) {
-    this(kind, status, detail, retryAfter, kind.retryable);
+  LlmException(Failure kind, int status, String detail, Duration retryAfter) {
+    this(kind, status, detail, retryAfter, kind.retryable());
   }
 
-  public Kind kind() {
+  public Failure kind() {
     return kind;
   }
 
@@ -82,8 +58,8 @@ public final class LlmException extends Exception {
     return retryable;
   }
 
-  private static String message(Kind kind, int status, String detail, Duration retryAfter) {
-    StringBuilder text = new StringBuilder(kind.summary);
+  private static String message(Failure kind, int status, String detail, Duration retryAfter) {
+    StringBuilder text = new StringBuilder(kind.summary());
     if (status > 0) {
       text.append(" (HTTP ").append(status).append(')');
     }

@@ -1,9 +1,10 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.Failure;
 import java.util.ArrayList;
 import java.util.List;
+import dev.visionary.provider.ProviderJson;
 
 /** Reads {@code {"data":[{"id":…},…]}}, the model list shape OpenAI, the compatible servers and Anthropic share. */
 final class ModelList {
@@ -12,14 +13,14 @@ final class ModelList {
   }
 
   static List<String> ids(String body) throws LlmException {
-    JsonNode json = Json.tryParse(body);
+    JsonNode json = ProviderJson.parse(body);
     JsonNode data = json == null ? null : json.get("data");
     if (data == null || !data.isArray()) {
-      throw new LlmException(Kind.BAD_RESPONSE, "the model list was not in the expected form");
+      throw new LlmException(Failure.BAD_RESPONSE, "the model list was not in the expected form");
     }
     List<String> ids = new ArrayList<>();
     for (JsonNode model : data) {
-      String id = Json.text(model.get("id"));
+      String id = ProviderJson.string(model.get("id"));
       if (id != null && !id.isBlank()) {
         ids.add(id);
       }

@@ -3,7 +3,8 @@ package dev.visionary.expand.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.HttpClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import dev.visionary.provider.ProviderJson;
 
 /**
  * Chat Completions over any OpenAI-compatible server: OpenAI itself, Ollama's {@code /v1}, llama.cpp, vLLM,
@@ -46,7 +48,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
     this.policy = policy;
-    this.http = LineResponse.newClient(policy);
+    this.http = HttpClients.api(policy.connectTimeout());
   }
 
   @Override
@@ -77,7 +79,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
 
   /** A CreateChatCompletionRequest holding only the fields every compatible server accepts. */
   private ObjectNode requestBody(ChatRequest request, boolean structured) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = ProviderJson.object();
     body.put("model", request.model());
     ArrayNode messages = body.putArray("messages");
     String system = request.jsonSchema() != null && !structured
@@ -107,13 +109,13 @@ public final class OpenAiCompatibleClient implements ChatClient {
     HttpRequest post = authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions")))
         .header("Content-Type", "application/json")
         .header("Accept", request.stream() ? "text/event-stream" : "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(requestBody(request, structured))))
+        .POST(HttpRequest.BodyPublishers.ofString(ProviderJson.write(requestBody(request, structured))))
         .build();
     try (LineResponse response = LineResponse.send(http, post, policy)) {
       if (response.status() / 100 != 2) {
         String body = response.body(MAX_BODY_CHARS);
         LlmException failure = ProviderErrors.fromResponse(response.status(), response.headers(), body, apiKey);
-        if (failure.kind() == Kind.BAD_REQUEST && adaptTo(body, request, structured)) {
+        if (failure.kind() == Failure.BAD_REQUEST && adaptTo(body, request, structured)) {
           response.close();
           return send(request, structured && !structuredOutputRejected.get(), delivery);
         }
@@ -132,20 +134,20 @@ public final class OpenAiCompatibleClient implements ChatClient {
   }
 
   private ChatResult readAnswer(String body) throws LlmException {
-    JsonNode json = Json.tryParse(body);
+    JsonNode json = ProviderJson.parse(body);
     if (json == null || !json.isObject()) {
-      throw new LlmException(Kind.BAD_RESPONSE, "the answer was not JSON");
+      throw new LlmException(Failure.BAD_RESPONSE, "the answer was not JSON");
     }
     if (json.hasNonNull("error")) {
       throw ProviderErrors.fromErrorObject(json, apiKey);
     }
     JsonNode choice = json.path("choices").path(0);
     if (choice.isMissingNode()) {
-      throw new LlmException(Kind.BAD_RESPONSE, "the answer had no choices");
+      throw new LlmException(Failure.BAD_RESPONSE, "the answer had no choices");
     }
     JsonNode message = choice.path("message");
-    return finish(Json.text(message.get("content")), Json.text(choice.get("finish_reason")),
-        Json.text(message.get("refusal")), Json.text(json.get("model")));
+    return finish(ProviderJson.string(message.get("content")), ProviderJson.string(choice.get("finish_reason")),
+        ProviderJson.string(message.get("refusal")), ProviderJson.string(json.get("model")));
   }
 
   private ChatResult readStream(LineResponse response, RetryLoop.Delivery delivery) throws LlmException {
@@ -160,32 +162,32 @@ public final class OpenAiCompatibleClient implements ChatClient {
         done = true;
         break;
       }
-      JsonNode chunk = Json.tryParse(event.data());
+      JsonNode chunk = ProviderJson.parse(event.data());
       if (chunk == null || !chunk.isObject()) {
-        throw new LlmException(Kind.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
+        throw new LlmException(Failure.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
       }
       if (chunk.hasNonNull("error")) {
         throw ProviderErrors.fromErrorObject(chunk, apiKey);
       }
-      if (Json.text(chunk.get("model")) != null) {
+      if (ProviderJson.string(chunk.get("model")) != null) {
         model = chunk.get("model").asText();
       }
       JsonNode choice = chunk.path("choices").path(0);
-      String piece = Json.text(choice.path("delta").get("content"));
+      String piece = ProviderJson.string(choice.path("delta").get("content"));
       if (piece != null) {
         text.append(piece);
         delivery.accept(piece);
       }
-      String refused = Json.text(choice.path("delta").get("refusal"));
+      String refused = ProviderJson.string(choice.path("delta").get("refusal"));
       if (refused != null) {
         refusal.append(refused);
       }
-      if (Json.text(choice.get("finish_reason")) != null) {
+      if (ProviderJson.string(choice.get("finish_reason")) != null) {
         finishReason = choice.get("finish_reason").asText();
       }
     }
     if (!done && finishReason == null) {
-      throw new LlmException(Kind.BAD_RESPONSE, 0, "the answer stream ended before the answer was complete", null);
+      throw new LlmException(Failure.BAD_RESPONSE, 0, "the answer stream ended before the answer was complete", null);
     }
     return finish(text.toString(), finishReason, refusal.length() == 0 ? null : refusal.toString(), model);
   }
@@ -195,7 +197,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
     String answer = text == null ? "" : text;
     boolean filtered = refusal != null || "content_filter".equals(finishReason);
     if (filtered && answer.isBlank()) {
-      throw new LlmException(Kind.CONTENT_FILTER, refusal == null ? "the answer was stopped by the content filter" : refusal);
+      throw new LlmException(Failure.CONTENT_FILTER, refusal == null ? "the answer was stopped by the content filter" : refusal);
     }
     return new ChatResult(answer, finishReason, refusal, model);
   }

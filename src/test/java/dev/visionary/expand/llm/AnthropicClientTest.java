@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.Failure;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ class AnthropicClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.OVERLOADED, e.kind());
+    assertEquals(Failure.OVERLOADED, e.kind());
     assertEquals(3, server.received.size());
   }
 
@@ -134,7 +134,7 @@ class AnthropicClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.RATE_LIMITED, e.kind());
+    assertEquals(Failure.RATE_LIMITED, e.kind());
     assertFalse(e.retryable());
     assertEquals(1, server.received.size());
   }
@@ -145,7 +145,7 @@ class AnthropicClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.AUTH, e.kind());
+    assertEquals(Failure.AUTH, e.kind());
     assertTrue(e.getMessage().startsWith("The API key was rejected"), e.getMessage());
     assertFalse(e.getMessage().contains(KEY));
     assertEquals(1, server.received.size());
@@ -157,7 +157,7 @@ class AnthropicClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
 
-    assertEquals(Kind.OVERLOADED, e.kind());
+    assertEquals(Failure.OVERLOADED, e.kind());
     assertEquals(3, server.received.size(), "no text was shown, so it is retried");
   }
 
@@ -167,7 +167,7 @@ class AnthropicClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
 
-    assertEquals(Kind.CONTENT_FILTER, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
   }
 
   @Test

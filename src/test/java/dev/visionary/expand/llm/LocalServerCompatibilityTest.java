@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.Failure;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,7 +125,7 @@ class LocalServerCompatibilityTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(expansion(false), piece -> { }));
 
-    assertEquals(Kind.SERVER, e.kind());
+    assertEquals(Failure.SERVER, e.kind());
     assertEquals("Loading model", e.detail());
     assertEquals(3, server.received.size(), "a model still loading is worth retrying");
   }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.Failure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.visionary.provider.ProviderJson;
 
 class OpenAiCompatibleClientTest {
 
@@ -137,7 +138,7 @@ class OpenAiCompatibleClientTest {
 
   @Test
   void theSchemaCheckRejectsAnInvalidBody() {
-    JsonNode bad = Json.tryParse("{\"model\":\"gpt-4o-mini\",\"messages\":[],\"temperature\":3}");
+    JsonNode bad = ProviderJson.parse("{\"model\":\"gpt-4o-mini\",\"messages\":[],\"temperature\":3}");
     assertFalse(OpenAiRequestSchema.problems(bad).isEmpty(), "the validator must be able to fail");
   }
 
@@ -155,7 +156,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.AUTH, e.kind());
+    assertEquals(Failure.AUTH, e.kind());
     assertEquals(401, e.status());
     assertTrue(e.getMessage().startsWith("The API key was rejected"), e.getMessage());
     assertFalse(e.getMessage().contains(KEY), e.getMessage());
@@ -199,7 +200,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.RATE_LIMITED, e.kind());
+    assertEquals(Failure.RATE_LIMITED, e.kind());
     assertFalse(e.retryable());
     assertEquals(1, server.received.size());
   }
@@ -210,7 +211,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.SERVER, e.kind());
+    assertEquals(Failure.SERVER, e.kind());
     assertEquals(500, e.status());
     assertTrue(e.getMessage().contains("The server had an error"), e.getMessage());
     assertEquals(3, server.received.size());
@@ -223,7 +224,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
 
-    assertEquals(Kind.SERVER, e.kind());
+    assertEquals(Failure.SERVER, e.kind());
     assertTrue(e.getMessage().contains("The model crashed"), e.getMessage());
     assertEquals(3, server.received.size(), "nothing was shown yet, so the call is retried");
   }
@@ -236,7 +237,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), deltas::add));
 
-    assertEquals(Kind.SERVER, e.kind());
+    assertEquals(Failure.SERVER, e.kind());
     assertEquals(List.of("A beach "), deltas);
     assertEquals(1, server.received.size());
   }
@@ -247,7 +248,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.TIMEOUT, e.kind());
+    assertEquals(Failure.TIMEOUT, e.kind());
     assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
     assertEquals(3, server.received.size(), "timeouts are retried");
   }
@@ -259,7 +260,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), deltas::add));
 
-    assertEquals(Kind.TIMEOUT, e.kind());
+    assertEquals(Failure.TIMEOUT, e.kind());
     assertEquals(List.of("A beach at"), deltas);
     assertEquals(1, server.received.size());
   }
@@ -274,7 +275,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> nowhere.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals(Failure.UNREACHABLE, e.kind());
     assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
   }
 
@@ -284,7 +285,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.CONTENT_FILTER, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
     assertFalse(e.retryable());
   }
 
@@ -294,7 +295,7 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.CONTENT_FILTER, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
     assertTrue(e.getMessage().contains("I can't help with that"), e.getMessage());
   }
 
@@ -304,25 +305,25 @@ class OpenAiCompatibleClientTest {
 
     LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
 
-    assertEquals(Kind.CONTENT_FILTER, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
   }
 
   @Test
   void shouldReadErrorBodiesInEveryCommonShape() {
     server.then(json(400, "{\"object\":\"error\",\"message\":\"max_tokens is too large\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}"));
     LlmException flat = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
-    assertEquals(Kind.BAD_REQUEST, flat.kind());
+    assertEquals(Failure.BAD_REQUEST, flat.kind());
     assertEquals("max_tokens is too large", flat.detail());
 
     server.then(json(404, "{\"error\":\"model \\\"llama9\\\" not found, try pulling it first\"}"));
     LlmException ollama = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
-    assertEquals(Kind.BAD_REQUEST, ollama.kind());
+    assertEquals(Failure.BAD_REQUEST, ollama.kind());
     assertTrue(ollama.getMessage().contains("try pulling it first"), ollama.getMessage());
 
     server.always(text(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
         + "</h1></center><hr><center>nginx</center></body></html>"));
     LlmException proxy = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
-    assertEquals(Kind.SERVER, proxy.kind());
+    assertEquals(Failure.SERVER, proxy.kind());
     assertEquals("502 Bad Gateway", proxy.detail());
   }
 

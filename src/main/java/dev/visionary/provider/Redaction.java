@@ -1,4 +1,4 @@
-package dev.visionary;
+package dev.visionary.provider;
 
 import java.util.List;
 import java.util.regex.Matcher;

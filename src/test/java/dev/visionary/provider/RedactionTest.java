@@ -1,4 +1,4 @@
-package dev.visionary;
+package dev.visionary.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
