@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.visionary.json.Json;
 
 /**
  * A ComfyUI workflow in API format with {@code {{name}}} placeholders. A string that is exactly one

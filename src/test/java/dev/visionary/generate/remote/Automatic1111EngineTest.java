@@ -1,22 +1,14 @@
 package dev.visionary.generate.remote;
 
-import dev.visionary.support.FakeServer;
-import dev.visionary.support.TestImages;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.GeneratedImage;
 import dev.visionary.generate.ImageEngineException;
-import dev.visionary.generate.ImageEngineException.Kind;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
+import dev.visionary.provider.Failure;
 import dev.visionary.support.FakeServer.Reply;
+import dev.visionary.support.FakeServer;
+import dev.visionary.support.TestImages;
 import java.awt.Color;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Automatic1111EngineTest {
 
@@ -140,12 +138,12 @@ class Automatic1111EngineTest {
     requireBasicAuth("/sdapi/v1/txt2img", r -> Reply.json(200, txt2imgAnswer(first)));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.AUTH, e.kind());
+    assertEquals(Failure.AUTH, e.kind());
     assertTrue(e.getMessage().contains("A1111_AUTH"), e.getMessage());
 
     ImageEngineException wrong = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), "alice:wrong").generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.AUTH, wrong.kind());
+    assertEquals(Failure.AUTH, wrong.kind());
     assertFalse(wrong.getMessage().contains("wrong"), wrong.getMessage());
   }
 
@@ -155,7 +153,7 @@ class Automatic1111EngineTest {
         "{\"error\":\"HTTPException\",\"detail\":\"Sampler not found\",\"body\":\"\",\"errors\":\"404: Sampler not found\"}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertEquals("AUTOMATIC1111 has no sampler named 'DPM++ 2M Karras'; choose one of the samplers it offers.", e.getMessage());
   }
 
@@ -165,7 +163,7 @@ class Automatic1111EngineTest {
         "{\"error\":\"HTTPException\",\"detail\":\"Model not found\",\"body\":\"\",\"errors\":\"404: Model not found\"}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertTrue(e.getMessage().contains("sd_xl_base_1.0.safetensors"), e.getMessage());
   }
 
@@ -175,7 +173,7 @@ class Automatic1111EngineTest {
         "{\"detail\":[{\"loc\":[\"body\",\"steps\"],\"msg\":\"value is not a valid integer\",\"type\":\"type_error.integer\"}]}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertTrue(e.getMessage().contains("body.steps: value is not a valid integer"), e.getMessage());
   }
 
@@ -185,7 +183,7 @@ class Automatic1111EngineTest {
         + "\"errors\":\"CUDA out of memory. Tried to allocate 2.00 GiB\"}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.TRANSIENT, e.kind());
+    assertTrue(e.retryable());
     assertTrue(e.getMessage().contains("CUDA out of memory"), e.getMessage());
   }
 

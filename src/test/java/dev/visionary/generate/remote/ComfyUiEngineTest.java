@@ -1,21 +1,14 @@
 package dev.visionary.generate.remote;
 
-import dev.visionary.support.FakeServer;
-import dev.visionary.support.TestImages;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.GeneratedImage;
 import dev.visionary.generate.ImageEngineException;
-import dev.visionary.generate.ImageEngineException.Kind;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
+import dev.visionary.provider.Failure;
 import dev.visionary.support.FakeServer.Reply;
+import dev.visionary.support.FakeServer;
+import dev.visionary.support.TestImages;
 import java.awt.Color;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -27,6 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ComfyUiEngineTest {
 
@@ -114,7 +112,7 @@ class ComfyUiEngineTest {
 
     ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine(null).generate(REQUEST, ProgressListener.NONE));
 
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertEquals("ComfyUI refused the workflow: CheckpointLoaderSimple: Value not in list: ckpt_name: 'dreamshaper_8.safetensors' "
         + "not in ['sd_xl_base_1.0.safetensors']", e.getMessage());
   }
@@ -130,7 +128,7 @@ class ComfyUiEngineTest {
 
     ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine(null).generate(REQUEST, ProgressListener.NONE));
 
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertEquals("ComfyUI failed while drawing: KSampler: Expected all tensors to be on the same device", e.getMessage());
   }
 
@@ -167,6 +165,6 @@ class ComfyUiEngineTest {
   void anUnreachableServerIsTransient() {
     ComfyUiEngine engine = new ComfyUiEngine(URI.create("http://127.0.0.1:9"), null, OpenAiImageEngineTest.FAST);
     ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine.generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.TRANSIENT, e.kind());
+    assertTrue(e.retryable());
   }
 }
