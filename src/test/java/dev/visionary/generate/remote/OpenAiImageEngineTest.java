@@ -1,14 +1,22 @@
 package dev.visionary.generate.remote;
 
+import dev.visionary.provider.Failure;
+import dev.visionary.support.FakeServer;
+import dev.visionary.support.TestImages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.GeneratedImage;
 import dev.visionary.generate.ImageEngineException;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
-import dev.visionary.provider.Failure;
 import dev.visionary.support.FakeServer.Reply;
-import dev.visionary.support.FakeServer;
-import dev.visionary.support.TestImages;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenAiImageEngineTest {
 

@@ -1,14 +1,22 @@
 package dev.visionary.generate.remote;
 
+import dev.visionary.provider.Failure;
+import dev.visionary.support.FakeServer;
+import dev.visionary.support.TestImages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.GeneratedImage;
 import dev.visionary.generate.ImageEngineException;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
-import dev.visionary.provider.Failure;
 import dev.visionary.support.FakeServer.Reply;
-import dev.visionary.support.FakeServer;
-import dev.visionary.support.TestImages;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunwayEngineTest {
 
