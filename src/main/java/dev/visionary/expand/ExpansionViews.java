@@ -1,11 +1,11 @@
 package dev.visionary.expand;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.visionary.json.Json;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import dev.visionary.json.Json;
 
 /** View models for expansions and their cards, computed here so templates only loop and test. */
 final class ExpansionViews {

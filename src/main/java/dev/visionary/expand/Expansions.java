@@ -2,6 +2,7 @@ package dev.visionary.expand;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.visionary.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import dev.visionary.json.Json;
 
 /** The expansions table: the history of every expansion and its results. */
 final class Expansions {

@@ -2,6 +2,7 @@ package dev.visionary.expand;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import dev.visionary.json.Json;
 
 /**
  * The built-in engine's word lists, read once from {@code src/main/resources/vocabulary/*.json}. Curating the

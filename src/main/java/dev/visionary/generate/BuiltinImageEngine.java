@@ -1,11 +1,11 @@
 package dev.visionary.generate;
 
 import dev.visionary.generate.scene.SceneRenderer;
+import dev.visionary.provider.Failure;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.visionary.provider.Failure;
 
 /**
  * The offline engine: paints a landscape that follows the prompt's words (sea, mountains, city, sunset,

@@ -1,6 +1,7 @@
 package dev.visionary.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.visionary.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import dev.visionary.json.Json;
 
 /**
  * The generation parameters AUTOMATIC1111 writes into its PNGs (and Forge, Civitai and ComfyUI read):

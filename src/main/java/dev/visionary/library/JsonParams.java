@@ -2,9 +2,9 @@ package dev.visionary.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.json.Json;
 import java.util.Iterator;
 import java.util.Map;
-import dev.visionary.json.Json;
 
 /** A prompt's generation parameters: a flat-or-nested JSON object such as {"steps": 30, "ar": "16:9"}. */
 final class JsonParams {

@@ -6,6 +6,7 @@ import dev.visionary.expand.ExpansionRequest;
 import dev.visionary.expand.ExpansionResult;
 import dev.visionary.expand.StylePreset;
 import dev.visionary.expand.Target;
+import dev.visionary.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import dev.visionary.json.Json;
 
 /**
  * Prompt texts as people would save them. The built-in expander is too slow to call a million times, so a

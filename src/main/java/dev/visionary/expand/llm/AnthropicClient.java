@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.visionary.provider.Failure;
 import dev.visionary.provider.HttpClients;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.function.Consumer;
-import dev.visionary.provider.ProviderJson;
 
 /**
  * Anthropic's Messages API. There is no {@code response_format}: a schema is asked for in the system
@@ -104,7 +104,7 @@ public final class AnthropicClient implements ChatClient {
 
   private ChatResult readMessage(String body) throws LlmException {
     JsonNode message = ProviderJson.parse(body);
-    if (message == null || !message.isObject()) {
+    if (!message.isObject()) {
       throw new LlmException(Failure.BAD_RESPONSE, "the answer was not JSON");
     }
     if ("error".equals(ProviderJson.string(message.get("type")))) {
@@ -127,7 +127,7 @@ public final class AnthropicClient implements ChatClient {
     String model = null;
     for (SseEvents.Event event = events.next(); event != null; event = events.next()) {
       JsonNode data = ProviderJson.parse(event.data());
-      if (data == null || !data.isObject()) {
+      if (!data.isObject()) {
         throw new LlmException(Failure.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
       }
       // The data repeats the event name as "type"; it is the more reliable of the two behind proxies.

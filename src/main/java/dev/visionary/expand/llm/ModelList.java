@@ -2,9 +2,9 @@ package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.util.ArrayList;
 import java.util.List;
-import dev.visionary.provider.ProviderJson;
 
 /** Reads {@code {"data":[{"id":…},…]}}, the model list shape OpenAI, the compatible servers and Anthropic share. */
 final class ModelList {
@@ -14,7 +14,7 @@ final class ModelList {
 
   static List<String> ids(String body) throws LlmException {
     JsonNode json = ProviderJson.parse(body);
-    JsonNode data = json == null ? null : json.get("data");
+    JsonNode data = json.get("data");
     if (data == null || !data.isArray()) {
       throw new LlmException(Failure.BAD_RESPONSE, "the model list was not in the expected form");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.visionary.provider.Failure;
 import dev.visionary.provider.HttpClients;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import dev.visionary.provider.ProviderJson;
 
 /**
  * Chat Completions over any OpenAI-compatible server: OpenAI itself, Ollama's {@code /v1}, llama.cpp, vLLM,
@@ -135,7 +135,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
 
   private ChatResult readAnswer(String body) throws LlmException {
     JsonNode json = ProviderJson.parse(body);
-    if (json == null || !json.isObject()) {
+    if (!json.isObject()) {
       throw new LlmException(Failure.BAD_RESPONSE, "the answer was not JSON");
     }
     if (json.hasNonNull("error")) {
@@ -163,7 +163,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
         break;
       }
       JsonNode chunk = ProviderJson.parse(event.data());
-      if (chunk == null || !chunk.isObject()) {
+      if (!chunk.isObject()) {
         throw new LlmException(Failure.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
       }
       if (chunk.hasNonNull("error")) {

@@ -1,11 +1,11 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.provider.ProviderJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.visionary.provider.ProviderJson;
 
 /**
  * Reads prompt variations out of a model's answer, whatever shape the model chose: the schema's
@@ -57,12 +57,12 @@ public final class PromptListParser {
   /** Variations from text that is, or contains, one JSON value; null when there is no JSON to read. */
   private static List<PromptVariation> fromJsonText(String text) {
     JsonNode whole = ProviderJson.parse(text);
-    if (whole != null && whole.isContainerNode()) {
+    if (whole.isContainerNode()) {
       return fromJson(whole);
     }
     for (String candidate : embeddedJson(text)) {
       JsonNode node = ProviderJson.parse(candidate);
-      if (node != null && node.isContainerNode()) {
+      if (node.isContainerNode()) {
         List<PromptVariation> found = fromJson(node);
         if (!found.isEmpty()) {
           return found;

@@ -1,21 +1,21 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import dev.visionary.provider.Redaction;
 import dev.visionary.provider.RetryAfter;
-import dev.visionary.provider.Failure;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpHeaders;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.visionary.provider.ProviderJson;
 
 /** Turns the many shapes of provider failures into {@link LlmException}s. */
 final class ProviderErrors {
@@ -37,7 +37,7 @@ final class ProviderErrors {
     static ErrorBody parse(String raw) {
       String body = raw == null ? "" : raw.strip();
       JsonNode json = ProviderJson.parse(body);
-      if (json == null || !json.isObject()) {
+      if (!json.isObject()) {
         return new ErrorBody(plainText(body), null, null);
       }
       return fromJson(json);

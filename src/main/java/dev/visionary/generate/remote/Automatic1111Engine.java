@@ -7,6 +7,8 @@ import dev.visionary.generate.ImageEngine;
 import dev.visionary.generate.ImageEngineException;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,8 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import dev.visionary.provider.Failure;
-import dev.visionary.provider.ProviderJson;
 
 /**
  * AUTOMATIC1111's Stable Diffusion web UI, and Forge which keeps the same API ({@code --api}). txt2img blocks

@@ -3,11 +3,11 @@ package dev.visionary.generate.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.ImageEngineException;
 import dev.visionary.generate.ImageRequest;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import dev.visionary.provider.Failure;
-import dev.visionary.provider.ProviderJson;
 
 /**
  * Reads A1111's error answers: {@code {"error","detail","body","errors"}} from its exception handler, and

@@ -2,12 +2,12 @@ package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.ImageEngineException;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.visionary.provider.Failure;
-import dev.visionary.provider.ProviderJson;
 
 /** ComfyUI's refusals: workflow validation answers 400 with per-node errors; runs fail with an exception message. */
 final class ComfyErrors {

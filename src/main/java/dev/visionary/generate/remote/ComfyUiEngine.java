@@ -11,6 +11,8 @@ import dev.visionary.generate.ImageEngine;
 import dev.visionary.generate.ImageEngineException;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import dev.visionary.provider.Failure;
-import dev.visionary.provider.ProviderJson;
 
 /**
  * ComfyUI: queues a workflow with {@code POST /prompt}, follows it on the {@code /ws} event stream when the

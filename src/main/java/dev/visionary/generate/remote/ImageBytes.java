@@ -2,8 +2,8 @@ package dev.visionary.generate.remote;
 
 import dev.visionary.generate.GeneratedImage;
 import dev.visionary.generate.ImageEngineException;
-import java.util.Base64;
 import dev.visionary.provider.Failure;
+import java.util.Base64;
 
 /** Turns what a server sent into a {@link GeneratedImage}, trusting the bytes rather than the server's label. */
 final class ImageBytes {

@@ -2,13 +2,13 @@ package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.ImageEngineException;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
+import dev.visionary.provider.RetryAfter;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import dev.visionary.provider.Failure;
-import dev.visionary.provider.ProviderJson;
-import dev.visionary.provider.RetryAfter;
 
 /**
  * Turns an OpenAI error answer into the kind of failure the job system acts on. Parsing is lenient because

@@ -7,6 +7,8 @@ import dev.visionary.generate.ImageEngine;
 import dev.visionary.generate.ImageEngineException;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import dev.visionary.provider.Failure;
-import dev.visionary.provider.ProviderJson;
 
 /** OpenAI Images ({@code POST /images/generations}): DALL·E 2, DALL·E 3 and the GPT image models. */
 public final class OpenAiImageEngine implements ImageEngine {

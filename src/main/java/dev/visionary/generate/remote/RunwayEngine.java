@@ -7,6 +7,8 @@ import dev.visionary.generate.ImageEngine;
 import dev.visionary.generate.ImageEngineException;
 import dev.visionary.generate.ImageRequest;
 import dev.visionary.generate.ProgressListener;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -19,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import dev.visionary.provider.Failure;
-import dev.visionary.provider.ProviderJson;
 
 /**
  * Runway text to image ({@code gen4_image}): one task per image, polled with backoff until it ends, and its

@@ -2,12 +2,12 @@ package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.ImageEngineException;
-import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import dev.visionary.provider.Failure;
 import dev.visionary.provider.ProviderJson;
 import dev.visionary.provider.RetryAfter;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Runway's HTTP refusals and failed tasks, read leniently: {@code error} may be a string or an object. */
 final class RunwayErrors {

@@ -1,6 +1,7 @@
 package dev.visionary.generate.scene;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import dev.visionary.json.Json;
 
 /**
  * Reads a prompt into a {@link Scene} using the word table in {@code generate/scene-words.json}.

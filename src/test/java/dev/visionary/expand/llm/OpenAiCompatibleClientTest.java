@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.visionary.provider.ProviderJson;
 
 class OpenAiCompatibleClientTest {
 

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.visionary.provider.ProviderJson;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import dev.visionary.provider.ProviderJson;
 
 class PromptSchemaTest {
 
