@@ -2,7 +2,7 @@ package dev.visionary.expand;
 
 import dev.visionary.Config;
 import dev.visionary.account.UsageLimits;
-import dev.visionary.expand.llm.CallPolicy;
+import dev.visionary.provider.CallPolicy;
 import dev.visionary.expand.llm.LlmSettings;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;

@@ -2,9 +2,13 @@ package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.visionary.provider.CallPolicy;
 import dev.visionary.provider.Failure;
 import dev.visionary.provider.HttpClients;
+import dev.visionary.provider.LineResponse;
+import dev.visionary.provider.ProviderException;
 import dev.visionary.provider.ProviderJson;
+import dev.visionary.provider.SseEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,13 +45,13 @@ public final class AnthropicClient implements ChatClient {
   }
 
   @Override
-  public ChatResult complete(ChatRequest request, Consumer<String> onDelta) throws LlmException {
+  public ChatResult complete(ChatRequest request, Consumer<String> onDelta) throws ProviderException {
     RetryLoop.Delivery delivery = new RetryLoop.Delivery(onDelta);
     return RetryLoop.run(policy, delivery, () -> send(request, delivery));
   }
 
   @Override
-  public List<String> models() throws LlmException {
+  public List<String> models() throws ProviderException {
     return RetryLoop.run(policy, null, () -> {
       HttpRequest get = headers(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/models?limit=1000"))).GET().build();
       try (LineResponse response = LineResponse.send(http, get, policy)) {
@@ -81,7 +85,7 @@ public final class AnthropicClient implements ChatClient {
     return body;
   }
 
-  private ChatResult send(ChatRequest request, RetryLoop.Delivery delivery) throws LlmException {
+  private ChatResult send(ChatRequest request, RetryLoop.Delivery delivery) throws ProviderException {
     HttpRequest post = headers(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/messages")))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(ProviderJson.write(requestBody(request))))
@@ -102,10 +106,10 @@ public final class AnthropicClient implements ChatClient {
     }
   }
 
-  private ChatResult readMessage(String body) throws LlmException {
+  private ChatResult readMessage(String body) throws ProviderException {
     JsonNode message = ProviderJson.parse(body);
     if (!message.isObject()) {
-      throw new LlmException(Failure.BAD_RESPONSE, "the answer was not JSON");
+      throw new ProviderException(Failure.BAD_RESPONSE, "the answer was not JSON");
     }
     if ("error".equals(ProviderJson.string(message.get("type")))) {
       throw ProviderErrors.fromErrorObject(message, apiKey);
@@ -120,7 +124,7 @@ public final class AnthropicClient implements ChatClient {
         ProviderJson.string(message.get("model")));
   }
 
-  private ChatResult readStream(LineResponse response, RetryLoop.Delivery delivery) throws LlmException {
+  private ChatResult readStream(LineResponse response, RetryLoop.Delivery delivery) throws ProviderException {
     SseEvents events = new SseEvents(response::nextLine);
     StringBuilder text = new StringBuilder();
     String stopReason = null;
@@ -128,7 +132,7 @@ public final class AnthropicClient implements ChatClient {
     for (SseEvents.Event event = events.next(); event != null; event = events.next()) {
       JsonNode data = ProviderJson.parse(event.data());
       if (!data.isObject()) {
-        throw new LlmException(Failure.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
+        throw new ProviderException(Failure.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
       }
       // The data repeats the event name as "type"; it is the more reliable of the two behind proxies.
       String type = ProviderJson.string(data.get("type"));
@@ -155,13 +159,13 @@ public final class AnthropicClient implements ChatClient {
         }
       }
     }
-    throw new LlmException(Failure.BAD_RESPONSE, 0, "the answer stream ended before the answer was complete", null);
+    throw new ProviderException(Failure.BAD_RESPONSE, 0, "the answer stream ended before the answer was complete", null);
   }
 
-  private static ChatResult finish(String text, String stopReason, String model) throws LlmException {
+  private static ChatResult finish(String text, String stopReason, String model) throws ProviderException {
     boolean refused = "refusal".equals(stopReason);
     if (refused && text.isBlank()) {
-      throw new LlmException(Failure.CONTENT_FILTER, "the model stopped because of its safety policy");
+      throw new ProviderException(Failure.CONTENT_FILTER, "the model stopped because of its safety policy");
     }
     return new ChatResult(text, stopReason, refused ? "the model stopped because of its safety policy" : null, model);
   }

@@ -2,6 +2,7 @@ package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
 import dev.visionary.provider.ProviderJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,11 @@ final class ModelList {
   private ModelList() {
   }
 
-  static List<String> ids(String body) throws LlmException {
+  static List<String> ids(String body) throws ProviderException {
     JsonNode json = ProviderJson.parse(body);
     JsonNode data = json.get("data");
     if (data == null || !data.isArray()) {
-      throw new LlmException(Failure.BAD_RESPONSE, "the model list was not in the expected form");
+      throw new ProviderException(Failure.BAD_RESPONSE, "the model list was not in the expected form");
     }
     List<String> ids = new ArrayList<>();
     for (JsonNode model : data) {

@@ -2,14 +2,11 @@ package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
 import dev.visionary.provider.ProviderJson;
 import dev.visionary.provider.Redaction;
 import dev.visionary.provider.RetryAfter;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns the many shapes of provider failures into {@link LlmException}s. */
+/** Turns the many shapes of chat providers' error answers into {@link ProviderException}s. */
 final class ProviderErrors {
 
   /** Quota and spend limits answer 429 too, but waiting a few seconds never lifts them. */
@@ -75,54 +72,29 @@ final class ProviderErrors {
     }
   }
 
-  static LlmException fromResponse(int status, HttpHeaders headers, String body, String secret) {
+  static ProviderException fromResponse(int status, HttpHeaders headers, String body, String secret) {
     ErrorBody error = ErrorBody.parse(body);
     String detail = redact(error.message(), secret);
     Duration retryAfter = RetryAfter.from(headers, Clock.systemUTC()).orElse(null);
     if (error.code() != null && CONTENT_POLICY.contains(error.code())) {
-      return new LlmException(Failure.CONTENT_FILTER, status, detail, null);
+      return new ProviderException(Failure.CONTENT_FILTER, status, detail, null);
     }
     Failure kind = Failure.forStatus(status);
     if (kind == Failure.RATE_LIMITED && isPermanentLimit(error)) {
-      return new LlmException(kind, status, detail, null, false);
+      return new ProviderException(kind, status, detail, null, false);
     }
-    return new LlmException(kind, status, detail, retryAfter);
+    return new ProviderException(kind, status, detail, retryAfter);
   }
 
   /** An error reported inside a 200 response, as an SSE event or JSON body, where only its names tell what it is. */
-  static LlmException fromErrorObject(JsonNode json, String secret) {
+  static ProviderException fromErrorObject(JsonNode json, String secret) {
     ErrorBody error = ErrorBody.fromJson(json);
     String detail = redact(error.message(), secret);
     Failure kind = error.numericCode() >= 400 ? Failure.forStatus(error.numericCode()) : kindForNames(error);
     if (kind == Failure.RATE_LIMITED && isPermanentLimit(error)) {
-      return new LlmException(kind, 0, detail, null, false);
+      return new ProviderException(kind, 0, detail, null, false);
     }
-    return new LlmException(kind, 0, detail, null);
-  }
-
-  /** A call that got no HTTP answer: classified by the shared taxonomy, explained with this call's host and timeouts. */
-  static LlmException fromIo(Throwable failure, URI uri, CallPolicy policy) {
-    String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-    Failure kind = Failure.forIo(failure);
-    String detail = switch (kind) {
-      case TIMEOUT -> "no answer from " + where + " within " + seconds(policy.requestTimeout());
-      case UNREACHABLE -> unreachable(failure, uri, where, policy);
-      case SERVER -> "the connection to " + where + " closed unexpectedly";
-      default -> "unexpected failure talking to " + where;
-    };
-    return new LlmException(kind, 0, detail, null);
-  }
-
-  private static String unreachable(Throwable failure, URI uri, String where, CallPolicy policy) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof HttpConnectTimeoutException) {
-        return "no connection to " + where + " within " + seconds(policy.connectTimeout());
-      }
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-        return "the host name " + uri.getHost() + " could not be found";
-      }
-    }
-    return "nothing answers at " + where + "; is the server running?";
+    return new ProviderException(kind, 0, detail, null);
   }
 
   private static Failure kindForNames(ErrorBody error) {
@@ -171,8 +143,4 @@ final class ProviderErrors {
     return value.isBlank() ? null : value;
   }
 
-  private static String seconds(Duration d) {
-    long ms = d.toMillis();
-    return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-  }
 }

@@ -1,6 +1,8 @@
 package dev.visionary.expand.llm;
 
+import dev.visionary.provider.CallPolicy;
 import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -12,7 +14,7 @@ import java.util.function.Consumer;
 final class RetryLoop {
 
   interface Attempt<T> {
-    T run() throws LlmException;
+    T run() throws ProviderException;
   }
 
   /** Passes text on and remembers whether any was delivered. */
@@ -41,11 +43,11 @@ final class RetryLoop {
   private RetryLoop() {
   }
 
-  static <T> T run(CallPolicy policy, Delivery delivery, Attempt<T> attempt) throws LlmException {
+  static <T> T run(CallPolicy policy, Delivery delivery, Attempt<T> attempt) throws ProviderException {
     for (int retry = 0; ; retry++) {
       try {
         return attempt.run();
-      } catch (LlmException e) {
+      } catch (ProviderException e) {
         if (!e.retryable() || !policy.retry().allowsRetry(retry) || (delivery != null && delivery.delivered())) {
           throw e;
         }
@@ -54,12 +56,12 @@ final class RetryLoop {
     }
   }
 
-  private static void sleep(Duration delay) throws LlmException {
+  private static void sleep(Duration delay) throws ProviderException {
     try {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LlmException(Failure.TIMEOUT, 0, "the request was cancelled", null, false);
+      throw new ProviderException(Failure.TIMEOUT, 0, "the request was cancelled", null, false);
     }
   }
 }

@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.provider.CallPolicy;
 import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
 import dev.visionary.provider.ProviderJson;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -154,7 +156,7 @@ class OpenAiCompatibleClientTest {
     server.always(json(401, OpenAiWire.error("Incorrect API key provided: " + KEY
         + ". You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
     assertEquals(Failure.AUTH, e.kind());
     assertEquals(401, e.status());
@@ -198,7 +200,7 @@ class OpenAiCompatibleClientTest {
     server.always(json(429, OpenAiWire.error("You exceeded your current quota, please check your plan and billing details.",
         "insufficient_quota", "insufficient_quota")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
     assertEquals(Failure.RATE_LIMITED, e.kind());
     assertFalse(e.retryable());
@@ -209,7 +211,7 @@ class OpenAiCompatibleClientTest {
   void shouldGiveUpOnServerErrorsAfterThreeAttempts() {
     server.always(json(500, OpenAiWire.error("The server had an error while processing your request.", "server_error", null)));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
     assertEquals(Failure.SERVER, e.kind());
     assertEquals(500, e.status());
@@ -222,7 +224,7 @@ class OpenAiCompatibleClientTest {
     server.always(sse(0, OpenAiWire.roleChunk(),
         "data: " + OpenAiWire.error("The model crashed while generating", "server_error", null) + "\n\n"));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), piece -> { }));
 
     assertEquals(Failure.SERVER, e.kind());
     assertTrue(e.getMessage().contains("The model crashed"), e.getMessage());
@@ -235,7 +237,7 @@ class OpenAiCompatibleClientTest {
         "data: {\"error\":{\"message\":\"upstream disconnected\",\"type\":\"api_error\",\"param\":null,\"code\":502}}\n\n"));
     List<String> deltas = new ArrayList<>();
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), deltas::add));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), deltas::add));
 
     assertEquals(Failure.SERVER, e.kind());
     assertEquals(List.of("A beach "), deltas);
@@ -246,7 +248,7 @@ class OpenAiCompatibleClientTest {
   void shouldTimeOutWhenTheServerNeverAnswers() {
     server.always(silence());
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
     assertEquals(Failure.TIMEOUT, e.kind());
     assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
@@ -258,7 +260,7 @@ class OpenAiCompatibleClientTest {
     server.always(sseThenStall(OpenAiWire.chunk("A beach at")));
     List<String> deltas = new ArrayList<>();
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), deltas::add));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), deltas::add));
 
     assertEquals(Failure.TIMEOUT, e.kind());
     assertEquals(List.of("A beach at"), deltas);
@@ -273,7 +275,7 @@ class OpenAiCompatibleClientTest {
     }
     OpenAiCompatibleClient nowhere = new OpenAiCompatibleClient("ollama", "http://127.0.0.1:" + closedPort + "/v1", null, FAST);
 
-    LlmException e = assertThrows(LlmException.class, () -> nowhere.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> nowhere.complete(request(false), piece -> { }));
 
     assertEquals(Failure.UNREACHABLE, e.kind());
     assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
@@ -283,7 +285,7 @@ class OpenAiCompatibleClientTest {
   void shouldReportAContentFilterStop() {
     server.then(json(200, OpenAiWire.completion(null, "content_filter")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
     assertEquals(Failure.CONTENT_FILTER, e.kind());
     assertFalse(e.retryable());
@@ -293,7 +295,7 @@ class OpenAiCompatibleClientTest {
   void shouldReportARefusalWithTheModelsWords() {
     server.then(json(200, OpenAiWire.refusal("I'm sorry, I can't help with that request.")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
     assertEquals(Failure.CONTENT_FILTER, e.kind());
     assertTrue(e.getMessage().contains("I can't help with that"), e.getMessage());
@@ -303,7 +305,7 @@ class OpenAiCompatibleClientTest {
   void shouldReportAStreamedContentFilterStop() {
     server.then(sse(0, OpenAiWire.roleChunk(), OpenAiWire.finishChunk("content_filter"), OpenAiWire.done()));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), piece -> { }));
 
     assertEquals(Failure.CONTENT_FILTER, e.kind());
   }
@@ -311,18 +313,18 @@ class OpenAiCompatibleClientTest {
   @Test
   void shouldReadErrorBodiesInEveryCommonShape() {
     server.then(json(400, "{\"object\":\"error\",\"message\":\"max_tokens is too large\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}"));
-    LlmException flat = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException flat = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
     assertEquals(Failure.BAD_REQUEST, flat.kind());
     assertEquals("max_tokens is too large", flat.detail());
 
     server.then(json(404, "{\"error\":\"model \\\"llama9\\\" not found, try pulling it first\"}"));
-    LlmException ollama = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException ollama = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
     assertEquals(Failure.BAD_REQUEST, ollama.kind());
     assertTrue(ollama.getMessage().contains("try pulling it first"), ollama.getMessage());
 
     server.always(text(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
         + "</h1></center><hr><center>nginx</center></body></html>"));
-    LlmException proxy = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException proxy = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
     assertEquals(Failure.SERVER, proxy.kind());
     assertEquals("502 Bad Gateway", proxy.detail());
   }

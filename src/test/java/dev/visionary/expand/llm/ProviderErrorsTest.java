@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +24,12 @@ class ProviderErrorsTest {
 
   @Test
   void honoursTheServersWaitOnlyForLimitsThatPass() {
-    LlmException busy = ProviderErrors.fromResponse(429, headers("retry-after", "7"),
+    ProviderException busy = ProviderErrors.fromResponse(429, headers("retry-after", "7"),
         OpenAiWire.error("Rate limit reached", "rate_limit_error", "rate_limit_exceeded"), null);
     assertEquals(Failure.RATE_LIMITED, busy.kind());
     assertTrue(busy.retryable());
     assertEquals(Duration.ofSeconds(7), busy.retryAfter().orElseThrow());
-    LlmException broke = ProviderErrors.fromResponse(429, headers("retry-after", "7"),
+    ProviderException broke = ProviderErrors.fromResponse(429, headers("retry-after", "7"),
         OpenAiWire.error("You exceeded your current quota", "insufficient_quota", "insufficient_quota"), null);
     assertEquals(Failure.RATE_LIMITED, broke.kind());
     assertFalse(broke.retryable());
@@ -48,7 +49,7 @@ class ProviderErrorsTest {
 
   @Test
   void neverRepeatsTheKey() {
-    LlmException e = ProviderErrors.fromResponse(401, headers(), "{\"error\":\"bad key sk-live-123 given\"}", "sk-live-123");
+    ProviderException e = ProviderErrors.fromResponse(401, headers(), "{\"error\":\"bad key sk-live-123 given\"}", "sk-live-123");
     assertEquals("bad key [hidden] given", e.detail());
   }
 }

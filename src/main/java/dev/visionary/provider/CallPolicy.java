@@ -1,4 +1,4 @@
-package dev.visionary.expand.llm;
+package dev.visionary.provider;
 
 import dev.visionary.provider.RetryPolicy;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.visionary.expand.llm;
+package dev.visionary.provider;
 
 import dev.visionary.provider.Failure;
 import java.time.Duration;
@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A provider call that failed, with a message a person can read on the page. Messages carry the provider's
+ * A provider call that failed, classified by the shared {@link Failure} taxonomy, with a message a person can read
+ * on the page. Messages carry the provider's
  * own explanation where it gave one, with the API key removed.
  */
-public final class LlmException extends Exception {
+public final class ProviderException extends Exception {
 
   private final Failure kind;
   private final int status;
@@ -17,11 +18,11 @@ public final class LlmException extends Exception {
   private final Duration retryAfter;
   private final boolean retryable;
 
-  public LlmException(Failure kind, String detail) {
+  public ProviderException(Failure kind, String detail) {
     this(kind, 0, detail, null, kind.retryable());
   }
 
-  LlmException(Failure kind, int status, String detail, Duration retryAfter, boolean retryable) {
+  public ProviderException(Failure kind, int status, String detail, Duration retryAfter, boolean retryable) {
     super(message(kind, status, detail, retryAfter));
     this.kind = Objects.requireNonNull(kind);
     this.status = status;
@@ -30,7 +31,7 @@ public final class LlmException extends Exception {
     this.retryable = retryable;
   }
 
-  LlmException(Failure kind, int status, String detail, Duration retryAfter) {
+  public ProviderException(Failure kind, int status, String detail, Duration retryAfter) {
     this(kind, status, detail, retryAfter, kind.retryable());
   }
 
