@@ -1,9 +1,9 @@
 package dev.visionary.expand;
 
 import dev.visionary.expand.builtin.Expander;
-import dev.visionary.expand.llm.CallPolicy;
+import dev.visionary.provider.CallPolicy;
 import dev.visionary.expand.llm.ChatClient;
-import dev.visionary.expand.llm.LlmException;
+import dev.visionary.provider.ProviderException;
 import dev.visionary.expand.llm.LlmSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -88,7 +88,7 @@ final class ExpansionEngines {
     try {
       List<String> models = probe.models();
       return new Status(engine.id(), engine.label(), true, engine.model(), host, true, "Ready.", models);
-    } catch (LlmException e) {
+    } catch (ProviderException e) {
       return new Status(engine.id(), engine.label(), true, engine.model(), host, false, e.kind().summary() + ".", List.of());
     }
   }

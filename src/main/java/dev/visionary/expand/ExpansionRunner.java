@@ -1,6 +1,6 @@
 package dev.visionary.expand;
 
-import dev.visionary.expand.llm.LlmException;
+import dev.visionary.provider.ProviderException;
 import dev.visionary.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +131,7 @@ final class ExpansionRunner implements AutoCloseable {
       outcome = "success";
       return answer;
     } catch (StudioEngine.Failure e) {
-      outcome = e.getCause() instanceof LlmException llm ? llm.kind().name().toLowerCase(Locale.ROOT) : "failed";
+      outcome = e.getCause() instanceof ProviderException llm ? llm.kind().name().toLowerCase(Locale.ROOT) : "failed";
       throw e;
     } finally {
       metrics.providerRequest(Metrics.EXPANSION, job.engine().id(), outcome, System.nanoTime() - started);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.Urls;
+import dev.visionary.json.Json;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 
 /** View models for expansions and their cards, computed here so templates only loop and test. */
 final class ExpansionViews {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private ExpansionViews() {}
@@ -109,7 +109,7 @@ final class ExpansionViews {
   /** Midjourney parameters as the JSON the library's {@code params} field takes. */
   private static String paramsJson(Variation v) {
     try {
-      return JSON.writeValueAsString(v.parameters());
+      return Json.MAPPER.writeValueAsString(v.parameters());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -2,7 +2,7 @@ package dev.visionary.expand;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
 final class Expansions {
   private static final String COLUMNS = "id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model, "
       + "instruction_version, seed, refinement, base_prompt, status, error, results::text as results, created_at, finished_at";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<Variation>> RESULTS = new TypeReference<>() {};
 
   private final Jdbi jdbi;
@@ -131,7 +130,7 @@ final class Expansions {
 
   static String write(List<Variation> results) {
     try {
-      return JSON.writeValueAsString(results);
+      return Json.MAPPER.writeValueAsString(results);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Results could not be written as JSON", e);
     }
@@ -139,7 +138,7 @@ final class Expansions {
 
   private static List<Variation> read(String json) {
     try {
-      return json == null ? List.of() : JSON.readValue(json, RESULTS);
+      return json == null ? List.of() : Json.MAPPER.readValue(json, RESULTS);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored results are not valid JSON", e);
     }

@@ -3,7 +3,7 @@ package dev.visionary.expand;
 import dev.visionary.expand.llm.ChatClient;
 import dev.visionary.expand.llm.ChatRequest;
 import dev.visionary.expand.llm.ChatResult;
-import dev.visionary.expand.llm.LlmException;
+import dev.visionary.provider.ProviderException;
 import dev.visionary.expand.llm.PromptListParser;
 import dev.visionary.expand.llm.PromptSchema;
 import dev.visionary.expand.llm.PromptVariation;
@@ -66,7 +66,7 @@ final class LlmEngine implements StudioEngine {
         text.append(delta);
         onText.accept(text.toString());
       });
-    } catch (LlmException e) {
+    } catch (ProviderException e) {
       throw new Failure(label + ": " + e.getMessage(), e);
     }
     List<PromptVariation> parsed = PromptListParser.parse(result.text());

@@ -7,6 +7,7 @@ import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.generate.scene.SceneRenderer;
 import dev.visionary.png.PngMetadata;
+import dev.visionary.provider.Failure;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class BuiltinImageEngine implements ImageEngine {
     List<GeneratedImage> images = new ArrayList<>(request.count());
     for (int i = 0; i < request.count(); i++) {
       if (Thread.currentThread().isInterrupted()) {
-        throw ImageEngineException.temporary("Image generation was stopped before it finished.", null, null);
+        throw ImageEngineException.of(Failure.TIMEOUT, "Image generation was stopped before it finished.");
       }
       long seed = request.seed() + i;
       BufferedImage picture = renderer.render(words, request.negativePrompt(), seed, request.width(), request.height());
@@ -56,16 +57,16 @@ public final class BuiltinImageEngine implements ImageEngine {
 
   private static void validate(ImageRequest request) throws ImageEngineException {
     if (request.prompt().isBlank()) {
-      throw ImageEngineException.invalidRequest("Write a prompt first: the picture is painted from its words.");
+      throw ImageEngineException.of(Failure.BAD_REQUEST, "Write a prompt first: the picture is painted from its words.");
     }
     if (request.count() > MAX_COUNT) {
-      throw ImageEngineException.invalidRequest(
+      throw ImageEngineException.of(Failure.BAD_REQUEST, 
           "The built-in engine paints at most " + MAX_COUNT + " images at a time; " + request.count() + " were asked for.");
     }
     int w = request.width();
     int h = request.height();
     if (w < SceneRenderer.MIN_SIDE || h < SceneRenderer.MIN_SIDE || w > SceneRenderer.MAX_SIDE || h > SceneRenderer.MAX_SIDE) {
-      throw ImageEngineException.invalidRequest("Each side must be between " + SceneRenderer.MIN_SIDE + " and "
+      throw ImageEngineException.of(Failure.BAD_REQUEST, "Each side must be between " + SceneRenderer.MIN_SIDE + " and "
           + SceneRenderer.MAX_SIDE + " pixels; " + w + "x" + h + " was asked for.");
     }
   }

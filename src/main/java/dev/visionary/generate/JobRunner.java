@@ -5,6 +5,8 @@ import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.metrics.Metrics;
+import dev.visionary.provider.RetryAfter;
+import dev.visionary.provider.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +44,7 @@ final class JobRunner {
   private final Jobs jobs;
   private final ImageEngines engines;
   private final ImageStore store;
-  private final Duration retryBase;
+  private final RetryPolicy retries;
   private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
   private final PromptLinks prompts;
   private final Metrics metrics;
@@ -54,7 +56,8 @@ final class JobRunner {
     this.jobs = jobs;
     this.engines = engines;
     this.store = store;
-    this.retryBase = retryBase;
+    // Back-off doubles from the configured base up to a minute; a provider's Retry-After is honoured up to its cap.
+    this.retries = new RetryPolicy(MAX_ATTEMPTS - 1, retryBase, Duration.ofMinutes(1), RetryAfter.MAX, 0);
   }
 
   void run(String jobId) {
@@ -121,8 +124,9 @@ final class JobRunner {
   }
 
   private void handleFailure(Job job, ImageEngineException e) {
-    if (e.retryable() && job.attempts() < MAX_ATTEMPTS) {
-      Duration delay = e.retryAfter().orElse(backoff(job.attempts()));
+    int retriesSoFar = job.attempts() - 1;
+    if (e.retryable() && retries.allowsRetry(retriesSoFar)) {
+      Duration delay = retries.delay(e.retryAfter(), retriesSoFar);
       log.info("Job {} attempt {} failed ({}); retrying in {} ms", job.id(), job.attempts(), e.getMessage(), delay.toMillis());
       jobs.retryLater(job.id(), e.getMessage(), Instant.now().plus(delay));
       throw new RetryLater(delay);
@@ -132,12 +136,6 @@ final class JobRunner {
         : e.getMessage();
     log.info("Job {} failed: {}", job.id(), reason);
     jobs.fail(job.id(), reason);
-  }
-
-  /** Exponential from the configured base: 1×, 2×, 4×… capped at a minute. */
-  private Duration backoff(int attempts) {
-    long millis = retryBase.toMillis() << Math.min(10, Math.max(0, attempts - 1));
-    return Duration.ofMillis(Math.min(millis, 60_000));
   }
 
   private ProgressListener progressWriter(String jobId) {

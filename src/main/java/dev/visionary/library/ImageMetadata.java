@@ -2,17 +2,16 @@ package dev.visionary.library;
 
 import dev.visionary.png.Infotext;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
+import dev.visionary.json.Json;
 
 /**
  * The prompt other tools store in a PNG: AUTOMATIC1111/Forge {@code parameters} text, Fooocus JSON in the same
  * chunk, InvokeAI {@code invokeai_metadata}, and ComfyUI's {@code prompt} graph.
  */
 final class ImageMetadata {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_HOPS = 20;
 
   /** What was found, and which tool wrote it. {@code params} is a JSON object. */
@@ -35,7 +34,7 @@ final class ImageMetadata {
       }
       Infotext parsed = Infotext.parse(parameters);
       if (!parsed.prompt().isEmpty()) {
-        ObjectNode params = JSON.createObjectNode();
+        ObjectNode params = Json.MAPPER.createObjectNode();
         parsed.parameters().forEach(params::put);
         return Optional.of(new Found(parsed.prompt(), parsed.negativePrompt(), params.toString(), "AUTOMATIC1111"));
       }
@@ -53,11 +52,11 @@ final class ImageMetadata {
 
   private static Optional<Found> fromJson(String json, String positiveKey, String negativeKey, String source) {
     try {
-      JsonNode node = JSON.readTree(json);
+      JsonNode node = Json.MAPPER.readTree(json);
       if (node == null || !node.isObject() || !node.path(positiveKey).isTextual()) {
         return Optional.empty();
       }
-      ObjectNode params = JSON.createObjectNode();
+      ObjectNode params = Json.MAPPER.createObjectNode();
       node.fields().forEachRemaining(e -> {
         if (!e.getKey().equals(positiveKey) && !e.getKey().equals(negativeKey) && e.getValue().isValueNode()) {
           params.set(e.getKey(), e.getValue());
@@ -72,7 +71,7 @@ final class ImageMetadata {
   /** Follows the first sampler's positive and negative inputs to the text-encode nodes that hold the words. */
   static Optional<Found> fromComfyGraph(String json) {
     try {
-      JsonNode graph = JSON.readTree(json);
+      JsonNode graph = Json.MAPPER.readTree(json);
       if (graph == null || !graph.isObject()) {
         return Optional.empty();
       }
@@ -87,7 +86,7 @@ final class ImageMetadata {
           continue;
         }
         String negative = inputs.has("negative") ? textAt(graph, inputs.get("negative"), 0).orElse("") : "";
-        ObjectNode params = JSON.createObjectNode();
+        ObjectNode params = Json.MAPPER.createObjectNode();
         for (String key : new String[] {"seed", "noise_seed", "steps", "cfg", "sampler_name", "scheduler", "denoise"}) {
           if (inputs.path(key).isValueNode()) {
             params.set(key, inputs.get(key));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.json.Json;
 import java.io.IOException;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -23,12 +23,13 @@ final class JsonImportFile {
   /** Far more than a real row needs (a prompt with 1000 versions is about 25,000), far less than memory trouble. */
   static final int MAX_ROW_TOKENS = 100_000;
 
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+  // A parser factory of its own, not a mapper: the limits below are properties of the parser; trees are built by the app's one mapper.
+  private static final JsonFactory PARSERS = JsonFactory.builder()
       // A repeated key would make the rows read differ from the rows counted.
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       // Parameters nest a little; nothing Visionary writes goes deeper than this.
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-      .build());
+      .build();
 
   /** Thrown for a file that is not JSON; the message says where reading stopped. */
   static final class Unreadable extends Exception {
@@ -52,7 +53,7 @@ final class JsonImportFile {
     String format = null;
     Map<String, Integer> counts = new HashMap<>();
     Map<String, BitSet> oversized = new HashMap<>();
-    try (JsonParser p = JSON.createParser(bytes)) {
+    try (JsonParser p = PARSERS.createParser(bytes)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return new Outline(null, counts, oversized, null);
       }
@@ -110,7 +111,7 @@ final class JsonImportFile {
   /** Reads the rows of one list in order, one at a time. The file must have passed {@link #outline}. */
   static void forEachRow(byte[] bytes, Outline outline, String list, java.util.function.Consumer<Row> action) {
     BitSet big = outline.oversized().getOrDefault(list, new BitSet());
-    try (JsonParser p = JSON.createParser(bytes)) {
+    try (JsonParser p = PARSERS.createParser(bytes)) {
       p.nextToken();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -129,7 +130,7 @@ final class JsonImportFile {
             p.skipChildren();
             action.accept(new Row(number, null, "it is far larger than any row Visionary writes, so it was not read."));
           } else {
-            action.accept(new Row(number, JSON.readTree(p), null));
+            action.accept(new Row(number, Json.MAPPER.readTree(p), null));
           }
         }
       }

@@ -2,13 +2,12 @@ package dev.visionary.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.json.Json;
 import java.util.Iterator;
 import java.util.Map;
 
 /** A prompt's generation parameters: a flat-or-nested JSON object such as {"steps": 30, "ar": "16:9"}. */
 final class JsonParams {
-  static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonParams() {}
 
@@ -18,11 +17,11 @@ final class JsonParams {
       return "{}";
     }
     try {
-      JsonNode node = JSON.readTree(raw);
+      JsonNode node = Json.MAPPER.readTree(raw);
       if (node == null || !node.isObject()) {
         throw new IllegalArgumentException("Parameters must be a JSON object, like {\"steps\": 30}.");
       }
-      return JSON.writeValueAsString(node);
+      return Json.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Parameters are not valid JSON: " + e.getOriginalMessage());
     }
@@ -30,7 +29,7 @@ final class JsonParams {
 
   static boolean same(String a, String b) {
     try {
-      return JSON.readTree(a == null ? "{}" : a).equals(JSON.readTree(b == null ? "{}" : b));
+      return Json.MAPPER.readTree(a == null ? "{}" : a).equals(Json.MAPPER.readTree(b == null ? "{}" : b));
     } catch (JsonProcessingException e) {
       return false;
     }
@@ -40,7 +39,7 @@ final class JsonParams {
   static java.util.List<Map.Entry<String, String>> entries(String json) {
     java.util.List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
     try {
-      JsonNode node = JSON.readTree(json == null ? "{}" : json);
+      JsonNode node = Json.MAPPER.readTree(json == null ? "{}" : json);
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         out.add(Map.entry(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));

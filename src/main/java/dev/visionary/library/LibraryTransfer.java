@@ -2,8 +2,6 @@ package dev.visionary.library;
 
 import dev.visionary.web.ShortIds;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -19,6 +17,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import dev.visionary.json.Json;
 
 /**
  * A person's whole library as JSON: prompts with every version, tags, collections in order, bookmarks.
@@ -27,7 +26,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class LibraryTransfer {
   static final String FORMAT = "visionary-library";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Jdbi jdbi;
   private final PromptCaps caps;
@@ -39,7 +37,7 @@ final class LibraryTransfer {
 
   byte[] exportJson(long ownerId) {
     ObjectNode library = jdbi.withHandle(h -> {
-      ObjectNode root = JSON.createObjectNode();
+      ObjectNode root = Json.MAPPER.createObjectNode();
       root.put("format", FORMAT);
       root.put("format_version", 1);
       root.put("exported_at", Instant.now().toString());
@@ -48,7 +46,7 @@ final class LibraryTransfer {
               + " from prompt_versions v join prompts p on p.id = v.prompt_id where p.owner_id = :o order by v.prompt_id, v.version")
           .bind("o", ownerId).map((rs, ctx) -> PromptVersion.map(rs))
           .forEach(v -> {
-            ObjectNode n = versions.computeIfAbsent(v.promptId(), k -> JSON.createArrayNode()).addObject();
+            ObjectNode n = versions.computeIfAbsent(v.promptId(), k -> Json.MAPPER.createArrayNode()).addObject();
             n.put("version", v.version());
             n.put("title", v.title());
             n.put("text", v.text());
@@ -63,7 +61,7 @@ final class LibraryTransfer {
       h.createQuery("select pt.prompt_id, t.name::text as name from prompt_tags pt join tags t on t.id = pt.tag_id"
               + " where t.owner_id = :o order by pt.prompt_id, lower(t.name)")
           .bind("o", ownerId).map((rs, ctx) -> Map.entry(rs.getString("prompt_id"), rs.getString("name")))
-          .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> JSON.createArrayNode()).add(e.getValue()));
+          .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> Json.MAPPER.createArrayNode()).add(e.getValue()));
       ArrayNode prompts = root.putArray("prompts");
       h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id where p.owner_id = :o order by p.created_at, p.id")
           .bind("o", ownerId).map((rs, ctx) -> Prompt.map(rs))
@@ -84,8 +82,8 @@ final class LibraryTransfer {
             n.put("created_at", p.createdAt().toString());
             n.put("updated_at", p.updatedAt().toString());
             n.put("deleted_at", p.deletedAt() == null ? null : p.deletedAt().toString());
-            n.set("tags", tags.getOrDefault(p.id(), JSON.createArrayNode()));
-            n.set("versions", versions.getOrDefault(p.id(), JSON.createArrayNode()));
+            n.set("tags", tags.getOrDefault(p.id(), Json.MAPPER.createArrayNode()));
+            n.set("versions", versions.getOrDefault(p.id(), Json.MAPPER.createArrayNode()));
           });
       ArrayNode collections = root.putArray("collections");
       h.createQuery("select c.id, c.name, c.description, c.visibility, c.created_at, c.updated_at,"
@@ -93,7 +91,7 @@ final class LibraryTransfer {
               + " from collections c where c.owner_id = :o order by c.created_at, c.id")
           .bind("o", ownerId)
           .map((rs, ctx) -> {
-            ObjectNode n = JSON.createObjectNode();
+            ObjectNode n = Json.MAPPER.createObjectNode();
             n.put("id", rs.getString("id"));
             n.put("name", rs.getString("name"));
             n.put("description", rs.getString("description"));
@@ -110,12 +108,12 @@ final class LibraryTransfer {
       ArrayNode bookmarks = root.putArray("bookmarks");
       h.createQuery("select prompt_id, created_at from bookmarks where user_id = :o order by created_at, prompt_id")
           .bind("o", ownerId)
-          .map((rs, ctx) -> JSON.createObjectNode().put("prompt_id", rs.getString("prompt_id")).put("created_at", Prompt.instant(rs, "created_at").toString()))
+          .map((rs, ctx) -> Json.MAPPER.createObjectNode().put("prompt_id", rs.getString("prompt_id")).put("created_at", Prompt.instant(rs, "created_at").toString()))
           .forEach(bookmarks::add);
       return root;
     });
     try {
-      return JSON.writeValueAsBytes(library);
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(library);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("A library tree could not be written as JSON", e);
     }
@@ -123,9 +121,9 @@ final class LibraryTransfer {
 
   private static JsonNode tree(String json) {
     try {
-      return JSON.readTree(json == null ? "{}" : json);
+      return Json.MAPPER.readTree(json == null ? "{}" : json);
     } catch (java.io.IOException e) {
-      return JSON.createObjectNode();
+      return Json.MAPPER.createObjectNode();
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.visionary.png;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +25,6 @@ public record Infotext(String prompt, String negativePrompt, Map<String, String>
 
   private static final String NEGATIVE = "Negative prompt:";
   private static final Pattern KEY = Pattern.compile("\\w[\\w \\-/]*", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public Infotext {
     Objects.requireNonNull(prompt, "prompt");
@@ -126,7 +125,7 @@ public record Infotext(String prompt, String negativePrompt, Map<String, String>
       return value;
     }
     try {
-      return JSON.writeValueAsString(value);
+      return Json.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a string always serialises", e);
     }
@@ -135,7 +134,7 @@ public record Infotext(String prompt, String negativePrompt, Map<String, String>
   private static String unquote(String value) {
     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
       try {
-        return JSON.readValue(value, String.class);
+        return Json.MAPPER.readValue(value, String.class);
       } catch (JsonProcessingException e) {
         return value;
       }

@@ -7,6 +7,7 @@ import dev.visionary.expand.builtin.ExpansionRequest;
 import dev.visionary.expand.builtin.ExpansionResult;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
+import dev.visionary.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -171,7 +172,7 @@ final class PromptTexts {
         if (in == null) {
           throw new IllegalStateException("vocabulary/" + file + " is missing from the classpath");
         }
-        return new ObjectMapper().readTree(in);
+        return Json.MAPPER.readTree(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -3,10 +3,9 @@ package dev.visionary.expand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.visionary.support.FakeServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,26 +20,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /v1/models}. It can hold its last chunk until a test lets it go.
  */
 final class FakeOpenAi implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = FakeServer.JSON;
 
-  private final HttpServer server;
+  private final FakeServer server = FakeServer.start();
   private final AtomicInteger requests = new AtomicInteger();
   private volatile int failWith;
   private volatile List<String> prompts = List.of();
   private volatile CountDownLatch holdLast = new CountDownLatch(0);
   private volatile com.fasterxml.jackson.databind.JsonNode lastRequest;
 
-  FakeOpenAi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-    server.createContext("/v1/chat/completions", this::chat);
-    server.createContext("/v1/models", this::models);
-    server.start();
+  FakeOpenAi() {
+    server.stream("POST", "/v1/chat/completions", this::chat);
+    server.stream("GET", "/v1/models", (exchange, request) -> models(exchange));
   }
 
   /** The environment that points Visionary's {@code openai} engine here. */
   Map<String, String> env() {
-    return Map.of("OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "OPENAI_API_KEY", "test",
+    return Map.of("OPENAI_BASE_URL", server.uri() + "/v1", "OPENAI_API_KEY", "test",
         "OPENAI_CHAT_MODEL", "gpt-4o-mini");
   }
 
@@ -78,9 +74,9 @@ final class FakeOpenAi implements AutoCloseable {
         {"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1700000000,"owned_by":"system"}]}""");
   }
 
-  private void chat(HttpExchange exchange) throws IOException {
+  private void chat(HttpExchange exchange, FakeServer.Request request) throws IOException {
     requests.incrementAndGet();
-    lastRequest = JSON.readTree(exchange.getRequestBody().readAllBytes());
+    lastRequest = request.json();
     int status = failWith;
     if (status != 0) {
       String type = status == 401 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error";
@@ -151,6 +147,6 @@ final class FakeOpenAi implements AutoCloseable {
   @Override
   public void close() {
     holdLast.countDown();
-    server.stop(0);
+    server.close();
   }
 }

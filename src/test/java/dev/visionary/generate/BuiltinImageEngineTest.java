@@ -12,6 +12,7 @@ import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.png.Infotext;
 import dev.visionary.png.PngMetadata;
+import dev.visionary.provider.Failure;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,22 +186,22 @@ class BuiltinImageEngineTest {
   void rejectsWhatItCannotPaintWithAClearMessage() {
     ImageEngineException tooMany = assertThrows(ImageEngineException.class,
         () -> engine.generate(ImageRequest.of("a cat", 256, 256, 1).withCount(5), ProgressListener.NONE));
-    assertEquals(ImageEngineException.Kind.INVALID_REQUEST, tooMany.kind());
+    assertEquals(Failure.BAD_REQUEST, tooMany.kind());
     assertTrue(tooMany.getMessage().contains("4"), tooMany.getMessage());
     assertFalse(tooMany.retryable());
 
     ImageEngineException tooSmall = assertThrows(ImageEngineException.class,
         () -> engine.generate(ImageRequest.of("a cat", 32, 256, 1), ProgressListener.NONE));
-    assertEquals(ImageEngineException.Kind.INVALID_REQUEST, tooSmall.kind());
+    assertEquals(Failure.BAD_REQUEST, tooSmall.kind());
     assertTrue(tooSmall.getMessage().contains("32x256"), tooSmall.getMessage());
 
     ImageEngineException tooBig = assertThrows(ImageEngineException.class,
         () -> engine.generate(ImageRequest.of("a cat", 4096, 256, 1), ProgressListener.NONE));
-    assertEquals(ImageEngineException.Kind.INVALID_REQUEST, tooBig.kind());
+    assertEquals(Failure.BAD_REQUEST, tooBig.kind());
 
     ImageEngineException blank = assertThrows(ImageEngineException.class,
         () -> engine.generate(ImageRequest.of("   ", 256, 256, 1), ProgressListener.NONE));
-    assertEquals(ImageEngineException.Kind.INVALID_REQUEST, blank.kind());
+    assertEquals(Failure.BAD_REQUEST, blank.kind());
   }
 
   @Test

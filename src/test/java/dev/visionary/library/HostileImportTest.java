@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.visionary.App;
+import dev.visionary.json.Json;
 import dev.visionary.support.Http;
 import dev.visionary.support.TestServer;
 import dev.visionary.web.ErrorPages;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /** Import files built to hurt: huge, deeply wrong or full of text the forms would refuse. None may cost a 500 or unbounded memory. */
 class HostileImportTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private static ObjectNode library() {
     ObjectNode root = JSON.createObjectNode();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.visionary.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,10 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A provider stand-in on 127.0.0.1 that records every request and answers with scripted wire-format replies. */
+/**
+ * The one provider stand-in of the tests: an HTTP server on 127.0.0.1 that records every request and answers with
+ * scripted wire-format replies. A {@link Handler} returns a whole reply; a {@link Writer} writes the exchange itself,
+ * for streamed answers (server-sent events), stalls and silences. The chat and image fakes are scripts on top of it.
+ */
 public final class FakeServer implements AutoCloseable {
 
-  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = Json.MAPPER;
 
   public record Request(String method, String path, String query, Headers headers, byte[] body) {
     public String text() {
@@ -62,7 +67,14 @@ public final class FakeServer implements AutoCloseable {
     Reply handle(Request request) throws Exception;
   }
 
+  /** Writes the answer to the exchange itself; an exception means the client hung up and ends the exchange quietly. */
+  @FunctionalInterface
+  public interface Writer {
+    void write(HttpExchange exchange, Request request) throws Exception;
+  }
+
   private final HttpServer server;
+  private final Map<String, Writer> writers = new ConcurrentHashMap<>();
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -88,6 +100,12 @@ public final class FakeServer implements AutoCloseable {
     return this;
   }
 
+  /** Routes {@code method path} (a trailing {@code *} matches a prefix) to a handler that writes its own answer. */
+  public FakeServer stream(String method, String path, Writer writer) {
+    writers.put(method + " " + path, writer);
+    return this;
+  }
+
   public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -107,9 +125,21 @@ public final class FakeServer implements AutoCloseable {
       Request request = new Request(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
           exchange.getRequestBody().readAllBytes());
       requests.add(request);
+      Writer writer = find(writers, method, path);
+      if (writer != null) {
+        try {
+          writer.write(exchange, request);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (Exception e) {
+          // The client hung up (timeouts, cancelled streams): nothing left to answer.
+        }
+        return;
+      }
       Reply reply;
       try {
-        reply = find(method, path).handle(request);
+        Handler handler = find(handlers, method, path);
+        reply = handler == null ? Reply.json(404, "{\"detail\":\"Not Found\"}") : handler.handle(request);
       } catch (Exception e) {
         reply = Reply.text(599, "fake server handler failed: " + e);
       }
@@ -119,16 +149,16 @@ public final class FakeServer implements AutoCloseable {
     }
   }
 
-  private Handler find(String method, String path) {
-    Handler exact = handlers.get(method + " " + path);
+  private static <T> T find(Map<String, T> routes, String method, String path) {
+    T exact = routes.get(method + " " + path);
     if (exact != null) {
       return exact;
     }
-    return handlers.entrySet().stream()
+    return routes.entrySet().stream()
         .filter(e -> e.getKey().endsWith("*") && (method + " " + path).startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
         .map(Map.Entry::getValue)
         .findFirst()
-        .orElse(request -> Reply.json(404, "{\"detail\":\"Not Found\"}"));
+        .orElse(null);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.visionary.expand.builtin;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visionary.prompt.StylePreset;
+import dev.visionary.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -189,7 +190,7 @@ public final class Vocabulary {
   }
 
   private static Vocabulary load() {
-    return new Vocabulary(new ObjectMapper());
+    return new Vocabulary(Json.MAPPER);
   }
 
   private static <T> T read(ObjectMapper json, String file, TypeReference<T> type) {

@@ -2,7 +2,13 @@ package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.CallPolicy;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.HttpClients;
+import dev.visionary.provider.LineResponse;
+import dev.visionary.provider.ProviderException;
+import dev.visionary.provider.ProviderJson;
+import dev.visionary.provider.SseEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +36,7 @@ public final class AnthropicClient implements ChatClient {
     this.baseUrl = root.endsWith("/v1") ? root.substring(0, root.length() - 3) : root;
     this.apiKey = apiKey == null ? "" : apiKey.strip();
     this.policy = policy;
-    this.http = LineResponse.newClient(policy);
+    this.http = HttpClients.api(policy.connectTimeout());
   }
 
   @Override
@@ -39,13 +45,13 @@ public final class AnthropicClient implements ChatClient {
   }
 
   @Override
-  public ChatResult complete(ChatRequest request, Consumer<String> onDelta) throws LlmException {
+  public ChatResult complete(ChatRequest request, Consumer<String> onDelta) throws ProviderException {
     RetryLoop.Delivery delivery = new RetryLoop.Delivery(onDelta);
     return RetryLoop.run(policy, delivery, () -> send(request, delivery));
   }
 
   @Override
-  public List<String> models() throws LlmException {
+  public List<String> models() throws ProviderException {
     return RetryLoop.run(policy, null, () -> {
       HttpRequest get = headers(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/models?limit=1000"))).GET().build();
       try (LineResponse response = LineResponse.send(http, get, policy)) {
@@ -59,7 +65,7 @@ public final class AnthropicClient implements ChatClient {
   }
 
   private ObjectNode requestBody(ChatRequest request) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = ProviderJson.object();
     body.put("model", request.model());
     body.put("max_tokens", request.maxTokens());
     String system = request.jsonSchema() == null
@@ -79,10 +85,10 @@ public final class AnthropicClient implements ChatClient {
     return body;
   }
 
-  private ChatResult send(ChatRequest request, RetryLoop.Delivery delivery) throws LlmException {
+  private ChatResult send(ChatRequest request, RetryLoop.Delivery delivery) throws ProviderException {
     HttpRequest post = headers(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/messages")))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(requestBody(request))))
+        .POST(HttpRequest.BodyPublishers.ofString(ProviderJson.write(requestBody(request))))
         .build();
     try (LineResponse response = LineResponse.send(http, post, policy)) {
       if (response.status() / 100 != 2) {
@@ -100,48 +106,48 @@ public final class AnthropicClient implements ChatClient {
     }
   }
 
-  private ChatResult readMessage(String body) throws LlmException {
-    JsonNode message = Json.tryParse(body);
-    if (message == null || !message.isObject()) {
-      throw new LlmException(Kind.BAD_RESPONSE, "the answer was not JSON");
+  private ChatResult readMessage(String body) throws ProviderException {
+    JsonNode message = ProviderJson.parse(body);
+    if (!message.isObject()) {
+      throw new ProviderException(Failure.BAD_RESPONSE, "the answer was not JSON");
     }
-    if ("error".equals(Json.text(message.get("type")))) {
+    if ("error".equals(ProviderJson.string(message.get("type")))) {
       throw ProviderErrors.fromErrorObject(message, apiKey);
     }
     StringBuilder text = new StringBuilder();
     for (JsonNode block : message.path("content")) {
-      if ("text".equals(Json.text(block.get("type")))) {
+      if ("text".equals(ProviderJson.string(block.get("type")))) {
         text.append(block.path("text").asText(""));
       }
     }
-    return finish(text.toString(), Json.text(message.get("stop_reason")),
-        Json.text(message.get("model")));
+    return finish(text.toString(), ProviderJson.string(message.get("stop_reason")),
+        ProviderJson.string(message.get("model")));
   }
 
-  private ChatResult readStream(LineResponse response, RetryLoop.Delivery delivery) throws LlmException {
+  private ChatResult readStream(LineResponse response, RetryLoop.Delivery delivery) throws ProviderException {
     SseEvents events = new SseEvents(response::nextLine);
     StringBuilder text = new StringBuilder();
     String stopReason = null;
     String model = null;
     for (SseEvents.Event event = events.next(); event != null; event = events.next()) {
-      JsonNode data = Json.tryParse(event.data());
-      if (data == null || !data.isObject()) {
-        throw new LlmException(Kind.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
+      JsonNode data = ProviderJson.parse(event.data());
+      if (!data.isObject()) {
+        throw new ProviderException(Failure.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
       }
       // The data repeats the event name as "type"; it is the more reliable of the two behind proxies.
-      String type = Json.text(data.get("type"));
+      String type = ProviderJson.string(data.get("type"));
       switch (type == null ? event.name() : type) {
-        case "message_start" -> model = Json.text(data.path("message").get("model"));
+        case "message_start" -> model = ProviderJson.string(data.path("message").get("model"));
         case "content_block_delta" -> {
           JsonNode delta = data.path("delta");
-          if ("text_delta".equals(Json.text(delta.get("type")))) {
+          if ("text_delta".equals(ProviderJson.string(delta.get("type")))) {
             String piece = delta.path("text").asText("");
             text.append(piece);
             delivery.accept(piece);
           }
         }
         case "message_delta" -> {
-          String reason = Json.text(data.path("delta").get("stop_reason"));
+          String reason = ProviderJson.string(data.path("delta").get("stop_reason"));
           stopReason = reason != null ? reason : stopReason;
         }
         case "message_stop" -> {
@@ -153,13 +159,13 @@ public final class AnthropicClient implements ChatClient {
         }
       }
     }
-    throw new LlmException(Kind.BAD_RESPONSE, 0, "the answer stream ended before the answer was complete", null);
+    throw new ProviderException(Failure.BAD_RESPONSE, 0, "the answer stream ended before the answer was complete", null);
   }
 
-  private static ChatResult finish(String text, String stopReason, String model) throws LlmException {
+  private static ChatResult finish(String text, String stopReason, String model) throws ProviderException {
     boolean refused = "refusal".equals(stopReason);
     if (refused && text.isBlank()) {
-      throw new LlmException(Kind.CONTENT_FILTER, "the model stopped because of its safety policy");
+      throw new ProviderException(Failure.CONTENT_FILTER, "the model stopped because of its safety policy");
     }
     return new ChatResult(text, stopReason, refused ? "the model stopped because of its safety policy" : null, model);
   }

@@ -1,5 +1,6 @@
 package dev.visionary.expand.llm;
 
+import dev.visionary.provider.ProviderException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,8 +15,8 @@ public interface ChatClient {
    * receives each piece of text as it arrives, in order, on the calling thread; otherwise it is not called.
    * Failed attempts are retried only while no text has been delivered.
    */
-  ChatResult complete(ChatRequest request, Consumer<String> onDelta) throws LlmException;
+  ChatResult complete(ChatRequest request, Consumer<String> onDelta) throws ProviderException;
 
   /** The model ids the server offers, sorted, for the settings page. */
-  List<String> models() throws LlmException;
+  List<String> models() throws ProviderException;
 }

@@ -4,7 +4,7 @@ package dev.visionary.expand.llm;
  * A model's complete answer.
  *
  * <p>A refusal or a content-filter stop with no text at all is raised as
- * {@link LlmException.Kind#CONTENT_FILTER} instead; when the model wrote some text before it was stopped,
+ * {@link dev.visionary.provider.Failure#CONTENT_FILTER} instead; when the model wrote some text before it was stopped,
  * the text is returned here with {@code finishReason} and {@code refusal} telling why it is short.
  *
  * @param text         the answer's text, as delivered to the delta consumer when streaming

@@ -1,6 +1,7 @@
 package dev.visionary.expand.llm;
 
 import dev.visionary.config.Config;
+import dev.visionary.provider.CallPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

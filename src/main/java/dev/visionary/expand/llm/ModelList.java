@@ -1,7 +1,9 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
+import dev.visionary.provider.ProviderJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +13,15 @@ final class ModelList {
   private ModelList() {
   }
 
-  static List<String> ids(String body) throws LlmException {
-    JsonNode json = Json.tryParse(body);
-    JsonNode data = json == null ? null : json.get("data");
+  static List<String> ids(String body) throws ProviderException {
+    JsonNode json = ProviderJson.parse(body);
+    JsonNode data = json.get("data");
     if (data == null || !data.isArray()) {
-      throw new LlmException(Kind.BAD_RESPONSE, "the model list was not in the expected form");
+      throw new ProviderException(Failure.BAD_RESPONSE, "the model list was not in the expected form");
     }
     List<String> ids = new ArrayList<>();
     for (JsonNode model : data) {
-      String id = Json.text(model.get("id"));
+      String id = ProviderJson.string(model.get("id"));
       if (id != null && !id.isBlank()) {
         ids.add(id);
       }

@@ -3,7 +3,13 @@ package dev.visionary.expand.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.CallPolicy;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.HttpClients;
+import dev.visionary.provider.LineResponse;
+import dev.visionary.provider.ProviderException;
+import dev.visionary.provider.ProviderJson;
+import dev.visionary.provider.SseEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +52,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
     this.policy = policy;
-    this.http = LineResponse.newClient(policy);
+    this.http = HttpClients.api(policy.connectTimeout());
   }
 
   @Override
@@ -55,14 +61,14 @@ public final class OpenAiCompatibleClient implements ChatClient {
   }
 
   @Override
-  public ChatResult complete(ChatRequest request, Consumer<String> onDelta) throws LlmException {
+  public ChatResult complete(ChatRequest request, Consumer<String> onDelta) throws ProviderException {
     RetryLoop.Delivery delivery = new RetryLoop.Delivery(onDelta);
     return RetryLoop.run(policy, delivery,
         () -> send(request, request.jsonSchema() != null && !structuredOutputRejected.get(), delivery));
   }
 
   @Override
-  public List<String> models() throws LlmException {
+  public List<String> models() throws ProviderException {
     return RetryLoop.run(policy, null, () -> {
       HttpRequest get = authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/models"))).GET().build();
       try (LineResponse response = LineResponse.send(http, get, policy)) {
@@ -77,7 +83,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
 
   /** A CreateChatCompletionRequest holding only the fields every compatible server accepts. */
   private ObjectNode requestBody(ChatRequest request, boolean structured) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = ProviderJson.object();
     body.put("model", request.model());
     ArrayNode messages = body.putArray("messages");
     String system = request.jsonSchema() != null && !structured
@@ -103,17 +109,17 @@ public final class OpenAiCompatibleClient implements ChatClient {
     return body;
   }
 
-  private ChatResult send(ChatRequest request, boolean structured, RetryLoop.Delivery delivery) throws LlmException {
+  private ChatResult send(ChatRequest request, boolean structured, RetryLoop.Delivery delivery) throws ProviderException {
     HttpRequest post = authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions")))
         .header("Content-Type", "application/json")
         .header("Accept", request.stream() ? "text/event-stream" : "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(requestBody(request, structured))))
+        .POST(HttpRequest.BodyPublishers.ofString(ProviderJson.write(requestBody(request, structured))))
         .build();
     try (LineResponse response = LineResponse.send(http, post, policy)) {
       if (response.status() / 100 != 2) {
         String body = response.body(MAX_BODY_CHARS);
-        LlmException failure = ProviderErrors.fromResponse(response.status(), response.headers(), body, apiKey);
-        if (failure.kind() == Kind.BAD_REQUEST && adaptTo(body, request, structured)) {
+        ProviderException failure = ProviderErrors.fromResponse(response.status(), response.headers(), body, apiKey);
+        if (failure.kind() == Failure.BAD_REQUEST && adaptTo(body, request, structured)) {
           response.close();
           return send(request, structured && !structuredOutputRejected.get(), delivery);
         }
@@ -131,24 +137,24 @@ public final class OpenAiCompatibleClient implements ChatClient {
     }
   }
 
-  private ChatResult readAnswer(String body) throws LlmException {
-    JsonNode json = Json.tryParse(body);
-    if (json == null || !json.isObject()) {
-      throw new LlmException(Kind.BAD_RESPONSE, "the answer was not JSON");
+  private ChatResult readAnswer(String body) throws ProviderException {
+    JsonNode json = ProviderJson.parse(body);
+    if (!json.isObject()) {
+      throw new ProviderException(Failure.BAD_RESPONSE, "the answer was not JSON");
     }
     if (json.hasNonNull("error")) {
       throw ProviderErrors.fromErrorObject(json, apiKey);
     }
     JsonNode choice = json.path("choices").path(0);
     if (choice.isMissingNode()) {
-      throw new LlmException(Kind.BAD_RESPONSE, "the answer had no choices");
+      throw new ProviderException(Failure.BAD_RESPONSE, "the answer had no choices");
     }
     JsonNode message = choice.path("message");
-    return finish(Json.text(message.get("content")), Json.text(choice.get("finish_reason")),
-        Json.text(message.get("refusal")), Json.text(json.get("model")));
+    return finish(ProviderJson.string(message.get("content")), ProviderJson.string(choice.get("finish_reason")),
+        ProviderJson.string(message.get("refusal")), ProviderJson.string(json.get("model")));
   }
 
-  private ChatResult readStream(LineResponse response, RetryLoop.Delivery delivery) throws LlmException {
+  private ChatResult readStream(LineResponse response, RetryLoop.Delivery delivery) throws ProviderException {
     SseEvents events = new SseEvents(response::nextLine);
     StringBuilder text = new StringBuilder();
     StringBuilder refusal = new StringBuilder();
@@ -160,42 +166,42 @@ public final class OpenAiCompatibleClient implements ChatClient {
         done = true;
         break;
       }
-      JsonNode chunk = Json.tryParse(event.data());
-      if (chunk == null || !chunk.isObject()) {
-        throw new LlmException(Kind.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
+      JsonNode chunk = ProviderJson.parse(event.data());
+      if (!chunk.isObject()) {
+        throw new ProviderException(Failure.BAD_RESPONSE, "a piece of the streamed answer was not JSON");
       }
       if (chunk.hasNonNull("error")) {
         throw ProviderErrors.fromErrorObject(chunk, apiKey);
       }
-      if (Json.text(chunk.get("model")) != null) {
+      if (ProviderJson.string(chunk.get("model")) != null) {
         model = chunk.get("model").asText();
       }
       JsonNode choice = chunk.path("choices").path(0);
-      String piece = Json.text(choice.path("delta").get("content"));
+      String piece = ProviderJson.string(choice.path("delta").get("content"));
       if (piece != null) {
         text.append(piece);
         delivery.accept(piece);
       }
-      String refused = Json.text(choice.path("delta").get("refusal"));
+      String refused = ProviderJson.string(choice.path("delta").get("refusal"));
       if (refused != null) {
         refusal.append(refused);
       }
-      if (Json.text(choice.get("finish_reason")) != null) {
+      if (ProviderJson.string(choice.get("finish_reason")) != null) {
         finishReason = choice.get("finish_reason").asText();
       }
     }
     if (!done && finishReason == null) {
-      throw new LlmException(Kind.BAD_RESPONSE, 0, "the answer stream ended before the answer was complete", null);
+      throw new ProviderException(Failure.BAD_RESPONSE, 0, "the answer stream ended before the answer was complete", null);
     }
     return finish(text.toString(), finishReason, refusal.length() == 0 ? null : refusal.toString(), model);
   }
 
   /** A refusal or a filtered answer with nothing usable in it is an error a person must see as such. */
-  private static ChatResult finish(String text, String finishReason, String refusal, String model) throws LlmException {
+  private static ChatResult finish(String text, String finishReason, String refusal, String model) throws ProviderException {
     String answer = text == null ? "" : text;
     boolean filtered = refusal != null || "content_filter".equals(finishReason);
     if (filtered && answer.isBlank()) {
-      throw new LlmException(Kind.CONTENT_FILTER, refusal == null ? "the answer was stopped by the content filter" : refusal);
+      throw new ProviderException(Failure.CONTENT_FILTER, refusal == null ? "the answer was stopped by the content filter" : refusal);
     }
     return new ChatResult(answer, finishReason, refusal, model);
   }

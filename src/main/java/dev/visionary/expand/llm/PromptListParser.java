@@ -1,6 +1,7 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.provider.ProviderJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -55,13 +56,13 @@ public final class PromptListParser {
 
   /** Variations from text that is, or contains, one JSON value; null when there is no JSON to read. */
   private static List<PromptVariation> fromJsonText(String text) {
-    JsonNode whole = Json.tryParse(text);
-    if (whole != null && whole.isContainerNode()) {
+    JsonNode whole = ProviderJson.parse(text);
+    if (whole.isContainerNode()) {
       return fromJson(whole);
     }
     for (String candidate : embeddedJson(text)) {
-      JsonNode node = Json.tryParse(candidate);
-      if (node != null && node.isContainerNode()) {
+      JsonNode node = ProviderJson.parse(candidate);
+      if (node.isContainerNode()) {
         List<PromptVariation> found = fromJson(node);
         if (!found.isEmpty()) {
           return found;
@@ -127,7 +128,7 @@ public final class PromptListParser {
 
   private static String firstText(JsonNode object, List<String> keys) {
     for (String key : keys) {
-      String value = Json.text(object.get(key));
+      String value = ProviderJson.string(object.get(key));
       if (value != null && !value.isBlank()) {
         return value;
       }
@@ -142,7 +143,7 @@ public final class PromptListParser {
     boolean any = false;
     while (field.find()) {
       any = true;
-      String value = Json.text(Json.tryParse(field.group(2)));
+      String value = ProviderJson.string(ProviderJson.parse(field.group(2)));
       if (field.group(1).equals("prompt")) {
         addSalvaged(prompt, null, out);
         prompt = value;
@@ -155,7 +156,7 @@ public final class PromptListParser {
     if (!any && partial.startsWith("[")) {
       Matcher item = STRING_ITEM.matcher(partial);
       while (item.find()) {
-        addSalvaged(Json.text(Json.tryParse(item.group(1))), null, out);
+        addSalvaged(ProviderJson.string(ProviderJson.parse(item.group(1))), null, out);
       }
     }
     return out;

@@ -1,6 +1,7 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.visionary.provider.ProviderJson;
 
 /**
  * The JSON Schema of an answer holding prompt variations:
@@ -18,7 +19,7 @@ public final class PromptSchema {
     if (count < 1) {
       throw new IllegalArgumentException("count must be positive, got " + count);
     }
-    ObjectNode variation = Json.MAPPER.createObjectNode().put("type", "object");
+    ObjectNode variation = ProviderJson.object().put("type", "object");
     ObjectNode fields = variation.putObject("properties");
     fields.putObject("prompt").put("type", "string").put("description", "The complete image prompt.");
     ObjectNode negative = fields.putObject("negative_prompt");
@@ -27,7 +28,7 @@ public final class PromptSchema {
     variation.putArray("required").add("prompt").add("negative_prompt");
     variation.put("additionalProperties", false);
 
-    ObjectNode root = Json.MAPPER.createObjectNode().put("type", "object");
+    ObjectNode root = ProviderJson.object().put("type", "object");
     ObjectNode prompts = root.putObject("properties").putObject("prompts");
     prompts.put("type", "array").put("minItems", count).put("maxItems", count);
     prompts.set("items", variation);

@@ -1,8 +1,9 @@
 package dev.visionary.expand.llm;
 
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.CallPolicy;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -12,10 +13,8 @@ import java.util.function.Consumer;
  */
 final class RetryLoop {
 
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-
   interface Attempt<T> {
-    T run() throws LlmException;
+    T run() throws ProviderException;
   }
 
   /** Passes text on and remembers whether any was delivered. */
@@ -44,35 +43,25 @@ final class RetryLoop {
   private RetryLoop() {
   }
 
-  static <T> T run(CallPolicy policy, Delivery delivery, Attempt<T> attempt) throws LlmException {
+  static <T> T run(CallPolicy policy, Delivery delivery, Attempt<T> attempt) throws ProviderException {
     for (int retry = 0; ; retry++) {
       try {
         return attempt.run();
-      } catch (LlmException e) {
-        if (!e.retryable() || retry >= policy.maxRetries() || (delivery != null && delivery.delivered())) {
+      } catch (ProviderException e) {
+        if (!e.retryable() || !policy.retry().allowsRetry(retry) || (delivery != null && delivery.delivered())) {
           throw e;
         }
-        sleep(delay(policy, e, retry));
+        sleep(policy.retry().delay(e.retryAfter(), retry));
       }
     }
   }
 
-  /** The server's Retry-After when given, else 0.5 s · 2^retry less up to 25 % jitter; never above the policy's cap. */
-  static Duration delay(CallPolicy policy, LlmException failure, int retry) {
-    Duration wanted = failure.retryAfter().orElseGet(() -> {
-      long base = FIRST_BACKOFF.toMillis() << Math.min(retry, 10);
-      double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
-      return Duration.ofMillis((long) (base * jitter));
-    });
-    return wanted.compareTo(policy.maxRetryDelay()) > 0 ? policy.maxRetryDelay() : wanted;
-  }
-
-  private static void sleep(Duration delay) throws LlmException {
+  private static void sleep(Duration delay) throws ProviderException {
     try {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LlmException(Kind.TIMEOUT, 0, "the request was cancelled", null, false);
+      throw new ProviderException(Failure.TIMEOUT, 0, "the request was cancelled", null, false);
     }
   }
 }

@@ -7,6 +7,8 @@ import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,8 +64,8 @@ public final class Automatic1111Engine implements ImageEngine {
       throw Automatic1111Errors.from(response, authorization != null, null);
     }
     List<String> titles = new ArrayList<>();
-    Json.parse(response.body()).forEach(model -> {
-      String title = Json.text(model.get("title"));
+    ProviderJson.parse(response.body()).forEach(model -> {
+      String title = ProviderJson.text(model.get("title"));
       if (title != null) {
         titles.add(title);
       }
@@ -76,19 +78,19 @@ public final class Automatic1111Engine implements ImageEngine {
     URI txt2img = RemoteUrls.resolve(base, "sdapi/v1/txt2img");
     CompletableFuture<HttpResponse<byte[]>> call = http.sendLongAsync(request("sdapi/v1/txt2img")
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(request)))));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(body(request)))));
     ProgressPoller poller = new ProgressPoller(progress);
     HttpResponse<byte[]> response = http.awaitPolling(call, txt2img, http.timeouts().poll(), poller::poll);
     if (response.statusCode() != 200) {
       throw Automatic1111Errors.from(response, authorization != null, request);
     }
-    List<GeneratedImage> images = images(Json.parse(response.body()), request);
+    List<GeneratedImage> images = images(ProviderJson.parse(response.body()), request);
     progress.progress(1.0, null);
     return images;
   }
 
   static ObjectNode body(ImageRequest request) {
-    ObjectNode body = Json.object()
+    ObjectNode body = ProviderJson.object()
         .put("prompt", request.prompt())
         .put("negative_prompt", request.negativePrompt() == null ? "" : request.negativePrompt())
         .put("seed", Math.floorMod(request.seed(), SEED_RANGE))
@@ -117,10 +119,10 @@ public final class Automatic1111Engine implements ImageEngine {
   private List<GeneratedImage> images(JsonNode root, ImageRequest request) throws ImageEngineException {
     JsonNode encoded = root.path("images");
     if (!encoded.isArray() || encoded.isEmpty()) {
-      throw ImageEngineException.temporary("AUTOMATIC1111 answered without any image.", null, null);
+      throw ImageEngineException.retryable(Failure.BAD_RESPONSE, "AUTOMATIC1111 answered without any image.", null);
     }
     // info is a JSON document encoded as a string inside the JSON answer.
-    JsonNode seeds = Json.parse(Json.text(root.get("info"))).path("all_seeds");
+    JsonNode seeds = ProviderJson.parse(ProviderJson.text(root.get("info"))).path("all_seeds");
     long firstSeed = Math.floorMod(request.seed(), SEED_RANGE);
     List<GeneratedImage> images = new ArrayList<>();
     // Extensions such as ControlNet append extra images (detection maps) after the ones we asked for.
@@ -155,14 +157,14 @@ public final class Automatic1111Engine implements ImageEngine {
         if (response.statusCode() != 200) {
           return;
         }
-        JsonNode state = Json.parse(response.body());
+        JsonNode state = ProviderJson.parse(response.body());
         double fraction = state.path("progress").asDouble(0);
         // The server runs one job at a time; a lower number belongs to a job before ours, so keep moving forward.
         if (fraction <= last || fraction >= 1) {
           return;
         }
         last = fraction;
-        String preview = Json.text(state.get("current_image"));
+        String preview = ProviderJson.text(state.get("current_image"));
         byte[] previewBytes = preview == null ? null : ImageBytes.fromBase64(PROVIDER, preview);
         listener.progress(fraction, previewBytes != null && GeneratedImage.PNG.equals(ImageBytes.mimeType(previewBytes)) ? previewBytes : null);
       } catch (ImageEngineException skipped) {

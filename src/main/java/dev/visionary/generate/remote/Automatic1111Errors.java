@@ -3,6 +3,8 @@ package dev.visionary.generate.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ImageRequest;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,30 +22,30 @@ final class Automatic1111Errors {
   /** @param request the request that failed, to name the sampler or checkpoint; null for other calls */
   static ImageEngineException from(HttpResponse<byte[]> response, boolean sentCredentials, ImageRequest request) {
     int status = response.statusCode();
-    JsonNode root = Json.parse(response.body());
+    JsonNode root = ProviderJson.parse(response.body());
     String detail = detail(root, response.body());
     if (status == 401) {
-      return ImageEngineException.auth(sentCredentials
+      return ImageEngineException.of(Failure.AUTH, sentCredentials
           ? PROVIDER + " did not accept the username or password (HTTP 401). Check A1111_AUTH or the user:pass in A1111_URL."
           : PROVIDER + " asks for a username and password (HTTP 401); set A1111_AUTH=user:pass.");
     }
     if (status == 404 && detail.contains("Sampler not found")) {
       String sampler = request == null || request.sampler() == null ? "" : " named '" + request.sampler() + "'";
-      return ImageEngineException.invalidRequest(PROVIDER + " has no sampler" + sampler + "; choose one of the samplers it offers.");
+      return ImageEngineException.of(Failure.BAD_REQUEST, PROVIDER + " has no sampler" + sampler + "; choose one of the samplers it offers.");
     }
     if (status == 404 && detail.contains("Model not found")) {
       String model = request == null || request.model() == null ? "" : " named '" + request.model() + "'";
-      return ImageEngineException.invalidRequest(PROVIDER + " has no checkpoint" + model + "; choose one from its model list.");
+      return ImageEngineException.of(Failure.BAD_REQUEST, PROVIDER + " has no checkpoint" + model + "; choose one from its model list.");
     }
     if (status == 404) {
       // A bare 404 on /sdapi means the web UI was started without --api: a setup problem, not a bad prompt.
-      return ImageEngineException.auth(PROVIDER + " does not offer its API (HTTP 404); start it with --api.");
+      return ImageEngineException.of(Failure.BAD_REQUEST, PROVIDER + " does not offer its API (HTTP 404); start it with --api.");
     }
     String suffix = detail.isEmpty() ? "." : ": " + detail;
     if (status == 408 || status == 429 || status >= 500) {
-      return ImageEngineException.temporary(PROVIDER + " failed (HTTP " + status + ")" + suffix, null, null);
+      return ImageEngineException.of(Failure.forStatus(status), PROVIDER + " failed (HTTP " + status + ")" + suffix);
     }
-    return ImageEngineException.invalidRequest(PROVIDER + " refused the request (HTTP " + status + ")" + suffix);
+    return ImageEngineException.of(Failure.BAD_REQUEST, PROVIDER + " refused the request (HTTP " + status + ")" + suffix);
   }
 
   private static String detail(JsonNode root, byte[] body) {
@@ -59,8 +61,8 @@ final class Automatic1111Errors {
       return ProviderText.clean(String.join("; ", problems));
     }
     // "errors" carries str(exception), which is the most telling for crashes such as CUDA out of memory.
-    String text = firstNonBlank(Json.text(root.get("errors")), Json.text(detail), Json.text(root.get("error")));
-    return ProviderText.clean(text == null ? (root.isMissingNode() ? Json.plainText(body) : "") : text);
+    String text = firstNonBlank(ProviderJson.text(root.get("errors")), ProviderJson.text(detail), ProviderJson.text(root.get("error")));
+    return ProviderText.clean(text == null ? (root.isMissingNode() ? ProviderJson.plainText(body) : "") : text);
   }
 
   private static String firstNonBlank(String... values) {

@@ -2,6 +2,8 @@ package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +18,26 @@ final class ComfyErrors {
 
   static ImageEngineException from(HttpResponse<byte[]> response) {
     int status = response.statusCode();
-    JsonNode root = Json.parse(response.body());
+    JsonNode root = ProviderJson.parse(response.body());
     if (status >= 500 || status == 408 || status == 429) {
-      return ImageEngineException.temporary(PROVIDER + " failed (HTTP " + status + ")" + suffix(describe(root, response.body())), null, null);
+      return ImageEngineException.of(Failure.forStatus(status), PROVIDER + " failed (HTTP " + status + ")" + suffix(describe(root, response.body())));
     }
     if (status == 401 || status == 403) {
-      return ImageEngineException.auth(PROVIDER + " refused access (HTTP " + status + "); check COMFYUI_URL and any proxy in front of it.");
+      return ImageEngineException.of(Failure.AUTH, PROVIDER + " refused access (HTTP " + status + "); check COMFYUI_URL and any proxy in front of it.");
     }
-    return ImageEngineException.invalidRequest(PROVIDER + " refused the workflow" + suffix(describe(root, response.body())));
+    return ImageEngineException.of(Failure.BAD_REQUEST, PROVIDER + " refused the workflow" + suffix(describe(root, response.body())));
   }
 
   /** A run that failed inside a node; running out of GPU memory may pass, other failures need a change. */
   static ImageEngineException executionFailed(String message) {
     String text = PROVIDER + " failed while drawing: " + message;
     return message.toLowerCase().contains("out of memory")
-        ? ImageEngineException.temporary(text, null, null)
-        : ImageEngineException.invalidRequest(text);
+        ? ImageEngineException.of(Failure.SERVER, text)
+        : ImageEngineException.of(Failure.BAD_REQUEST, text);
   }
 
   static ImageEngineException interrupted() {
-    return ImageEngineException.temporary(PROVIDER + " stopped the run before it finished (it was interrupted on the server).", null, null);
+    return ImageEngineException.of(Failure.SERVER, PROVIDER + " stopped the run before it finished (it was interrupted on the server).");
   }
 
   /**
@@ -47,7 +49,7 @@ final class ComfyErrors {
     for (Map.Entry<String, JsonNode> node : root.path("node_errors").properties()) {
       String classType = node.getValue().path("class_type").asText("node " + node.getKey());
       for (JsonNode error : node.getValue().path("errors")) {
-        String details = Json.text(error.get("details"));
+        String details = ProviderJson.text(error.get("details"));
         problems.add(classType + ": " + error.path("message").asText("invalid") + (details == null || details.isBlank() ? "" : ": " + details));
       }
     }
@@ -56,10 +58,10 @@ final class ComfyErrors {
     }
     JsonNode error = root.path("error");
     if (error.isObject()) {
-      String details = Json.text(error.get("details"));
+      String details = ProviderJson.text(error.get("details"));
       return ProviderText.clean(error.path("message").asText("") + (details == null || details.isBlank() ? "" : ": " + details));
     }
-    return ProviderText.clean(error.isTextual() ? error.asText() : Json.plainText(body));
+    return ProviderText.clean(error.isTextual() ? error.asText() : ProviderJson.plainText(body));
   }
 
   private static String suffix(String detail) {

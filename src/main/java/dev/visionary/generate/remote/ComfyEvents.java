@@ -1,6 +1,7 @@
 package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.provider.ProviderJson;
 
 /**
  * Follows one prompt through ComfyUI's websocket messages ({@code {"type":…,"data":{…}}}), ignoring other
@@ -28,10 +29,10 @@ final class ComfyEvents {
   }
 
   Update accept(String frame) {
-    JsonNode message = Json.parse(frame);
+    JsonNode message = ProviderJson.parse(frame);
     String type = message.path("type").asText("");
     JsonNode data = message.path("data");
-    String about = Json.text(data.get("prompt_id"));
+    String about = ProviderJson.text(data.get("prompt_id"));
     if (about != null && !about.equals(promptId)) {
       return Update.NOTHING;
     }
@@ -57,9 +58,9 @@ final class ComfyEvents {
 
   /** "KSampler: CUDA out of memory…", from an execution_error message or the same entry in /history. */
   static String errorText(JsonNode data) {
-    String node = Json.text(data.get("node_type"));
-    String message = Json.text(data.get("exception_message"));
-    String text = message == null || message.isBlank() ? Json.text(data.get("exception_type")) : message;
+    String node = ProviderJson.text(data.get("node_type"));
+    String message = ProviderJson.text(data.get("exception_message"));
+    String text = message == null || message.isBlank() ? ProviderJson.text(data.get("exception_type")) : message;
     return ProviderText.clean((node == null ? "" : node + ": ") + (text == null ? "unknown error" : text));
   }
 }

@@ -11,6 +11,8 @@ import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +68,7 @@ public final class ComfyUiEngine implements ImageEngine {
     if (response.statusCode() != 200) {
       throw ComfyErrors.from(response);
     }
-    JsonNode choices = Json.parse(response.body()).at("/CheckpointLoaderSimple/input/required/ckpt_name");
+    JsonNode choices = ProviderJson.parse(response.body()).at("/CheckpointLoaderSimple/input/required/ckpt_name");
     // Older servers list the names as the first element; newer ones as ["COMBO", {"options": [...]}].
     JsonNode names = choices.path(0).isArray() ? choices.path(0) : choices.path(1).path("options");
     List<String> models = new ArrayList<>();
@@ -109,7 +111,7 @@ public final class ComfyUiEngine implements ImageEngine {
       // Without a chosen model, use the first checkpoint installed so a fresh setup works at once.
       List<String> installed = models();
       if (installed.isEmpty()) {
-        throw ImageEngineException.invalidRequest("ComfyUI has no checkpoint installed; put one in its models/checkpoints folder.");
+        throw ImageEngineException.of(Failure.BAD_REQUEST, "ComfyUI has no checkpoint installed; put one in its models/checkpoints folder.");
       }
       values.put(ComfyWorkflow.CHECKPOINT, TextNode.valueOf(installed.get(0)));
     }
@@ -117,18 +119,18 @@ public final class ComfyUiEngine implements ImageEngine {
   }
 
   private String queue(ObjectNode graph, String clientId) throws ImageEngineException {
-    ObjectNode body = Json.object();
+    ObjectNode body = ProviderJson.object();
     body.set("prompt", graph);
     body.put("client_id", clientId);
     HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(RemoteUrls.resolve(base, "prompt"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(body))));
     if (response.statusCode() != 200) {
       throw ComfyErrors.from(response);
     }
-    String promptId = Json.text(Json.parse(response.body()).get("prompt_id"));
+    String promptId = ProviderJson.text(ProviderJson.parse(response.body()).get("prompt_id"));
     if (promptId == null) {
-      throw ImageEngineException.temporary("ComfyUI accepted the workflow but sent no prompt id.", null, null);
+      throw ImageEngineException.retryable(Failure.BAD_RESPONSE, "ComfyUI accepted the workflow but sent no prompt id.", null);
     }
     return promptId;
   }
@@ -149,7 +151,7 @@ public final class ComfyUiEngine implements ImageEngine {
         return entry.get();
       }
     }
-    throw ImageEngineException.temporary("ComfyUI did not finish the image within " + http.timeouts().generation().toMinutes()
+    throw ImageEngineException.of(Failure.TIMEOUT, "ComfyUI did not finish the image within " + http.timeouts().generation().toMinutes()
         + " minutes; it may still be busy with other work.", null, null);
   }
 
@@ -182,7 +184,7 @@ public final class ComfyUiEngine implements ImageEngine {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ImageEngineException.temporary("Stopped waiting for ComfyUI because the job was interrupted.", null, e);
+      throw ImageEngineException.of(Failure.TIMEOUT, "Stopped waiting for ComfyUI because the job was interrupted.", null, e);
     }
   }
 
@@ -192,7 +194,7 @@ public final class ComfyUiEngine implements ImageEngine {
     if (response.statusCode() != 200) {
       throw ComfyErrors.from(response);
     }
-    JsonNode entry = Json.parse(response.body()).path(promptId);
+    JsonNode entry = ProviderJson.parse(response.body()).path(promptId);
     if (!entry.isObject()) {
       return Optional.empty();
     }
@@ -223,7 +225,7 @@ public final class ComfyUiEngine implements ImageEngine {
     }
     List<JsonNode> chosen = saved.isEmpty() ? previews : saved;
     if (chosen.isEmpty()) {
-      throw ImageEngineException.invalidRequest("The ComfyUI workflow finished without producing an image; it needs a SaveImage node.");
+      throw ImageEngineException.of(Failure.BAD_REQUEST, "The ComfyUI workflow finished without producing an image; it needs a SaveImage node.");
     }
     return chosen;
   }
@@ -237,7 +239,7 @@ public final class ComfyUiEngine implements ImageEngine {
       query.put("type", file.path("type").asText("output"));
       HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(RemoteUrls.resolve(base, "view", query)).GET());
       if (response.statusCode() != 200) {
-        throw ImageEngineException.temporary("ComfyUI finished, but fetching " + query.get("filename") + " failed with HTTP "
+        throw ImageEngineException.of(Failure.SERVER, "ComfyUI finished, but fetching " + query.get("filename") + " failed with HTTP "
             + response.statusCode() + ".", null, null);
       }
       long seed = (request.seed() & Long.MAX_VALUE) + images.size();

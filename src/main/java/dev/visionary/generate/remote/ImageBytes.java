@@ -2,6 +2,7 @@ package dev.visionary.generate.remote;
 
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.provider.Failure;
 import java.util.Base64;
 
 /** Turns what a server sent into a {@link GeneratedImage}, trusting the bytes rather than the server's label. */
@@ -15,7 +16,7 @@ final class ImageBytes {
     try {
       return Base64.getMimeDecoder().decode(data);
     } catch (IllegalArgumentException e) {
-      throw ImageEngineException.temporary(provider + " sent an image that is not valid base64.", null, e);
+      throw ImageEngineException.retryable(Failure.BAD_RESPONSE, provider + " sent an image that is not valid base64.", e);
     }
   }
 
@@ -27,7 +28,7 @@ final class ImageBytes {
       throws ImageEngineException {
     String mime = mimeType(bytes);
     if (mime == null) {
-      throw ImageEngineException.temporary(provider + " sent something that is not a PNG, JPEG or WebP image.", null, null);
+      throw ImageEngineException.retryable(Failure.BAD_RESPONSE, provider + " sent something that is not a PNG, JPEG or WebP image.", null);
     }
     if (mime.equals(GeneratedImage.PNG) && bytes.length >= 24) {
       width = readInt(bytes, 16);

@@ -7,6 +7,8 @@ import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,17 +74,17 @@ public final class OpenAiImageEngine implements ImageEngine {
     String model = modelFor(request);
     Optional<String> problem = ImageModels.validate(model, request);
     if (problem.isPresent()) {
-      throw ImageEngineException.invalidRequest(problem.get());
+      throw ImageEngineException.of(Failure.BAD_REQUEST, problem.get());
     }
     HttpResponse<byte[]> response = http.sendLong(HttpRequest.newBuilder(generations)
         .header("Authorization", "Bearer " + apiKey)
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(model, request)))));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(body(model, request)))));
     if (response.statusCode() != 200) {
       throw OpenAiErrors.from(response, clock, apiKey);
     }
-    List<GeneratedImage> images = images(Json.parse(response.body()), request);
+    List<GeneratedImage> images = images(ProviderJson.parse(response.body()), request);
     progress.progress(1.0, null);
     return images;
   }
@@ -94,7 +96,7 @@ public final class OpenAiImageEngine implements ImageEngine {
   /** The CreateImageRequest body; only fields the model accepts, and always the model itself. */
   static ObjectNode body(String model, ImageRequest request) {
     ImageModels.ImageModel spec = ImageModels.find(model).orElseThrow();
-    ObjectNode body = Json.object()
+    ObjectNode body = ProviderJson.object()
         .put("model", model)
         .put("prompt", request.prompt())
         .put("n", request.count())
@@ -116,23 +118,23 @@ public final class OpenAiImageEngine implements ImageEngine {
   private List<GeneratedImage> images(JsonNode root, ImageRequest request) throws ImageEngineException {
     JsonNode data = root.path("data");
     if (!data.isArray() || data.isEmpty()) {
-      throw ImageEngineException.temporary("OpenAI answered without any image.", null, null);
+      throw ImageEngineException.retryable(Failure.BAD_RESPONSE, "OpenAI answered without any image.", null);
     }
     List<GeneratedImage> images = new ArrayList<>();
     for (JsonNode item : data) {
       byte[] bytes;
-      String b64 = Json.text(item.get("b64_json"));
-      String url = Json.text(item.get("url"));
+      String b64 = ProviderJson.text(item.get("b64_json"));
+      String url = ProviderJson.text(item.get("url"));
       if (b64 != null) {
         bytes = ImageBytes.fromBase64(PROVIDER, b64);
       } else if (url != null) {
         // Compatible servers may ignore response_format and hand out URLs; fetch them before they expire.
         bytes = http.download(URI.create(url));
       } else {
-        throw ImageEngineException.temporary("OpenAI answered with an image entry that holds no image.", null, null);
+        throw ImageEngineException.retryable(Failure.BAD_RESPONSE, "OpenAI answered with an image entry that holds no image.", null);
       }
       long seed = request.seed() + images.size();
-      images.add(ImageBytes.image(PROVIDER, bytes, request.width(), request.height(), seed, Json.text(item.get("revised_prompt"))));
+      images.add(ImageBytes.image(PROVIDER, bytes, request.width(), request.height(), seed, ProviderJson.text(item.get("revised_prompt"))));
     }
     return images;
   }

@@ -1,6 +1,8 @@
 package dev.visionary.generate.remote;
 
 import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.HttpClients;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -23,16 +25,14 @@ final class ProviderHttp {
 
   private final String provider;
   private final RemoteTimeouts timeouts;
-  // Calls that carry credentials never follow redirects, so a key is only ever sent to the configured host.
   private final HttpClient api;
-  // Finished images live on storage hosts that may redirect; these requests carry no credentials.
   private final HttpClient downloads;
 
   ProviderHttp(String provider, RemoteTimeouts timeouts) {
     this.provider = provider;
     this.timeouts = timeouts;
-    this.api = HttpClient.newBuilder().connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NEVER).build();
-    this.downloads = HttpClient.newBuilder().connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.api = HttpClients.api(timeouts.connect());
+    this.downloads = HttpClients.downloads(timeouts.connect());
   }
 
   RemoteTimeouts timeouts() {
@@ -61,7 +61,7 @@ final class ProviderHttp {
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      throw ImageEngineException.temporary("Stopped waiting for " + provider + " because the job was interrupted.", null, e);
+      throw ImageEngineException.of(Failure.TIMEOUT, "Stopped waiting for " + provider + " because the job was interrupted.", null, e);
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw networkFailure(cause, uri);
@@ -84,7 +84,7 @@ final class ProviderHttp {
       } catch (InterruptedException e) {
         call.cancel(true);
         Thread.currentThread().interrupt();
-        throw ImageEngineException.temporary("Stopped waiting for " + provider + " because the job was interrupted.", null, e);
+        throw ImageEngineException.of(Failure.TIMEOUT, "Stopped waiting for " + provider + " because the job was interrupted.", null, e);
       }
     }
     return await(call, uri);
@@ -94,8 +94,8 @@ final class ProviderHttp {
   byte[] download(URI uri) throws ImageEngineException {
     HttpResponse<byte[]> response = send(downloads, HttpRequest.newBuilder(uri).timeout(timeouts.request()).GET().build());
     if (response.statusCode() != 200) {
-      throw ImageEngineException.temporary(
-          provider + " finished, but downloading the image from " + uri.getHost() + " failed with HTTP " + response.statusCode() + ".", null, null);
+      throw ImageEngineException.of(Failure.SERVER,
+          provider + " finished, but downloading the image from " + uri.getHost() + " failed with HTTP " + response.statusCode() + ".");
     }
     return response.body();
   }
@@ -105,21 +105,23 @@ final class ProviderHttp {
       return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ImageEngineException.temporary("Stopped waiting for " + provider + " because the job was interrupted.", null, e);
+      throw ImageEngineException.of(Failure.TIMEOUT, "Stopped waiting for " + provider + " because the job was interrupted.", null, e);
     } catch (IOException e) {
       throw networkFailure(e, request.uri());
     }
   }
 
+  /** Classified by the shared taxonomy; always retried, since a job can wait for a server to come back. */
   private ImageEngineException networkFailure(Throwable cause, URI uri) {
     String where = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    Failure kind = Failure.forIo(cause);
     if (cause instanceof HttpTimeoutException) {
-      return ImageEngineException.temporary(provider + " at " + where + " did not answer in time.", null, cause);
+      return ImageEngineException.retryable(kind, provider + " at " + where + " did not answer in time.", cause);
     }
     if (cause instanceof ConnectException) {
-      return ImageEngineException.temporary("Could not connect to " + provider + " at " + where + "; is it running?", null, cause);
+      return ImageEngineException.retryable(kind, "Could not connect to " + provider + " at " + where + "; is it running?", cause);
     }
-    return ImageEngineException.temporary(
-        "The connection to " + provider + " at " + where + " failed (" + cause.getClass().getSimpleName() + ").", null, cause);
+    return ImageEngineException.retryable(kind,
+        "The connection to " + provider + " at " + where + " failed (" + cause.getClass().getSimpleName() + ").", cause);
   }
 }

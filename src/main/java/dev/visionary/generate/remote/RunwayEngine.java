@@ -7,6 +7,8 @@ import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -82,10 +84,10 @@ public final class RunwayEngine implements ImageEngine {
   public List<GeneratedImage> generate(ImageRequest request, ProgressListener progress) throws ImageEngineException {
     int length = request.prompt().codePointCount(0, request.prompt().length());
     if (request.prompt().isBlank()) {
-      throw ImageEngineException.invalidRequest("The prompt is empty; describe the picture you want.");
+      throw ImageEngineException.of(Failure.BAD_REQUEST, "The prompt is empty; describe the picture you want.");
     }
     if (length > MAX_PROMPT_LENGTH) {
-      throw ImageEngineException.invalidRequest("The prompt is " + length + " characters long; Runway reads at most " + MAX_PROMPT_LENGTH + ".");
+      throw ImageEngineException.of(Failure.BAD_REQUEST, "The prompt is " + length + " characters long; Runway reads at most " + MAX_PROMPT_LENGTH + ".");
     }
     String ratio = ratioFor(request.width(), request.height());
     List<GeneratedImage> images = new ArrayList<>();
@@ -100,26 +102,26 @@ public final class RunwayEngine implements ImageEngine {
       }
     }
     if (images.isEmpty()) {
-      throw ImageEngineException.temporary("Runway finished without any image.", null, null);
+      throw ImageEngineException.retryable(Failure.BAD_RESPONSE, "Runway finished without any image.", null);
     }
     progress.progress(1.0, null);
     return images;
   }
 
   static ObjectNode body(String prompt, String ratio) {
-    return Json.object().put("model", MODEL).put("promptText", prompt).put("ratio", ratio);
+    return ProviderJson.object().put("model", MODEL).put("promptText", prompt).put("ratio", ratio);
   }
 
   private String start(String prompt, String ratio) throws ImageEngineException {
     HttpResponse<byte[]> response = http.send(api("v1/text_to_image")
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body(prompt, ratio)))));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(body(prompt, ratio)))));
     if (response.statusCode() != 200 && response.statusCode() != 201) {
       throw RunwayErrors.from(response, clock, apiKey);
     }
-    String id = Json.text(Json.parse(response.body()).get("id"));
+    String id = ProviderJson.text(ProviderJson.parse(response.body()).get("id"));
     if (id == null) {
-      throw ImageEngineException.temporary("Runway accepted the request but sent no task id.", null, null);
+      throw ImageEngineException.retryable(Failure.BAD_RESPONSE, "Runway accepted the request but sent no task id.", null);
     }
     return id;
   }
@@ -138,13 +140,13 @@ public final class RunwayEngine implements ImageEngine {
       if (response.statusCode() != 200) {
         throw RunwayErrors.from(response, clock, apiKey);
       }
-      JsonNode task = Json.parse(response.body());
+      JsonNode task = ProviderJson.parse(response.body());
       switch (task.path("status").asText("")) {
         case "SUCCEEDED" -> {
           return task;
         }
-        case "FAILED" -> throw RunwayErrors.taskFailed(Json.text(task.get("failureCode")), Json.text(task.get("failure")));
-        case "CANCELLED" -> throw ImageEngineException.temporary("The Runway task was cancelled before it finished.", null, null);
+        case "FAILED" -> throw RunwayErrors.taskFailed(ProviderJson.text(task.get("failureCode")), ProviderJson.text(task.get("failure")));
+        case "CANCELLED" -> throw ImageEngineException.of(Failure.SERVER, "The Runway task was cancelled before it finished.");
         case "RUNNING" -> {
           if (task.path("progress").isNumber()) {
             progress.report(Math.max(0, Math.min(1, task.path("progress").asDouble())));
@@ -155,7 +157,7 @@ public final class RunwayEngine implements ImageEngine {
       sleep(delay);
       delay = Duration.ofMillis(Math.min(longest.toMillis(), (long) (delay.toMillis() * BACKOFF)));
     }
-    throw ImageEngineException.temporary("Runway did not finish the image within " + http.timeouts().generation().toMinutes()
+    throw ImageEngineException.of(Failure.TIMEOUT, "Runway did not finish the image within " + http.timeouts().generation().toMinutes()
         + " minutes.", null, null);
   }
 
@@ -164,7 +166,7 @@ public final class RunwayEngine implements ImageEngine {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ImageEngineException.temporary("Stopped waiting for Runway because the job was interrupted.", null, e);
+      throw ImageEngineException.of(Failure.TIMEOUT, "Stopped waiting for Runway because the job was interrupted.", null, e);
     }
   }
 

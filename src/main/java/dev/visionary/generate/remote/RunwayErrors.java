@@ -2,6 +2,9 @@ package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderJson;
+import dev.visionary.provider.RetryAfter;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +18,9 @@ final class RunwayErrors {
 
   static ImageEngineException from(HttpResponse<byte[]> response, Clock clock, String apiKey) {
     int status = response.statusCode();
-    JsonNode root = Json.parse(response.body());
+    JsonNode root = ProviderJson.parse(response.body());
     JsonNode error = root.path("error");
-    String raw = error.isTextual() ? error.asText() : error.isObject() ? Json.text(error.get("message")) : Json.plainText(response.body());
+    String raw = error.isTextual() ? error.asText() : error.isObject() ? ProviderJson.text(error.get("message")) : ProviderJson.plainText(response.body());
     String detail = ProviderText.clean(raw, apiKey);
     JsonNode issues = root.path("issues");
     if (issues.isArray() && !issues.isEmpty()) {
@@ -25,13 +28,13 @@ final class RunwayErrors {
     }
     String suffix = detail.isEmpty() ? "." : ": " + detail;
     if (status == 401 || status == 403) {
-      return ImageEngineException.auth(PROVIDER + " did not accept the API key (HTTP " + status + "). Check RUNWAY_API_KEY.");
+      return ImageEngineException.of(Failure.AUTH, PROVIDER + " did not accept the API key (HTTP " + status + "). Check RUNWAY_API_KEY.");
     }
     if (status == 429 || status == 408 || status >= 500) {
       Duration retryAfter = RetryAfter.from(response.headers(), clock).orElse(null);
-      return ImageEngineException.temporary(PROVIDER + " is busy or failed (HTTP " + status + ")" + suffix, retryAfter, null);
+      return ImageEngineException.of(Failure.forStatus(status), PROVIDER + " is busy or failed (HTTP " + status + ")" + suffix, retryAfter, null);
     }
-    return ImageEngineException.invalidRequest(PROVIDER + " refused the request (HTTP " + status + ")" + suffix);
+    return ImageEngineException.of(Failure.BAD_REQUEST, PROVIDER + " refused the request (HTTP " + status + ")" + suffix);
   }
 
   /**
@@ -42,13 +45,13 @@ final class RunwayErrors {
     String code = failureCode == null ? "" : failureCode;
     String why = ProviderText.clean(failure == null || failure.isBlank() ? code : failure);
     if (code.startsWith("SAFETY") || code.contains(".SAFETY")) {
-      return ImageEngineException.contentPolicy(
+      return ImageEngineException.of(Failure.CONTENT_FILTER,
           "Runway's content moderation refused this prompt (" + code + "). Change the wording and try again.");
     }
     if (code.isEmpty() || code.startsWith("INTERNAL")) {
-      return ImageEngineException.temporary(PROVIDER + " failed on its side" + (why.isEmpty() ? "." : ": " + why), null, null);
+      return ImageEngineException.of(Failure.SERVER, PROVIDER + " failed on its side" + (why.isEmpty() ? "." : ": " + why));
     }
-    return ImageEngineException.invalidRequest(PROVIDER + " could not make this image" + (why.isEmpty() ? "." : ": " + why)
+    return ImageEngineException.of(Failure.BAD_REQUEST, PROVIDER + " could not make this image" + (why.isEmpty() ? "." : ": " + why)
         + " (" + code + ")");
   }
 }

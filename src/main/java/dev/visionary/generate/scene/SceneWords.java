@@ -1,7 +1,7 @@
 package dev.visionary.generate.scene;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,7 +73,7 @@ final class SceneWords {
         if (in == null) {
           throw new IllegalStateException("missing resource " + RESOURCE);
         }
-        return new SceneWords(new ObjectMapper().readTree(in));
+        return new SceneWords(Json.MAPPER.readTree(in));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + RESOURCE, e);
       }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.CallPolicy;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,9 +112,9 @@ class AnthropicClientTest {
   void shouldReportOverloadAfterThreeAttempts() {
     server.always(json(529, AnthropicWire.error("overloaded_error", "Overloaded")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.OVERLOADED, e.kind());
+    assertEquals(Failure.OVERLOADED, e.kind());
     assertEquals(3, server.received.size());
   }
 
@@ -132,9 +134,9 @@ class AnthropicClientTest {
     server.always(json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"You have reached your "
         + "specified API usage limits.\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}}}", "retry-after", "60"));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.RATE_LIMITED, e.kind());
+    assertEquals(Failure.RATE_LIMITED, e.kind());
     assertFalse(e.retryable());
     assertEquals(1, server.received.size());
   }
@@ -143,9 +145,9 @@ class AnthropicClientTest {
   void shouldReportARejectedKeyWithoutRetrying() {
     server.always(json(401, AnthropicWire.error("authentication_error", "invalid x-api-key")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.AUTH, e.kind());
+    assertEquals(Failure.AUTH, e.kind());
     assertTrue(e.getMessage().startsWith("The API key was rejected"), e.getMessage());
     assertFalse(e.getMessage().contains(KEY));
     assertEquals(1, server.received.size());
@@ -155,9 +157,9 @@ class AnthropicClientTest {
   void shouldRaiseAnErrorEventFromTheStream() {
     server.always(sse(0, AnthropicWire.messageStart(), AnthropicWire.errorEvent("overloaded_error", "Overloaded")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), piece -> { }));
 
-    assertEquals(Kind.OVERLOADED, e.kind());
+    assertEquals(Failure.OVERLOADED, e.kind());
     assertEquals(3, server.received.size(), "no text was shown, so it is retried");
   }
 
@@ -165,9 +167,9 @@ class AnthropicClientTest {
   void shouldReportARefusal() {
     server.then(sse(0, AnthropicWire.messageStart(), AnthropicWire.messageDelta("refusal"), AnthropicWire.messageStop()));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), piece -> { }));
 
-    assertEquals(Kind.CONTENT_FILTER, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
   }
 
   @Test

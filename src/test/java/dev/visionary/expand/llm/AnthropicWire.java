@@ -1,5 +1,7 @@
 package dev.visionary.expand.llm;
 
+import dev.visionary.provider.ProviderJson;
+
 /** Bodies and events in the shapes Anthropic's Messages API sends. */
 final class AnthropicWire {
 
@@ -59,6 +61,6 @@ final class AnthropicWire {
   }
 
   private static String quote(String text) {
-    return Json.write(Json.MAPPER.getNodeFactory().textNode(text));
+    return ProviderJson.write(ProviderJson.object().textNode(text));
   }
 }

@@ -1,35 +1,28 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.visionary.support.FakeServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A provider on 127.0.0.1 that answers from a script: each request takes the next scripted reply, or the
+ * A chat provider script on the shared {@link FakeServer}: each request takes the next scripted reply, or the
  * standing reply once the script is used up. Every request is recorded with its arrival time.
  */
 final class FakeProviderServer implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   record Received(String method, String path, Headers headers, String body, long arrivedNanos) {
     JsonNode json() {
       try {
-        return JSON.readTree(body);
+        return FakeServer.JSON.readTree(body);
       } catch (IOException e) {
         throw new AssertionError("request body is not JSON: " + body, e);
       }
@@ -45,27 +38,18 @@ final class FakeProviderServer implements AutoCloseable {
   final AtomicLong lastChunkNanos = new AtomicLong();
   private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
   private volatile Reply standing = json(500, "{\"error\":{\"message\":\"no reply scripted\",\"type\":\"server_error\"}}");
-  private final HttpServer server;
-  private final ExecutorService pool = Executors.newCachedThreadPool();
+  private final FakeServer server = FakeServer.start();
 
-  private FakeProviderServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(pool);
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-            exchange.getRequestHeaders(), body, System.nanoTime());
-        received.add(request);
+  private FakeProviderServer() {
+    for (String method : List.of("GET", "POST")) {
+      server.stream(method, "/*", (exchange, request) -> {
+        String path = request.path() + (request.query() == null ? "" : "?" + request.query());
+        Received received = new Received(request.method(), path, request.headers(), request.text(), System.nanoTime());
+        this.received.add(received);
         Reply reply = script.poll();
-        (reply != null ? reply : standing).send(exchange, request, this);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        // The client hung up (timeouts, cancelled streams): nothing left to answer.
-      }
-    });
-    server.start();
+        (reply != null ? reply : standing).send(exchange, received, this);
+      });
+    }
   }
 
   static FakeProviderServer start() throws IOException {
@@ -73,7 +57,7 @@ final class FakeProviderServer implements AutoCloseable {
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return server.uri() + path;
   }
 
   FakeProviderServer then(Reply reply) {
@@ -149,7 +133,6 @@ final class FakeProviderServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    pool.shutdownNow();
+    server.close();
   }
 }

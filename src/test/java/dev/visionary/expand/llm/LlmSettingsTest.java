@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.config.Config;
+import dev.visionary.provider.CallPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

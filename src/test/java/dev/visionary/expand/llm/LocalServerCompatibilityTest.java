@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.CallPolicy;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,9 +125,9 @@ class LocalServerCompatibilityTest {
   void integerErrorCodesAreUnderstood() {
     server.always(FakeProviderServer.json(503, "{\"error\":{\"code\":503,\"message\":\"Loading model\",\"type\":\"unavailable_error\"}}"));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(expansion(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(expansion(false), piece -> { }));
 
-    assertEquals(Kind.SERVER, e.kind());
+    assertEquals(Failure.SERVER, e.kind());
     assertEquals("Loading model", e.detail());
     assertEquals(3, server.received.size(), "a model still loading is worth retrying");
   }

@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.CallPolicy;
+import dev.visionary.provider.Failure;
+import dev.visionary.provider.ProviderException;
+import dev.visionary.provider.ProviderJson;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -137,7 +140,7 @@ class OpenAiCompatibleClientTest {
 
   @Test
   void theSchemaCheckRejectsAnInvalidBody() {
-    JsonNode bad = Json.tryParse("{\"model\":\"gpt-4o-mini\",\"messages\":[],\"temperature\":3}");
+    JsonNode bad = ProviderJson.parse("{\"model\":\"gpt-4o-mini\",\"messages\":[],\"temperature\":3}");
     assertFalse(OpenAiRequestSchema.problems(bad).isEmpty(), "the validator must be able to fail");
   }
 
@@ -153,9 +156,9 @@ class OpenAiCompatibleClientTest {
     server.always(json(401, OpenAiWire.error("Incorrect API key provided: " + KEY
         + ". You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.AUTH, e.kind());
+    assertEquals(Failure.AUTH, e.kind());
     assertEquals(401, e.status());
     assertTrue(e.getMessage().startsWith("The API key was rejected"), e.getMessage());
     assertFalse(e.getMessage().contains(KEY), e.getMessage());
@@ -197,9 +200,9 @@ class OpenAiCompatibleClientTest {
     server.always(json(429, OpenAiWire.error("You exceeded your current quota, please check your plan and billing details.",
         "insufficient_quota", "insufficient_quota")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.RATE_LIMITED, e.kind());
+    assertEquals(Failure.RATE_LIMITED, e.kind());
     assertFalse(e.retryable());
     assertEquals(1, server.received.size());
   }
@@ -208,9 +211,9 @@ class OpenAiCompatibleClientTest {
   void shouldGiveUpOnServerErrorsAfterThreeAttempts() {
     server.always(json(500, OpenAiWire.error("The server had an error while processing your request.", "server_error", null)));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.SERVER, e.kind());
+    assertEquals(Failure.SERVER, e.kind());
     assertEquals(500, e.status());
     assertTrue(e.getMessage().contains("The server had an error"), e.getMessage());
     assertEquals(3, server.received.size());
@@ -221,9 +224,9 @@ class OpenAiCompatibleClientTest {
     server.always(sse(0, OpenAiWire.roleChunk(),
         "data: " + OpenAiWire.error("The model crashed while generating", "server_error", null) + "\n\n"));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), piece -> { }));
 
-    assertEquals(Kind.SERVER, e.kind());
+    assertEquals(Failure.SERVER, e.kind());
     assertTrue(e.getMessage().contains("The model crashed"), e.getMessage());
     assertEquals(3, server.received.size(), "nothing was shown yet, so the call is retried");
   }
@@ -234,9 +237,9 @@ class OpenAiCompatibleClientTest {
         "data: {\"error\":{\"message\":\"upstream disconnected\",\"type\":\"api_error\",\"param\":null,\"code\":502}}\n\n"));
     List<String> deltas = new ArrayList<>();
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), deltas::add));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), deltas::add));
 
-    assertEquals(Kind.SERVER, e.kind());
+    assertEquals(Failure.SERVER, e.kind());
     assertEquals(List.of("A beach "), deltas);
     assertEquals(1, server.received.size());
   }
@@ -245,9 +248,9 @@ class OpenAiCompatibleClientTest {
   void shouldTimeOutWhenTheServerNeverAnswers() {
     server.always(silence());
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.TIMEOUT, e.kind());
+    assertEquals(Failure.TIMEOUT, e.kind());
     assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
     assertEquals(3, server.received.size(), "timeouts are retried");
   }
@@ -257,9 +260,9 @@ class OpenAiCompatibleClientTest {
     server.always(sseThenStall(OpenAiWire.chunk("A beach at")));
     List<String> deltas = new ArrayList<>();
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), deltas::add));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), deltas::add));
 
-    assertEquals(Kind.TIMEOUT, e.kind());
+    assertEquals(Failure.TIMEOUT, e.kind());
     assertEquals(List.of("A beach at"), deltas);
     assertEquals(1, server.received.size());
   }
@@ -272,9 +275,9 @@ class OpenAiCompatibleClientTest {
     }
     OpenAiCompatibleClient nowhere = new OpenAiCompatibleClient("ollama", "http://127.0.0.1:" + closedPort + "/v1", null, FAST);
 
-    LlmException e = assertThrows(LlmException.class, () -> nowhere.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> nowhere.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals(Failure.UNREACHABLE, e.kind());
     assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
   }
 
@@ -282,9 +285,9 @@ class OpenAiCompatibleClientTest {
   void shouldReportAContentFilterStop() {
     server.then(json(200, OpenAiWire.completion(null, "content_filter")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.CONTENT_FILTER, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
     assertFalse(e.retryable());
   }
 
@@ -292,9 +295,9 @@ class OpenAiCompatibleClientTest {
   void shouldReportARefusalWithTheModelsWords() {
     server.then(json(200, OpenAiWire.refusal("I'm sorry, I can't help with that request.")));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
 
-    assertEquals(Kind.CONTENT_FILTER, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
     assertTrue(e.getMessage().contains("I can't help with that"), e.getMessage());
   }
 
@@ -302,27 +305,27 @@ class OpenAiCompatibleClientTest {
   void shouldReportAStreamedContentFilterStop() {
     server.then(sse(0, OpenAiWire.roleChunk(), OpenAiWire.finishChunk("content_filter"), OpenAiWire.done()));
 
-    LlmException e = assertThrows(LlmException.class, () -> client.complete(request(true), piece -> { }));
+    ProviderException e = assertThrows(ProviderException.class, () -> client.complete(request(true), piece -> { }));
 
-    assertEquals(Kind.CONTENT_FILTER, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
   }
 
   @Test
   void shouldReadErrorBodiesInEveryCommonShape() {
     server.then(json(400, "{\"object\":\"error\",\"message\":\"max_tokens is too large\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}"));
-    LlmException flat = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
-    assertEquals(Kind.BAD_REQUEST, flat.kind());
+    ProviderException flat = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
+    assertEquals(Failure.BAD_REQUEST, flat.kind());
     assertEquals("max_tokens is too large", flat.detail());
 
     server.then(json(404, "{\"error\":\"model \\\"llama9\\\" not found, try pulling it first\"}"));
-    LlmException ollama = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
-    assertEquals(Kind.BAD_REQUEST, ollama.kind());
+    ProviderException ollama = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
+    assertEquals(Failure.BAD_REQUEST, ollama.kind());
     assertTrue(ollama.getMessage().contains("try pulling it first"), ollama.getMessage());
 
     server.always(text(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
         + "</h1></center><hr><center>nginx</center></body></html>"));
-    LlmException proxy = assertThrows(LlmException.class, () -> client.complete(request(false), piece -> { }));
-    assertEquals(Kind.SERVER, proxy.kind());
+    ProviderException proxy = assertThrows(ProviderException.class, () -> client.complete(request(false), piece -> { }));
+    assertEquals(Failure.SERVER, proxy.kind());
     assertEquals("502 Bad Gateway", proxy.detail());
   }
 

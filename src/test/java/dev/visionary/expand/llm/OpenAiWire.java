@@ -3,11 +3,12 @@ package dev.visionary.expand.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.visionary.json.Json;
 
 /** Bodies in the exact shapes OpenAI's Chat Completions API sends (CreateChatCompletionResponse and stream chunks). */
 final class OpenAiWire {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private OpenAiWire() {
   }

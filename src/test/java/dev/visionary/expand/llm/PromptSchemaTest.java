@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.visionary.provider.ProviderJson;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -28,11 +29,11 @@ class PromptSchemaTest {
   @Test
   void acceptsTheAnswersItDescribes() {
     JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(PromptSchema.forCount(2));
-    assertTrue(schema.validate(Json.tryParse("{\"prompts\":[{\"prompt\":\"a\",\"negative_prompt\":null},"
+    assertTrue(schema.validate(ProviderJson.parse("{\"prompts\":[{\"prompt\":\"a\",\"negative_prompt\":null},"
         + "{\"prompt\":\"b\",\"negative_prompt\":\"blurry\"}]}")).isEmpty());
-    assertFalse(schema.validate(Json.tryParse("{\"prompts\":[{\"prompt\":\"a\",\"negative_prompt\":null}]}")).isEmpty(),
+    assertFalse(schema.validate(ProviderJson.parse("{\"prompts\":[{\"prompt\":\"a\",\"negative_prompt\":null}]}")).isEmpty(),
         "too few prompts");
-    assertFalse(schema.validate(Json.tryParse("{\"prompts\":[{\"prompt\":\"a\"},{\"prompt\":\"b\"}]}")).isEmpty(),
+    assertFalse(schema.validate(ProviderJson.parse("{\"prompts\":[{\"prompt\":\"a\"},{\"prompt\":\"b\"}]}")).isEmpty(),
         "negative_prompt is required, even if null");
   }
 

@@ -1,5 +1,6 @@
 package dev.visionary.generate.remote;
 
+import dev.visionary.provider.Failure;
 import dev.visionary.support.FakeServer;
 import dev.visionary.support.TestImages;
 
@@ -13,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngineException;
-import dev.visionary.generate.engine.ImageEngineException.Kind;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.support.FakeServer.Reply;
@@ -140,12 +140,12 @@ class Automatic1111EngineTest {
     requireBasicAuth("/sdapi/v1/txt2img", r -> Reply.json(200, txt2imgAnswer(first)));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.AUTH, e.kind());
+    assertEquals(Failure.AUTH, e.kind());
     assertTrue(e.getMessage().contains("A1111_AUTH"), e.getMessage());
 
     ImageEngineException wrong = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), "alice:wrong").generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.AUTH, wrong.kind());
+    assertEquals(Failure.AUTH, wrong.kind());
     assertFalse(wrong.getMessage().contains("wrong"), wrong.getMessage());
   }
 
@@ -155,7 +155,7 @@ class Automatic1111EngineTest {
         "{\"error\":\"HTTPException\",\"detail\":\"Sampler not found\",\"body\":\"\",\"errors\":\"404: Sampler not found\"}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertEquals("AUTOMATIC1111 has no sampler named 'DPM++ 2M Karras'; choose one of the samplers it offers.", e.getMessage());
   }
 
@@ -165,7 +165,7 @@ class Automatic1111EngineTest {
         "{\"error\":\"HTTPException\",\"detail\":\"Model not found\",\"body\":\"\",\"errors\":\"404: Model not found\"}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertTrue(e.getMessage().contains("sd_xl_base_1.0.safetensors"), e.getMessage());
   }
 
@@ -175,7 +175,7 @@ class Automatic1111EngineTest {
         "{\"detail\":[{\"loc\":[\"body\",\"steps\"],\"msg\":\"value is not a valid integer\",\"type\":\"type_error.integer\"}]}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertTrue(e.getMessage().contains("body.steps: value is not a valid integer"), e.getMessage());
   }
 
@@ -185,7 +185,7 @@ class Automatic1111EngineTest {
         + "\"errors\":\"CUDA out of memory. Tried to allocate 2.00 GiB\"}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.TRANSIENT, e.kind());
+    assertTrue(e.retryable());
     assertTrue(e.getMessage().contains("CUDA out of memory"), e.getMessage());
   }
 

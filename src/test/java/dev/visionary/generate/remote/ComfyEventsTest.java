@@ -1,6 +1,7 @@
 package dev.visionary.generate.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.visionary.generate.remote.ComfyEvents.Status;
@@ -52,7 +53,7 @@ class ComfyEventsTest {
         + "\"traceback\":[],\"current_inputs\":{},\"current_outputs\":{}}}");
     assertEquals(Status.FAILED, update.status());
     assertEquals("KSampler: CUDA out of memory. Tried to allocate 3.00 GiB", update.error());
-    assertEquals(dev.visionary.generate.engine.ImageEngineException.Kind.TRANSIENT, ComfyErrors.executionFailed(update.error()).kind());
+    assertTrue(ComfyErrors.executionFailed(update.error()).retryable());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.visionary.generate.remote;
 
+import dev.visionary.provider.Failure;
 import dev.visionary.support.FakeServer;
 import dev.visionary.support.TestImages;
 
@@ -12,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngineException;
-import dev.visionary.generate.engine.ImageEngineException.Kind;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.support.FakeServer.Reply;
@@ -114,7 +114,7 @@ class ComfyUiEngineTest {
 
     ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine(null).generate(REQUEST, ProgressListener.NONE));
 
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertEquals("ComfyUI refused the workflow: CheckpointLoaderSimple: Value not in list: ckpt_name: 'dreamshaper_8.safetensors' "
         + "not in ['sd_xl_base_1.0.safetensors']", e.getMessage());
   }
@@ -130,7 +130,7 @@ class ComfyUiEngineTest {
 
     ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine(null).generate(REQUEST, ProgressListener.NONE));
 
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertEquals("ComfyUI failed while drawing: KSampler: Expected all tensors to be on the same device", e.getMessage());
   }
 
@@ -167,6 +167,6 @@ class ComfyUiEngineTest {
   void anUnreachableServerIsTransient() {
     ComfyUiEngine engine = new ComfyUiEngine(URI.create("http://127.0.0.1:9"), null, OpenAiImageEngineTest.FAST);
     ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine.generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.TRANSIENT, e.kind());
+    assertTrue(e.retryable());
   }
 }

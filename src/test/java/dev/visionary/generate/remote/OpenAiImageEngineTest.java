@@ -1,5 +1,6 @@
 package dev.visionary.generate.remote;
 
+import dev.visionary.provider.Failure;
 import dev.visionary.support.FakeServer;
 import dev.visionary.support.TestImages;
 
@@ -13,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngineException;
-import dev.visionary.generate.engine.ImageEngineException.Kind;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.support.FakeServer.Reply;
@@ -169,7 +169,7 @@ class OpenAiImageEngineTest {
       "moderation_blocked, image_generation_user_error, Your request was rejected by the safety system."})
   void safetyRejectionsAreContentPolicyFailures(String code, String type, String message) {
     ImageEngineException e = failWith(Reply.json(400, openAiError(message, type, code)));
-    assertEquals(Kind.CONTENT_POLICY, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
     assertFalse(e.retryable());
     assertTrue(e.getMessage().contains("safety system"), e.getMessage());
   }
@@ -179,7 +179,7 @@ class OpenAiImageEngineTest {
     ImageEngineException e = failWith(Reply.json(401,
         openAiError("Incorrect API key provided: sk-test-***********CRET. You can find your API key at https://platform.openai.com/account/api-keys.",
             "invalid_request_error", "invalid_api_key")));
-    assertEquals(Kind.AUTH, e.kind());
+    assertEquals(Failure.AUTH, e.kind());
     assertFalse(e.getMessage().contains("sk-"), e.getMessage());
     assertFalse(engine("gpt-image-1").toString().contains(KEY));
   }
@@ -188,7 +188,7 @@ class OpenAiImageEngineTest {
   void rateLimitWithRetryAfterSecondsIsTransientWithThatWait() {
     ImageEngineException e = failWith(Reply.json(429, openAiError("Rate limit reached for images per minute.", "requests", "rate_limit_exceeded"),
         Map.of("Retry-After", "7")));
-    assertEquals(Kind.TRANSIENT, e.kind());
+    assertTrue(e.retryable());
     assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
   }
 
@@ -208,29 +208,29 @@ class OpenAiImageEngineTest {
     ImageEngineException e = failWith(Reply.json(429, openAiError(
         "You exceeded your current quota, please check your plan and billing details.", "insufficient_quota", "insufficient_quota")));
     assertFalse(e.retryable());
-    assertEquals(Kind.AUTH, e.kind());
+    assertEquals(Failure.RATE_LIMITED, e.kind());
     assertTrue(e.getMessage().contains("quota is exhausted"), e.getMessage());
   }
 
   @Test
   void serverErrorsAreTransientEvenWithPlainTextBodies() {
     ImageEngineException json = failWith(Reply.json(500, openAiError("The server had an error while processing your request.", "server_error", null)));
-    assertEquals(Kind.TRANSIENT, json.kind());
+    assertTrue(json.retryable());
     assertTrue(json.getMessage().contains("HTTP 500"), json.getMessage());
 
     ImageEngineException text = failWith(Reply.text(502, "Bad gateway"));
-    assertEquals(Kind.TRANSIENT, text.kind());
+    assertTrue(text.retryable());
     assertTrue(text.getMessage().contains("Bad gateway"), text.getMessage());
   }
 
   @Test
   void otherBadRequestsAreInvalidRequestsWhateverTheCodeLooksLike() {
     ImageEngineException numeric = failWith(Reply.json(400, "{\"error\":{\"message\":\"Invalid size\",\"type\":\"invalid_request_error\",\"code\":400}}"));
-    assertEquals(Kind.INVALID_REQUEST, numeric.kind());
+    assertEquals(Failure.BAD_REQUEST, numeric.kind());
     assertTrue(numeric.getMessage().contains("Invalid size"), numeric.getMessage());
 
     ImageEngineException bare = failWith(Reply.json(400, "{\"error\":\"model not loaded\"}"));
-    assertEquals(Kind.INVALID_REQUEST, bare.kind());
+    assertEquals(Failure.BAD_REQUEST, bare.kind());
     assertTrue(bare.getMessage().contains("model not loaded"), bare.getMessage());
   }
 
@@ -242,7 +242,7 @@ class OpenAiImageEngineTest {
         release.await(30, TimeUnit.SECONDS);
         return Reply.json(500, "{}");
       });
-      assertEquals(Kind.TRANSIENT, e.kind());
+      assertTrue(e.retryable());
       assertTrue(e.getMessage().contains("did not answer in time"), e.getMessage());
     } finally {
       release.countDown();
@@ -263,7 +263,7 @@ class OpenAiImageEngineTest {
     OpenAiImageEngine engine = new OpenAiImageEngine(URI.create("http://127.0.0.1:" + closedPort + "/v1"), KEY, "gpt-image-1", FAST);
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine.generate(request(null, 1024, 1024, 1, null, null), ProgressListener.NONE));
-    assertEquals(Kind.TRANSIENT, e.kind());
+    assertTrue(e.retryable());
   }
 
   @ParameterizedTest
@@ -278,7 +278,7 @@ class OpenAiImageEngineTest {
   void invalidCombinationsAreRefusedBeforeAnyCall(String model, int width, int height, int count, String quality, String style, String message) {
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine("gpt-image-1").generate(request(model, width, height, count, quality, style), ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertEquals(message, e.getMessage());
     assertEquals(0, server.requests().size(), "nothing may reach OpenAI");
   }

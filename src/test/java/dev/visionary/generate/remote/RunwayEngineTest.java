@@ -1,5 +1,6 @@
 package dev.visionary.generate.remote;
 
+import dev.visionary.provider.Failure;
 import dev.visionary.support.FakeServer;
 import dev.visionary.support.TestImages;
 
@@ -13,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngineException;
-import dev.visionary.generate.engine.ImageEngineException.Kind;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.support.FakeServer.Reply;
@@ -93,7 +93,7 @@ class RunwayEngineTest {
     taskGoesThrough(task("\"status\":\"RUNNING\",\"progress\":0.1"),
         task("\"status\":\"FAILED\",\"failure\":\"Your prompt did not pass our content moderation.\",\"failureCode\":\"SAFETY.INPUT.TEXT\""));
     ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine().generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.CONTENT_POLICY, e.kind());
+    assertEquals(Failure.CONTENT_FILTER, e.kind());
     assertTrue(e.getMessage().contains("content moderation"), e.getMessage());
   }
 
@@ -102,7 +102,7 @@ class RunwayEngineTest {
     created();
     taskGoesThrough(task("\"status\":\"FAILED\",\"failure\":\"An unexpected error occurred.\",\"failureCode\":\"INTERNAL.BAD_OUTPUT.CODE01\""));
     ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine().generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.TRANSIENT, e.kind());
+    assertTrue(e.retryable());
     assertTrue(e.getMessage().contains("An unexpected error occurred."), e.getMessage());
   }
 
@@ -110,18 +110,18 @@ class RunwayEngineTest {
   void httpRefusalsMapToTheirKinds() {
     server.on("POST", "/v1/text_to_image", r -> Reply.json(401, "{\"error\":\"Invalid API key provided: key_runway_0123456789abcdef\"}"));
     ImageEngineException auth = assertThrows(ImageEngineException.class, () -> engine().generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.AUTH, auth.kind());
+    assertEquals(Failure.AUTH, auth.kind());
     assertFalse(auth.getMessage().contains(KEY));
 
     server.on("POST", "/v1/text_to_image", r -> Reply.json(429, "{\"error\":\"Too many requests\"}", Map.of("Retry-After", "12")));
     ImageEngineException busy = assertThrows(ImageEngineException.class, () -> engine().generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.TRANSIENT, busy.kind());
+    assertTrue(busy.retryable());
     assertEquals(12, busy.retryAfter().orElseThrow().toSeconds());
 
     server.on("POST", "/v1/text_to_image", r -> Reply.json(400, "{\"error\":\"Validation of body failed\",\"issues\":[{\"path\":[\"ratio\"],"
         + "\"message\":\"Invalid enum value\"}]}"));
     ImageEngineException invalid = assertThrows(ImageEngineException.class, () -> engine().generate(REQUEST, ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, invalid.kind());
+    assertEquals(Failure.BAD_REQUEST, invalid.kind());
     assertTrue(invalid.getMessage().contains("Validation of body failed"), invalid.getMessage());
     assertFalse(engine().toString().contains(KEY));
   }
@@ -130,7 +130,7 @@ class RunwayEngineTest {
   void aPromptRunwayCannotReadIsRefusedBeforeAnyCall() {
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine().generate(ImageRequest.of("x".repeat(1001), 1024, 1024, 1), ProgressListener.NONE));
-    assertEquals(Kind.INVALID_REQUEST, e.kind());
+    assertEquals(Failure.BAD_REQUEST, e.kind());
     assertTrue(server.requests().isEmpty());
   }
 

@@ -1,5 +1,6 @@
-package dev.visionary.expand.llm;
+package dev.visionary.provider;
 
+import dev.visionary.provider.RetryPolicy;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,9 @@ public record CallPolicy(Duration connectTimeout, Duration requestTimeout, int m
     return new CallPolicy(Duration.ofSeconds(10), Duration.ofMinutes(2), 2, Duration.ofSeconds(8));
   }
 
+  /** Back-off starts at half a second, shortened by up to a quarter so clients do not retry in step. */
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+
   public CallPolicy {
     if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("Timeouts must be positive");
@@ -29,5 +33,10 @@ public record CallPolicy(Duration connectTimeout, Duration requestTimeout, int m
     if (maxRetryDelay.isNegative()) {
       throw new IllegalArgumentException("maxRetryDelay must not be negative");
     }
+  }
+
+  /** The shared retry rules with this policy's numbers: the server's Retry-After and back-off both stop at maxRetryDelay. */
+  public RetryPolicy retry() {
+    return new RetryPolicy(maxRetries, FIRST_BACKOFF, maxRetryDelay, maxRetryDelay, 0.25);
   }
 }

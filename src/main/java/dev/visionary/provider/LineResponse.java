@@ -1,6 +1,6 @@
-package dev.visionary.expand.llm;
+package dev.visionary.provider;
 
-import dev.visionary.expand.llm.LlmException.Kind;
+import dev.visionary.provider.Failure;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * stalls would otherwise block a streaming read for ever. Lines are handed over through a queue so every wait,
  * for headers or for the next line, is bounded by {@link CallPolicy#requestTimeout()}.
  */
-final class LineResponse implements AutoCloseable {
+public final class LineResponse implements AutoCloseable {
 
   private static final Object END = new Object();
 
@@ -43,20 +43,8 @@ final class LineResponse implements AutoCloseable {
     this.request = request;
   }
 
-  /**
-   * A client for one provider. HTTP/1.1 because the JDK's h2c upgrade attempt on plain-http URLs confuses some
-   * local model servers, and SSE gains nothing from HTTP/2 here.
-   */
-  static HttpClient newClient(CallPolicy policy) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(policy.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-  }
-
   /** Sends the request and waits for the status line and headers. */
-  static LineResponse send(HttpClient client, HttpRequest request, CallPolicy policy) throws LlmException {
+  public static LineResponse send(HttpClient client, HttpRequest request, CallPolicy policy) throws ProviderException {
     LineResponse response = new LineResponse(policy, request);
     response.exchange = client.sendAsync(request, info -> {
       response.head.complete(info);
@@ -73,30 +61,30 @@ final class LineResponse implements AutoCloseable {
       return response;
     } catch (ExecutionException e) {
       response.close();
-      throw ProviderErrors.fromIo(e.getCause(), request.uri(), policy);
+      throw NoAnswer.from(e.getCause(), request.uri(), policy);
     } catch (TimeoutException e) {
       response.close();
-      throw ProviderErrors.fromIo(new HttpTimeoutException("no headers"), request.uri(), policy);
+      throw NoAnswer.from(new HttpTimeoutException("no headers"), request.uri(), policy);
     } catch (InterruptedException e) {
       response.close();
       throw cancelled();
     }
   }
 
-  int status() {
+  public int status() {
     return head.join().statusCode();
   }
 
-  HttpHeaders headers() {
+  public HttpHeaders headers() {
     return head.join().headers();
   }
 
-  boolean isEventStream() {
+  public boolean isEventStream() {
     return headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/event-stream");
   }
 
   /** The next line, or null at the end of the body. */
-  String nextLine() throws LlmException {
+  public String nextLine() throws ProviderException {
     if (ended) {
       return null;
     }
@@ -109,7 +97,7 @@ final class LineResponse implements AutoCloseable {
     }
     if (item == null) {
       close();
-      throw ProviderErrors.fromIo(new HttpTimeoutException("stalled"), request.uri(), policy);
+      throw NoAnswer.from(new HttpTimeoutException("stalled"), request.uri(), policy);
     }
     if (item == END) {
       ended = true;
@@ -117,13 +105,13 @@ final class LineResponse implements AutoCloseable {
     }
     if (item instanceof Throwable failure) {
       ended = true;
-      throw ProviderErrors.fromIo(failure, request.uri(), policy);
+      throw NoAnswer.from(failure, request.uri(), policy);
     }
     return (String) item;
   }
 
   /** The whole body as text, up to {@code maxChars}; error bodies and JSON answers are small. */
-  String body(int maxChars) throws LlmException {
+  public String body(int maxChars) throws ProviderException {
     StringBuilder text = new StringBuilder();
     for (String line = nextLine(); line != null && text.length() < maxChars; line = nextLine()) {
       text.append(line).append('\n');
@@ -144,9 +132,9 @@ final class LineResponse implements AutoCloseable {
     }
   }
 
-  private static LlmException cancelled() {
+  private static ProviderException cancelled() {
     Thread.currentThread().interrupt();
-    return new LlmException(Kind.TIMEOUT, 0, "the request was cancelled", null, false);
+    return new ProviderException(Failure.TIMEOUT, 0, "the request was cancelled", null, false);
   }
 
   private final class Lines implements Flow.Subscriber<String> {

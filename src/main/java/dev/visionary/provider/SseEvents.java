@@ -1,29 +1,29 @@
-package dev.visionary.expand.llm;
+package dev.visionary.provider;
 
 /**
  * Server-sent events read from a line source, per the HTML living standard: {@code event:} names the event,
  * {@code data:} lines are joined with newlines, a blank line dispatches, {@code :} lines are comments and
  * other fields ({@code id:}, {@code retry:}) are ignored.
  */
-final class SseEvents {
+public final class SseEvents {
 
   /** One dispatched event; {@code name} is {@code "message"} when the server gave none. */
-  record Event(String name, String data) {
+  public record Event(String name, String data) {
   }
 
-  interface LineSource {
+  public interface LineSource {
     /** The next line without its terminator, or null at the end. */
-    String nextLine() throws LlmException;
+    String nextLine() throws ProviderException;
   }
 
   private final LineSource source;
 
-  SseEvents(LineSource source) {
+  public SseEvents(LineSource source) {
     this.source = source;
   }
 
   /** The next event with data, or null at the end of the stream. */
-  Event next() throws LlmException {
+  public Event next() throws ProviderException {
     String name = null;
     StringBuilder data = null;
     for (String line = source.nextLine(); ; line = source.nextLine()) {
