@@ -1,6 +1,7 @@
 package dev.visionary;
 
 import dev.visionary.account.Accounts;
+import dev.visionary.config.Config;
 import dev.visionary.db.Database;
 import dev.visionary.expand.Expand;
 import dev.visionary.generate.EngineCatalog;

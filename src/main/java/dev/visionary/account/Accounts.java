@@ -1,6 +1,6 @@
 package dev.visionary.account;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.web.Pages;
 import io.javalin.config.RoutesConfig;
 import org.jdbi.v3.core.Jdbi;

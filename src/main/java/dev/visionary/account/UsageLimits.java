@@ -1,6 +1,6 @@
 package dev.visionary.account;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.visionary.expand;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.account.UsageLimits;
 import dev.visionary.expand.llm.CallPolicy;
 import dev.visionary.expand.llm.LlmSettings;

@@ -1,6 +1,6 @@
 package dev.visionary.generate;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.generate.remote.ImageModels;
 import dev.visionary.generate.remote.OpenAiImageEngine;
 import dev.visionary.generate.remote.RemoteEngines;

@@ -1,6 +1,6 @@
 package dev.visionary.generate;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.account.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;

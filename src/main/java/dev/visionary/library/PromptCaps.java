@@ -1,6 +1,6 @@
 package dev.visionary.library;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 
 /**
  * How many prompts one import may hold and one person may keep. A public instance must bound both: without them

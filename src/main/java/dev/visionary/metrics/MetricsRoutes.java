@@ -1,6 +1,6 @@
 package dev.visionary.metrics;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;

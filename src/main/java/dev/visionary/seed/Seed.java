@@ -1,7 +1,7 @@
 package dev.visionary.seed;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.account.Passwords;
 import dev.visionary.db.Database;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.visionary.training;
 
 import dev.visionary.App;
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.web.Pages;
 import java.io.IOException;
 import java.io.PrintStream;

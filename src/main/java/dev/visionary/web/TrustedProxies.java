@@ -1,6 +1,6 @@
 package dev.visionary.web;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

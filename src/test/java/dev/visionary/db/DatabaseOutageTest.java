@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.App;
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,6 +1,6 @@
 package dev.visionary.library;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.bench.BenchTable;
 import dev.visionary.bench.CpuPerOp;
 import dev.visionary.db.Database;

@@ -1,6 +1,6 @@
 package dev.visionary.library;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.db.Database;
 import java.util.List;
 import java.util.Map;

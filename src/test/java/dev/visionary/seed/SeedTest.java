@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.App;
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import dev.visionary.db.Database;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;

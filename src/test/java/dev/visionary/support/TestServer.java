@@ -1,7 +1,7 @@
 package dev.visionary.support;
 
 import dev.visionary.App;
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.visionary.expand.llm;
 
-import dev.visionary.Config;
+import dev.visionary.config.Config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

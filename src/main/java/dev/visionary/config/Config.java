@@ -1,4 +1,4 @@
-package dev.visionary;
+package dev.visionary.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

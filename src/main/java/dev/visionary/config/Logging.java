@@ -1,4 +1,4 @@
-package dev.visionary;
+package dev.visionary.config;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,10 +1,11 @@
-package dev.visionary;
+package dev.visionary.config;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
+import dev.visionary.App;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 

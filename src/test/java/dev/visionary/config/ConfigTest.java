@@ -1,4 +1,4 @@
-package dev.visionary;
+package dev.visionary.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
