@@ -35,15 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
 
-  private final Config config;
   private final Database database;
   private final WebServer server;
   private final Expand expand;
   private final Generation generation;
   private final Metrics metrics;
 
-  private App(Config config, Database database, WebServer server, Expand expand, Generation generation, Metrics metrics) {
-    this.config = config;
+  private App(Database database, WebServer server, Expand expand, Generation generation, Metrics metrics) {
     this.metrics = metrics;
     this.database = database;
     this.server = server;
@@ -103,7 +101,7 @@ public final class App implements AutoCloseable {
       server.start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
-      return new App(config, database, server, expand, generation, metrics);
+      return new App(database, server, expand, generation, metrics);
     } catch (RuntimeException e) {
       if (expand != null) {
         expand.close();
@@ -153,10 +151,6 @@ public final class App implements AutoCloseable {
 
   public Database database() {
     return database;
-  }
-
-  public Config config() {
-    return config;
   }
 
   @Override

@@ -11,17 +11,13 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The image generation feature: engines, durable jobs, image storage and their pages. */
 public final class Generation implements AutoCloseable {
-  private final ImageStore store;
   private final JobScheduler scheduler;
   private final GenerateRoutes routes;
   private final ImageRoutes imageRoutes;
-  private final ImageEngines engines;
 
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
       ImageStore store, PromptLinks prompts, Metrics metrics) {
-    this.engines = engines;
     Jobs jobs = new Jobs(jdbi);
-    this.store = store;
     Duration retryBase = Duration.ofMillis(config.getInt("JOB_RETRY_BASE_MS", 2000, 1, 600_000));
     Duration heartbeat = Duration.ofMillis(config.getInt("JOB_HEARTBEAT_MS", 2000, 100, 600_000));
     JobRunner runner = new JobRunner(jdbi, jobs, engines, store, retryBase, prompts, metrics);
@@ -39,15 +35,6 @@ public final class Generation implements AutoCloseable {
   public void register(RoutesConfig config) {
     routes.register(config);
     imageRoutes.register(config);
-  }
-
-  /** Images and their access check, for pages of other features (galleries). */
-  public ImageStore images() {
-    return store;
-  }
-
-  public ImageEngines engines() {
-    return engines;
   }
 
   @Override
