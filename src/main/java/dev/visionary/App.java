@@ -95,9 +95,7 @@ public final class App implements AutoCloseable {
       long readyAt = System.nanoTime();
       // Before listening, though no request needs them: once the app answers, a SIGTERM must find it
       // started (main registers the shutdown hook when this returns).
-      accounts.purgeExpiredSessions();
-      library.purgeExpiredTrash();
-      generation.startJobs();
+      generation.startJobs(List.of(housekeeping(accounts, library, expand).task()));
       server.start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
@@ -113,6 +111,14 @@ public final class App implements AutoCloseable {
       metrics.close();
       throw e;
     }
+  }
+
+  private static Housekeeping housekeeping(Accounts accounts, Library library, Expand expand) {
+    return new Housekeeping(List.of(
+        new Housekeeping.Chore("expired trash purged", library::purgeExpiredTrash),
+        new Housekeeping.Chore("abandoned expansions marked failed", expand::failAbandonedExpansions),
+        new Housekeeping.Chore("expired limiter rows purged", accounts::purgeExpiredLimits),
+        new Housekeeping.Chore("expired sessions purged", accounts::purgeExpiredSessions)));
   }
 
   /** What generation needs to know of saved prompts, answered by the library. */

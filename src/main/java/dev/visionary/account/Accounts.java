@@ -12,19 +12,25 @@ public final class Accounts {
   private final AccountRoutes routes;
   private final UsageLimits limits;
   private final Sessions sessions;
+  private final RateLimiter limiter;
 
   public Accounts(Jdbi jdbi, Pages pages, Config config) {
     this.users = new Users(jdbi);
     this.sessions = new Sessions(jdbi);
-    RateLimiter limiter = new RateLimiter(jdbi);
+    this.limiter = new RateLimiter(jdbi);
     this.filter = new SessionFilter(sessions, new Csrf(jdbi));
     this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config);
     this.limits = new UsageLimits(limiter, config);
   }
 
-  /** Start-up housekeeping, once the database is migrated (building the feature does not touch it). */
-  public void purgeExpiredSessions() {
-    sessions.purgeExpired();
+  /** Housekeeping: deletes sessions past their idle or absolute expiry; returns how many. */
+  public int purgeExpiredSessions() {
+    return sessions.purgeExpired();
+  }
+
+  /** Housekeeping: deletes limiter rows nobody will read again; returns how many. */
+  public int purgeExpiredLimits() {
+    return limiter.purgeExpired();
   }
 
   /** The session filter runs before every other feature's handlers; register this first. */

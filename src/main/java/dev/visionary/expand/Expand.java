@@ -18,10 +18,11 @@ public final class Expand implements AutoCloseable {
   private final ExpansionRoutes expansionRoutes;
   private final InstructionRoutes instructionRoutes;
   private final WordListRoutes wordListRoutes;
+  private final Expansions expansions;
 
   public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics) {
     this.pages = pages;
-    Expansions expansions = new Expansions(jdbi);
+    this.expansions = new Expansions(jdbi);
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
     IdeaTemplates templates = new IdeaTemplates(wordLists);
@@ -41,6 +42,11 @@ public final class Expand implements AutoCloseable {
     wordListRoutes.register(routes);
     // The settings page lists the engines from this feature's own fragment (expand/engines).
     routes.before("/settings", ctx -> Pages.share(ctx, "expansionEngines", engines.statuses()));
+  }
+
+  /** Housekeeping: marks failed the expansions whose instance stopped while they ran; returns how many. */
+  public int failAbandonedExpansions() {
+    return expansions.failAbandoned(ExpansionService.ABANDONED_AFTER);
   }
 
   /** Lets background runs finish briefly before the database closes. */

@@ -105,7 +105,6 @@ final class ExpansionService {
   }
 
   List<Expansion> recent(long ownerId, int limit) {
-    expansions.failAbandoned(ABANDONED_AFTER);
     return expansions.recent(ownerId, limit);
   }
 

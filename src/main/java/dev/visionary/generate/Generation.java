@@ -4,8 +4,10 @@ import dev.visionary.config.Config;
 import dev.visionary.account.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,9 +29,12 @@ public final class Generation implements AutoCloseable {
     this.imageRoutes = new ImageRoutes(store, prompts);
   }
 
-  /** Starts running queued jobs; call once the database is migrated (building the feature does not touch it). */
-  public void startJobs() {
-    scheduler.start();
+  /**
+   * Starts running queued jobs, and the app's {@code recurring} tasks on the same scheduler; call once the
+   * database is migrated (building the feature does not touch it).
+   */
+  public void startJobs(List<RecurringTask<?>> recurring) {
+    scheduler.start(recurring);
   }
 
   public void register(RoutesConfig config) {
