@@ -75,7 +75,7 @@ public final class App implements AutoCloseable {
       Pages pages = new Pages(new Views());
       Accounts accounts = new Accounts(database.jdbi(), pages, config);
       ImageStore images = new ImageStore(database.jdbi());
-      Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
+      Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage("/images/" + i.id(), "/images/" + i.id() + "/thumb", i.width(), i.height()))
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),

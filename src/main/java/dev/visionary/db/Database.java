@@ -88,8 +88,9 @@ public final class Database implements AutoCloseable {
     EmbeddedPostgres embedded = null;
     HikariConfig hikari = new HikariConfig();
     try {
-      if (config.database().isPresent()) {
-        Config.JdbcTarget target = config.database().get();
+      Config.Storage storage = config.storage();
+      if (storage.database().isPresent()) {
+        Config.JdbcTarget target = storage.database().get();
         hikari.setJdbcUrl(target.jdbcUrl());
         if (target.user() != null) {
           hikari.setUsername(target.user());
@@ -99,14 +100,14 @@ public final class Database implements AutoCloseable {
         }
         log.info("Using PostgreSQL at {}", target.jdbcUrl().replaceAll("\\?.*", ""));
       } else {
-        EmbeddedDatabase.Running local = EmbeddedDatabase.start(config.dataDir());
+        EmbeddedDatabase.Running local = EmbeddedDatabase.start(storage.dataDir());
         embedded = local.server();
         hikari.setJdbcUrl(local.jdbcUrl());
         hikari.setUsername("postgres");
         hikari.setPassword(local.password());
       }
       hikari.setPoolName("visionary");
-      hikari.setMaximumPoolSize(config.getInt("DB_POOL_SIZE", 10, 1, 200));
+      hikari.setMaximumPoolSize(storage.poolSize());
       hikari.setConnectionTimeout(5_000);
       hikari.setMetricRegistry(meters);
       hikari.setInitializationFailTimeout(30_000);

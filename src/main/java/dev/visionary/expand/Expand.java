@@ -26,7 +26,7 @@ public final class Expand implements AutoCloseable {
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
     IdeaTemplates templates = new IdeaTemplates(wordLists);
-    this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.env()), CallPolicy.defaults());
+    this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults());
     this.runner = new ExpansionRunner(expansions, metrics);
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
     this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits);

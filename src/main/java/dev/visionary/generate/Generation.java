@@ -6,7 +6,6 @@ import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.javalin.config.RoutesConfig;
-import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -20,11 +19,10 @@ public final class Generation implements AutoCloseable {
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
       ImageStore store, PromptLinks prompts, Metrics metrics) {
     Jobs jobs = new Jobs(jdbi);
-    Duration retryBase = Duration.ofMillis(config.getInt("JOB_RETRY_BASE_MS", 2000, 1, 600_000));
-    Duration heartbeat = Duration.ofMillis(config.getInt("JOB_HEARTBEAT_MS", 2000, 100, 600_000));
-    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, retryBase, prompts, metrics);
+    Config.Jobs settings = config.jobs();
+    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, settings.retryBase(), prompts, metrics);
     QueueDepth.register(jdbi, metrics.registry());
-    this.scheduler = new JobScheduler(dataSource, runner, jobs, config.getInt("JOB_THREADS", 4, 1, 64), heartbeat);
+    this.scheduler = new JobScheduler(dataSource, runner, jobs, settings.threads(), settings.heartbeat());
     this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, limits, prompts);
     this.imageRoutes = new ImageRoutes(store, prompts);
   }
