@@ -18,7 +18,6 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ public final class Database implements AutoCloseable {
   private Database(CompletableFuture<Running> running) {
     this.running = running;
     this.dataSource = new WhenReady(this::pool);
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     // Bound arguments are people's text: a failed statement's message (and so any log line) names the SQL only.
     // JDBI's own renderings other than NONE all append the arguments.
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(e -> e.getStatementContext() == null ? e.getShortMessage()

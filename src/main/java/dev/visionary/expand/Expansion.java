@@ -28,15 +28,7 @@ public record Expansion(
     Instant finishedAt) {
 
   public enum Status {
-    RUNNING, SUCCEEDED, FAILED;
-
-    String db() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    static Status of(String db) {
-      return valueOf(db.toUpperCase(java.util.Locale.ROOT));
-    }
+    RUNNING, SUCCEEDED, FAILED
   }
 
   public boolean running() {

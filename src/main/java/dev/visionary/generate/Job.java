@@ -35,10 +35,6 @@ public record Job(
     public String dbValue() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
-
-    static Status of(String value) {
-      return valueOf(value.toUpperCase(java.util.Locale.ROOT));
-    }
   }
 
   public boolean isFinished() {
