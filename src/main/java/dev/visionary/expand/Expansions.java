@@ -39,7 +39,8 @@ final class Expansions {
             values (:id, :ownerId, :parentId, :sourceId, :sourceCard, :idea, :target, :style, :count, :mode, :engine, :model,
               :instructionVersion, :seed, :refinement, :basePrompt, 'running')
             """)
-        .bindMethods(e)
+        .bind("id", e.id()).bind("ownerId", e.ownerId())
+        .bindMethods(e.lineage()).bindMethods(e.ask()).bindMethods(e.engine())
         .execute());
   }
 
