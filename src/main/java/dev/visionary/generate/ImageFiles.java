@@ -12,7 +12,7 @@ final class ImageFiles {
     if (!GeneratedImage.PNG.equals(image.mimeType())) {
       return image.bytes();
     }
-    Infotext infotext = Infotext.describe(engine.id(), job.toRequest(), image.seed(), image.width(), image.height());
+    Infotext infotext = Infotext.describe(engine.id(), job.request(), image.seed(), image.width(), image.height());
     return PngMetadata.withParameters(image.bytes(), infotext.format());
   }
 

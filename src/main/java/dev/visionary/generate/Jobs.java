@@ -32,7 +32,8 @@ final class Jobs {
             values (:id, :ownerId, :prompt, :negativePrompt, :engine, :model, :width, :height, :count, :seed,
               :quality, :style, :steps, :cfg, :sampler, :promptId, :expansionId, 'queued')
             """)
-        .bindMethods(job)
+        .bind("id", job.id()).bind("ownerId", job.ownerId()).bind("engine", job.engine())
+        .bindMethods(job.request()).bindMethods(job.links())
         .execute());
   }
 
