@@ -43,12 +43,4 @@ public record ImageRequest(
   public static ImageRequest of(String prompt, int width, int height, long seed) {
     return new ImageRequest(prompt, null, width, height, 1, seed, null, null, null, null, null, null);
   }
-
-  public ImageRequest withCount(int newCount) {
-    return new ImageRequest(prompt, negativePrompt, width, height, newCount, seed, model, quality, style, steps, cfg, sampler);
-  }
-
-  public ImageRequest withNegativePrompt(String newNegativePrompt) {
-    return new ImageRequest(prompt, newNegativePrompt, width, height, count, seed, model, quality, style, steps, cfg, sampler);
-  }
 }
