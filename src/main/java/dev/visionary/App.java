@@ -5,10 +5,12 @@ import dev.visionary.config.Config;
 import dev.visionary.db.Database;
 import dev.visionary.expand.Expand;
 import dev.visionary.generate.EngineCatalog;
-import dev.visionary.account.User;
 import dev.visionary.generate.Generation;
 import dev.visionary.generate.ImageStore;
 import dev.visionary.generate.PromptLinks;
+import dev.visionary.identity.RateLimiter;
+import dev.visionary.identity.UsageLimits;
+import dev.visionary.identity.User;
 import dev.visionary.library.Library;
 import dev.visionary.library.PromptCaps;
 import dev.visionary.library.PromptGallery;
@@ -23,10 +25,13 @@ import dev.visionary.web.TrustedProxies;
 import dev.visionary.web.Views;
 import dev.visionary.web.WebServer;
 import io.javalin.config.RoutesConfig;
+import io.javalin.security.RouteRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,21 +78,21 @@ public final class App implements AutoCloseable {
     Expand expand = null;
     try {
       Pages pages = new Pages(new Views());
-      Accounts accounts = new Accounts(database.jdbi(), pages, config);
+      // One table of counters for sign-in throttling and the per-person limits of the features.
+      RateLimiter limiter = new RateLimiter(database.jdbi());
+      UsageLimits limits = new UsageLimits(limiter, config);
+      expand = new Expand(database.jdbi(), pages, config, limits, metrics);
+      Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()));
       ImageStore images = new ImageStore(database.jdbi());
       Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
-          .map(i -> new PromptGallery.GalleryImage("/images/" + i.id(), "/images/" + i.id() + "/thumb", i.width(), i.height()))
+          .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height()))
           .toList());
-      generation = new Generation(config, database.jdbi(), database.dataSource(), pages, accounts.limits(),
+      generation = new Generation(config, database.jdbi(), database.dataSource(), pages, limits,
           EngineCatalog.fromConfig(config), images, promptLinks(library), metrics);
-      expand = new Expand(database.jdbi(), pages, config, accounts.limits(), metrics);
-      List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
-          accounts::register,
-          library::register,
-          new HealthRoutes(database)::register,
-          new MetricsRoutes(metrics, config)::register,
-          expand::register,
-          generation::register));
+      Routes.Handlers handlers = new Routes.Handlers(accounts, library, expand, generation, new HealthRoutes(database),
+          new MetricsRoutes(metrics, config));
+      List<Consumer<RoutesConfig>> features = new ArrayList<>();
+      features.add(routes -> Routes.register(routes, handlers));
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), proxies, metrics, features);
       long builtAt = System.nanoTime();
@@ -155,6 +160,11 @@ public final class App implements AutoCloseable {
     return server.routes();
   }
 
+  /** The access each route declared in the route table, by {@code METHOD /path}. */
+  public Map<String, Set<RouteRole>> routeAccess() {
+    return server.routeAccess();
+  }
+
   public Database database() {
     return database;
   }
@@ -173,7 +183,10 @@ public final class App implements AutoCloseable {
     System.setProperty("java.awt.headless", "true");
     if (args.length > 0 && args[0].equals("training-run")) {
       // Builds the JDK's AOT cache (see pom.xml); it configures its own app and ignores the environment.
-      System.exit(TrainingRun.main(System.out));
+      System.exit(TrainingRun.main(System.out, config -> {
+        App app = start(config);
+        return new TrainingRun.Started(app.port(), app::close);
+      }));
       return;
     }
     Config config;

@@ -1,14 +1,19 @@
 package dev.visionary.account;
 
 import dev.visionary.config.Config;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.RateLimiter;
+import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Requests;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.SettingsSection;
+import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Sign-up, sign-in, sign-out and the account page. */
-final class AccountRoutes {
+public final class AccountRoutes {
   private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{3,32}");
   private static final String BAD_CREDENTIALS = "Wrong username or password.";
@@ -37,8 +42,11 @@ final class AccountRoutes {
   private final RateLimiter limiter;
   private final int loginsPerAddress;
   private final int signupsPerAddress;
+  private final List<SettingsSection> settingsSections;
 
-  AccountRoutes(Pages pages, Users users, Sessions sessions, Passwords passwords, RateLimiter limiter, Config config) {
+  AccountRoutes(Pages pages, Users users, Sessions sessions, Passwords passwords, RateLimiter limiter, Config config,
+      List<SettingsSection> settingsSections) {
+    this.settingsSections = List.copyOf(settingsSections);
     this.loginsPerAddress = config.limits().loginsPerAddress();
     this.signupsPerAddress = config.limits().signupsPerAddress();
     this.pages = pages;
@@ -48,18 +56,19 @@ final class AccountRoutes {
     this.limiter = limiter;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/signup", ctx -> showSignup(ctx, Map.of(), "", 200));
-    routes.post("/signup", this::signup);
-    routes.get("/login", ctx -> showLogin(ctx, null, "", AccessRules.safeNext(ctx.queryParam("next")), 200));
-    routes.post("/login", this::login);
-    routes.post("/logout", this::logout);
-    routes.get("/settings", ctx -> showSettings(ctx, Map.of(), 200));
-    routes.post("/settings/password", this::changePassword);
-    routes.post("/settings/delete", this::deleteAccount);
+  public void signupForm(Context ctx) {
+    showSignup(ctx, Map.of(), "", 200);
   }
 
-  private void signup(Context ctx) {
+  public void loginForm(Context ctx) {
+    showLogin(ctx, null, "", NextPage.safe(ctx.queryParam("next")), 200);
+  }
+
+  public void settings(Context ctx) {
+    showSettings(ctx, Map.of(), 200);
+  }
+
+  public void signup(Context ctx) {
     String username;
     String password;
     try {
@@ -91,11 +100,11 @@ final class AccountRoutes {
     limiter.remember(knownAddressKey(created.get().username().toLowerCase(Locale.ROOT), Requests.clientAddress(ctx)), KNOWN_ADDRESS);
     log.info("New account: user {}", created.get().id());
     signIn(ctx, created.get());
-    ctx.redirect("/", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.STUDIO, HttpStatus.SEE_OTHER);
   }
 
-  private void login(Context ctx) {
-    String next = AccessRules.safeNext(Forms.param(ctx, "next"));
+  public void login(Context ctx) {
+    String next = NextPage.safe(Forms.param(ctx, "next"));
     String username;
     String password;
     try {
@@ -172,13 +181,13 @@ final class AccountRoutes {
     return false;
   }
 
-  private void logout(Context ctx) {
+  public void logout(Context ctx) {
     sessions.end(SessionFilter.token(ctx));
     SessionFilter.setCookie(ctx, Sessions.newToken(), false);
-    ctx.redirect("/", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.STUDIO, HttpStatus.SEE_OTHER);
   }
 
-  private void changePassword(Context ctx) {
+  public void changePassword(Context ctx) {
     User user = CurrentUser.require(ctx);
     String current = rawPassword(ctx, "current");
     String fresh = rawPassword(ctx, "password");
@@ -197,10 +206,10 @@ final class AccountRoutes {
     users.updatePassword(user.id(), passwords.hash(fresh));
     // Anyone who signed in with the old password is signed out everywhere else.
     sessions.endOthers(user.id(), SessionFilter.token(ctx));
-    ctx.redirect("/settings?changed=password", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.withQuery(Urls.SETTINGS, "changed", "password"), HttpStatus.SEE_OTHER);
   }
 
-  private void deleteAccount(Context ctx) {
+  public void deleteAccount(Context ctx) {
     User user = CurrentUser.require(ctx);
     String password = rawPassword(ctx, "confirm_password");
     if (!passwordChecksLeft(ctx, user)) {
@@ -212,7 +221,7 @@ final class AccountRoutes {
     }
     users.delete(user.id());
     SessionFilter.setCookie(ctx, Sessions.newToken(), false);
-    ctx.redirect("/?account=deleted", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.withQuery(Urls.STUDIO, "account", "deleted"), HttpStatus.SEE_OTHER);
   }
 
   /** Sign-in always starts a new session token: a token known before sign-in is never trusted after. */
@@ -251,6 +260,7 @@ final class AccountRoutes {
     model.put("errors", errors);
     model.put("changed", "password".equals(ctx.queryParam("changed")));
     model.put("minLength", Passwords.MIN_LENGTH);
+    model.put("sections", settingsSections);
     pages.page(ctx, "account/settings", model);
   }
 }

@@ -1,8 +1,10 @@
 package dev.visionary.account;
 
 import dev.visionary.config.Config;
+import dev.visionary.identity.RateLimiter;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.SettingsSection;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The accounts feature: its parts built once, and what other features may use of it. */
@@ -10,17 +12,19 @@ public final class Accounts {
   private final Users users;
   private final SessionFilter filter;
   private final AccountRoutes routes;
-  private final UsageLimits limits;
   private final Sessions sessions;
   private final RateLimiter limiter;
 
-  public Accounts(Jdbi jdbi, Pages pages, Config config) {
+  /**
+   * @param limiter shared with the other features' usage limits: one table of counters
+   * @param settingsSections what other features show on the settings page, in order
+   */
+  public Accounts(Jdbi jdbi, Pages pages, Config config, RateLimiter limiter, List<SettingsSection> settingsSections) {
     this.users = new Users(jdbi);
     this.sessions = new Sessions(jdbi);
     this.limiter = new RateLimiter(jdbi);
     this.filter = new SessionFilter(sessions, new Csrf(jdbi));
-    this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config);
-    this.limits = new UsageLimits(limiter, config);
+    this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config, settingsSections);
   }
 
   /** Housekeeping: deletes sessions past their idle or absolute expiry; returns how many. */
@@ -33,18 +37,16 @@ public final class Accounts {
     return limiter.purgeExpired();
   }
 
-  /** The session filter runs before every other feature's handlers; register this first. */
-  public void register(RoutesConfig config) {
-    config.before(filter::before);
-    config.after(filter::after);
-    routes.register(config);
+  /** Resolves the person and checks CSRF before every handler; the route table registers it first. */
+  public SessionFilter sessionFilter() {
+    return filter;
+  }
+
+  public AccountRoutes routes() {
+    return routes;
   }
 
   public Users users() {
     return users;
-  }
-
-  public UsageLimits limits() {
-    return limits;
   }
 }

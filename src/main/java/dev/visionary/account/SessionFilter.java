@@ -1,19 +1,22 @@
 package dev.visionary.account;
 
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Requests;
+import dev.visionary.web.RouteAccess;
+import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * Runs before every handler: finds the signed-in person from the session cookie, binds a CSRF token
- * to the visitor, refuses changes without that token, and sends visitors to sign in where needed.
+ * to the visitor, and refuses changes without that token; {@link #requireSignIn} then sends visitors to sign
+ * in where the matched route asks for it.
  */
 public final class SessionFilter {
   static final String COOKIE = "visionary_session";
@@ -29,7 +32,7 @@ public final class SessionFilter {
 
   public void before(Context ctx) {
     String path = ctx.path();
-    if (path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/health") || path.equals("/metrics")) {
+    if (path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals(Urls.HEALTH) || path.equals(Urls.METRICS)) {
       return;
     }
     String token = ctx.cookie(COOKIE);
@@ -60,19 +63,30 @@ public final class SessionFilter {
         throw new ForbiddenResponse("This form has expired or did not come from Visionary. Reload the page and try again.");
       }
     }
-    if (user.isEmpty() && AccessRules.needsSignIn(method, path)) {
-      String here = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
-      if (!method.equals("GET")) {
-        here = pageOf(ctx.header("HX-Current-URL")).orElse(here);
-      }
-      String login = "/login?next=" + URLEncoder.encode(AccessRules.safeNext(here), StandardCharsets.UTF_8);
-      if (Htmx.isHtmx(ctx)) {
-        ctx.header("HX-Redirect", login);
-        throw new io.javalin.http.HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), "Sign in to continue.", java.util.Map.of());
-      }
-      ctx.redirect(login, HttpStatus.SEE_OTHER);
-      ctx.skipRemainingHandlers();
+  }
+
+  /**
+   * Runs once a route has matched, after {@link #before}: sends a visitor who is not signed in to the
+   * sign-in page when the route's access (declared in the route table) asks for a signed-in person.
+   * A route declared without an access counts as signed-in only, so forgetting one never opens a page.
+   */
+  public void requireSignIn(Context ctx) {
+    if (ctx.attribute(CurrentUser.ATTR) != null || ctx.routeRoles().contains(RouteAccess.PUBLIC)) {
+      return;
     }
+    String method = ctx.method().name();
+    String path = ctx.path();
+    String here = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
+    if (!method.equals("GET")) {
+      here = pageOf(ctx.header("HX-Current-URL")).orElse(here);
+    }
+    String login = Urls.withQuery(Urls.LOGIN, "next", NextPage.safe(here));
+    if (Htmx.isHtmx(ctx)) {
+      ctx.header("HX-Redirect", login);
+      throw new io.javalin.http.HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), "Sign in to continue.", java.util.Map.of());
+    }
+    ctx.redirect(login, HttpStatus.SEE_OTHER);
+    ctx.skipRemainingHandlers();
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.visionary.account;
 
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

@@ -1,10 +1,12 @@
 package dev.visionary.account;
 
+import dev.visionary.identity.User;
+import dev.visionary.identity.UserDirectory;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The users table. Usernames are citext, so lookups and uniqueness ignore case. */
-public final class Users {
+public final class Users implements UserDirectory {
   private final Jdbi jdbi;
 
   public Users(Jdbi jdbi) {
@@ -37,6 +39,7 @@ public final class Users {
         .bind("id", userId).mapTo(String.class).findOne());
   }
 
+  @Override
   public Optional<User> byUsername(String username) {
     return jdbi.withHandle(h -> h.createQuery("select id, username::text from users where username = :username")
         .bind("username", username)

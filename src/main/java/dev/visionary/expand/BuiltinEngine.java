@@ -1,5 +1,10 @@
 package dev.visionary.expand;
 
+import dev.visionary.expand.builtin.Expander;
+import dev.visionary.expand.builtin.ExpansionRequest;
+import dev.visionary.expand.builtin.ExpansionResult;
+import dev.visionary.prompt.MidjourneyParameters;
+import dev.visionary.prompt.StylePreset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

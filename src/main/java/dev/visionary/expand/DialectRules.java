@@ -1,5 +1,7 @@
 package dev.visionary.expand;
 
+import dev.visionary.prompt.MidjourneyFlags;
+import dev.visionary.prompt.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,17 +1,18 @@
 package dev.visionary.expand;
 
 import dev.visionary.config.Config;
-import dev.visionary.account.UsageLimits;
+import dev.visionary.expand.builtin.BuiltinExpander;
+import dev.visionary.expand.dynamic.IdeaTemplates;
 import dev.visionary.expand.llm.CallPolicy;
 import dev.visionary.expand.llm.LlmSettings;
+import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.SettingsSection;
 import org.jdbi.v3.core.Jdbi;
 
 /** The expansion feature: its parts built once, its routes, and the engine list the settings page shows. */
 public final class Expand implements AutoCloseable {
-  private final Pages pages;
   private final ExpansionEngines engines;
   private final ExpansionRunner runner;
   private final StudioRoutes studio;
@@ -21,11 +22,10 @@ public final class Expand implements AutoCloseable {
   private final Expansions expansions;
 
   public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics) {
-    this.pages = pages;
     this.expansions = new Expansions(jdbi);
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
-    IdeaTemplates templates = new IdeaTemplates(wordLists);
+    IdeaTemplates templates = new IdeaTemplates(wordLists::values);
     this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults());
     this.runner = new ExpansionRunner(expansions, metrics);
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
@@ -35,13 +35,25 @@ public final class Expand implements AutoCloseable {
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);
   }
 
-  public void register(RoutesConfig routes) {
-    studio.register(routes);
-    expansionRoutes.register(routes);
-    instructionRoutes.register(routes);
-    wordListRoutes.register(routes);
-    // The settings page lists the engines from this feature's own fragment (expand/engines).
-    routes.before("/settings", ctx -> Pages.share(ctx, "expansionEngines", engines.statuses()));
+  public StudioRoutes studioRoutes() {
+    return studio;
+  }
+
+  public ExpansionRoutes expansionRoutes() {
+    return expansionRoutes;
+  }
+
+  public InstructionRoutes instructionRoutes() {
+    return instructionRoutes;
+  }
+
+  public WordListRoutes wordListRoutes() {
+    return wordListRoutes;
+  }
+
+  /** The engines and whether each answers, for the settings page, drawn by this feature's own fragment. */
+  public SettingsSection settingsSection() {
+    return new SettingsSection("expand/engines", "engines", engines::statuses);
   }
 
   /** Housekeeping: marks failed the expansions whose instance stopped while they ran; returns how many. */

@@ -1,5 +1,7 @@
 package dev.visionary.expand;
 
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

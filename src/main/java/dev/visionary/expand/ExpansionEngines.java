@@ -1,5 +1,6 @@
 package dev.visionary.expand;
 
+import dev.visionary.expand.builtin.Expander;
 import dev.visionary.expand.llm.CallPolicy;
 import dev.visionary.expand.llm.ChatClient;
 import dev.visionary.expand.llm.LlmException;

@@ -1,13 +1,13 @@
 package dev.visionary.expand;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.UsageLimits;
-import dev.visionary.account.User;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.UsageLimits;
+import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What happens to one expansion after it is asked for: its live stream, Retry, and the card actions. */
-final class ExpansionRoutes {
+public final class ExpansionRoutes {
   private static final long WAIT_MILLIS = 15_000;
   private static final long POLL_MILLIS = 500;
 
@@ -31,18 +31,19 @@ final class ExpansionRoutes {
     this.limits = limits;
   }
 
-  void register(RoutesConfig routes) {
-    routes.sse("/x/{id}/stream", this::stream);
-    routes.post("/x/{id}/retry", this::retry);
-    routes.post("/x/{id}/refine", ctx -> derive(ctx, true));
-    routes.post("/x/{id}/more", ctx -> derive(ctx, false));
+  public void refine(Context ctx) {
+    derive(ctx, true);
+  }
+
+  public void more(Context ctx) {
+    derive(ctx, false);
   }
 
   /**
    * Follows a running expansion: "preview" events carry the text so far, then one "done" event carries
    * the finished cards (or the error card). The run itself does not depend on this connection.
    */
-  private void stream(SseClient client) {
+  public void stream(SseClient client) {
     Context ctx = client.ctx();
     Optional<User> user = CurrentUser.get(ctx);
     String id = ctx.pathParam("id");
@@ -87,7 +88,7 @@ final class ExpansionRoutes {
     }
   }
 
-  private void retry(Context ctx) {
+  public void retry(Context ctx) {
     User user = CurrentUser.require(ctx);
     Expansion x = owned(ctx.pathParam("id"), user);
     boolean htmx = Htmx.isHtmx(ctx);
@@ -130,7 +131,7 @@ final class ExpansionRoutes {
 
   private void respond(Context ctx, Expansion x, boolean htmx) {
     if (!htmx) {
-      ctx.redirect("/x/" + (x.lineage().parentId() != null ? x.lineage().parentId() : x.id()), HttpStatus.SEE_OTHER);
+      ctx.redirect(Urls.expansion(x.lineage().parentId() != null ? x.lineage().parentId() : x.id()), HttpStatus.SEE_OTHER);
       return;
     }
     ctx.html(renderOutcome(ctx, x));

@@ -1,5 +1,8 @@
 package dev.visionary.expand;
 
+import dev.visionary.expand.dynamic.IdeaTemplates;
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.ShortIds;
 import java.security.SecureRandom;
 import java.time.Duration;

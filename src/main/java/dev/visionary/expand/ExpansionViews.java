@@ -2,6 +2,9 @@ package dev.visionary.expand;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
+import dev.visionary.web.Urls;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,7 +57,7 @@ final class ExpansionViews {
         slots.addAll(replacement);
       }
     }
-    return new ExpansionView(x.id(), x.ask().idea(), facts(x, engineLabel), "/x/" + x.id(), WHEN.format(x.outcome().createdAt()), own, slots);
+    return new ExpansionView(x.id(), x.ask().idea(), facts(x, engineLabel), Urls.expansion(x.id()), WHEN.format(x.outcome().createdAt()), own, slots);
   }
 
   private static int indexOf(List<SlotView> slots, String expansionId, Integer card) {
@@ -76,7 +79,7 @@ final class ExpansionViews {
       cards.add(new CardView("card-" + x.id() + "-" + i, x.id(), i, i + 1, rootId, v.prompt(), v.negative(),
           v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.ask().target(), x.ask().idea(), x.ask().refinement()));
     }
-    return new OutcomeView(x.id(), x.running(), x.failed(), x.outcome().error(), "/x/" + x.id() + "/stream", "/x/" + x.id() + "/retry",
+    return new OutcomeView(x.id(), x.running(), x.failed(), x.outcome().error(), Urls.expansionStream(x.id()), Urls.expansionRetry(x.id()),
         cards);
   }
 

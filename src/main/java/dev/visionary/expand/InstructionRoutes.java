@@ -1,11 +1,11 @@
 package dev.visionary.expand;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** /instructions: the default system instruction, a person's own versions, and which one to use. */
-final class InstructionRoutes {
+public final class InstructionRoutes {
   private final Pages pages;
   private final Instructions instructions;
 
@@ -23,20 +23,14 @@ final class InstructionRoutes {
     this.instructions = instructions;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/instructions", this::page);
-    routes.post("/instructions", this::save);
-    routes.post("/instructions/choose", this::choose);
-  }
-
-  private void page(Context ctx) {
+  public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
     // A new version starts from the one the person is looking at (?from=), else the one in use.
     Instructions.Version start = instructions.find(ctx.queryParam("from"), user.id()).orElse(instructions.chosen(user.id()));
     show(ctx, user, "", start.body(), Map.of(), 200);
   }
 
-  private void save(Context ctx) {
+  public void save(Context ctx) {
     User user = CurrentUser.require(ctx);
     Map<String, String> errors = new LinkedHashMap<>();
     String name = "";
@@ -67,17 +61,17 @@ final class InstructionRoutes {
     if ("on".equals(Forms.param(ctx, "use"))) {
       instructions.choose(user.id(), id);
     }
-    ctx.redirect("/instructions?saved=" + id, HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.withQuery(Urls.INSTRUCTIONS, "saved", id), HttpStatus.SEE_OTHER);
   }
 
-  private void choose(Context ctx) {
+  public void choose(Context ctx) {
     User user = CurrentUser.require(ctx);
     String id = Forms.param(ctx, "id");
     if (id == null || instructions.find(id, user.id()).isEmpty()) {
       throw new BadRequestResponse("Unknown instruction version: choose one from the list.");
     }
     instructions.choose(user.id(), id);
-    ctx.redirect("/instructions?chosen=" + id, HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.withQuery(Urls.INSTRUCTIONS, "chosen", id), HttpStatus.SEE_OTHER);
   }
 
   private void show(Context ctx, User user, String name, String body, Map<String, String> errors, int status) {

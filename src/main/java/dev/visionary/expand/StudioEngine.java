@@ -1,5 +1,6 @@
 package dev.visionary.expand;
 
+import dev.visionary.prompt.Target;
 import java.util.List;
 import java.util.function.Consumer;
 

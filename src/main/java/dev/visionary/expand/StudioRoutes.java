@@ -1,12 +1,15 @@
 package dev.visionary.expand;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.UsageLimits;
-import dev.visionary.account.User;
+import dev.visionary.expand.dynamic.IdeaTemplates;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.UsageLimits;
+import dev.visionary.identity.User;
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -38,15 +41,7 @@ public final class StudioRoutes {
     this.limits = limits;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/", this::studio);
-    routes.get("/target-hint", this::targetHint);
-    routes.get("/expand/preview", this::preview);
-    routes.post("/expand", this::expand);
-    routes.get("/x/{id}", this::show);
-  }
-
-  private void studio(Context ctx) {
+  public void studio(Context ctx) {
     Target target = Target.byId(ctx.queryParam("target")).orElse(Target.GENERIC);
     Optional<User> user = CurrentUser.get(ctx);
     if (user.isPresent()) {
@@ -65,7 +60,7 @@ public final class StudioRoutes {
     render(ctx, user, ExpandForm.blank(target, Instructions.DEFAULT_ID), Map.of(), null, model, 200);
   }
 
-  private void show(Context ctx) {
+  public void show(Context ctx) {
     User user = CurrentUser.require(ctx);
     Expansion x = owned(ctx.pathParam("id"), user);
     List<Expansion> children = x.lineage().parentId() == null ? service.expansions().children(x.id()) : List.of();
@@ -73,7 +68,7 @@ public final class StudioRoutes {
     render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, new HashMap<>(), 200);
   }
 
-  private void expand(Context ctx) {
+  public void expand(Context ctx) {
     User user = CurrentUser.require(ctx);
     Map<String, String> errors = new LinkedHashMap<>();
     ExpandForm form = ExpandForm.read(ctx, errors);
@@ -102,10 +97,10 @@ public final class StudioRoutes {
     boolean htmx = Htmx.isHtmx(ctx);
     x = service.launch(x, htmx);
     if (!htmx) {
-      ctx.redirect("/x/" + x.id(), HttpStatus.SEE_OTHER);
+      ctx.redirect(Urls.expansion(x.id()), HttpStatus.SEE_OTHER);
       return;
     }
-    ctx.header("HX-Push-Url", "/x/" + x.id());
+    ctx.header("HX-Push-Url", Urls.expansion(x.id()));
     Map<String, Object> model = Pages.model(ctx, studioModel(ctx, Optional.of(user), form, Map.of(),
         ExpansionViews.expansion(x, List.of(), service.engineLabel(x.engine().engine()))));
     // The new expansion replaces the results, and "Recent" gains it without a page load.
@@ -113,7 +108,7 @@ public final class StudioRoutes {
   }
 
   /** "This idea makes 12 prompts": shown under the idea box while typing dynamic syntax. */
-  private void preview(Context ctx) {
+  public void preview(Context ctx) {
     User user = CurrentUser.require(ctx);
     String idea = Optional.ofNullable(ctx.queryParam("idea")).orElse("");
     boolean combinatorial = "combinatorial".equals(ctx.queryParam("mode"));
@@ -135,7 +130,7 @@ public final class StudioRoutes {
   }
 
   /** The dialect hint shown under the target picker; HTMX swaps it in when the target changes. */
-  private void targetHint(Context ctx) {
+  public void targetHint(Context ctx) {
     String id = ctx.queryParam("target");
     Target target = Target.byId(id).orElseThrow(() -> new BadRequestResponse("Unknown target model: choose one from the list."));
     pages.fragment(ctx, "studio/target-hint", Map.of("target", target));

@@ -1,5 +1,6 @@
 package dev.visionary.expand;
 
+import dev.visionary.prompt.MidjourneyFlags;
 import java.util.List;
 import java.util.Map;
 

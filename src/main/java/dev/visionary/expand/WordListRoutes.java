@@ -1,10 +1,11 @@
 package dev.visionary.expand;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
+import dev.visionary.expand.dynamic.IdeaTemplates;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** /wildcards: a person's word lists for {@code __name__} in ideas, and the built-in lists, read-only. */
-final class WordListRoutes {
+public final class WordListRoutes {
   private final Pages pages;
   private final WordLists wordLists;
   private final IdeaTemplates templates;
@@ -39,13 +40,7 @@ final class WordListRoutes {
     return "__" + name + "__";
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/wildcards", this::page);
-    routes.post("/wildcards", this::save);
-    routes.post("/wildcards/delete", this::delete);
-  }
-
-  private void page(Context ctx) {
+  public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
     String edit = ctx.queryParam("edit");
     WordLists.WordList editing = edit == null ? null : wordLists.find(user.id(), edit).orElse(null);
@@ -53,7 +48,7 @@ final class WordListRoutes {
         Map.of(), 200);
   }
 
-  private void save(Context ctx) {
+  public void save(Context ctx) {
     User user = CurrentUser.require(ctx);
     Map<String, String> errors = new LinkedHashMap<>();
     String original = Forms.param(ctx, "original") == null ? "" : Forms.param(ctx, "original").strip();
@@ -83,16 +78,16 @@ final class WordListRoutes {
       return;
     }
     wordLists.save(user.id(), name, body);
-    ctx.redirect("/wildcards?saved=" + name, HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.withQuery(Urls.WILDCARDS, "saved", name), HttpStatus.SEE_OTHER);
   }
 
-  private void delete(Context ctx) {
+  public void delete(Context ctx) {
     User user = CurrentUser.require(ctx);
     String name = Forms.param(ctx, "name");
     if (name != null) {
       wordLists.delete(user.id(), name.strip());
     }
-    ctx.redirect("/wildcards", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.WILDCARDS, HttpStatus.SEE_OTHER);
   }
 
   private void show(Context ctx, User user, String name, String body, String original, Map<String, String> errors, int status) {

@@ -1,6 +1,12 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngine;
+import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.generate.engine.ImageRequest;
+import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.generate.scene.SceneRenderer;
+import dev.visionary.png.PngMetadata;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +46,7 @@ public final class BuiltinImageEngine implements ImageEngine {
       }
       long seed = request.seed() + i;
       BufferedImage picture = renderer.render(words, request.negativePrompt(), seed, request.width(), request.height());
-      String infotext = Infotext.describe(ID, request, seed, request.width(), request.height()).format();
+      String infotext = request.infotext(ID, seed, request.width(), request.height()).format();
       byte[] png = PngMetadata.encode(picture, Map.of(PngMetadata.PARAMETERS, infotext));
       images.add(new GeneratedImage(png, request.width(), request.height(), seed, null, GeneratedImage.PNG));
       progress.progress((i + 1) / (double) request.count(), null);

@@ -1,6 +1,7 @@
 package dev.visionary.generate;
 
 import dev.visionary.config.Config;
+import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.remote.ImageModels;
 import dev.visionary.generate.remote.OpenAiImageEngine;
 import dev.visionary.generate.remote.RemoteEngines;

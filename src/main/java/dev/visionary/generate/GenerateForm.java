@@ -1,5 +1,6 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.web.Forms;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

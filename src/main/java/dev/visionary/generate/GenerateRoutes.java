@@ -1,12 +1,12 @@
 package dev.visionary.generate;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.UsageLimits;
-import dev.visionary.account.User;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.UsageLimits;
+import dev.visionary.identity.User;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Queueing generations and following them: POST /generate, GET /generate, /jobs/{id}. */
-final class GenerateRoutes {
+public final class GenerateRoutes {
   private final Pages pages;
   private final Jobs jobs;
   private final ImageEngines engines;
@@ -34,17 +34,7 @@ final class GenerateRoutes {
     this.limits = limits;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/generate", this::page);
-    routes.get("/generate/options", this::options);
-    routes.post("/generate", this::generate);
-    routes.get("/jobs", this::jobsOfExpansion);
-    routes.get("/jobs/{id}", this::job);
-    routes.post("/jobs/{id}/cancel", this::cancel);
-    routes.post("/jobs/{id}/retry", this::retry);
-  }
-
-  private void page(Context ctx) {
+  public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
     String promptId = ctx.queryParam("prompt_id");
     GenerateForm form = promptId == null
@@ -64,13 +54,13 @@ final class GenerateRoutes {
   }
 
   /** The engine-dependent fields (model, size, count, quality, style), swapped in when the engine or model changes. */
-  private void options(Context ctx) {
+  public void options(Context ctx) {
     CurrentUser.require(ctx);
     GenerateForm form = new GenerateForm(null, null, orDefault(ctx.queryParam("engine"), "builtin"), ctx.queryParam("model"), null, "1", null, null, null, null, null);
     pages.fragment(ctx, "generate/options", formModel(form, Map.of()));
   }
 
-  private void generate(Context ctx) {
+  public void generate(Context ctx) {
     User user = CurrentUser.require(ctx);
     GenerateForm form = GenerateForm.read(ctx);
     Map<String, String> errors = form.problems(engines, ctx);
@@ -101,12 +91,12 @@ final class GenerateRoutes {
       ctx.status(201);
       card(ctx, jobs.find(job.id()).orElseThrow());
     } else {
-      ctx.redirect("/jobs/" + job.id(), HttpStatus.SEE_OTHER);
+      ctx.redirect(Urls.job(job.id()), HttpStatus.SEE_OTHER);
     }
   }
 
   /** The jobs started from one expansion's cards, so its page shows their images again after a reload. */
-  private void jobsOfExpansion(Context ctx) {
+  public void jobsOfExpansion(Context ctx) {
     User user = CurrentUser.require(ctx);
     String expansion = ctx.queryParam("expansion");
     if (!ShortIds.looksValid(expansion)) {
@@ -117,7 +107,7 @@ final class GenerateRoutes {
     pages.fragment(ctx, "generate/expansion-jobs", Map.of("jobs", views));
   }
 
-  private void job(Context ctx) {
+  public void job(Context ctx) {
     Job job = owned(ctx);
     if (Htmx.isHtmx(ctx)) {
       card(ctx, job);
@@ -127,7 +117,7 @@ final class GenerateRoutes {
     pages.page(ctx, "generate/job", Map.of("job", view(job)));
   }
 
-  private void cancel(Context ctx) {
+  public void cancel(Context ctx) {
     Job job = owned(ctx);
     if (jobs.cancel(job.id(), job.ownerId())) {
       scheduler.unschedule(job.id());
@@ -135,7 +125,7 @@ final class GenerateRoutes {
     afterChange(ctx, job.id());
   }
 
-  private void retry(Context ctx) {
+  public void retry(Context ctx) {
     Job job = owned(ctx);
     if (jobs.requeue(job.id(), job.ownerId())) {
       scheduler.schedule(job.id());
@@ -147,7 +137,7 @@ final class GenerateRoutes {
     if (Htmx.isHtmx(ctx)) {
       card(ctx, jobs.find(id).orElseThrow());
     } else {
-      ctx.redirect("/jobs/" + id, HttpStatus.SEE_OTHER);
+      ctx.redirect(Urls.job(id), HttpStatus.SEE_OTHER);
     }
   }
 

@@ -1,11 +1,10 @@
 package dev.visionary.generate;
 
 import dev.visionary.config.Config;
-import dev.visionary.account.UsageLimits;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import io.javalin.config.RoutesConfig;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -35,9 +34,12 @@ public final class Generation implements AutoCloseable {
     scheduler.start(recurring);
   }
 
-  public void register(RoutesConfig config) {
-    routes.register(config);
-    imageRoutes.register(config);
+  public GenerateRoutes generateRoutes() {
+    return routes;
+  }
+
+  public ImageRoutes imageRoutes() {
+    return imageRoutes;
   }
 
   @Override

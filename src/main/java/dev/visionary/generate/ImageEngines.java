@@ -1,5 +1,6 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.ImageEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

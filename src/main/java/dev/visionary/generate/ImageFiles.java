@@ -1,5 +1,10 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngine;
+import dev.visionary.png.Infotext;
+import dev.visionary.png.PngMetadata;
+
 /** Turning an engine's image into what Visionary stores. */
 final class ImageFiles {
   private ImageFiles() {}
@@ -12,7 +17,7 @@ final class ImageFiles {
     if (!GeneratedImage.PNG.equals(image.mimeType())) {
       return image.bytes();
     }
-    Infotext infotext = Infotext.describe(engine.id(), job.request(), image.seed(), image.width(), image.height());
+    Infotext infotext = job.request().infotext(engine.id(), image.seed(), image.width(), image.height());
     return PngMetadata.withParameters(image.bytes(), infotext.format());
   }
 

@@ -1,9 +1,8 @@
 package dev.visionary.generate;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import dev.visionary.web.ShortIds;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import java.util.Optional;
  * Image bytes: readable by their owner and by whoever may read the saved prompt they belong to.
  * Content never changes under an id, so a strong ETag and a year of caching are safe.
  */
-final class ImageRoutes {
+public final class ImageRoutes {
   private final ImageStore store;
   private final PromptLinks prompts;
 
@@ -21,9 +20,20 @@ final class ImageRoutes {
     this.prompts = prompts;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/images/{id}", ctx -> serve(ctx, false));
-    routes.get("/images/{id}/thumb", ctx -> serve(ctx, true));
+  public void image(Context ctx) {
+    serve(ctx, false);
+  }
+
+  public void thumbnail(Context ctx) {
+    serve(ctx, true);
+  }
+
+  static String url(String imageId) {
+    return "/images/" + imageId;
+  }
+
+  static String thumbnailUrl(String imageId) {
+    return url(imageId) + "/thumb";
   }
 
   private void serve(Context ctx, boolean thumbnail) {

@@ -1,5 +1,7 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.web.ShortIds;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +20,16 @@ public final class ImageStore {
 
   /** An image as listed on pages. */
   public record StoredImage(String id, String jobId, long ownerId, String promptId, int width, int height, long seed,
-      String revisedPrompt, String sha256Hex, String mimeType) {}
+      String revisedPrompt, String sha256Hex, String mimeType) {
+    /** Where the image is served, for pages outside this feature that show it. */
+    public String url() {
+      return ImageRoutes.url(id);
+    }
+
+    public String thumbnailUrl() {
+      return ImageRoutes.thumbnailUrl(id);
+    }
+  }
 
   /** The bytes to send, with the tag that identifies them. */
   public record ImageBytes(byte[] bytes, String mimeType, String etag) {}

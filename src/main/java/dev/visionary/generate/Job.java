@@ -1,5 +1,6 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.ImageRequest;
 import java.time.Instant;
 import org.jdbi.v3.core.mapper.Nested;
 

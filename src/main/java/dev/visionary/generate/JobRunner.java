@@ -1,5 +1,9 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngine;
+import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.metrics.Metrics;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.visionary.generate;
 
-import dev.visionary.account.User;
+import dev.visionary.identity.User;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.png.PngMetadata;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,7 +1,7 @@
 package dev.visionary.library;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.visionary.library;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Collections: create, rename, change who sees them, delete, and order their prompts. */
-final class CollectionRoutes {
+public final class CollectionRoutes {
   private static final String NOT_FOUND = "There is no collection at this address, or it is private.";
 
   private final Pages pages;
@@ -27,15 +27,13 @@ final class CollectionRoutes {
     this.prompts = prompts;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/collections", ctx -> showList(ctx, Map.of(), "", "", 200));
-    routes.post("/collections", this::create);
-    routes.get("/c/{id}", ctx -> ctx.redirect(readable(ctx).url(), HttpStatus.MOVED_PERMANENTLY));
-    routes.get("/c/{id}/{slug}", this::show);
-    routes.post("/c/{id}/edit", this::edit);
-    routes.post("/c/{id}/delete", this::delete);
-    routes.post("/c/{id}/remove", this::remove);
-    routes.post("/c/{id}/move", this::move);
+  public void list(Context ctx) {
+    showList(ctx, Map.of(), "", "", 200);
+  }
+
+  /** The short address without a slug answers with the collection's full one. */
+  public void shortLink(Context ctx) {
+    ctx.redirect(readable(ctx).url(), HttpStatus.MOVED_PERMANENTLY);
   }
 
   private void showList(Context ctx, Map<String, String> errors, String name, String description, int status) {
@@ -76,7 +74,7 @@ final class CollectionRoutes {
     return new Fields(name, description, visibility);
   }
 
-  private void create(Context ctx) {
+  public void create(Context ctx) {
     User me = CurrentUser.require(ctx);
     Map<String, String> errors = new HashMap<>();
     Fields f = read(ctx, errors);
@@ -93,7 +91,7 @@ final class CollectionRoutes {
         .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
   }
 
-  private void show(Context ctx) {
+  public void show(Context ctx) {
     PromptCollection c = readable(ctx);
     if (!ctx.pathParam("slug").equals(c.slug())) {
       ctx.redirect(c.url(), HttpStatus.MOVED_PERMANENTLY);
@@ -110,7 +108,7 @@ final class CollectionRoutes {
     model.put("mine", c.ownedBy(viewer));
     model.put("errors", errors);
     model.put("visibilities", List.of(Visibility.values()));
-    model.put("searchUrl", c.ownedBy(viewer) ? "/library?collection=" + c.id() : null);
+    model.put("searchUrl", c.ownedBy(viewer) ? Urls.withQuery(Urls.LIBRARY, "collection", c.id()) : null);
     if (c.visibility().shareable()) {
       model.put("meta", List.of(new Meta("og:type", "website"), new Meta("og:site_name", "Visionary"), new Meta("og:title", c.name()),
           new Meta("og:description", c.description().isEmpty() ? "A collection of image prompts by " + c.ownerName() : c.description()),
@@ -120,7 +118,7 @@ final class CollectionRoutes {
     pages.page(ctx, "library/collection", model);
   }
 
-  private void edit(Context ctx) {
+  public void edit(Context ctx) {
     PromptCollection c = Access.ownedCollection(ctx, collections, ctx.pathParam("id"));
     Map<String, String> errors = new HashMap<>();
     Fields f = read(ctx, errors);
@@ -132,19 +130,19 @@ final class CollectionRoutes {
     ctx.redirect(collections.find(c.id()).orElseThrow().url(), HttpStatus.SEE_OTHER);
   }
 
-  private void delete(Context ctx) {
+  public void delete(Context ctx) {
     PromptCollection c = Access.ownedCollection(ctx, collections, ctx.pathParam("id"));
     collections.delete(c.id());
-    ctx.redirect("/collections", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.COLLECTIONS, HttpStatus.SEE_OTHER);
   }
 
-  private void remove(Context ctx) {
+  public void remove(Context ctx) {
     PromptCollection c = Access.ownedCollection(ctx, collections, ctx.pathParam("id"));
     collections.remove(c.id(), Forms.text(ctx, "prompt_id", "The prompt", 32, false));
     ctx.redirect(c.url(), HttpStatus.SEE_OTHER);
   }
 
-  private void move(Context ctx) {
+  public void move(Context ctx) {
     PromptCollection c = Access.ownedCollection(ctx, collections, ctx.pathParam("id"));
     String direction = Forms.text(ctx, "direction", "The direction", 8, false);
     if (!direction.equals("up") && !direction.equals("down")) {

@@ -1,6 +1,6 @@
 package dev.visionary.library;
 
-import dev.visionary.generate.Infotext;
+import dev.visionary.png.Infotext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,7 @@
 package dev.visionary.library;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.expand.Target;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;
 import dev.visionary.web.ShortIds;
 import java.time.Duration;

@@ -1,9 +1,8 @@
 package dev.visionary.library;
 
-import dev.visionary.account.User;
-import dev.visionary.account.Users;
+import dev.visionary.identity.User;
+import dev.visionary.identity.UserDirectory;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,7 +14,7 @@ public final class Library {
   private final CollectionRoutes collectionRoutes;
   private final TransferRoutes transferRoutes;
 
-  public Library(Jdbi jdbi, Pages pages, Users users, PromptCaps caps, PromptGallery gallery) {
+  public Library(Jdbi jdbi, Pages pages, UserDirectory users, PromptCaps caps, PromptGallery gallery) {
     this.prompts = new Prompts(jdbi, caps);
     Tags tags = new Tags(jdbi);
     PromptCollections collections = new PromptCollections(jdbi);
@@ -31,12 +30,20 @@ public final class Library {
     return prompts.purgeExpired();
   }
 
-  /** Register after the accounts feature, whose filter resolves the person and checks CSRF first. */
-  public void register(RoutesConfig routes) {
-    promptRoutes.register(routes);
-    searchRoutes.register(routes);
-    collectionRoutes.register(routes);
-    transferRoutes.register(routes);
+  public PromptRoutes promptRoutes() {
+    return promptRoutes;
+  }
+
+  public SearchRoutes searchRoutes() {
+    return searchRoutes;
+  }
+
+  public CollectionRoutes collectionRoutes() {
+    return collectionRoutes;
+  }
+
+  public TransferRoutes transferRoutes() {
+    return transferRoutes;
   }
 
   /**

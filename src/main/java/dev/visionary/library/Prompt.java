@@ -1,7 +1,6 @@
 package dev.visionary.library;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.visionary.web.Urls;
 import java.time.Instant;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -24,7 +23,7 @@ record Prompt(
   }
 
   static String url(String id, String slug) {
-    return "/p/" + id + "/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+    return Urls.prompt(id, slug);
   }
 
   public boolean ownedBy(long userId) {

@@ -1,7 +1,6 @@
 package dev.visionary.library;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.visionary.web.Urls;
 import java.time.Instant;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -18,7 +17,7 @@ record PromptCollection(
   static final RowMapper<PromptCollection> ROW = ConstructorMapper.of(PromptCollection.class);
 
   public String url() {
-    return "/c/" + id + "/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+    return Urls.collection(id, slug);
   }
 
   public boolean ownedBy(long userId) {

@@ -1,6 +1,6 @@
 package dev.visionary.library;
 
-import dev.visionary.expand.Target;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

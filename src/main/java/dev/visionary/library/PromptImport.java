@@ -1,7 +1,7 @@
 package dev.visionary.library;
 
-import dev.visionary.generate.PngText;
-import dev.visionary.expand.Target;
+import dev.visionary.png.PngText;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

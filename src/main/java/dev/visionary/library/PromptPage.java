@@ -1,10 +1,11 @@
 package dev.visionary.library;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
-import dev.visionary.expand.Target;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Requests;
+import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
@@ -41,7 +42,7 @@ final class PromptPage {
 
   void show(Context ctx) {
     Prompt p = Access.readable(ctx, prompts, ctx.pathParam("id"));
-    if (!ctx.pathParam("slug").equals(p.slug())) {
+    if (!ctx.pathParam("slug").equals(Urls.promptSlug(p.slug()))) {
       // Titles change; links made with an older title keep working.
       ctx.redirect(p.url(), HttpStatus.MOVED_PERMANENTLY);
       return;
@@ -112,7 +113,7 @@ final class PromptPage {
    * recorded from someone else's job before jobs were checked never shows), else the newest of those.
    */
   private static Optional<String> coverUrl(Prompt p, List<PromptGallery.GalleryImage> images) {
-    String recorded = p.coverImageId() == null ? null : "/images/" + p.coverImageId();
+    String recorded = p.coverImageId() == null ? null : Urls.image(p.coverImageId());
     return images.stream().map(PromptGallery.GalleryImage::url).filter(url -> url.equals(recorded)).findFirst()
         .or(() -> images.stream().findFirst().map(PromptGallery.GalleryImage::url));
   }

@@ -1,12 +1,12 @@
 package dev.visionary.library;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
-import dev.visionary.expand.Target;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A prompt's life: saving, its page, editing with versions, Trash, forks, tags, bookmarks and collections. */
-final class PromptRoutes {
+public final class PromptRoutes {
   private final Pages pages;
   private final Prompts prompts;
   private final Tags tags;
@@ -34,32 +34,25 @@ final class PromptRoutes {
     this.promptPage = new PromptPage(pages, prompts, tags, collections, bookmarks, gallery);
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/prompts/new", this::newForm);
-    routes.post("/prompts", this::create);
-    routes.get("/prompts/{id}/edit", this::editForm);
-    routes.get("/prompts/{id}/history", promptPage::history);
-    routes.get("/p/{id}", ctx -> ctx.redirect(Access.readable(ctx, prompts, ctx.pathParam("id")).url(), HttpStatus.MOVED_PERMANENTLY));
-    routes.get("/p/{id}/{slug}", promptPage::show);
-    routes.post("/p/{id}/edit", this::update);
-    routes.post("/p/{id}/delete", this::trash);
-    routes.post("/p/{id}/restore", this::restore);
-    routes.post("/p/{id}/purge", this::purge);
-    routes.post("/p/{id}/fork", this::fork);
-    routes.post("/p/{id}/bookmark", this::bookmark);
-    routes.post("/p/{id}/tags", this::addTags);
-    routes.post("/p/{id}/tags/remove", this::removeTag);
-    routes.post("/p/{id}/collections", this::addToCollection);
-    routes.post("/p/{id}/collections/remove", this::removeFromCollection);
-    routes.post("/p/{id}/versions/{version}/restore", this::restoreVersion);
-    routes.get("/library/tags", this::tagSuggestions);
+  /** The prompt's page; the page itself lives in {@link PromptPage}. */
+  public void page(Context ctx) {
+    promptPage.show(ctx);
   }
 
-  private void newForm(Context ctx) {
+  public void history(Context ctx) {
+    promptPage.history(ctx);
+  }
+
+  /** The short address without a slug answers with the prompt's full one. */
+  public void shortLink(Context ctx) {
+    ctx.redirect(Access.readable(ctx, prompts, ctx.pathParam("id")).url(), HttpStatus.MOVED_PERMANENTLY);
+  }
+
+  public void newForm(Context ctx) {
     showForm(ctx, PromptForm.empty(), null, 200);
   }
 
-  private void editForm(Context ctx) {
+  public void editForm(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     showForm(ctx, PromptForm.of(p, tags.of(p.id())), p, 200);
   }
@@ -77,7 +70,7 @@ final class PromptRoutes {
     pages.page(ctx, "library/prompt-form", model);
   }
 
-  private void create(Context ctx) {
+  public void create(Context ctx) {
     User me = CurrentUser.require(ctx);
     PromptForm form = PromptForm.read(ctx);
     if (!form.parentId().isEmpty() && prompts.find(form.parentId()).filter(p -> Access.canRead(CurrentUser.get(ctx), p)).isEmpty()) {
@@ -123,7 +116,7 @@ final class PromptRoutes {
     showForm(ctx, form, null, 422);
   }
 
-  private void update(Context ctx) {
+  public void update(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     PromptForm form = PromptForm.read(ctx);
     if (!form.valid()) {
@@ -156,29 +149,29 @@ final class PromptRoutes {
     tags.add(p.ownerId(), p.id(), wanted.stream().filter(w -> current.stream().noneMatch(c -> c.equalsIgnoreCase(w))).toList());
   }
 
-  private void trash(Context ctx) {
+  public void trash(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     prompts.trash(p.id());
-    ctx.redirect("/library/trash", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.TRASH, HttpStatus.SEE_OTHER);
   }
 
-  private void restore(Context ctx) {
+  public void restore(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     prompts.restore(p.id());
     ctx.redirect(p.url(), HttpStatus.SEE_OTHER);
   }
 
-  private void purge(Context ctx) {
+  public void purge(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     if (!p.deleted()) {
       throw new BadRequestResponse("Only prompts in Trash can be deleted for good. Move it to Trash first.");
     }
     prompts.purge(p.id());
-    ctx.redirect("/library/trash", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.TRASH, HttpStatus.SEE_OTHER);
   }
 
   /** A copy owned by the viewer that remembers where it came from. */
-  private void fork(Context ctx) {
+  public void fork(Context ctx) {
     User me = CurrentUser.require(ctx);
     Prompt original = Access.readable(ctx, prompts, ctx.pathParam("id"));
     String title = original.ownedBy(me.id()) ? original.title() + " (copy)" : original.title();
@@ -193,7 +186,7 @@ final class PromptRoutes {
     ctx.redirect(prompts.find(id).orElseThrow().url(), HttpStatus.SEE_OTHER);
   }
 
-  private void bookmark(Context ctx) {
+  public void bookmark(Context ctx) {
     User me = CurrentUser.require(ctx);
     Prompt p = Access.readable(ctx, prompts, ctx.pathParam("id"));
     bookmarks.toggle(me.id(), p.id());
@@ -204,7 +197,7 @@ final class PromptRoutes {
     ctx.redirect(p.url(), HttpStatus.SEE_OTHER);
   }
 
-  private void addTags(Context ctx) {
+  public void addTags(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     String error = null;
     try {
@@ -215,7 +208,7 @@ final class PromptRoutes {
     afterTagChange(ctx, p, error);
   }
 
-  private void removeTag(Context ctx) {
+  public void removeTag(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     tags.remove(p.ownerId(), p.id(), Forms.text(ctx, "tag", "The tag", Tags.MAX_LENGTH, false));
     afterTagChange(ctx, p, null);
@@ -235,7 +228,7 @@ final class PromptRoutes {
     ctx.redirect(p.url(), HttpStatus.SEE_OTHER);
   }
 
-  private void addToCollection(Context ctx) {
+  public void addToCollection(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     String collectionId = Forms.text(ctx, "collection_id", "The collection", 32, false);
     String newName = Forms.text(ctx, "new_collection", "The collection name", 120, false);
@@ -249,14 +242,14 @@ final class PromptRoutes {
     ctx.redirect(p.url(), HttpStatus.SEE_OTHER);
   }
 
-  private void removeFromCollection(Context ctx) {
+  public void removeFromCollection(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     PromptCollection c = Access.ownedCollection(ctx, collections, Forms.text(ctx, "collection_id", "The collection", 32, false));
     collections.remove(c.id(), p.id());
     ctx.redirect(p.url(), HttpStatus.SEE_OTHER);
   }
 
-  private void restoreVersion(Context ctx) {
+  public void restoreVersion(Context ctx) {
     Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
     int number;
     try {
@@ -269,10 +262,10 @@ final class PromptRoutes {
     PromptDraft restored = new PromptDraft(v.title(), v.text(), v.negative(), v.target(), v.params(), v.idea(), p.expansionId(),
         p.parentId(), p.visibility());
     prompts.update(p, restored, "Restored version " + number);
-    ctx.redirect("/prompts/" + p.id() + "/history", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.promptHistory(p.id()), HttpStatus.SEE_OTHER);
   }
 
-  private void tagSuggestions(Context ctx) {
+  public void tagSuggestions(Context ctx) {
     User me = CurrentUser.require(ctx);
     String typed = ctx.queryParam("tags");
     typed = typed == null ? "" : typed.substring(typed.lastIndexOf(',') + 1).strip();

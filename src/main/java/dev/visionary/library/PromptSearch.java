@@ -1,6 +1,6 @@
 package dev.visionary.library;
 
-import dev.visionary.expand.Target;
+import dev.visionary.prompt.Target;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

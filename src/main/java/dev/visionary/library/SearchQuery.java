@@ -1,6 +1,6 @@
 package dev.visionary.library;
 
-import dev.visionary.expand.Target;
+import dev.visionary.prompt.Target;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

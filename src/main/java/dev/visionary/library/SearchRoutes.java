@@ -1,11 +1,11 @@
 package dev.visionary.library;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
-import dev.visionary.account.Users;
-import dev.visionary.expand.Target;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
+import dev.visionary.identity.UserDirectory;
+import dev.visionary.prompt.Target;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
+import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /** The searchable listings: my library, bookmarks, everyone's public prompts, a person's profile; and Trash. */
-final class SearchRoutes {
+public final class SearchRoutes {
   private final Pages pages;
   private final PromptSearch search;
   private final Prompts prompts;
   private final PromptCollections collections;
   private final LibraryFacets facets;
   private final CardHtml cardHtml;
-  private final Users users;
+  private final UserDirectory users;
 
-  SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, Users users) {
+  SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, UserDirectory users) {
     this.pages = pages;
     this.search = search;
     this.prompts = prompts;
@@ -33,22 +33,20 @@ final class SearchRoutes {
     this.users = users;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/library", this::library);
-    routes.get("/library/trash", this::trash);
-    routes.post("/library/trash/empty", this::emptyTrash);
-    routes.get("/bookmarks", ctx -> listing(ctx, SearchScope.bookmarks(CurrentUser.require(ctx).id()), "/bookmarks", "Bookmarks",
-        "Prompts you starred, yours and other people's.", Map.of()));
-    routes.get("/explore", ctx -> listing(ctx, SearchScope.explore(), "/explore", "Explore",
-        "Prompts people have chosen to share with everyone.", Map.of()));
-    routes.get("/u/{username}", this::profile);
+  public void bookmarks(Context ctx) {
+    listing(ctx, SearchScope.bookmarks(CurrentUser.require(ctx).id()), Urls.BOOKMARKS, "Bookmarks",
+        "Prompts you starred, yours and other people's.", Map.of());
+  }
+
+  public void explore(Context ctx) {
+    listing(ctx, SearchScope.explore(), Urls.EXPLORE, "Explore", "Prompts people have chosen to share with everyone.", Map.of());
   }
 
   /**
    * Everything on a library page is the person's own (prompts, tags, collections, bookmarks), so the page is
    * kept until their revision moves on: a repeated view costs the session lookup and nothing else.
    */
-  private void library(Context ctx) {
+  public void library(Context ctx) {
     User me = CurrentUser.require(ctx);
     long revision = CurrentUser.revision(ctx);
     pages.kept(ctx, List.of(me.id(), revision), () -> {
@@ -57,16 +55,16 @@ final class SearchRoutes {
       extra.put("tagCounts", mine.tagCounts());
       extra.put("collections", mine.collections());
       extra.put("filters", true);
-      return render(ctx, SearchScope.library(me.id()), "/library", "Library", "Every prompt you have saved.", extra);
+      return render(ctx, SearchScope.library(me.id()), Urls.LIBRARY, "Library", "Every prompt you have saved.", extra);
     });
   }
 
-  private void profile(Context ctx) {
+  public void profile(Context ctx) {
     User owner = users.byUsername(ctx.pathParam("username")).orElseThrow(() -> new NotFoundResponse("There is nobody with that name here."));
     Map<String, Object> extra = new HashMap<>();
     extra.put("profile", owner);
     extra.put("publicCollections", collections.publicOf(owner.id()));
-    listing(ctx, SearchScope.profile(owner.id()), "/u/" + java.net.URLEncoder.encode(owner.username(), java.nio.charset.StandardCharsets.UTF_8),
+    listing(ctx, SearchScope.profile(owner.id()), Urls.profile(owner.username()),
         owner.username(), "Prompts " + owner.username() + " has shared.", extra);
   }
 
@@ -87,7 +85,7 @@ final class SearchRoutes {
     model.put("intro", intro);
     model.put("query", query);
     model.put("result", result);
-    model.put("cardsHtml", cardHtml.render(result.cards(), !base.equals("/library"), base));
+    model.put("cardsHtml", cardHtml.render(result.cards(), !base.equals(Urls.LIBRARY), base));
     model.put("problems", parsed.problems());
     model.put("sorts", List.of(SearchQuery.Sort.values()));
     model.put("targets", List.of(Target.values()));
@@ -97,7 +95,7 @@ final class SearchRoutes {
     return pages.render(ctx, "library/search", "results", model, parsed.problems().isEmpty() ? 200 : 400);
   }
 
-  private void trash(Context ctx) {
+  public void trash(Context ctx) {
     User me = CurrentUser.require(ctx);
     List<Prompt> trashed = prompts.trashed(me.id());
     List<Map<String, Object>> rows = trashed.stream().map(p -> Map.<String, Object>of(
@@ -106,8 +104,8 @@ final class SearchRoutes {
     pages.page(ctx, "library/trash", Map.of("rows", rows, "days", Prompts.TRASH_DAYS));
   }
 
-  private void emptyTrash(Context ctx) {
+  public void emptyTrash(Context ctx) {
     prompts.emptyTrash(CurrentUser.require(ctx).id());
-    ctx.redirect("/library/trash", HttpStatus.SEE_OTHER);
+    ctx.redirect(Urls.TRASH, HttpStatus.SEE_OTHER);
   }
 }

@@ -1,9 +1,8 @@
 package dev.visionary.library;
 
-import dev.visionary.account.CurrentUser;
-import dev.visionary.account.User;
+import dev.visionary.identity.CurrentUser;
+import dev.visionary.identity.User;
 import dev.visionary.web.Pages;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -21,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code GET /export} (the page, or a file with ?format=json|styles) and {@code POST /import} (JSON, styles.csv or PNG). */
-final class TransferRoutes {
+public final class TransferRoutes {
   private final Pages pages;
   private final LibraryTransfer transfer;
   private final PromptImport imports;
@@ -32,13 +31,11 @@ final class TransferRoutes {
     this.imports = imports;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/export", this::export);
-    routes.get("/import", ctx -> show(ctx, null, 200));
-    routes.post("/import", this::importFile);
+  public void importForm(Context ctx) {
+    show(ctx, null, 200);
   }
 
-  private void export(Context ctx) {
+  public void export(Context ctx) {
     User me = CurrentUser.require(ctx);
     String format = ctx.queryParam("format");
     String day = LocalDate.now(ZoneOffset.UTC).toString();
@@ -67,7 +64,7 @@ final class TransferRoutes {
     pages.page(ctx, "library/transfer", model);
   }
 
-  private void importFile(Context ctx) {
+  public void importFile(Context ctx) {
     User me = CurrentUser.require(ctx);
     if (!ctx.isMultipartFormData()) {
       throw new BadRequestResponse("Choose a file to import.");

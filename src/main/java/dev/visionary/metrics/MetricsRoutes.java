@@ -1,7 +1,6 @@
 package dev.visionary.metrics;
 
 import dev.visionary.config.Config;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.net.InetAddress;
@@ -16,7 +15,6 @@ import java.util.Optional;
  * Everyone else sees the same 404 as for any unknown address.
  */
 public final class MetricsRoutes {
-  public static final String PATH = "/metrics";
   private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Metrics metrics;
@@ -27,11 +25,7 @@ public final class MetricsRoutes {
     this.token = config.web().metricsToken().map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get(PATH, this::scrape);
-  }
-
-  private void scrape(Context ctx) {
+  public void scrape(Context ctx) {
     if (!allowed(ctx)) {
       throw new NotFoundResponse();
     }

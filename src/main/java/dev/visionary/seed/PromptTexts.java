@@ -2,11 +2,11 @@ package dev.visionary.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.visionary.expand.BuiltinExpander;
-import dev.visionary.expand.ExpansionRequest;
-import dev.visionary.expand.ExpansionResult;
-import dev.visionary.expand.StylePreset;
-import dev.visionary.expand.Target;
+import dev.visionary.expand.builtin.BuiltinExpander;
+import dev.visionary.expand.builtin.ExpansionRequest;
+import dev.visionary.expand.builtin.ExpansionResult;
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

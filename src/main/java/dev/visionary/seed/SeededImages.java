@@ -1,12 +1,13 @@
 package dev.visionary.seed;
 
 import dev.visionary.generate.BuiltinImageEngine;
-import dev.visionary.generate.GeneratedImage;
-import dev.visionary.generate.ImageEngineException;
-import dev.visionary.generate.ImageRequest;
-import dev.visionary.generate.ProgressListener;
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.generate.engine.ImageRequest;
+import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.generate.Thumbnail;
 import dev.visionary.generate.Thumbnails;
+import dev.visionary.web.Urls;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -87,7 +88,7 @@ final class SeededImages {
 
   /** The first seeded image, which the first user owns, as the benchmark requests it: its path and ETag. */
   Optional<String> first() {
-    return rows.stream().findFirst().map(i -> "/images/" + i.imageId() + " \"" + hex(i.render().sha256()) + "\"");
+    return rows.stream().findFirst().map(i -> Urls.image(i.imageId()) + " \"" + hex(i.render().sha256()) + "\"");
   }
 
   int insert(Connection conn) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.visionary.training;
 
-import dev.visionary.App;
 import dev.visionary.config.Config;
 import dev.visionary.web.Pages;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,8 +54,19 @@ public final class TrainingRun {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  /** Returns the process exit code. */
-  public static int main(PrintStream out) {
+  /**
+   * The app as this run sees it: where it answers and how to stop it. The caller starts it, so the run needs
+   * nothing of how the app is put together.
+   */
+  public record Started(int port, Runnable stop) implements AutoCloseable {
+    @Override
+    public void close() {
+      stop.run();
+    }
+  }
+
+  /** Starts the app with {@code start} on a configuration of the run's own; returns the process exit code. */
+  public static int main(PrintStream out, Function<Config, Started> start) {
     long started = System.nanoTime();
     Path dataDir;
     try {
@@ -69,7 +80,7 @@ public final class TrainingRun {
     // the per-person limits would stop the rounds below.
     Config config = Config.from(Map.of("PORT", "0", "DATA_DIR", dataDir.toString(),
         "EXPAND_PER_MINUTE", "10000", "GENERATE_PER_MINUTE", "10000"));
-    try (App app = App.start(config)) {
+    try (Started app = start.apply(config)) {
       requests = exercise(app.port(), ROUNDS);
     } catch (RuntimeException e) {
       out.println("visionary training-run: failed: " + e);

@@ -1,7 +1,6 @@
 package dev.visionary.web;
 
 import dev.visionary.db.Database;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -13,11 +12,7 @@ public final class HealthRoutes {
     this.database = database;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get("/health", this::health);
-  }
-
-  private void health(Context ctx) {
+  public void health(Context ctx) {
     boolean dbOk = database.isHealthy();
     ctx.header("Cache-Control", "no-store");
     ctx.status(dbOk ? 200 : 503).json(Map.of("status", dbOk ? "ok" : "unavailable", "db", dbOk ? "ok" : "unreachable"));

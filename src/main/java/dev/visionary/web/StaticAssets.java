@@ -45,8 +45,8 @@ final class StaticAssets {
     // Our own files may change with each release; webjar URLs carry their version, so they never do.
     for (var folder : Map.of(STATIC, "static/", WEBJARS, "META-INF/resources/webjars/").entrySet()) {
       String cacheControl = folder.getKey().equals(STATIC) ? "public, max-age=3600" : "max-age=31622400";
-      routes.get(folder.getKey(), ctx -> serve(ctx, folder.getValue(), cacheControl));
-      routes.head(folder.getKey(), ctx -> serve(ctx, folder.getValue(), cacheControl));
+      routes.get(folder.getKey(), ctx -> serve(ctx, folder.getValue(), cacheControl), RouteAccess.PUBLIC);
+      routes.head(folder.getKey(), ctx -> serve(ctx, folder.getValue(), cacheControl), RouteAccess.PUBLIC);
     }
   }
 

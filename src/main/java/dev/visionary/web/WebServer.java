@@ -6,9 +6,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.Endpoint;
+import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -81,6 +85,22 @@ public final class WebServer {
     return javalin.unsafe.internalRouter.allHttpHandlers().stream()
         .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
         .toList();
+  }
+
+  /**
+   * The access each route declared ({@code GET /settings} → SIGNED_IN), so a test can check that none
+   * is missing one; a route registered without any maps to an empty set.
+   */
+  public Map<String, Set<RouteRole>> routeAccess() {
+    Map<String, Set<RouteRole>> access = new LinkedHashMap<>();
+    for (var parsed : javalin.unsafe.internalRouter.allHttpHandlers()) {
+      if (!parsed.endpoint.method.isHttpMethod()) {
+        continue; // filters run around routes; they are not routes of their own
+      }
+      Roles roles = parsed.endpoint.metadata(Roles.class);
+      access.put(parsed.endpoint.method.name() + " " + parsed.endpoint.path, roles == null ? Set.of() : roles.getRoles());
+    }
+    return access;
   }
 
   public WebServer start() {

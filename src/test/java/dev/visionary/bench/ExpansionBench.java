@@ -1,10 +1,10 @@
 package dev.visionary.bench;
 
-import dev.visionary.expand.BuiltinExpander;
-import dev.visionary.expand.ExpansionRequest;
-import dev.visionary.expand.ExpansionResult;
-import dev.visionary.expand.StylePreset;
-import dev.visionary.expand.Target;
+import dev.visionary.expand.builtin.BuiltinExpander;
+import dev.visionary.expand.builtin.ExpansionRequest;
+import dev.visionary.expand.builtin.ExpansionResult;
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,10 +1,10 @@
 package dev.visionary.bench;
 
 import dev.visionary.generate.BuiltinImageEngine;
-import dev.visionary.generate.GeneratedImage;
-import dev.visionary.generate.ImageEngineException;
-import dev.visionary.generate.ImageRequest;
-import dev.visionary.generate.ProgressListener;
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.generate.engine.ImageRequest;
+import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.generate.scene.SceneRenderer;
 import java.awt.image.BufferedImage;
 import java.util.List;

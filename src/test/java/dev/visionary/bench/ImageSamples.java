@@ -1,9 +1,9 @@
 package dev.visionary.bench;
 
 import dev.visionary.generate.BuiltinImageEngine;
-import dev.visionary.generate.GeneratedImage;
-import dev.visionary.generate.ImageRequest;
-import dev.visionary.generate.ProgressListener;
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageRequest;
+import dev.visionary.generate.engine.ProgressListener;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionary.png.Infotext;
+import dev.visionary.png.PngMetadata;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.Jobs;

@@ -1,5 +1,7 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.ImageRequest;
+
 /** Variations of a request that only tests build: the app makes each request whole from a form or a job. */
 public final class ImageRequests {
   private ImageRequests() {}

@@ -7,12 +7,12 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Measurements a person would make by eye, done on decoded pixels. */
-final class Pixels {
+public final class Pixels {
 
   private Pixels() {
   }
 
-  static BufferedImage decode(byte[] bytes) {
+  public static BufferedImage decode(byte[] bytes) {
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
       if (image == null) {
@@ -105,7 +105,7 @@ final class Pixels {
   }
 
   /** Mean absolute difference per channel, 0 to 255, of two images of the same size. */
-  static double difference(BufferedImage a, BufferedImage b) {
+  public static double difference(BufferedImage a, BufferedImage b) {
     if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
       throw new AssertionError("images differ in size");
     }

@@ -58,8 +58,8 @@ class LibraryAccessHttpTest {
     String privateId = LibraryClient.idOf(prompts.get("private"));
     String publicId = LibraryClient.idOf(prompts.get("public"));
     for (String id : new String[] {privateId, publicId}) {
-      assertEquals(404, other.get("/prompts/" + id + "/edit").statusCode());
-      assertEquals(404, other.get("/prompts/" + id + "/history").statusCode());
+      assertEquals(404, other.get("/p/" + id + "/edit").statusCode());
+      assertEquals(404, other.get("/p/" + id + "/history").statusCode());
       assertEquals(404, other.post("/p/" + id + "/edit", "text", "vandalised").statusCode());
       assertEquals(404, other.post("/p/" + id + "/delete").statusCode());
       assertEquals(404, other.post("/p/" + id + "/tags", "tags", "spam").statusCode());
@@ -68,11 +68,11 @@ class LibraryAccessHttpTest {
     assertEquals(404, other.post("/p/" + privateId + "/bookmark").statusCode(), "a private prompt cannot be starred by others");
     assertEquals(404, other.post("/p/" + privateId + "/fork").statusCode());
     assertEquals(303, other.post("/p/" + publicId + "/bookmark").statusCode(), "a public one can");
-    assertEquals(200, owner.get("/prompts/" + privateId + "/edit").statusCode());
+    assertEquals(200, owner.get("/p/" + privateId + "/edit").statusCode());
     assertTrue(owner.get(prompts.get("public")).body().contains("zanzibar harbour public dhow"), "nothing was changed");
 
     Http anonymous = LibraryClient.anonymous();
-    assertEquals(303, anonymous.get("/prompts/" + publicId + "/edit").statusCode(), "anonymous visitors are sent to sign in");
+    assertEquals(303, anonymous.get("/p/" + publicId + "/edit").statusCode(), "anonymous visitors are sent to sign in");
     assertEquals(303, anonymous.get("/library").statusCode());
     assertEquals(303, anonymous.get("/bookmarks").statusCode());
     assertEquals(303, anonymous.get("/collections").statusCode());

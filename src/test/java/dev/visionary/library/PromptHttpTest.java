@@ -79,7 +79,7 @@ class PromptHttpTest {
     assertEquals(second, old.headers().firstValue("Location").orElseThrow());
     assertEquals(301, LibraryClient.anonymous().get("/p/" + id).statusCode());
 
-    HttpResponse<String> history = me.get("/prompts/" + id + "/history");
+    HttpResponse<String> history = me.get("/p/" + id + "/history");
     assertEquals(200, history.statusCode());
     assertTrue(history.body().contains("Version 2 (current)"));
     assertTrue(history.body().contains("<del>red</del><ins>white</ins>"), "the diff shows the changed words");
@@ -95,7 +95,7 @@ class PromptHttpTest {
     assertEquals(200, restored.statusCode());
     assertTrue(restored.body().contains("a red fox in snow"));
     assertTrue(restored.body().contains("Version 3"));
-    assertTrue(me.get("/prompts/" + id + "/history").body().contains("Restored version 1"));
+    assertTrue(me.get("/p/" + id + "/history").body().contains("Restored version 1"));
     assertEquals(404, me.post("/p/" + id + "/versions/9/restore").statusCode());
   }
 

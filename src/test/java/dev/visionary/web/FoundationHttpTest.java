@@ -58,7 +58,7 @@ class FoundationHttpTest {
   void aFailingHandlerAnswersA500PageWithoutStackTrace() {
     Consumer<RoutesConfig> failing = routes -> routes.get("/boom", ctx -> {
       throw new IllegalStateException("secret internal detail at dev.visionary.Something");
-    });
+    }, RouteAccess.PUBLIC);
     try (App app = TestServer.startApp(Map.of(), List.of(failing))) {
       HttpResponse<String> page = new Http("http://localhost:" + app.port()).get("/boom");
       assertEquals(500, page.statusCode());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.visionary.App;
-import dev.visionary.account.RateLimiter;
+import dev.visionary.identity.RateLimiter;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.TestServer;

@@ -94,7 +94,7 @@ class SignedInCachingTest {
       case "/jobs" -> "/jobs?expansion=" + ids.get("expansion");
       case "/generate" -> "/generate?prompt_id=" + ids.get("prompt");
       case "/images/{id}", "/images/{id}/thumb" -> route.replace("{id}", ids.get("image"));
-      case "/p/{id}", "/prompts/{id}/edit", "/prompts/{id}/history" -> route.replace("{id}", ids.get("prompt"));
+      case "/p/{id}", "/p/{id}/edit", "/p/{id}/history", "/prompts/{id}/edit", "/prompts/{id}/history" -> route.replace("{id}", ids.get("prompt"));
       case "/p/{id}/{slug}" -> "/p/" + ids.get("prompt") + "/" + ids.get("promptSlug");
       case "/c/{id}" -> "/c/" + ids.get("collection");
       case "/c/{id}/{slug}" -> "/c/" + ids.get("collection") + "/" + ids.get("collectionSlug");

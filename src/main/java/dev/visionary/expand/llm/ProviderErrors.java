@@ -1,7 +1,7 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.Redaction;
+import dev.visionary.provider.Redaction;
 import dev.visionary.expand.llm.LlmException.Kind;
 import java.io.IOException;
 import java.net.ConnectException;

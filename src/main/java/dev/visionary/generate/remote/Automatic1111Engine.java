@@ -2,11 +2,11 @@ package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.visionary.generate.GeneratedImage;
-import dev.visionary.generate.ImageEngine;
-import dev.visionary.generate.ImageEngineException;
-import dev.visionary.generate.ImageRequest;
-import dev.visionary.generate.ProgressListener;
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngine;
+import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.generate.engine.ImageRequest;
+import dev.visionary.generate.engine.ProgressListener;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

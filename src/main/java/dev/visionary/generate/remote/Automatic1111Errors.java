@@ -1,8 +1,8 @@
 package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.generate.ImageEngineException;
-import dev.visionary.generate.ImageRequest;
+import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.generate.engine.ImageRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

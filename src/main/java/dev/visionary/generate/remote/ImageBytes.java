@@ -1,7 +1,7 @@
 package dev.visionary.generate.remote;
 
-import dev.visionary.generate.GeneratedImage;
-import dev.visionary.generate.ImageEngineException;
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngineException;
 import java.util.Base64;
 
 /** Turns what a server sent into a {@link GeneratedImage}, trusting the bytes rather than the server's label. */

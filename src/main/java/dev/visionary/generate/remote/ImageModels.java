@@ -1,6 +1,6 @@
 package dev.visionary.generate.remote;
 
-import dev.visionary.generate.ImageRequest;
+import dev.visionary.generate.engine.ImageRequest;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.visionary.generate.remote;
 
-import dev.visionary.generate.ImageEngineException;
+import dev.visionary.generate.engine.ImageEngineException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

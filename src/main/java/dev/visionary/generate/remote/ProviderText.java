@@ -1,6 +1,6 @@
 package dev.visionary.generate.remote;
 
-import dev.visionary.Redaction;
+import dev.visionary.provider.Redaction;
 
 /** Makes text that came from a provider safe and short enough to show to a person. */
 final class ProviderText {

@@ -1,6 +1,6 @@
 package dev.visionary.generate.remote;
 
-import dev.visionary.generate.ImageEngine;
+import dev.visionary.generate.engine.ImageEngine;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.visionary.generate.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.generate.ImageEngineException;
+import dev.visionary.generate.engine.ImageEngineException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;

@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.visionary.generate.GeneratedImage;
-import dev.visionary.generate.ImageEngineException;
-import dev.visionary.generate.ImageEngineException.Kind;
-import dev.visionary.generate.ImageRequest;
+import dev.visionary.generate.engine.GeneratedImage;
+import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.generate.engine.ImageEngineException.Kind;
+import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.ImageRequests;
-import dev.visionary.generate.ProgressListener;
+import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.support.FakeServer.Reply;
 import java.awt.Color;
 import java.net.URI;

@@ -52,7 +52,7 @@ class ComfyEventsTest {
         + "\"traceback\":[],\"current_inputs\":{},\"current_outputs\":{}}}");
     assertEquals(Status.FAILED, update.status());
     assertEquals("KSampler: CUDA out of memory. Tried to allocate 3.00 GiB", update.error());
-    assertEquals(dev.visionary.generate.ImageEngineException.Kind.TRANSIENT, ComfyErrors.executionFailed(update.error()).kind());
+    assertEquals(dev.visionary.generate.engine.ImageEngineException.Kind.TRANSIENT, ComfyErrors.executionFailed(update.error()).kind());
   }
 
   @Test

@@ -1,6 +1,0 @@
-package dev.visionary.expand;
-
-/** Writes a planned variation the way one kind of image model reads prompts. */
-interface Dialect {
-  ExpansionResult render(ScenePlan plan);
-}

@@ -1,0 +1,124 @@
+package dev.visionary.expand.builtin;
+
+import dev.visionary.expand.builtin.Vocabulary.Subject;
+import dev.visionary.expand.builtin.Vocabulary.TimeOfDay;
+import dev.visionary.expand.builtin.Vocabulary.Weather;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What the person's own words already say: which subjects, time of day, weather, style, mood, colours and
+ * place. The engine adds only what is missing and never anything that would contradict these.
+ */
+record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.Span> timeSpans, Weather weather,
+                   List<Text.Span> weatherSpans, String styleId, boolean givesMood, boolean givesColor, boolean givesPlace) {
+
+  // Which subject leads when an idea names several: "a cat on a beach" is a picture of a cat.
+  private static final Map<String, Integer> KIND_PRIORITY = Map.of(
+      "person", 0, "animal", 1, "creature", 2, "vehicle", 3, "food", 4, "object", 5, "scene", 6, "space", 7, "abstract", 8);
+
+  static IdeaReading read(String idea, Vocabulary vocabulary) {
+    Text text = Text.of(idea);
+    Map<String, List<Text.Span>> spansBySubject = new HashMap<>();
+    for (Terms.Match match : vocabulary.subjectTriggers.matches(text)) {
+      spansBySubject.computeIfAbsent(match.owner(), id -> new ArrayList<>()).add(match.span());
+    }
+    record Found(Subject subject, int offset, List<Text.Span> spans) {}
+    List<Found> matched = new ArrayList<>();
+    for (Subject subject : vocabulary.subjects) {
+      List<Text.Span> spans = spansBySubject.get(subject.id());
+      if (spans != null) {
+        matched.add(new Found(subject, spans.stream().mapToInt(Text.Span::start).min().orElse(0), spans));
+      }
+    }
+    // "deep sea" is the underwater world, not the sea: a subject found only inside a longer match gives way.
+    List<Found> found = new ArrayList<>();
+    for (Found candidate : matched) {
+      boolean inside = candidate.spans().stream().allMatch(span -> matched.stream()
+          .anyMatch(other -> other != candidate && other.spans().stream().anyMatch(o -> longerAround(o, span))));
+      if (!inside) {
+        found.add(candidate);
+      }
+    }
+    found.sort(Comparator.<Found>comparingInt(f -> KIND_PRIORITY.getOrDefault(f.subject().kind(), 9)).thenComparingInt(Found::offset));
+    List<Subject> subjects = found.stream().map(Found::subject).toList();
+
+    List<Terms.Match> timeMatches = vocabulary.allTimeTriggers.matches(text);
+    List<Terms.Match> weatherMatches = vocabulary.allWeatherTriggers.matches(text);
+    TimeOfDay time = earliest(timeMatches, vocabulary.times, TimeOfDay::id);
+    Weather weather = earliest(weatherMatches, vocabulary.weather, Weather::id);
+    List<Text.Span> timeSpans = timeMatches.stream().map(Terms.Match::span).toList();
+    List<Text.Span> weatherSpans = weatherMatches.stream().map(Terms.Match::span).toList();
+    return new IdeaReading(text, subjects, time, timeSpans, weather, weatherSpans, styleIn(text, vocabulary),
+        vocabulary.moodWords.foundIn(text), vocabulary.colorTriggers.foundIn(text),
+        givesPlace(text, timeSpans, weatherSpans, vocabulary));
+  }
+
+  /** The entry whose term comes first in the text, or null. */
+  private static <T> T earliest(List<Terms.Match> matches, List<T> entries, Function<T, String> id) {
+    Terms.Match first = null;
+    for (Terms.Match match : matches) {
+      if (first == null || match.span().start() < first.span().start()) {
+        first = match;
+      }
+    }
+    if (first == null) {
+      return null;
+    }
+    for (T entry : entries) {
+      if (id.apply(entry).equals(first.owner())) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  /** The first style, in the order of styles.json, that the text names. */
+  static String styleIn(Text text, Vocabulary vocabulary) {
+    Set<String> named = new HashSet<>();
+    vocabulary.styleIndex.matches(text).forEach(m -> named.add(m.owner()));
+    for (String id : vocabulary.styles.keySet()) {
+      if (named.contains(id)) {
+        return id;
+      }
+    }
+    return null;
+  }
+
+  /** "a cat under a table" places its subject; "a cat in the rain" only sets the weather. */
+  private static boolean givesPlace(Text text, List<Text.Span> timeSpans, List<Text.Span> weatherSpans, Vocabulary vocabulary) {
+    List<Text.Token> tokens = text.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!vocabulary.placeWords.isWord(tokens.get(i).word())) {
+        continue;
+      }
+      int next = i + 1;
+      while (next < tokens.size() && vocabulary.articles.isWord(tokens.get(next).word())) {
+        next++;
+      }
+      if (next < tokens.size() && !covered(tokens.get(next), timeSpans) && !covered(tokens.get(next), weatherSpans)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean longerAround(Text.Span outer, Text.Span inner) {
+    return outer.start() <= inner.start() && outer.end() >= inner.end() && outer.end() - outer.start() > inner.end() - inner.start();
+  }
+
+  private static boolean covered(Text.Token token, List<Text.Span> spans) {
+    for (Text.Span span : spans) {
+      if (token.start() >= span.start() && token.end() <= span.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

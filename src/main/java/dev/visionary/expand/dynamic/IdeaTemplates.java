@@ -1,0 +1,99 @@
+package dev.visionary.expand.dynamic;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
+
+/**
+ * Ideas written with dynamic prompt syntax ({@code {a|b}}, {@code __name__}) turned into the concrete ideas
+ * to expand, with the person's own word lists before the built-in ones. Syntax errors become a
+ * {@link Problem} whose message is shown next to the idea box.
+ */
+public final class IdeaTemplates {
+  /** A person's own word lists by owner id, name → values; the Studio keeps them in the database. */
+  private final LongFunction<Map<String, List<String>>> ownLists;
+  private final Wildcards builtin = Wildcards.builtin();
+
+  public IdeaTemplates(LongFunction<Map<String, List<String>>> ownLists) {
+    this.ownLists = ownLists;
+  }
+
+  /** A template that cannot be read: unbalanced braces, an unknown wildcard, nesting too deep. */
+  public static final class Problem extends Exception {
+    Problem(String message) {
+      super(message);
+    }
+  }
+
+  /** How many prompts a template makes in combinatorial mode; {@code exact} false means "at least". */
+  public record Count(long combinations, boolean exact) {
+    public String describe(boolean combinatorial, int cap) {
+      String total = (exact ? "" : "up to ") + (combinations == 1 ? "1 prompt" : String.format("%,d prompts", combinations));
+      if (!combinatorial) {
+        return "This idea makes " + total + "; random picks choose among them (repeatable with the seed). "
+            + "Choose “Every combination” to get them all.";
+      }
+      return combinations > cap
+          ? "This idea makes " + total + "; the first " + cap + " will be expanded."
+          : "This idea makes " + total + ".";
+    }
+  }
+
+  public boolean isDynamic(String idea) {
+    try {
+      return DynamicPrompt.parse(idea).isDynamic();
+    } catch (DynamicPrompt.SyntaxError e) {
+      return true; // it tries to be; the preview explains what is wrong
+    }
+  }
+
+  /** Fails with the reason when the idea's syntax or wildcards are wrong. */
+  public void check(String idea, long ownerId) throws Problem {
+    count(idea, ownerId, DynamicPrompt.DEFAULT_CAP);
+  }
+
+  public Count count(String idea, long ownerId, int cap) throws Problem {
+    try {
+      DynamicPrompt.Count c = DynamicPrompt.parse(idea).count(wildcards(ownerId));
+      return new Count(c.prompts(), c.exact());
+    } catch (DynamicPrompt.SyntaxError e) {
+      throw problem(e);
+    }
+  }
+
+  /** {@code n} ideas picked at random; the same seed picks the same ones. */
+  public List<String> random(String idea, long ownerId, long seed, int n) throws Problem {
+    try {
+      return DynamicPrompt.parse(idea).random(wildcards(ownerId), seed, n);
+    } catch (DynamicPrompt.SyntaxError e) {
+      throw problem(e);
+    }
+  }
+
+  /** Every different idea the template makes, up to {@code cap}, leftmost group changing slowest. */
+  public List<String> combinations(String idea, long ownerId, int cap) throws Problem {
+    try {
+      return DynamicPrompt.parse(idea).combinations(wildcards(ownerId), cap);
+    } catch (DynamicPrompt.SyntaxError e) {
+      throw problem(e);
+    }
+  }
+
+  /** The built-in word lists by name, shown read-only on the wildcards page. */
+  public Map<String, List<String>> builtinLists() {
+    Map<String, List<String>> lists = new TreeMap<>();
+    for (String name : builtin.names()) {
+      builtin.values(name).ifPresent(values -> lists.put(name, values));
+    }
+    return lists;
+  }
+
+  private Wildcards wildcards(long ownerId) {
+    return Wildcards.of(ownLists.apply(ownerId)).withFallback(builtin);
+  }
+
+  private static Problem problem(DynamicPrompt.SyntaxError e) {
+    return new Problem(e.getMessage());
+  }
+}

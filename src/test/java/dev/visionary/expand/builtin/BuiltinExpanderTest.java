@@ -1,0 +1,355 @@
+package dev.visionary.expand.builtin;
+
+import static dev.visionary.expand.builtin.PromptChecks.jaccard;
+import static dev.visionary.expand.builtin.PromptChecks.keyWords;
+import static dev.visionary.expand.builtin.PromptChecks.mentionsAny;
+import static dev.visionary.expand.builtin.PromptChecks.words;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The built-in engine over a table of varied ideas, checked the way a person writing prompts would judge them. */
+class BuiltinExpanderTest {
+  static final String FORTY_WORDS = "an elderly clockmaker with silver spectacles repairing a tiny brass pocket watch "
+      + "at a cluttered wooden workbench surrounded by hanging pendulum clocks, scattered gears, dusty glass jars, "
+      + "a sleeping grey cat and warm lamplight in a narrow old shop on a quiet cobbled street";
+
+  static final List<String> IDEAS = List.of(
+      "a beach sunset",
+      "a misty forest at dawn",
+      "a cyberpunk city street in the rain",
+      "a portrait of an old fisherman",
+      "a young woman reading in a cafe",
+      "a red sports car",
+      "a perfume bottle on black marble",
+      "a bowl of ramen",
+      "a cup of coffee on a rainy morning",
+      "abstract shapes in motion",
+      "love",
+      "Schloss im Nebel",
+      "東京の夜",
+      "🌅 beach",
+      "cat",
+      FORTY_WORDS,
+      "a dragon perched on a castle tower",
+      "an astronaut floating in space",
+      "a cozy cabin in a snowy forest at night",
+      "a lighthouse during a storm",
+      "a fox in a snowy field",
+      "sunflowers in a vase",
+      "a samurai under cherry blossoms",
+      "a robot gardener",
+      "a desert caravan at midday",
+      "an underwater coral reef",
+      "a steam train crossing a bridge",
+      "a chocolate cake with berries",
+      "zorblax quintessence",
+      "una playa tranquila al atardecer",
+      "a minimalist logo of a mountain",
+      "a wizard casting a spell in an ancient library",
+      "glowing jellyfish 🐙 in the deep sea",
+      "a golden retriever puppy playing in autumn leaves",
+      "a cathedral interior with stained glass windows");
+
+  static final List<StylePreset> STYLES = List.of(StylePreset.NONE, StylePreset.PHOTO, StylePreset.WATERCOLOR, StylePreset.ANIME);
+
+  private final BuiltinExpander expander = new BuiltinExpander();
+
+  static Stream<String> ideas() {
+    return IDEAS.stream();
+  }
+
+  @Test
+  void theTableIsVariedEnough() {
+    assertTrue(IDEAS.size() >= 30);
+    assertTrue(IDEAS.stream().anyMatch(i -> i.split(" ").length == 1), "a one-word idea");
+    assertTrue(FORTY_WORDS.split("\\s+").length >= 40, "a forty-word idea");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ideas")
+  void everyVariationKeepsTheIdeaFitsItsTargetAndDiffersFromTheOthers(String idea) {
+    for (Target target : Target.values()) {
+      for (StylePreset style : STYLES) {
+        List<ExpansionResult> results = expander.expand(ExpansionRequest.of(idea, target, style, 4, 1234));
+        String where = target.id() + "/" + style.id() + " for \"" + idea + "\": ";
+        assertEquals(4, results.size(), where + "count");
+        for (ExpansionResult result : results) {
+          Set<String> prompt = words(result.prompt());
+          for (String word : keyWords(idea)) {
+            assertTrue(prompt.contains(word), where + "lost \"" + word + "\" in: " + result.prompt());
+          }
+          assertTrue(result.fullText().length() <= target.maxChars(), where + "longer than " + target.maxChars());
+          assertTrue(words(result.prompt()).size() >= keyWords(idea).size() + 12, where + "too few details: " + result.prompt());
+        }
+        for (int a = 0; a < results.size(); a++) {
+          for (int b = a + 1; b < results.size(); b++) {
+            double similarity = jaccard(results.get(a).prompt(), results.get(b).prompt());
+            assertTrue(similarity < 0.7, where + "variations " + a + " and " + b + " are near-duplicates (" + similarity + "):\n"
+                + results.get(a).prompt() + "\n" + results.get(b).prompt());
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ideas")
+  void eachTargetGetsItsOwnDialect(String idea) {
+    for (ExpansionResult sd : expander.expand(ExpansionRequest.of(idea, Target.STABLE_DIFFUSION, StylePreset.NONE, 3, 5))) {
+      assertNotNull(sd.negativePrompt());
+      assertFalse(sd.negativePrompt().isBlank(), "Stable Diffusion needs a negative prompt");
+      assertTrue(sd.prompt().matches(".*\\([^()]+:1\\.[0-9]\\).*"), "weighted tags in: " + sd.prompt());
+      assertNull(sd.midjourney());
+      for (String negative : sd.negativePrompt().split(",\\s*")) {
+        for (String word : words(negative)) {
+          assertFalse(keyWords(idea).contains(word), "the negative prompt fights the idea with \"" + negative + "\"");
+        }
+      }
+    }
+    for (ExpansionResult mj : expander.expand(ExpansionRequest.of(idea, Target.MIDJOURNEY, StylePreset.NONE, 3, 5))) {
+      PromptChecks.Parameters parameters = PromptChecks.parseMidjourney(mj.fullText());
+      assertTrue(parameters.width() > 0 && parameters.height() > 0);
+      assertTrue(parameters.stylize() >= 0 && parameters.stylize() <= 1000, "stylize " + parameters.stylize());
+      assertTrue(parameters.chaos() >= 0 && parameters.chaos() <= 100, "chaos " + parameters.chaos());
+      assertEquals("7", parameters.version());
+      assertFalse(parameters.no().isEmpty(), "--no list");
+      assertFalse(mj.prompt().contains("--"), "parameters only after the description: " + mj.prompt());
+      assertNull(mj.negativePrompt());
+    }
+    for (Target natural : List.of(Target.DALLE, Target.GPT_IMAGE, Target.RUNWAY, Target.GENERIC)) {
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of(idea, natural, StylePreset.NONE, 2, 5))) {
+        assertNull(result.negativePrompt());
+        assertNull(result.midjourney());
+        assertFalse(result.prompt().contains("--") || result.prompt().matches(".*:1\\.[0-9]\\).*"), "a plain paragraph: " + result.prompt());
+        assertTrue(result.prompt().endsWith("."), "sentences: " + result.prompt());
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ideas")
+  void theSameSeedRepeatsAndAnotherSeedChanges(String idea) {
+    for (Target target : Target.values()) {
+      ExpansionRequest request = ExpansionRequest.of(idea, target, StylePreset.CINEMATIC, 4, 99);
+      assertEquals(expander.expand(request), expander.expand(request), target.id());
+      assertEquals(expander.expand(request), new BuiltinExpander().expand(request), target.id() + " in a fresh engine");
+      assertNotEquals(expander.expand(request), expander.expand(ExpansionRequest.of(idea, target, StylePreset.CINEMATIC, 4, 100)), target.id());
+    }
+  }
+
+  @Test
+  void aBeachSunsetGetsWhatBelongsOnABeachAtSunset() {
+    for (Target target : Target.values()) {
+      List<ExpansionResult> results = expander.expand(ExpansionRequest.of("a beach sunset", target, StylePreset.NONE, 4, 7));
+      Set<String> families = new java.util.HashSet<>();
+      for (ExpansionResult result : results) {
+        String prompt = result.prompt();
+        assertTrue(mentionsAny(prompt, "horizon", "waves", "palm", "reflective", "seagulls", "sand", "surf", "shore", "seashells"),
+            target.id() + ": nothing of the beach in: " + prompt);
+        for (String family : List.of("horizon", "waves", "palm", "reflective", "seagulls", "sand", "surf", "shore")) {
+          if (mentionsAny(prompt, family)) {
+            families.add(family);
+          }
+        }
+        assertFalse(mentionsAny(prompt, "moonlight", "midnight", "starry", "noon"), target.id() + ": contradicts sunset: " + prompt);
+      }
+      assertTrue(families.size() >= 3, target.id() + ": variations should show different sides of the beach: " + families);
+    }
+  }
+
+  @Test
+  void makeItNightSwapsTheTimeOfDayAndKeepsTheRest() {
+    for (Target target : Target.values()) {
+      ExpansionRequest first = ExpansionRequest.of("a beach sunset", target, StylePreset.NONE, 4, 11);
+      ExpansionResult card = expander.expand(first).get(2);
+      ExpansionRequest refine = ExpansionRequest.of("a beach sunset", target, StylePreset.NONE, 1, 11).refined(card.fullText(), "make it night");
+      ExpansionResult refined = expander.expand(refine).get(0);
+      assertNight(target, refined.prompt());
+      assertTrue(jaccard(card.prompt(), refined.prompt()) >= 0.4,
+          target.id() + ": the refined card should keep most of the card:\n" + card.prompt() + "\n" + refined.prompt());
+      if (target == Target.MIDJOURNEY) {
+        assertEquals(card.midjourney().aspectRatio(), refined.midjourney().aspectRatio(), "the refined card keeps its framing");
+      }
+
+      for (ExpansionResult again : expander.expand(new ExpansionRequest("a beach sunset", target, StylePreset.NONE, 3, 11, "make it night", null))) {
+        assertNight(target, again.prompt());
+      }
+    }
+  }
+
+  private static void assertNight(Target target, String prompt) {
+    assertFalse(mentionsAny(prompt, "sunset", "golden hour", "sun", "sunlight", "sunbeams", "daylight", "seagulls"),
+        target.id() + ": still says day or sunset: " + prompt);
+    assertTrue(mentionsAny(prompt, "night", "moonlight", "star-filled", "starlight", "moon"), target.id() + ": no night in: " + prompt);
+    assertTrue(mentionsAny(prompt, "beach"), target.id() + ": lost the beach: " + prompt);
+  }
+
+  @Test
+  void moreLikeThisKeepsTheSubjectAndBringsNewChoices() {
+    ExpansionResult card = expander.expand(ExpansionRequest.of("a lighthouse during a storm", Target.DALLE, StylePreset.PHOTO, 1, 3)).get(0);
+    List<ExpansionResult> more = expander.expand(new ExpansionRequest("a lighthouse during a storm", Target.DALLE, StylePreset.PHOTO, 4, 3, null, card.prompt()));
+    for (ExpansionResult result : more) {
+      assertTrue(mentionsAny(result.prompt(), "lighthouse") && mentionsAny(result.prompt(), "storm"), result.prompt());
+      assertNotEquals(card.prompt(), result.prompt());
+    }
+  }
+
+  @Test
+  void aRefinementCanChangeTheStyleAddWordsAndKeepThingsOut() {
+    ExpansionResult card = expander.expand(ExpansionRequest.of("a fox in a snowy field", Target.STABLE_DIFFUSION, StylePreset.PHOTO, 1, 8)).get(0);
+    ExpansionResult refined = expander.expand(new ExpansionRequest("a fox in a snowy field", Target.STABLE_DIFFUSION, StylePreset.PHOTO, 1, 8,
+        "as a watercolor with a red scarf, without trees", card.fullText())).get(0);
+    assertTrue(mentionsAny(refined.prompt(), "watercolor"), refined.prompt());
+    assertTrue(refined.prompt().contains("red scarf"), refined.prompt());
+    assertTrue(mentionsAny(refined.negativePrompt(), "trees"), refined.negativePrompt());
+    assertFalse(mentionsAny(refined.prompt(), "lens", "trees"), "a watercolor has no lens, and trees were kept out: " + refined.prompt());
+    assertTrue(mentionsAny(refined.prompt(), "fox") && mentionsAny(refined.prompt(), "snowy"), refined.prompt());
+  }
+
+  @Test
+  void aRefinementReplacesOnlyTheWordsItOverrides() {
+    String rainy = expander.expand(new ExpansionRequest("a sunny street in Paris", Target.GENERIC, StylePreset.NONE, 1, 4, "make it rainy", null)).get(0).prompt();
+    assertTrue(rainy.startsWith("a street in Paris"), rainy);
+    assertTrue(mentionsAny(rainy, "rain", "raindrops", "puddles", "wet"), rainy);
+    assertFalse(mentionsAny(rainy, "sunny", "cloudless"), rainy);
+
+    String withoutPalms = expander.expand(new ExpansionRequest("a beach with palm trees at sunset", Target.GENERIC, StylePreset.NONE, 1, 4,
+        "make it night, without palm trees", null)).get(0).prompt();
+    assertTrue(withoutPalms.startsWith("a beach at night"), withoutPalms);
+    assertFalse(mentionsAny(withoutPalms.replace("Without palm trees.", ""), "palm"), withoutPalms);
+    assertTrue(withoutPalms.endsWith("Without palm trees."), withoutPalms);
+  }
+
+  @Test
+  void aPromptWrittenElsewhereIsRefinedKeepingItsOwnSentences() {
+    String written = "A serene tropical beach at sunset, with palm trees swaying in the breeze. Shot on a wide lens.";
+    String refined = expander.expand(new ExpansionRequest("a tropical beach", Target.DALLE, StylePreset.NONE, 1, 4, "make it night", written)).get(0).prompt();
+    assertTrue(refined.startsWith("A serene tropical beach at night, with palm trees swaying in the breeze. Shot on a wide lens."), refined);
+    assertFalse(mentionsAny(refined, "sunset"), refined);
+  }
+
+  @Test
+  void whatTheIdeaSaysIsNeverContradicted() {
+    for (Target target : Target.values()) {
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of("a quiet harbor at night", target, StylePreset.NONE, 8, 21))) {
+        assertFalse(mentionsAny(result.prompt(), "sun", "sunlight", "sunset", "sunrise", "golden hour", "daylight", "morning", "midday"),
+            target.id() + ": day details in a night idea: " + result.prompt());
+      }
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of("a black and white photo of a street", target, StylePreset.NONE, 8, 21))) {
+        assertFalse(mentionsAny(result.prompt(), "palette", "hues", "jewel tones", "pastel colors"), target.id() + ": colours in black and white: " + result.prompt());
+      }
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of("a calm lake during a storm", target, StylePreset.NONE, 8, 21))) {
+        assertFalse(mentionsAny(result.prompt(), "serene", "peaceful", "cloudless", "glassy"), target.id() + ": fair weather in a storm: " + result.prompt());
+      }
+    }
+  }
+
+  @Test
+  void unknownAndForeignWordsStillGetRichDetails() {
+    for (String idea : List.of("zorblax quintessence", "Schloss im Nebel", "東京の夜", "🌅 beach", "una playa tranquila al atardecer")) {
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 4, 2))) {
+        assertTrue(result.prompt().contains(idea), "kept as typed: " + result.prompt());
+        assertTrue(result.prompt().split("\\. ").length >= 4, "a full paragraph for " + idea + ": " + result.prompt());
+      }
+    }
+    String fog = expander.expand(ExpansionRequest.of("Schloss im Nebel", Target.DALLE, StylePreset.NONE, 1, 2)).get(0).prompt();
+    assertTrue(mentionsAny(fog, "mist", "haze", "fog", "veiled", "diffused"), "Nebel is fog: " + fog);
+    String tokyo = expander.expand(ExpansionRequest.of("東京の夜", Target.DALLE, StylePreset.NONE, 1, 2)).get(0).prompt();
+    assertFalse(mentionsAny(tokyo, "sun", "sunlight", "golden hour"), "夜 is night: " + tokyo);
+  }
+
+  @Test
+  void midjourneyFramesScenesWideAndPeopleTall() {
+    for (String scene : List.of("a beach sunset", "a lighthouse during a storm", "a desert caravan at midday")) {
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of(scene, Target.MIDJOURNEY, StylePreset.NONE, 4, 1))) {
+        assertTrue(result.midjourney().aspectWidth() > result.midjourney().aspectHeight(), scene + ": " + result.fullText());
+      }
+    }
+    for (String person : List.of("a portrait of an old fisherman", "a young woman reading in a cafe", "a samurai under cherry blossoms")) {
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of(person, Target.MIDJOURNEY, StylePreset.NONE, 4, 1))) {
+        assertTrue(result.midjourney().aspectHeight() > result.midjourney().aspectWidth(), person + ": " + result.fullText());
+      }
+    }
+  }
+
+  @Test
+  void stableDiffusionWarnsOnlyWhenThePromptPassesWhatClipReads() {
+    for (ExpansionResult result : expander.expand(ExpansionRequest.of("a beach sunset", Target.STABLE_DIFFUSION, StylePreset.PHOTO, 4, 1))) {
+      assertTrue(result.warnings().isEmpty(), "short ideas fit: " + result.prompt());
+      assertTrue(ClipTokens.count(result.prompt()) <= ClipTokens.LIMIT, result.prompt());
+    }
+    for (ExpansionResult result : expander.expand(ExpansionRequest.of(FORTY_WORDS, Target.STABLE_DIFFUSION, StylePreset.PHOTO, 2, 1))) {
+      assertEquals(1, result.warnings().size(), result.prompt());
+      assertTrue(result.warnings().get(0).startsWith("Longer than 75 CLIP tokens"), result.warnings().get(0));
+    }
+  }
+
+  @Test
+  void anIdeaLongerThanRunwayReadsIsCutAtAWordWithAWarning() {
+    String idea = String.join(" ", java.util.Collections.nCopies(80, "wandering lanterns"));
+    for (ExpansionResult result : expander.expand(ExpansionRequest.of(idea, Target.RUNWAY, StylePreset.NONE, 2, 1))) {
+      assertTrue(result.prompt().length() <= 1000, "" + result.prompt().length());
+      assertTrue(result.prompt().endsWith("…"));
+      assertEquals(1, result.warnings().size());
+      assertTrue(result.warnings().get(0).contains("1,000"), result.warnings().get(0));
+    }
+    for (ExpansionResult result : expander.expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 2, 1))) {
+      assertTrue(result.prompt().contains(idea), "DALL·E reads 4,000 characters: nothing to cut");
+      assertTrue(result.warnings().isEmpty());
+    }
+  }
+
+  @Test
+  void stylesChangeTheWordingAndOnlyPhotographicStylesNameALens() {
+    String watercolor = expander.expand(ExpansionRequest.of("a red sports car", Target.DALLE, StylePreset.WATERCOLOR, 1, 4)).get(0).prompt();
+    assertTrue(watercolor.startsWith("A watercolor painting of a red sports car"), watercolor);
+    assertFalse(mentionsAny(watercolor, "lens", "camera"), watercolor);
+    for (ExpansionResult photo : expander.expand(ExpansionRequest.of("a red sports car", Target.DALLE, StylePreset.PHOTO, 4, 4))) {
+      assertTrue(photo.prompt().startsWith("A photograph of"), photo.prompt());
+    }
+    String already = expander.expand(ExpansionRequest.of("a watercolor of a heron", Target.DALLE, StylePreset.NONE, 1, 4)).get(0).prompt();
+    assertTrue(already.startsWith("a watercolor of a heron") && mentionsAny(already, "washes", "pigments", "brushwork", "paper"), already);
+  }
+
+  @Test
+  void everyStylePresetExpands() {
+    for (StylePreset style : StylePreset.values()) {
+      for (Target target : Target.values()) {
+        List<ExpansionResult> results = expander.expand(ExpansionRequest.of("a fox in a forest", target, style, 8, 6));
+        assertEquals(8, results.size(), style.id());
+        List<String> prompts = new ArrayList<>();
+        results.forEach(r -> prompts.add(r.prompt()));
+        assertEquals(8, prompts.stream().distinct().count(), style.id() + "/" + target.id() + " repeats a variation");
+      }
+    }
+  }
+
+  @Test
+  void askingForMoreVariationsKeepsTheFirstOnes() {
+    List<ExpansionResult> two = expander.expand(ExpansionRequest.of("a robot gardener", Target.GENERIC, StylePreset.NONE, 2, 5));
+    List<ExpansionResult> six = expander.expand(ExpansionRequest.of("a robot gardener", Target.GENERIC, StylePreset.NONE, 6, 5));
+    assertEquals(two, six.subList(0, 2));
+  }
+
+  @Test
+  void answersWithTheCountAskedForUnderAStableName() {
+    List<ExpansionResult> results = expander.expand(ExpansionRequest.of("cat", Target.DALLE, StylePreset.NONE, 3, 1));
+    assertEquals(3, results.size());
+    assertEquals("builtin", expander.id());
+    assertFalse(expander.label().isBlank());
+  }
+}
