@@ -40,15 +40,13 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
 
-  private final Config config;
   private final Database database;
   private final WebServer server;
   private final Expand expand;
   private final Generation generation;
   private final Metrics metrics;
 
-  private App(Config config, Database database, WebServer server, Expand expand, Generation generation, Metrics metrics) {
-    this.config = config;
+  private App(Database database, WebServer server, Expand expand, Generation generation, Metrics metrics) {
     this.metrics = metrics;
     this.database = database;
     this.server = server;
@@ -86,7 +84,7 @@ public final class App implements AutoCloseable {
       expand = new Expand(database.jdbi(), pages, config, limits, metrics);
       Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()));
       ImageStore images = new ImageStore(database.jdbi());
-      Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
+      Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height()))
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, limits,
@@ -102,13 +100,11 @@ public final class App implements AutoCloseable {
       long readyAt = System.nanoTime();
       // Before listening, though no request needs them: once the app answers, a SIGTERM must find it
       // started (main registers the shutdown hook when this returns).
-      accounts.purgeExpiredSessions();
-      library.purgeExpiredTrash();
-      generation.startJobs();
+      generation.startJobs(List.of(housekeeping(accounts, library, expand).task()));
       server.start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
-      return new App(config, database, server, expand, generation, metrics);
+      return new App(database, server, expand, generation, metrics);
     } catch (RuntimeException e) {
       if (expand != null) {
         expand.close();
@@ -120,6 +116,14 @@ public final class App implements AutoCloseable {
       metrics.close();
       throw e;
     }
+  }
+
+  private static Housekeeping housekeeping(Accounts accounts, Library library, Expand expand) {
+    return new Housekeeping(List.of(
+        new Housekeeping.Chore("expired trash purged", library::purgeExpiredTrash),
+        new Housekeeping.Chore("abandoned expansions marked failed", expand::failAbandonedExpansions),
+        new Housekeeping.Chore("expired limiter rows purged", accounts::purgeExpiredLimits),
+        new Housekeeping.Chore("expired sessions purged", accounts::purgeExpiredSessions)));
   }
 
   /** What generation needs to know of saved prompts, answered by the library. */
@@ -163,10 +167,6 @@ public final class App implements AutoCloseable {
 
   public Database database() {
     return database;
-  }
-
-  public Config config() {
-    return config;
   }
 
   @Override

@@ -47,8 +47,8 @@ public final class AccountRoutes {
   AccountRoutes(Pages pages, Users users, Sessions sessions, Passwords passwords, RateLimiter limiter, Config config,
       List<SettingsSection> settingsSections) {
     this.settingsSections = List.copyOf(settingsSections);
-    this.loginsPerAddress = config.getInt("LOGIN_LIMIT_PER_ADDRESS", 50, 1, 1_000_000);
-    this.signupsPerAddress = config.getInt("SIGNUP_LIMIT_PER_ADDRESS", 20, 1, 1_000_000);
+    this.loginsPerAddress = config.limits().loginsPerAddress();
+    this.signupsPerAddress = config.limits().signupsPerAddress();
     this.pages = pages;
     this.users = users;
     this.sessions = sessions;

@@ -13,6 +13,7 @@ public final class Accounts {
   private final SessionFilter filter;
   private final AccountRoutes routes;
   private final Sessions sessions;
+  private final RateLimiter limiter;
 
   /**
    * @param limiter shared with the other features' usage limits: one table of counters
@@ -21,13 +22,19 @@ public final class Accounts {
   public Accounts(Jdbi jdbi, Pages pages, Config config, RateLimiter limiter, List<SettingsSection> settingsSections) {
     this.users = new Users(jdbi);
     this.sessions = new Sessions(jdbi);
+    this.limiter = new RateLimiter(jdbi);
     this.filter = new SessionFilter(sessions, new Csrf(jdbi));
     this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config, settingsSections);
   }
 
-  /** Start-up housekeeping, once the database is migrated (building the feature does not touch it). */
-  public void purgeExpiredSessions() {
-    sessions.purgeExpired();
+  /** Housekeeping: deletes sessions past their idle or absolute expiry; returns how many. */
+  public int purgeExpiredSessions() {
+    return sessions.purgeExpired();
+  }
+
+  /** Housekeeping: deletes limiter rows nobody will read again; returns how many. */
+  public int purgeExpiredLimits() {
+    return limiter.purgeExpired();
   }
 
   /** Resolves the person and checks CSRF before every handler; the route table registers it first. */

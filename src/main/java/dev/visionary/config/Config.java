@@ -5,14 +5,82 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything Visionary reads from the environment, parsed and checked once at start-up.
- * An invalid value stops start-up with one line naming the variable.
+ * Everything Visionary reads from the environment, parsed and checked once at start-up, each value typed and
+ * grouped by what it is for. No other class reads the environment. An invalid value stops start-up with one
+ * line naming the variable.
+ *
+ * @param port      PORT: the HTTP port
+ * @param storage   where the data lives
+ * @param web       who may see what at the edge
+ * @param limits    how much one person or address may do
+ * @param jobs      the image job runner
+ * @param images    how long remote image engines are waited for
+ * @param providers the language-model and image provider variables
  */
-public record Config(int port, Optional<JdbcTarget> database, Path dataDir, Map<String, String> env) {
+public record Config(int port, Storage storage, Web web, Limits limits, Jobs jobs, ImageProviders images, Providers providers) {
+
+  /**
+   * @param database DATABASE_URL: a PostgreSQL server; empty runs the embedded one
+   * @param dataDir  DATA_DIR: where the embedded database lives
+   * @param poolSize DB_POOL_SIZE: database connections per instance
+   */
+  public record Storage(Optional<JdbcTarget> database, Path dataDir, int poolSize) {}
+
+  /**
+   * @param trustedProxies TRUSTED_PROXIES: the proxies whose X-Forwarded-For is believed (parsed by web.TrustedProxies)
+   * @param metricsToken   METRICS_TOKEN: when set, /metrics answers only this bearer token
+   */
+  public record Web(Optional<String> trustedProxies, Optional<String> metricsToken) {}
+
+  /**
+   * @param expandPerMinute   EXPAND_PER_MINUTE: expansions per person per minute
+   * @param generatePerMinute GENERATE_PER_MINUTE: image jobs per person per minute
+   * @param loginsPerAddress  LOGIN_LIMIT_PER_ADDRESS: sign-in attempts per address per 15 minutes
+   * @param signupsPerAddress SIGNUP_LIMIT_PER_ADDRESS: sign-ups per address per hour
+   * @param promptsPerImport  IMPORT_MAX_PROMPTS: prompts one import may hold
+   * @param promptsPerPerson  MAX_PROMPTS_PER_USER: prompts one person may keep, trash included
+   */
+  public record Limits(int expandPerMinute, int generatePerMinute, int loginsPerAddress, int signupsPerAddress,
+      int promptsPerImport, int promptsPerPerson) {}
+
+  /**
+   * @param threads   JOB_THREADS: job threads per instance
+   * @param retryBase JOB_RETRY_BASE_MS: first retry delay of a job (doubles each attempt)
+   * @param heartbeat JOB_HEARTBEAT_MS: how often a running job says it is alive
+   */
+  public record Jobs(int threads, Duration retryBase, Duration heartbeat) {}
+
+  /**
+   * @param concurrency       IMAGE_ENGINE_CONCURRENCY: concurrent calls per remote image engine
+   * @param requestTimeout    IMAGE_PROVIDER_TIMEOUT_MS: one short call to an image server
+   * @param generationTimeout IMAGE_PROVIDER_GENERATION_TIMEOUT_MS: one whole generation
+   * @param pollInterval      IMAGE_PROVIDER_POLL_MS: the pause between progress polls
+   */
+  public record ImageProviders(int concurrency, Duration requestTimeout, Duration generationTimeout, Duration pollInterval) {}
+
+  /**
+   * The provider variables ({@link #PROVIDER_VARIABLES}) as set, blank ones left out. Which of them turn which
+   * engine on, and what their URLs must look like, is the provider layer's to say: it checks them when the app
+   * is built, before it listens, with the same one-line message naming the variable.
+   */
+  public record Providers(Map<String, String> variables) {}
+
+  /** Every language-model and image provider variable; see README's configuration table. */
+  public static final List<String> PROVIDER_VARIABLES = List.of(
+      "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_CHAT_MODEL", "OPENAI_IMAGE_MODEL",
+      "OLLAMA_URL", "OLLAMA_MODEL",
+      "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "ANTHROPIC_MODEL",
+      "A1111_URL", "A1111_AUTH",
+      "COMFYUI_URL", "COMFYUI_WORKFLOW",
+      "RUNWAY_API_KEY", "RUNWAY_BASE_URL");
 
   /** A PostgreSQL server given by DATABASE_URL, in JDBC form with credentials kept apart from the URL. */
   public record JdbcTarget(String jdbcUrl, String user, String password) {
@@ -35,20 +103,56 @@ public record Config(int port, Optional<JdbcTarget> database, Path dataDir, Map<
   }
 
   public static Config from(Map<String, String> env) {
-    int port = parsePort(env.get("PORT"));
-    Optional<JdbcTarget> db = Optional.ofNullable(blankToNull(env.get("DATABASE_URL"))).map(Config::parseDatabaseUrl);
-    String dataDir = blankToNull(env.get("DATA_DIR"));
-    Path dir = dataDir != null ? Path.of(dataDir) : Path.of(System.getProperty("user.home"), ".visionary");
-    return new Config(port, db, dir.toAbsolutePath(), Map.copyOf(env));
+    return new Config(parsePort(env.get("PORT")), storage(env), web(env), limits(env), jobs(env), images(env), providers(env));
+  }
+
+  private static Storage storage(Map<String, String> env) {
+    Optional<JdbcTarget> db = text(env, "DATABASE_URL").map(Config::parseDatabaseUrl);
+    Path dir = text(env, "DATA_DIR").map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".visionary"));
+    return new Storage(db, dir.toAbsolutePath(), number(env, "DB_POOL_SIZE", 10, 1, 200));
+  }
+
+  private static Web web(Map<String, String> env) {
+    return new Web(text(env, "TRUSTED_PROXIES"), text(env, "METRICS_TOKEN").map(String::trim));
+  }
+
+  private static Limits limits(Map<String, String> env) {
+    return new Limits(number(env, "EXPAND_PER_MINUTE", 30, 1, 10_000_000), number(env, "GENERATE_PER_MINUTE", 10, 1, 10_000_000),
+        number(env, "LOGIN_LIMIT_PER_ADDRESS", 50, 1, 1_000_000), number(env, "SIGNUP_LIMIT_PER_ADDRESS", 20, 1, 1_000_000),
+        number(env, "IMPORT_MAX_PROMPTS", 5_000, 1, 1_000_000), number(env, "MAX_PROMPTS_PER_USER", 50_000, 1, 100_000_000));
+  }
+
+  private static Jobs jobs(Map<String, String> env) {
+    return new Jobs(number(env, "JOB_THREADS", 4, 1, 64), millis(env, "JOB_RETRY_BASE_MS", 2000, 1, 600_000),
+        millis(env, "JOB_HEARTBEAT_MS", 2000, 100, 600_000));
+  }
+
+  private static ImageProviders images(Map<String, String> env) {
+    return new ImageProviders(number(env, "IMAGE_ENGINE_CONCURRENCY", 2, 1, 64),
+        millis(env, "IMAGE_PROVIDER_TIMEOUT_MS", 120_000, 100, 3_600_000),
+        millis(env, "IMAGE_PROVIDER_GENERATION_TIMEOUT_MS", 600_000, 100, 7_200_000),
+        millis(env, "IMAGE_PROVIDER_POLL_MS", 1000, 10, 60_000));
+  }
+
+  private static Providers providers(Map<String, String> env) {
+    Map<String, String> set = new LinkedHashMap<>();
+    for (String name : PROVIDER_VARIABLES) {
+      text(env, name).ifPresent(value -> set.put(name, value));
+    }
+    return new Providers(Collections.unmodifiableMap(set));
   }
 
   /** An optional variable, blank treated as unset. */
-  public Optional<String> get(String name) {
+  private static Optional<String> text(Map<String, String> env, String name) {
     return Optional.ofNullable(blankToNull(env.get(name)));
   }
 
-  public int getInt(String name, int fallback, int min, int max) {
-    Optional<String> raw = get(name);
+  private static Duration millis(Map<String, String> env, String name, int fallback, int min, int max) {
+    return Duration.ofMillis(number(env, name, fallback, min, max));
+  }
+
+  private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+    Optional<String> raw = text(env, name);
     if (raw.isEmpty()) {
       return fallback;
     }

@@ -18,7 +18,6 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ public final class Database implements AutoCloseable {
   private Database(CompletableFuture<Running> running) {
     this.running = running;
     this.dataSource = new WhenReady(this::pool);
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     // Bound arguments are people's text: a failed statement's message (and so any log line) names the SQL only.
     // JDBI's own renderings other than NONE all append the arguments.
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(e -> e.getStatementContext() == null ? e.getShortMessage()
@@ -88,8 +87,9 @@ public final class Database implements AutoCloseable {
     EmbeddedPostgres embedded = null;
     HikariConfig hikari = new HikariConfig();
     try {
-      if (config.database().isPresent()) {
-        Config.JdbcTarget target = config.database().get();
+      Config.Storage storage = config.storage();
+      if (storage.database().isPresent()) {
+        Config.JdbcTarget target = storage.database().get();
         hikari.setJdbcUrl(target.jdbcUrl());
         if (target.user() != null) {
           hikari.setUsername(target.user());
@@ -99,14 +99,14 @@ public final class Database implements AutoCloseable {
         }
         log.info("Using PostgreSQL at {}", target.jdbcUrl().replaceAll("\\?.*", ""));
       } else {
-        EmbeddedDatabase.Running local = EmbeddedDatabase.start(config.dataDir());
+        EmbeddedDatabase.Running local = EmbeddedDatabase.start(storage.dataDir());
         embedded = local.server();
         hikari.setJdbcUrl(local.jdbcUrl());
         hikari.setUsername("postgres");
         hikari.setPassword(local.password());
       }
       hikari.setPoolName("visionary");
-      hikari.setMaximumPoolSize(config.getInt("DB_POOL_SIZE", 10, 1, 200));
+      hikari.setMaximumPoolSize(storage.poolSize());
       hikari.setConnectionTimeout(5_000);
       hikari.setMetricRegistry(meters);
       hikari.setInitializationFailTimeout(30_000);

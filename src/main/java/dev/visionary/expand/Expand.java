@@ -19,13 +19,14 @@ public final class Expand implements AutoCloseable {
   private final ExpansionRoutes expansionRoutes;
   private final InstructionRoutes instructionRoutes;
   private final WordListRoutes wordListRoutes;
+  private final Expansions expansions;
 
   public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics) {
-    Expansions expansions = new Expansions(jdbi);
+    this.expansions = new Expansions(jdbi);
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
     IdeaTemplates templates = new IdeaTemplates(wordLists::values);
-    this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.env()), CallPolicy.defaults());
+    this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults());
     this.runner = new ExpansionRunner(expansions, metrics);
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
     this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits);
@@ -53,6 +54,11 @@ public final class Expand implements AutoCloseable {
   /** The engines and whether each answers, for the settings page, drawn by this feature's own fragment. */
   public SettingsSection settingsSection() {
     return new SettingsSection("expand/engines", "engines", engines::statuses);
+  }
+
+  /** Housekeeping: marks failed the expansions whose instance stopped while they ran; returns how many. */
+  public int failAbandonedExpansions() {
+    return expansions.failAbandoned(ExpansionService.ABANDONED_AFTER);
   }
 
   /** Lets background runs finish briefly before the database closes. */

@@ -29,10 +29,10 @@ record ExpandForm(String idea, String target, String style, String count, String
   }
 
   static ExpandForm of(Expansion x) {
-    boolean combinatorial = "combinatorial".equals(x.mode());
-    return new ExpandForm(x.idea(), x.target(), x.style(), Integer.toString(combinatorial ? DEFAULT_COUNT : x.count()), x.engine(),
-        Long.toString(x.seed()), x.mode(), Integer.toString(combinatorial ? x.count() : DEFAULT_CAP),
-        x.instructionVersion() == null ? Instructions.DEFAULT_ID : x.instructionVersion());
+    boolean combinatorial = "combinatorial".equals(x.ask().mode());
+    return new ExpandForm(x.ask().idea(), x.ask().target(), x.ask().style(), Integer.toString(combinatorial ? DEFAULT_COUNT : x.ask().count()), x.engine().engine(),
+        Long.toString(x.ask().seed()), x.ask().mode(), Integer.toString(combinatorial ? x.ask().count() : DEFAULT_CAP),
+        x.engine().instructionVersion() == null ? Instructions.DEFAULT_ID : x.engine().instructionVersion());
   }
 
   /** Reads the form; text that cannot be read at all (too long, control characters) becomes an error for that field. */

@@ -109,7 +109,7 @@ public final class ExpansionRoutes {
     } catch (NumberFormatException e) {
       throw new BadRequestResponse("Choose a card to work from.");
     }
-    if (source.running() || source.failed() || card < 0 || card >= source.results().size()) {
+    if (source.running() || source.failed() || card < 0 || card >= source.outcome().results().size()) {
       throw new BadRequestResponse("That card is not there any more. Reload the page and try again.");
     }
     String refinement = null;
@@ -131,14 +131,14 @@ public final class ExpansionRoutes {
 
   private void respond(Context ctx, Expansion x, boolean htmx) {
     if (!htmx) {
-      ctx.redirect(Urls.expansion(x.parentId() != null ? x.parentId() : x.id()), HttpStatus.SEE_OTHER);
+      ctx.redirect(Urls.expansion(x.lineage().parentId() != null ? x.lineage().parentId() : x.id()), HttpStatus.SEE_OTHER);
       return;
     }
     ctx.html(renderOutcome(ctx, x));
   }
 
   private String renderOutcome(Context ctx, Expansion x) {
-    String rootId = x.parentId() != null ? x.parentId() : x.id();
+    String rootId = x.lineage().parentId() != null ? x.lineage().parentId() : x.id();
     return pages.views().render("expand/outcome", Pages.model(ctx, Map.of("o", ExpansionViews.outcome(x, rootId))));
   }
 

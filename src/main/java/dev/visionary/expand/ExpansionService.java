@@ -53,22 +53,24 @@ final class ExpansionService {
     } else {
       templates.check(o.idea(), ownerId);
     }
-    Expansion x = new Expansion(ShortIds.next(), ownerId, null, null, null, o.idea(), o.target().id(), o.style().id(), count,
-        o.combinatorial() ? "combinatorial" : "random", o.engine().id(), o.engine().model(), o.instructionId(), seed, null, null,
-        Expansion.Status.RUNNING, null, List.of(), null, null);
+    Expansion x = Expansion.starting(ShortIds.next(), ownerId, Expansion.Lineage.NONE,
+        new Expansion.Ask(o.idea(), o.target().id(), o.style().id(), count, o.combinatorial() ? "combinatorial" : "random", seed, null, null),
+        new Expansion.Engine(o.engine().id(), o.engine().model(), o.instructionId()));
     expansions.insertRunning(x);
     return x;
   }
 
   /** A new expansion from one card: refined with a short instruction, or (refinement null) more like it. */
   Expansion derive(Expansion source, int card, String refinement) {
-    Variation base = source.results().get(card);
-    String rootId = source.parentId() != null ? source.parentId() : source.id();
-    StudioEngine engine = engines.find(source.engine()).orElse(null);
-    String model = engine != null ? engine.model() : source.model();
-    Expansion x = new Expansion(ShortIds.next(), source.ownerId(), rootId, source.id(), card, source.idea(), source.target(),
-        source.style(), refinement != null ? 1 : MORE_LIKE_THIS, "random", source.engine(), model, source.instructionVersion(),
-        Math.floorMod(SEEDS.nextLong(), 1_000_000_000L), refinement, base.prompt(), Expansion.Status.RUNNING, null, List.of(), null, null);
+    Variation base = source.outcome().results().get(card);
+    String rootId = source.lineage().parentId() != null ? source.lineage().parentId() : source.id();
+    StudioEngine engine = engines.find(source.engine().engine()).orElse(null);
+    String model = engine != null ? engine.model() : source.engine().model();
+    Expansion.Ask asked = source.ask();
+    Expansion x = Expansion.starting(ShortIds.next(), source.ownerId(), new Expansion.Lineage(rootId, source.id(), card),
+        new Expansion.Ask(asked.idea(), asked.target(), asked.style(), refinement != null ? 1 : MORE_LIKE_THIS, "random",
+            Math.floorMod(SEEDS.nextLong(), 1_000_000_000L), refinement, base.prompt()),
+        new Expansion.Engine(source.engine().engine(), model, source.engine().instructionVersion()));
     expansions.insertRunning(x);
     return x;
   }
@@ -78,7 +80,7 @@ final class ExpansionService {
    * everything else right away. Returns the expansion as it stands afterwards.
    */
   Expansion launch(Expansion x, boolean followedByPage) {
-    Optional<StudioEngine> engine = engines.find(x.engine());
+    Optional<StudioEngine> engine = engines.find(x.engine().engine());
     if (engine.isEmpty()) {
       expansions.fail(x.id(), "The “" + x.engine() + "” engine is not configured on this server any more. "
           + "Your idea is kept: expand it again with another engine.");
@@ -108,7 +110,6 @@ final class ExpansionService {
   }
 
   List<Expansion> recent(long ownerId, int limit) {
-    expansions.failAbandoned(ABANDONED_AFTER);
     return expansions.recent(ownerId, limit);
   }
 
@@ -117,29 +118,29 @@ final class ExpansionService {
   }
 
   private ExpansionRunner.Job plan(Expansion x, StudioEngine engine) throws IdeaTemplates.Problem {
-    Target target = Target.byId(x.target()).orElse(Target.GENERIC);
-    StylePreset style = StylePreset.byId(x.style()).orElse(StylePreset.NONE);
+    Target target = Target.byId(x.ask().target()).orElse(Target.GENERIC);
+    StylePreset style = StylePreset.byId(x.ask().style()).orElse(StylePreset.NONE);
     List<StudioEngine.EngineRequest> requests = new ArrayList<>();
-    if ("combinatorial".equals(x.mode())) {
-      for (String idea : templates.combinations(x.idea(), x.ownerId(), x.count())) {
-        requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), 1, x.seed(), x.refinement(), x.basePrompt()));
+    if ("combinatorial".equals(x.ask().mode())) {
+      for (String idea : templates.combinations(x.ask().idea(), x.ownerId(), x.ask().count())) {
+        requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), 1, x.ask().seed(), x.ask().refinement(), x.ask().basePrompt()));
       }
-    } else if (templates.isDynamic(x.idea()) && engine.id().equals(ExpansionEngines.BUILTIN)) {
+    } else if (templates.isDynamic(x.ask().idea()) && engine.id().equals(ExpansionEngines.BUILTIN)) {
       // Each variation gets its own random pick, repeatable from the seed.
-      List<String> ideas = templates.random(x.idea(), x.ownerId(), x.seed(), x.count());
+      List<String> ideas = templates.random(x.ask().idea(), x.ownerId(), x.ask().seed(), x.ask().count());
       for (int i = 0; i < ideas.size(); i++) {
-        requests.add(new StudioEngine.EngineRequest(ideas.get(i), target, style.id(), style.label(), 1, x.seed() + i, x.refinement(),
-            x.basePrompt()));
+        requests.add(new StudioEngine.EngineRequest(ideas.get(i), target, style.id(), style.label(), 1, x.ask().seed() + i, x.ask().refinement(),
+            x.ask().basePrompt()));
       }
     } else {
-      String idea = templates.random(x.idea(), x.ownerId(), x.seed(), 1).get(0);
-      requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), x.count(), x.seed(), x.refinement(),
-          x.basePrompt()));
+      String idea = templates.random(x.ask().idea(), x.ownerId(), x.ask().seed(), 1).get(0);
+      requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), x.ask().count(), x.ask().seed(), x.ask().refinement(),
+          x.ask().basePrompt()));
     }
     String system = null;
     if (engine.usesInstructions()) {
-      Instructions.Version version = instructions.find(x.instructionVersion(), x.ownerId()).orElse(instructions.defaultVersion());
-      system = version.render(Map.of("count", Integer.toString(x.count()), "target", target.label(), "dialect", target.dialect(),
+      Instructions.Version version = instructions.find(x.engine().instructionVersion(), x.ownerId()).orElse(instructions.defaultVersion());
+      system = version.render(Map.of("count", Integer.toString(x.ask().count()), "target", target.label(), "dialect", target.dialect(),
           "max_chars", String.format("%,d", target.maxChars()), "style", style == StylePreset.NONE ? "whatever suits the idea" : style.label()));
     }
     return new ExpansionRunner.Job(x.id(), engine, requests, system);

@@ -49,7 +49,7 @@ final class ExpansionViews {
       OutcomeView childOutcome = outcome(child, x.id());
       List<SlotView> replacement = child.running() ? List.of(new SlotView(null, childOutcome))
           : childOutcome.cards().stream().map(c -> new SlotView(c, null)).toList();
-      int at = child.refinement() != null ? indexOf(slots, child.sourceId(), child.sourceCard()) : -1;
+      int at = child.ask().refinement() != null ? indexOf(slots, child.lineage().sourceId(), child.lineage().sourceCard()) : -1;
       if (at >= 0) {
         slots.remove(at);
         slots.addAll(at, replacement);
@@ -57,7 +57,7 @@ final class ExpansionViews {
         slots.addAll(replacement);
       }
     }
-    return new ExpansionView(x.id(), x.idea(), facts(x, engineLabel), Urls.expansion(x.id()), WHEN.format(x.createdAt()), own, slots);
+    return new ExpansionView(x.id(), x.ask().idea(), facts(x, engineLabel), Urls.expansion(x.id()), WHEN.format(x.outcome().createdAt()), own, slots);
   }
 
   private static int indexOf(List<SlotView> slots, String expansionId, Integer card) {
@@ -73,34 +73,34 @@ final class ExpansionViews {
   /** The outcome of one expansion; {@code rootId} is the top-level expansion whose block holds its cards. */
   static OutcomeView outcome(Expansion x, String rootId) {
     List<CardView> cards = new ArrayList<>();
-    List<Variation> results = x.results();
+    List<Variation> results = x.outcome().results();
     for (int i = 0; i < results.size(); i++) {
       Variation v = results.get(i);
       cards.add(new CardView("card-" + x.id() + "-" + i, x.id(), i, i + 1, rootId, v.prompt(), v.negative(),
-          v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.target(), x.idea(), x.refinement()));
+          v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.ask().target(), x.ask().idea(), x.ask().refinement()));
     }
-    return new OutcomeView(x.id(), x.running(), x.failed(), x.error(), Urls.expansionStream(x.id()), Urls.expansionRetry(x.id()),
+    return new OutcomeView(x.id(), x.running(), x.failed(), x.outcome().error(), Urls.expansionStream(x.id()), Urls.expansionRetry(x.id()),
         cards);
   }
 
   static RecentView recent(Expansion x, String engineLabel) {
-    String status = x.running() ? "running" : x.failed() ? "failed" : x.results().size() + (x.results().size() == 1 ? " prompt" : " prompts");
-    return new RecentView(x.id(), x.idea(), Target.byId(x.target()).map(Target::label).orElse(x.target()) + " · " + engineLabel,
-        WHEN.format(x.createdAt()), status);
+    String status = x.running() ? "running" : x.failed() ? "failed" : x.outcome().results().size() + (x.outcome().results().size() == 1 ? " prompt" : " prompts");
+    return new RecentView(x.id(), x.ask().idea(), Target.byId(x.ask().target()).map(Target::label).orElse(x.ask().target()) + " · " + engineLabel,
+        WHEN.format(x.outcome().createdAt()), status);
   }
 
   private static String facts(Expansion x, String engineLabel) {
-    StringBuilder f = new StringBuilder(Target.byId(x.target()).map(Target::label).orElse(x.target()));
-    StylePreset.byId(x.style()).filter(s -> s != StylePreset.NONE).ifPresent(s -> f.append(" · ").append(s.label()));
+    StringBuilder f = new StringBuilder(Target.byId(x.ask().target()).map(Target::label).orElse(x.ask().target()));
+    StylePreset.byId(x.ask().style()).filter(s -> s != StylePreset.NONE).ifPresent(s -> f.append(" · ").append(s.label()));
     f.append(" · ").append(engineLabel);
-    if (x.model() != null) {
-      f.append(" (").append(x.model()).append(')');
+    if (x.engine().model() != null) {
+      f.append(" (").append(x.engine().model()).append(')');
     }
-    if (x.instructionVersion() != null) {
-      f.append(" · instructions ").append(x.instructionVersion());
+    if (x.engine().instructionVersion() != null) {
+      f.append(" · instructions ").append(x.engine().instructionVersion());
     }
-    f.append(" · seed ").append(x.seed());
-    if ("combinatorial".equals(x.mode())) {
+    f.append(" · seed ").append(x.ask().seed());
+    if ("combinatorial".equals(x.ask().mode())) {
       f.append(" · every combination");
     }
     return f.toString();

@@ -3,19 +3,26 @@ package dev.visionary.expand;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.visionary.json.Json;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.ColumnMapperFactory;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The expansions table: the history of every expansion and its results. */
 final class Expansions {
+  /** The status is stored in lower case, as the table's check spells it, and read by its enum constant's name. */
   private static final String COLUMNS = "id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model, "
-      + "instruction_version, seed, refinement, base_prompt, status, error, results::text as results, created_at, finished_at";
+      + "instruction_version, seed, refinement, base_prompt, upper(status) as status, error, results::text as results, created_at, finished_at";
   private static final TypeReference<List<Variation>> RESULTS = new TypeReference<>() {};
+  /** Each column to the record component of the same name (owner_id to ownerId)... */
+  private static final RowMapper<Expansion> EXPANSION = ConstructorMapper.of(Expansion.class);
+  /** ...but for the results, stored as JSON and read with Jackson. */
+  private static final ColumnMapperFactory RESULTS_COLUMN =
+      ColumnMapperFactory.of(new GenericType<List<Variation>>() {}.getType(), (rs, column, ctx) -> read(rs.getString(column)));
 
   private final Jdbi jdbi;
 
@@ -31,7 +38,8 @@ final class Expansions {
             values (:id, :ownerId, :parentId, :sourceId, :sourceCard, :idea, :target, :style, :count, :mode, :engine, :model,
               :instructionVersion, :seed, :refinement, :basePrompt, 'running')
             """)
-        .bindMethods(e)
+        .bind("id", e.id()).bind("ownerId", e.ownerId())
+        .bindMethods(e.lineage()).bindMethods(e.ask()).bindMethods(e.engine())
         .execute());
   }
 
@@ -78,7 +86,7 @@ final class Expansions {
 
   Optional<Expansion> find(String id) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from expansions where id = :id")
-        .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+        .bind("id", id).registerColumnMapper(RESULTS_COLUMN).map(EXPANSION).findOne());
   }
 
   /** A person's own expansion; anyone else's is treated as absent. */
@@ -90,42 +98,13 @@ final class Expansions {
   List<Expansion> recent(long ownerId, int limit) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
             + " from expansions where owner_id = :owner and parent_id is null order by created_at desc, id limit :limit")
-        .bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+        .bind("owner", ownerId).bind("limit", limit).registerColumnMapper(RESULTS_COLUMN).map(EXPANSION).list());
   }
 
   /** Refinements and "more like this" made from an expansion's cards, oldest first. */
   List<Expansion> children(String parentId) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from expansions where parent_id = :parent order by created_at, id")
-        .bind("parent", parentId).map((rs, ctx) -> map(rs)).list());
-  }
-
-  private static Expansion map(ResultSet rs) throws SQLException {
-    return new Expansion(
-        rs.getString("id"),
-        rs.getLong("owner_id"),
-        rs.getString("parent_id"),
-        rs.getString("source_id"),
-        (Integer) rs.getObject("source_card"),
-        rs.getString("idea"),
-        rs.getString("target"),
-        rs.getString("style"),
-        rs.getInt("count"),
-        rs.getString("mode"),
-        rs.getString("engine"),
-        rs.getString("model"),
-        rs.getString("instruction_version"),
-        rs.getLong("seed"),
-        rs.getString("refinement"),
-        rs.getString("base_prompt"),
-        Expansion.Status.of(rs.getString("status")),
-        rs.getString("error"),
-        read(rs.getString("results")),
-        instant(rs.getTimestamp("created_at")),
-        instant(rs.getTimestamp("finished_at")));
-  }
-
-  private static java.time.Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
+        .bind("parent", parentId).registerColumnMapper(RESULTS_COLUMN).map(EXPANSION).list());
   }
 
   static String write(List<Variation> results) {

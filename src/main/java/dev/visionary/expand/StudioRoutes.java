@@ -63,8 +63,8 @@ public final class StudioRoutes {
   public void show(Context ctx) {
     User user = CurrentUser.require(ctx);
     Expansion x = owned(ctx.pathParam("id"), user);
-    List<Expansion> children = x.parentId() == null ? service.expansions().children(x.id()) : List.of();
-    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine()));
+    List<Expansion> children = x.lineage().parentId() == null ? service.expansions().children(x.id()) : List.of();
+    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()));
     render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, new HashMap<>(), 200);
   }
 
@@ -102,7 +102,7 @@ public final class StudioRoutes {
     }
     ctx.header("HX-Push-Url", Urls.expansion(x.id()));
     Map<String, Object> model = Pages.model(ctx, studioModel(ctx, Optional.of(user), form, Map.of(),
-        ExpansionViews.expansion(x, List.of(), service.engineLabel(x.engine()))));
+        ExpansionViews.expansion(x, List.of(), service.engineLabel(x.engine().engine()))));
     // The new expansion replaces the results, and "Recent" gains it without a page load.
     ctx.html(pages.views().fragment("studio/index", "results", model) + pages.views().fragment("studio/index", "recent-oob", model));
   }
@@ -165,7 +165,7 @@ public final class StudioRoutes {
     model.put("recent", List.of());
     user.ifPresent(u -> {
       model.put("instructionVersions", instructions.available(u.id()));
-      model.put("recent", service.recent(u.id(), RECENT).stream().map(x -> ExpansionViews.recent(x, service.engineLabel(x.engine()))).toList());
+      model.put("recent", service.recent(u.id(), RECENT).stream().map(x -> ExpansionViews.recent(x, service.engineLabel(x.engine().engine()))).toList());
     });
     return model;
   }

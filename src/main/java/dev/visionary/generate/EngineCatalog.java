@@ -23,10 +23,10 @@ public final class EngineCatalog {
     int cores = Runtime.getRuntime().availableProcessors();
     engines.add(new BuiltinImageEngine(), List.of(new ImageEngines.ModelChoice("sketch", "Offline sketch", BUILTIN_SIZES,
         BuiltinImageEngine.MAX_COUNT, List.of(), List.of(), 32_000)), Math.max(1, cores));
-    int remoteConcurrency = config.getInt("IMAGE_ENGINE_CONCURRENCY", 2, 1, 64);
+    int remoteConcurrency = config.images().concurrency();
     List<ImageEngine> remote;
     try {
-      remote = RemoteEngines.fromEnvironment(config.env(), timeouts(config));
+      remote = RemoteEngines.fromEnvironment(config.providers().variables(), timeouts(config.images()));
     } catch (IllegalArgumentException e) {
       throw new Config.Invalid(e.getMessage());
     }
@@ -36,12 +36,8 @@ public final class EngineCatalog {
     return engines;
   }
 
-  private static RemoteTimeouts timeouts(Config config) {
-    return new RemoteTimeouts(
-        Duration.ofSeconds(10),
-        Duration.ofMillis(config.getInt("IMAGE_PROVIDER_TIMEOUT_MS", 120_000, 100, 3_600_000)),
-        Duration.ofMillis(config.getInt("IMAGE_PROVIDER_GENERATION_TIMEOUT_MS", 600_000, 100, 7_200_000)),
-        Duration.ofMillis(config.getInt("IMAGE_PROVIDER_POLL_MS", 1000, 10, 60_000)));
+  private static RemoteTimeouts timeouts(Config.ImageProviders images) {
+    return new RemoteTimeouts(Duration.ofSeconds(10), images.requestTimeout(), images.generationTimeout(), images.pollInterval());
   }
 
   private static List<ImageEngines.ModelChoice> modelsOf(ImageEngine engine) {

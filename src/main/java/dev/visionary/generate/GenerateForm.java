@@ -1,5 +1,6 @@
 package dev.visionary.generate;
 
+import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.web.Forms;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -90,9 +91,9 @@ record GenerateForm(
     long seedValue = seed == null || seed.isBlank() ? ThreadLocalRandom.current().nextLong(0, 1L << 32) : parseLong(seed);
     String text = Forms.text(ctx, "prompt", "The prompt", m.maxPromptChars(), true);
     String neg = Forms.text(ctx, "negative", "The negative prompt", MAX_NEGATIVE, true);
-    return new Job(id, ownerId, text, neg.isEmpty() ? null : neg, engine, m.id().isEmpty() ? null : m.id(), Integer.parseInt(wh[0]), Integer.parseInt(wh[1]),
-        parseInt(count, 1), seedValue, blankToNull(quality), blankToNull(style), null, null, null, promptId, expansionId,
-        Job.Status.QUEUED, 0, null, null, null, null, null);
+    ImageRequest request = new ImageRequest(text, neg.isEmpty() ? null : neg, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]),
+        parseInt(count, 1), seedValue, m.id().isEmpty() ? null : m.id(), blankToNull(quality), blankToNull(style), null, null, null);
+    return new Job(id, ownerId, engine, request, new Job.Links(promptId, expansionId), Job.State.QUEUED);
   }
 
   String sizeOrDefault(ImageEngines.ModelChoice m) {

@@ -84,8 +84,8 @@ public final class GenerateRoutes {
     Job job = form.toJob(ShortIds.next(), user.id(), engines, ctx);
     jobs.insert(job);
     scheduler.schedule(job.id());
-    if (job.promptId() != null) {
-      prompts.used(job.promptId());
+    if (job.links().promptId() != null) {
+      prompts.used(job.links().promptId());
     }
     if (Htmx.isHtmx(ctx)) {
       ctx.status(201);
@@ -157,7 +157,7 @@ public final class GenerateRoutes {
 
   JobView view(Job job) {
     String label = engines.choice(job.engine()).map(ImageEngines.EngineChoice::label).orElse(job.engine());
-    List<ImageStore.StoredImage> images = job.status() == Job.Status.SUCCEEDED ? store.forJob(job.id()) : List.of();
+    List<ImageStore.StoredImage> images = job.state().status() == Job.Status.SUCCEEDED ? store.forJob(job.id()) : List.of();
     return JobView.of(job, label, images);
   }
 

@@ -1,38 +1,37 @@
 package dev.visionary.generate;
 
 import dev.visionary.config.Config;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
-import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /** The image generation feature: engines, durable jobs, image storage and their pages. */
 public final class Generation implements AutoCloseable {
-  private final ImageStore store;
   private final JobScheduler scheduler;
   private final GenerateRoutes routes;
   private final ImageRoutes imageRoutes;
-  private final ImageEngines engines;
 
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
       ImageStore store, PromptLinks prompts, Metrics metrics) {
-    this.engines = engines;
     Jobs jobs = new Jobs(jdbi);
-    this.store = store;
-    Duration retryBase = Duration.ofMillis(config.getInt("JOB_RETRY_BASE_MS", 2000, 1, 600_000));
-    Duration heartbeat = Duration.ofMillis(config.getInt("JOB_HEARTBEAT_MS", 2000, 100, 600_000));
-    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, retryBase, prompts, metrics);
+    Config.Jobs settings = config.jobs();
+    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, settings.retryBase(), prompts, metrics);
     QueueDepth.register(jdbi, metrics.registry());
-    this.scheduler = new JobScheduler(dataSource, runner, jobs, config.getInt("JOB_THREADS", 4, 1, 64), heartbeat);
+    this.scheduler = new JobScheduler(dataSource, runner, jobs, settings.threads(), settings.heartbeat());
     this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, limits, prompts);
     this.imageRoutes = new ImageRoutes(store, prompts);
   }
 
-  /** Starts running queued jobs; call once the database is migrated (building the feature does not touch it). */
-  public void startJobs() {
-    scheduler.start();
+  /**
+   * Starts running queued jobs, and the app's {@code recurring} tasks on the same scheduler; call once the
+   * database is migrated (building the feature does not touch it).
+   */
+  public void startJobs(List<RecurringTask<?>> recurring) {
+    scheduler.start(recurring);
   }
 
   public GenerateRoutes generateRoutes() {
@@ -41,15 +40,6 @@ public final class Generation implements AutoCloseable {
 
   public ImageRoutes imageRoutes() {
     return imageRoutes;
-  }
-
-  /** Images and their access check, for pages of other features (galleries). */
-  public ImageStore images() {
-    return store;
-  }
-
-  public ImageEngines engines() {
-    return engines;
   }
 
   @Override

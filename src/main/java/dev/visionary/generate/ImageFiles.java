@@ -17,7 +17,7 @@ final class ImageFiles {
     if (!GeneratedImage.PNG.equals(image.mimeType())) {
       return image.bytes();
     }
-    Infotext infotext = job.toRequest().infotext(engine.id(), image.seed(), image.width(), image.height());
+    Infotext infotext = job.request().infotext(engine.id(), image.seed(), image.width(), image.height());
     return PngMetadata.withParameters(image.bytes(), infotext.format());
   }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Images in PostgreSQL: bytes stored once per distinct content (sha256), a thumbnail made once at
@@ -73,29 +75,31 @@ public final class ImageStore {
     return ids;
   }
 
+  /** {@link #SELECT}'s columns to the record by name. */
+  private static final RowMapper<StoredImage> IMAGE = ConstructorMapper.of(StoredImage.class);
   private static final String SELECT = "select i.id, i.job_id, i.owner_id, j.prompt_id, i.width, i.height, i.seed, i.revised_prompt, "
-      + "encode(i.sha256, 'hex') as sha, b.mime_type from images i join generation_jobs j on j.id = i.job_id "
+      + "encode(i.sha256, 'hex') as sha256_hex, b.mime_type from images i join generation_jobs j on j.id = i.job_id "
       + "join image_blobs b on b.sha256 = i.sha256 ";
 
   public List<StoredImage> forJob(String jobId) {
     return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.job_id = :job order by i.position")
-        .bind("job", jobId).map((rs, ctx) -> map(rs)).list());
+        .bind("job", jobId).map(IMAGE).list());
   }
 
   /** The images its owner generated from a saved prompt, newest first. */
   public List<StoredImage> forPrompt(String promptId, long ownerId, int limit) {
     return jdbi.withHandle(h -> h.createQuery(SELECT + "where j.prompt_id = :prompt and i.owner_id = :owner "
             + "order by i.created_at desc, i.position limit :limit")
-        .bind("prompt", promptId).bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+        .bind("prompt", promptId).bind("owner", ownerId).bind("limit", limit).map(IMAGE).list());
   }
 
   public List<StoredImage> recent(long ownerId, int limit) {
     return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.owner_id = :owner order by i.created_at desc, i.position limit :limit")
-        .bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+        .bind("owner", ownerId).bind("limit", limit).map(IMAGE).list());
   }
 
   public Optional<StoredImage> find(String id) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.id = :id").bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.id = :id").bind("id", id).map(IMAGE).findOne());
   }
 
   Optional<ImageBytes> bytes(StoredImage image, boolean thumbnail) {
@@ -107,11 +111,6 @@ public final class ImageStore {
         .bind("sha", image.sha256Hex())
         .map((rs, ctx) -> new ImageBytes(rs.getBytes("bytes"), rs.getString("mime"), etag))
         .findOne());
-  }
-
-  private static StoredImage map(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new StoredImage(rs.getString("id"), rs.getString("job_id"), rs.getLong("owner_id"), rs.getString("prompt_id"),
-        rs.getInt("width"), rs.getInt("height"), rs.getLong("seed"), rs.getString("revised_prompt"), rs.getString("sha"), rs.getString("mime_type"));
   }
 
   private static byte[] sha256(byte[] bytes) {

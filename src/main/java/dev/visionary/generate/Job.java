@@ -2,33 +2,31 @@ package dev.visionary.generate;
 
 import dev.visionary.generate.engine.ImageRequest;
 import java.time.Instant;
+import org.jdbi.v3.core.mapper.Nested;
 
-/** A generation job as stored: what was asked, and where it stands. */
-public record Job(
-    String id,
-    long ownerId,
-    String prompt,
-    String negativePrompt,
-    String engine,
-    String model,
-    int width,
-    int height,
-    int count,
-    long seed,
-    String quality,
-    String style,
-    Integer steps,
-    Double cfg,
-    String sampler,
-    String promptId,
-    String expansionId,
-    Status status,
-    int attempts,
-    String lastError,
-    Double progress,
-    Instant nextAttemptAt,
-    Instant createdAt,
-    Instant finishedAt) {
+/**
+ * A generation job as stored: what was asked, what it belongs to, and where it stands. The groups are mapped
+ * from the row's columns by name ({@code @Nested}), so each column appears once, in its group.
+ *
+ * @param engine the id of the engine that draws it
+ */
+public record Job(String id, long ownerId, String engine, @Nested ImageRequest request, @Nested Links links,
+    @Nested State state) {
+
+  /** The saved prompt and the expansion it was made from, each null when there is none. */
+  public record Links(String promptId, String expansionId) {}
+
+  /**
+   * Where the job stands.
+   *
+   * @param attempts      runs so far, counting the one under way
+   * @param progress      from 0 to 1 while running, when the engine reports it; otherwise null
+   * @param nextAttemptAt when a job waiting to retry runs again, otherwise null
+   */
+  public record State(Status status, int attempts, String lastError, Double progress, Instant nextAttemptAt,
+      Instant createdAt, Instant finishedAt) {
+    static final State QUEUED = new State(Status.QUEUED, 0, null, null, null, null, null);
+  }
 
   public enum Status {
     QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
@@ -36,17 +34,9 @@ public record Job(
     public String dbValue() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
-
-    static Status of(String value) {
-      return valueOf(value.toUpperCase(java.util.Locale.ROOT));
-    }
   }
 
   public boolean isFinished() {
-    return status == Status.SUCCEEDED || status == Status.FAILED || status == Status.CANCELLED;
-  }
-
-  public ImageRequest toRequest() {
-    return new ImageRequest(prompt, negativePrompt, width, height, count, seed, model, quality, style, steps, cfg, sampler);
+    return state.status() == Status.SUCCEEDED || state.status() == Status.FAILED || state.status() == Status.CANCELLED;
   }
 }

@@ -98,8 +98,8 @@ final class JobRunner {
       });
       saved.ifPresent(ids -> {
         log.info("Job {} produced {} image(s) with {}", job.id(), ids.size(), job.engine());
-        if (job.promptId() != null) {
-          prompts.imagesAdded(job.promptId(), ids);
+        if (job.links().promptId() != null) {
+          prompts.imagesAdded(job.links().promptId(), ids);
         }
       });
     } catch (ImageEngineException e) {
@@ -112,7 +112,7 @@ final class JobRunner {
     long started = System.nanoTime();
     String outcome = "error";
     try {
-      List<GeneratedImage> images = engine.generate(job.toRequest(), progressWriter(job.id()));
+      List<GeneratedImage> images = engine.generate(job.request(), progressWriter(job.id()));
       outcome = "success";
       return images;
     } catch (ImageEngineException e) {
@@ -124,15 +124,15 @@ final class JobRunner {
   }
 
   private void handleFailure(Job job, ImageEngineException e) {
-    int retriesSoFar = job.attempts() - 1;
+    int retriesSoFar = job.state().attempts() - 1;
     if (e.retryable() && retries.allowsRetry(retriesSoFar)) {
       Duration delay = retries.delay(e.retryAfter(), retriesSoFar);
-      log.info("Job {} attempt {} failed ({}); retrying in {} ms", job.id(), job.attempts(), e.getMessage(), delay.toMillis());
+      log.info("Job {} attempt {} failed ({}); retrying in {} ms", job.id(), job.state().attempts(), e.getMessage(), delay.toMillis());
       jobs.retryLater(job.id(), e.getMessage(), Instant.now().plus(delay));
       throw new RetryLater(delay);
     }
     String reason = e.retryable()
-        ? e.getMessage() + " (gave up after " + job.attempts() + " attempts)"
+        ? e.getMessage() + " (gave up after " + job.state().attempts() + " attempts)"
         : e.getMessage();
     log.info("Job {} failed: {}", job.id(), reason);
     jobs.fail(job.id(), reason);

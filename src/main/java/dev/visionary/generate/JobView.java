@@ -27,25 +27,25 @@ public record JobView(
     boolean builtin) {
 
   static JobView of(Job job, String engineLabel, List<ImageStore.StoredImage> images) {
-    String status = job.status().dbValue();
+    String status = job.state().status().dbValue();
     String note = null;
-    if (job.status() == Job.Status.QUEUED && job.lastError() != null) {
-      long wait = job.nextAttemptAt() == null ? 0 : Math.max(0, Duration.between(Instant.now(), job.nextAttemptAt()).toSeconds());
-      note = "Attempt " + job.attempts() + " of " + JobRunner.MAX_ATTEMPTS + " failed: " + job.lastError()
+    if (job.state().status() == Job.Status.QUEUED && job.state().lastError() != null) {
+      long wait = job.state().nextAttemptAt() == null ? 0 : Math.max(0, Duration.between(Instant.now(), job.state().nextAttemptAt()).toSeconds());
+      note = "Attempt " + job.state().attempts() + " of " + JobRunner.MAX_ATTEMPTS + " failed: " + job.state().lastError()
           + (wait > 0 ? " Trying again in " + wait + " s." : " Trying again now.");
     }
-    String label = switch (job.status()) {
-      case QUEUED -> job.lastError() != null ? "Waiting to retry" : "Queued";
+    String label = switch (job.state().status()) {
+      case QUEUED -> job.state().lastError() != null ? "Waiting to retry" : "Queued";
       case RUNNING -> "Generating";
       case SUCCEEDED -> images.size() == 1 ? "1 image" : images.size() + " images";
       case FAILED -> "Failed";
       case CANCELLED -> "Cancelled";
     };
-    int percent = job.progress() == null ? 0 : (int) Math.round(job.progress() * 100);
-    return new JobView(job.id(), status, label, job.isFinished(), job.status() == Job.Status.SUCCEEDED,
-        job.status() == Job.Status.FAILED, !job.isFinished(),
-        job.status() == Job.Status.FAILED || job.status() == Job.Status.CANCELLED,
-        percent, note, job.status() == Job.Status.FAILED ? job.lastError() : null, engineLabel, job.model(), job.prompt(),
-        job.width() + "×" + job.height(), job.count(), job.seed(), images, "builtin".equals(job.engine()));
+    int percent = job.state().progress() == null ? 0 : (int) Math.round(job.state().progress() * 100);
+    return new JobView(job.id(), status, label, job.isFinished(), job.state().status() == Job.Status.SUCCEEDED,
+        job.state().status() == Job.Status.FAILED, !job.isFinished(),
+        job.state().status() == Job.Status.FAILED || job.state().status() == Job.Status.CANCELLED,
+        percent, note, job.state().status() == Job.Status.FAILED ? job.state().lastError() : null, engineLabel, job.request().model(), job.request().prompt(),
+        job.request().width() + "×" + job.request().height(), job.request().count(), job.request().seed(), images, "builtin".equals(job.engine()));
   }
 }

@@ -1,18 +1,23 @@
 package dev.visionary.generate;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The generation_jobs table. Status changes are conditional updates, so two instances never both win. */
 final class Jobs {
+  /** The status is stored in lower case, as the table's check spells it, and read by its enum constant's name. */
   private static final String COLUMNS = "id, owner_id, prompt, negative_prompt, engine, model, width, height, count, seed, quality, style, "
-      + "steps, cfg, sampler, prompt_id, expansion_id, status, attempts, last_error, progress, next_attempt_at, created_at, finished_at";
+      + "steps, cfg, sampler, prompt_id, expansion_id, upper(status) as status, attempts, last_error, progress, next_attempt_at, "
+      + "created_at, finished_at";
+
+  /** Each column to the record component of the same name (owner_id to ownerId). */
+  private static final RowMapper<Job> JOB = ConstructorMapper.of(Job.class);
 
   private final Jdbi jdbi;
 
@@ -27,7 +32,8 @@ final class Jobs {
             values (:id, :ownerId, :prompt, :negativePrompt, :engine, :model, :width, :height, :count, :seed,
               :quality, :style, :steps, :cfg, :sampler, :promptId, :expansionId, 'queued')
             """)
-        .bindMethods(job)
+        .bind("id", job.id()).bind("ownerId", job.ownerId()).bind("engine", job.engine())
+        .bindMethods(job.request()).bindMethods(job.links())
         .execute());
   }
 
@@ -37,18 +43,18 @@ final class Jobs {
 
   static Optional<Job> find(Handle h, String id) {
     return h.createQuery("select " + COLUMNS + " from generation_jobs where id = :id")
-        .bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+        .bind("id", id).map(JOB).findOne();
   }
 
   List<Job> recent(long ownerId, int limit) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner order by created_at desc limit :limit")
-        .bind("owner", ownerId).bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+        .bind("owner", ownerId).bind("limit", limit).map(JOB).list());
   }
 
   List<Job> forExpansion(long ownerId, String expansionId) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner and expansion_id = :x "
             + "order by created_at desc limit 50")
-        .bind("owner", ownerId).bind("x", expansionId).map((rs, ctx) -> map(rs)).list());
+        .bind("owner", ownerId).bind("x", expansionId).map(JOB).list());
   }
 
   /** Marks the job running for one more attempt; empty when it is no longer waiting to run (cancelled or done). */
@@ -56,7 +62,7 @@ final class Jobs {
     return jdbi.withHandle(h -> h.createQuery("update generation_jobs set status = 'running', attempts = attempts + 1, "
             + "started_at = now(), next_attempt_at = null, progress = 0 "
             + "where id = :id and status in ('queued', 'running') returning " + COLUMNS)
-        .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+        .bind("id", id).map(JOB).findOne());
   }
 
   void progress(String id, double fraction) {
@@ -95,38 +101,5 @@ final class Jobs {
     return jdbi.withHandle(h -> h.createUpdate("update generation_jobs set status = 'queued', attempts = 0, last_error = null, "
             + "finished_at = null, next_attempt_at = null where id = :id and owner_id = :owner and status in ('failed', 'cancelled')")
         .bind("id", id).bind("owner", ownerId).execute() == 1);
-  }
-
-  private static Job map(ResultSet rs) throws SQLException {
-    return new Job(
-        rs.getString("id"),
-        rs.getLong("owner_id"),
-        rs.getString("prompt"),
-        rs.getString("negative_prompt"),
-        rs.getString("engine"),
-        rs.getString("model"),
-        rs.getInt("width"),
-        rs.getInt("height"),
-        rs.getInt("count"),
-        rs.getLong("seed"),
-        rs.getString("quality"),
-        rs.getString("style"),
-        (Integer) rs.getObject("steps"),
-        rs.getObject("cfg") == null ? null : rs.getDouble("cfg"),
-        rs.getString("sampler"),
-        rs.getString("prompt_id"),
-        rs.getString("expansion_id"),
-        Job.Status.of(rs.getString("status")),
-        rs.getInt("attempts"),
-        rs.getString("last_error"),
-        rs.getObject("progress") == null ? null : rs.getDouble("progress"),
-        instant(rs, "next_attempt_at"),
-        instant(rs, "created_at"),
-        instant(rs, "finished_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -7,23 +7,18 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Counters in PostgreSQL, so a limit holds across all instances: fixed windows ({@link #hit}), growing
  * delays after failures ({@link #failure}), and remembered facts ({@link #remember}). Every row carries
- * when it may be forgotten, and rows past that are purged as hits arrive.
+ * when it may be forgotten, and housekeeping purges rows past that.
  */
 public final class RateLimiter {
   /** Keys embed what clients send (addresses, usernames); longer ones are hashed to stay far below btree's row limit. */
   static final int MAX_KEY = 100;
-  private static final long PURGE_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final Jdbi jdbi;
-  /** When this instance next purges expired rows; the first hit purges. */
-  private final AtomicLong nextPurge = new AtomicLong(System.nanoTime());
 
   public RateLimiter(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -31,7 +26,6 @@ public final class RateLimiter {
 
   /** Counts one hit on {@code key}; returns the seconds to wait when the limit is exceeded. */
   public OptionalLong hit(String key, int limit, Duration window) {
-    purgeWhenDue();
     record Window(int hits, long secondsLeft) {}
     Window w = jdbi.withHandle(h -> h.createQuery("""
             insert into rate_limits as r (key, window_start, hits, expires_at)
@@ -55,7 +49,6 @@ public final class RateLimiter {
    * See {@link #delayLeft} for what they cost.
    */
   public void failure(String key, Duration forgetAfter) {
-    purgeWhenDue();
     jdbi.useHandle(h -> h.createUpdate("""
             insert into rate_limits as r (key, window_start, hits, expires_at)
             values (:key, now(), 1, now() + make_interval(secs => :forget))
@@ -116,13 +109,9 @@ public final class RateLimiter {
     jdbi.useHandle(h -> h.createUpdate("delete from rate_limits where key = :key").bind("key", bounded(key)).execute());
   }
 
-  /** At most once a minute per instance, on the request that finds it due: rows nobody will read again. */
-  private void purgeWhenDue() {
-    long now = System.nanoTime();
-    long due = nextPurge.get();
-    if (now - due >= 0 && nextPurge.compareAndSet(due, now + PURGE_EVERY_NANOS)) {
-      jdbi.useHandle(h -> h.createUpdate("delete from rate_limits where expires_at <= now()").execute());
-    }
+  /** Deletes the rows nobody will read again; returns how many. */
+  public int purgeExpired() {
+    return jdbi.withHandle(h -> h.createUpdate("delete from rate_limits where expires_at <= now()").execute());
   }
 
   /** A key as stored: as given when short, else its start and the SHA-256 of all of it (still one key per input). */

@@ -14,8 +14,8 @@ public final class UsageLimits {
 
   public UsageLimits(RateLimiter limiter, Config config) {
     this.limiter = limiter;
-    this.expansionsPerMinute = config.getInt("EXPAND_PER_MINUTE", 30, 1, 10_000_000);
-    this.generationsPerMinute = config.getInt("GENERATE_PER_MINUTE", 10, 1, 10_000_000);
+    this.expansionsPerMinute = config.limits().expandPerMinute();
+    this.generationsPerMinute = config.limits().generatePerMinute();
   }
 
   /** Counts one expansion; answers 429 with the wait when the person is over their limit. */

@@ -25,9 +25,9 @@ public final class Library {
     this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts));
   }
 
-  /** Start-up housekeeping, once the database is migrated (building the feature does not touch it). */
-  public void purgeExpiredTrash() {
-    prompts.purgeExpired();
+  /** Housekeeping: deletes every person's prompts that stayed in the trash past its time; returns how many. */
+  public int purgeExpiredTrash() {
+    return prompts.purgeExpired();
   }
 
   public PromptRoutes promptRoutes() {

@@ -44,7 +44,7 @@ final class LibraryTransfer {
       Map<String, ArrayNode> versions = new HashMap<>();
       h.createQuery("select v.prompt_id, v.version, v.title, v.text, v.negative, v.target, v.params::text as params, v.idea, v.note, v.created_at"
               + " from prompt_versions v join prompts p on p.id = v.prompt_id where p.owner_id = :o order by v.prompt_id, v.version")
-          .bind("o", ownerId).map((rs, ctx) -> PromptVersion.map(rs))
+          .bind("o", ownerId).map(PromptVersion.ROW)
           .forEach(v -> {
             ObjectNode n = versions.computeIfAbsent(v.promptId(), k -> Json.MAPPER.createArrayNode()).addObject();
             n.put("version", v.version());
@@ -64,7 +64,7 @@ final class LibraryTransfer {
           .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> Json.MAPPER.createArrayNode()).add(e.getValue()));
       ArrayNode prompts = root.putArray("prompts");
       h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id where p.owner_id = :o order by p.created_at, p.id")
-          .bind("o", ownerId).map((rs, ctx) -> Prompt.map(rs))
+          .bind("o", ownerId).map(Prompt.ROW)
           .forEach(p -> {
             ObjectNode n = prompts.addObject();
             n.put("id", p.id());
@@ -96,8 +96,8 @@ final class LibraryTransfer {
             n.put("name", rs.getString("name"));
             n.put("description", rs.getString("description"));
             n.put("visibility", rs.getString("visibility"));
-            n.put("created_at", Prompt.instant(rs, "created_at").toString());
-            n.put("updated_at", Prompt.instant(rs, "updated_at").toString());
+            n.put("created_at", instant(rs, "created_at").toString());
+            n.put("updated_at", instant(rs, "updated_at").toString());
             ArrayNode items = n.putArray("prompt_ids");
             for (String id : (String[]) rs.getArray("items").getArray()) {
               items.add(id);
@@ -108,7 +108,7 @@ final class LibraryTransfer {
       ArrayNode bookmarks = root.putArray("bookmarks");
       h.createQuery("select prompt_id, created_at from bookmarks where user_id = :o order by created_at, prompt_id")
           .bind("o", ownerId)
-          .map((rs, ctx) -> Json.MAPPER.createObjectNode().put("prompt_id", rs.getString("prompt_id")).put("created_at", Prompt.instant(rs, "created_at").toString()))
+          .map((rs, ctx) -> Json.MAPPER.createObjectNode().put("prompt_id", rs.getString("prompt_id")).put("created_at", instant(rs, "created_at").toString()))
           .forEach(bookmarks::add);
       return root;
     });
@@ -368,5 +368,9 @@ final class LibraryTransfer {
       }
       pending.clear();
     }
+  }
+
+  private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    return rs.getTimestamp(column).toInstant();
   }
 }

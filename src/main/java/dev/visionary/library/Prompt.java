@@ -2,6 +2,8 @@ package dev.visionary.library;
 
 import dev.visionary.web.Urls;
 import java.time.Instant;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** A saved prompt as stored, with its owner's name. */
 record Prompt(
@@ -11,22 +13,10 @@ record Prompt(
     Instant createdAt, Instant updatedAt, Instant deletedAt) {
 
   static final String COLUMNS = "p.id, p.owner_id, u.username::text as owner_name, p.title, p.slug, p.text, p.negative, p.target, "
-      + "p.params::text as params, p.idea, p.expansion_id, p.parent_id, p.visibility, p.version, p.use_count, p.image_count, "
-      + "p.cover_image_id, p.created_at, p.updated_at, p.deleted_at";
-
-  static Prompt map(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Prompt(rs.getString("id"), rs.getLong("owner_id"), rs.getString("owner_name"), rs.getString("title"),
-        rs.getString("slug"), rs.getString("text"), rs.getString("negative"), rs.getString("target"), rs.getString("params"),
-        rs.getString("idea"), rs.getString("expansion_id"), rs.getString("parent_id"),
-        Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE), rs.getInt("version"), rs.getInt("use_count"),
-        rs.getInt("image_count"), rs.getString("cover_image_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
-        instant(rs, "deleted_at"));
-  }
-
-  static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-    java.sql.Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
+      + "p.params::text as params, p.idea, p.expansion_id, p.parent_id, upper(p.visibility) as visibility, p.version, p.use_count, "
+      + "p.image_count, p.cover_image_id, p.created_at, p.updated_at, p.deleted_at";
+  /** {@link #COLUMNS} to the record by name; the visibility is stored in lower case and read by its constant's name. */
+  static final RowMapper<Prompt> ROW = ConstructorMapper.of(Prompt.class);
 
   public String url() {
     return url(id, slug);

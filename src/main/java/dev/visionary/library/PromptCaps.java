@@ -7,12 +7,8 @@ import dev.visionary.config.Config;
  * one file (or a script saving in a loop) fills the database for everyone.
  */
 public record PromptCaps(int perImport, int perPerson) {
-  public static final int DEFAULT_PER_IMPORT = 5_000;
-  public static final int DEFAULT_PER_PERSON = 50_000;
-
-  public static PromptCaps from(Config config) {
-    return new PromptCaps(config.getInt("IMPORT_MAX_PROMPTS", DEFAULT_PER_IMPORT, 1, 1_000_000),
-        config.getInt("MAX_PROMPTS_PER_USER", DEFAULT_PER_PERSON, 1, 100_000_000));
+  public static PromptCaps from(Config.Limits limits) {
+    return new PromptCaps(limits.promptsPerImport(), limits.promptsPerPerson());
   }
 
   /** Shown when a file is over the per-import cap; names the setting so a self-hoster knows what to raise. */

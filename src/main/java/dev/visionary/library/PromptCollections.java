@@ -29,25 +29,25 @@ final class PromptCollections {
       return Optional.empty();
     }
     return jdbi.withHandle(h -> h.createQuery("select " + PromptCollection.COLUMNS + FROM + " where c.id = :id")
-        .bind("id", id).map((rs, ctx) -> PromptCollection.map(rs)).findOne());
+        .bind("id", id).map(PromptCollection.ROW).findOne());
   }
 
   List<PromptCollection> ownedBy(long ownerId) {
     return jdbi.withHandle(h -> h.createQuery("select " + PromptCollection.COLUMNS + FROM + " where c.owner_id = :owner order by lower(c.name) limit 500")
-        .bind("owner", ownerId).map((rs, ctx) -> PromptCollection.map(rs)).list());
+        .bind("owner", ownerId).map(PromptCollection.ROW).list());
   }
 
   List<PromptCollection> publicOf(long ownerId) {
     return jdbi.withHandle(h -> h.createQuery("select " + PromptCollection.COLUMNS + FROM
             + " where c.owner_id = :owner and c.visibility = 'public' order by lower(c.name) limit 200")
-        .bind("owner", ownerId).map((rs, ctx) -> PromptCollection.map(rs)).list());
+        .bind("owner", ownerId).map(PromptCollection.ROW).list());
   }
 
   /** The owner's collections that hold this prompt. */
   List<PromptCollection> holding(String promptId, long ownerId) {
     return jdbi.withHandle(h -> h.createQuery("select " + PromptCollection.COLUMNS + FROM
             + " join collection_items i on i.collection_id = c.id where i.prompt_id = :p and c.owner_id = :owner order by lower(c.name)")
-        .bind("p", promptId).bind("owner", ownerId).map((rs, ctx) -> PromptCollection.map(rs)).list());
+        .bind("p", promptId).bind("owner", ownerId).map(PromptCollection.ROW).list());
   }
 
   void update(String id, String name, String description, Visibility visibility) {
@@ -101,6 +101,6 @@ final class PromptCollections {
     return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from collection_items i join prompts p on p.id = i.prompt_id"
             + " join users u on u.id = p.owner_id where i.collection_id = :c and p.deleted_at is null"
             + " and (p.owner_id = :viewer or p.visibility <> 'private') order by i.position limit 1000")
-        .bind("c", collectionId).bind("viewer", viewerId).map((rs, ctx) -> Prompt.map(rs)).list());
+        .bind("c", collectionId).bind("viewer", viewerId).map(Prompt.ROW).list());
   }
 }

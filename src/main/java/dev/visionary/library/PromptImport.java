@@ -149,7 +149,7 @@ final class PromptImport {
             + " from prompts p join users u on u.id = p.owner_id where p.owner_id = :o and p.deleted_at is null and " + match
             + " order by p.updated_at desc limit 1")
         .bind("o", ownerId).bind("title", title).bind("text", text).bind("negative", negative)
-        .map((rs, ctx) -> Prompt.map(rs)).findOne());
+        .map(Prompt.ROW).findOne());
     if (same.isEmpty()) {
       prompts.create(ownerId, new PromptDraft(title, text, negative, target, params, "", null, null, Visibility.PRIVATE), List.of());
       report.created();

@@ -1,6 +1,7 @@
 package dev.visionary.library;
 
 import dev.visionary.prompt.Target;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Full-text search over prompts with web-search syntax. Shaped for large libraries: one GIN index on
@@ -58,14 +60,21 @@ final class PromptSearch {
     });
   }
 
-  private record Page(List<Map<String, Object>> rows, long total) {}
+  /**
+   * One prompt found, as the statement selects it. {@code total} is the count of all matches, carried on every row;
+   * the marked texts are the title and text with the matches marked, or null when the search has no words.
+   */
+  record Found(String id, String title, String text, String target, String visibility, Instant updatedAt, int useCount,
+      int imageCount, String ownerName, long total, String titleMarked, String textMarked) {}
+
+  private record Page(List<Found> rows, long total) {}
 
   private Page run(Handle h, SearchScope scope, SearchQuery query, boolean words) {
     Statement st = statement(scope, query, words);
     var q = h.createQuery(st.sql());
     st.params().forEach(q::bind);
-    List<Map<String, Object>> rows = q.mapToMap().list();
-    long total = rows.isEmpty() ? countWhenPastTheEnd(h, scope, query, words) : ((Number) rows.get(0).get("total")).longValue();
+    List<Found> rows = q.map(ConstructorMapper.of(Found.class)).list();
+    long total = rows.isEmpty() ? countWhenPastTheEnd(h, scope, query, words) : rows.get(0).total();
     return new Page(rows, total);
   }
 
@@ -77,7 +86,7 @@ final class PromptSearch {
     Statement st = statement(scope, query.withPage(1), words);
     var q = h.createQuery(st.sql());
     st.params().forEach(q::bind);
-    return q.mapToMap().findFirst().map(r -> ((Number) r.get("total")).longValue()).orElse(0L);
+    return q.map(ConstructorMapper.of(Found.class)).findFirst().map(Found::total).orElse(0L);
   }
 
   /** The SQL for a search; package-visible so the plan test can EXPLAIN exactly what runs. */
@@ -210,19 +219,16 @@ final class PromptSearch {
   }
 
   private SearchResult result(Handle h, Page page, SearchQuery query, String base, String corrected, String original, boolean onlyCommon) {
-    List<String> ids = page.rows().stream().limit(PAGE_SIZE).map(r -> (String) r.get("id")).toList();
+    List<String> ids = page.rows().stream().limit(PAGE_SIZE).map(Found::id).toList();
     Map<String, List<String>> tags = tagsOf(h, ids);
     List<PromptCard> cards = new ArrayList<>();
-    for (Map<String, Object> r : page.rows().subList(0, Math.min(PAGE_SIZE, page.rows().size()))) {
-      String id = (String) r.get("id");
-      String title = (String) r.get("title");
-      String titleHtml = r.get("title_marked") != null ? Highlights.toHtml((String) r.get("title_marked")) : Highlights.plain(title, 200);
-      String snippet = r.get("text_marked") != null ? Highlights.toHtml((String) r.get("text_marked")) : Highlights.plain((String) r.get("text"), 280);
-      java.sql.Timestamp updated = (java.sql.Timestamp) r.get("updated_at");
-      cards.add(new PromptCard(id, Prompt.url(id, Slugs.slug(title)), titleHtml, snippet, (String) r.get("owner_name"),
-          Target.byId((String) r.get("target")).map(Target::label).orElse((String) r.get("target")),
-          Visibility.byId((String) r.get("visibility")).orElse(Visibility.PRIVATE), tags.getOrDefault(id, List.of()),
-          DAY.format(updated.toInstant()), ((Number) r.get("use_count")).intValue(), ((Number) r.get("image_count")).intValue()));
+    for (Found r : page.rows().subList(0, Math.min(PAGE_SIZE, page.rows().size()))) {
+      String titleHtml = r.titleMarked() != null ? Highlights.toHtml(r.titleMarked()) : Highlights.plain(r.title(), 200);
+      String snippet = r.textMarked() != null ? Highlights.toHtml(r.textMarked()) : Highlights.plain(r.text(), 280);
+      cards.add(new PromptCard(r.id(), Prompt.url(r.id(), Slugs.slug(r.title())), titleHtml, snippet, r.ownerName(),
+          Target.byId(r.target()).map(Target::label).orElse(r.target()),
+          Visibility.byId(r.visibility()).orElse(Visibility.PRIVATE), tags.getOrDefault(r.id(), List.of()),
+          DAY.format(r.updatedAt()), r.useCount(), r.imageCount()));
     }
     long total = page.total();
     String countLabel = total > MATCH_CAP ? MATCH_CAP + "+" : Long.toString(total);

@@ -1,15 +1,14 @@
 package dev.visionary.library;
 
 import java.time.Instant;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** One saved state of a prompt. */
 record PromptVersion(
     String promptId, int version, String title, String text, String negative, String target, String params,
     String idea, String note, Instant createdAt) {
 
-  static PromptVersion map(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new PromptVersion(rs.getString("prompt_id"), rs.getInt("version"), rs.getString("title"), rs.getString("text"),
-        rs.getString("negative"), rs.getString("target"), rs.getString("params"), rs.getString("idea"), rs.getString("note"),
-        Prompt.instant(rs, "created_at"));
-  }
+  /** Columns to the record by name; params is selected as text ({@code params::text as params}). */
+  static final RowMapper<PromptVersion> ROW = ConstructorMapper.of(PromptVersion.class);
 }

@@ -36,7 +36,7 @@ final class Prompts {
       return Optional.empty();
     }
     return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id where p.id = :id")
-        .bind("id", id).map((rs, ctx) -> Prompt.map(rs)).findOne());
+        .bind("id", id).map(Prompt.ROW).findOne());
   }
 
   /** Saves a new prompt as version 1 and returns its id; throws {@link PromptCaps.Full} when its owner has no room left. */
@@ -142,7 +142,7 @@ final class Prompts {
   List<PromptVersion> versions(String id) {
     return jdbi.withHandle(h -> h.createQuery("select prompt_id, version, title, text, negative, target, params::text as params, idea, note, created_at"
             + " from prompt_versions where prompt_id = :id order by version desc")
-        .bind("id", id).map((rs, ctx) -> PromptVersion.map(rs)).list());
+        .bind("id", id).map(PromptVersion.ROW).list());
   }
 
   void trash(String id) {
@@ -172,7 +172,7 @@ final class Prompts {
   List<Prompt> trashed(long ownerId) {
     return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id"
             + " where p.owner_id = :owner and p.deleted_at is not null order by p.deleted_at desc limit 500")
-        .bind("owner", ownerId).map((rs, ctx) -> Prompt.map(rs)).list());
+        .bind("owner", ownerId).map(Prompt.ROW).list());
   }
 
   /** Forks of a prompt that this viewer may see. */
@@ -180,7 +180,7 @@ final class Prompts {
     return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id"
             + " where p.parent_id = :id and p.deleted_at is null and (p.owner_id = :viewer or p.visibility <> 'private')"
             + " order by p.created_at limit 50")
-        .bind("id", id).bind("viewer", viewerId).map((rs, ctx) -> Prompt.map(rs)).list());
+        .bind("id", id).bind("viewer", viewerId).map(Prompt.ROW).list());
   }
 
   void recordUse(String id) {

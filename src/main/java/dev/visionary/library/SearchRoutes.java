@@ -97,7 +97,6 @@ public final class SearchRoutes {
 
   public void trash(Context ctx) {
     User me = CurrentUser.require(ctx);
-    prompts.purgeExpired();
     List<Prompt> trashed = prompts.trashed(me.id());
     List<Map<String, Object>> rows = trashed.stream().map(p -> Map.<String, Object>of(
         "p", p, "deleted", PromptPage.WHEN.format(p.deletedAt()),

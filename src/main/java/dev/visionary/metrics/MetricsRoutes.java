@@ -22,7 +22,7 @@ public final class MetricsRoutes {
 
   public MetricsRoutes(Metrics metrics, Config config) {
     this.metrics = metrics;
-    this.token = config.get("METRICS_TOKEN").map(t -> ("Bearer " + t.trim()).getBytes(StandardCharsets.UTF_8));
+    this.token = config.web().metricsToken().map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
   }
 
   public void scrape(Context ctx) {

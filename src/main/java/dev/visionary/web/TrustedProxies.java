@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * published), and the last entry it appended is the client.
  */
 public final class TrustedProxies {
-  public static final String VARIABLE = "TRUSTED_PROXIES";
+  private static final String VARIABLE = "TRUSTED_PROXIES";
   /** Entries are addresses, never host names: nothing here may wait on DNS. */
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -62,7 +62,7 @@ public final class TrustedProxies {
   }
 
   public static TrustedProxies fromConfig(Config config) {
-    return config.get(VARIABLE).map(TrustedProxies::parse).orElseGet(TrustedProxies::none);
+    return config.web().trustedProxies().map(TrustedProxies::parse).orElseGet(TrustedProxies::none);
   }
 
   /** Parses the setting; an entry that is not an address, a CIDR range or {@code *} stops start-up. */

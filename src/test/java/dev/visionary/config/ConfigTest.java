@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
@@ -16,14 +18,14 @@ class ConfigTest {
   void defaultsToPort7070AndEmbeddedDatabaseUnderHome() {
     Config config = Config.from(Map.of());
     assertEquals(7070, config.port());
-    assertTrue(config.database().isEmpty());
-    assertEquals(Path.of(System.getProperty("user.home"), ".visionary").toAbsolutePath(), config.dataDir());
+    assertTrue(config.storage().database().isEmpty());
+    assertEquals(Path.of(System.getProperty("user.home"), ".visionary").toAbsolutePath(), config.storage().dataDir());
   }
 
   @Test
   void readsHerokuStyleDatabaseUrlWithCredentialsApart() {
     Config config = Config.from(Map.of("DATABASE_URL", "postgres://alice:s%40cret@db.example.com:6543/visionary?sslmode=require"));
-    Config.JdbcTarget target = config.database().orElseThrow();
+    Config.JdbcTarget target = config.storage().database().orElseThrow();
     assertEquals("jdbc:postgresql://db.example.com:6543/visionary?sslmode=require", target.jdbcUrl());
     assertEquals("alice", target.user());
     assertEquals("s@cret", target.password());
@@ -32,8 +34,8 @@ class ConfigTest {
 
   @Test
   void defaultsThePostgresPortAndAcceptsJdbcUrls() {
-    assertEquals("jdbc:postgresql://db:5432/app", Config.from(Map.of("DATABASE_URL", "postgresql://u:p@db/app")).database().orElseThrow().jdbcUrl());
-    Config.JdbcTarget jdbc = Config.from(Map.of("DATABASE_URL", "jdbc:postgresql://localhost:5432/app?user=u")).database().orElseThrow();
+    assertEquals("jdbc:postgresql://db:5432/app", Config.from(Map.of("DATABASE_URL", "postgresql://u:p@db/app")).storage().database().orElseThrow().jdbcUrl());
+    Config.JdbcTarget jdbc = Config.from(Map.of("DATABASE_URL", "jdbc:postgresql://localhost:5432/app?user=u")).storage().database().orElseThrow();
     assertEquals("jdbc:postgresql://localhost:5432/app?user=u", jdbc.jdbcUrl());
     assertNull(jdbc.user());
   }
@@ -52,5 +54,37 @@ class ConfigTest {
       Config.Invalid e = assertThrows(Config.Invalid.class, () -> Config.from(Map.of("DATABASE_URL", bad)), bad);
       assertTrue(e.getMessage().startsWith("DATABASE_URL "), e.getMessage());
     }
+  }
+
+  @Test
+  void givesEachSettingTypedWithItsDefault() {
+    Config defaults = Config.from(Map.of());
+    assertEquals(new Config.Limits(30, 10, 50, 20, 5_000, 50_000), defaults.limits());
+    assertEquals(new Config.Jobs(4, Duration.ofSeconds(2), Duration.ofSeconds(2)), defaults.jobs());
+    assertEquals(new Config.ImageProviders(2, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofSeconds(1)), defaults.images());
+    assertEquals(10, defaults.storage().poolSize());
+    assertEquals(new Config.Web(Optional.empty(), Optional.empty()), defaults.web());
+
+    Config set = Config.from(Map.of("EXPAND_PER_MINUTE", "7", "JOB_HEARTBEAT_MS", "500", "IMAGE_PROVIDER_POLL_MS", "20",
+        "METRICS_TOKEN", " secret ", "DB_POOL_SIZE", "3"));
+    assertEquals(7, set.limits().expandPerMinute());
+    assertEquals(Duration.ofMillis(500), set.jobs().heartbeat());
+    assertEquals(Duration.ofMillis(20), set.images().pollInterval());
+    assertEquals(Optional.of("secret"), set.web().metricsToken());
+    assertEquals(3, set.storage().poolSize());
+  }
+
+  @Test
+  void stopsStartUpWithOneLineNamingTheVariable() {
+    Config.Invalid range = assertThrows(Config.Invalid.class, () -> Config.from(Map.of("JOB_THREADS", "500")));
+    assertEquals("JOB_THREADS must be between 1 and 64, got \"500\"", range.getMessage());
+    Config.Invalid word = assertThrows(Config.Invalid.class, () -> Config.from(Map.of("GENERATE_PER_MINUTE", "lots")));
+    assertEquals("GENERATE_PER_MINUTE must be a whole number, got \"lots\"", word.getMessage());
+  }
+
+  @Test
+  void passesOnlyTheProviderVariablesThatAreSet() {
+    Config config = Config.from(Map.of("OLLAMA_URL", "http://localhost:11434", "OPENAI_API_KEY", " ", "HOME", "/root"));
+    assertEquals(Map.of("OLLAMA_URL", "http://localhost:11434"), config.providers().variables());
   }
 }

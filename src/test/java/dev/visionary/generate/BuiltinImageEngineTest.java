@@ -143,7 +143,7 @@ class BuiltinImageEngineTest {
 
   @Test
   void aBatchOfTwoGivesTwoDifferentPicturesWithConsecutiveSeeds() throws Exception {
-    ImageRequest request = ImageRequest.of("a beach sunset", 384, 256, 40).withCount(2);
+    ImageRequest request = ImageRequests.withCount(ImageRequest.of("a beach sunset", 384, 256, 40), 2);
     List<GeneratedImage> images = engine.generate(request, ProgressListener.NONE);
     assertEquals(2, images.size());
     assertEquals(40, images.get(0).seed());
@@ -156,13 +156,13 @@ class BuiltinImageEngineTest {
   @Test
   void reportsProgressAfterEachImage() throws Exception {
     List<Double> fractions = new ArrayList<>();
-    engine.generate(ImageRequest.of("a city at night", 128, 128, 1).withCount(4), (f, preview) -> fractions.add(f));
+    engine.generate(ImageRequests.withCount(ImageRequest.of("a city at night", 128, 128, 1), 4), (f, preview) -> fractions.add(f));
     assertEquals(List.of(0.25, 0.5, 0.75, 1.0), fractions);
   }
 
   @Test
   void writesItsParametersIntoThePng() throws Exception {
-    ImageRequest request = ImageRequest.of("a city at night", 256, 128, 77).withNegativePrompt("clouds");
+    ImageRequest request = ImageRequests.withNegativePrompt(ImageRequest.of("a city at night", 256, 128, 77), "clouds");
     GeneratedImage image = engine.generate(request, ProgressListener.NONE).get(0);
     Infotext text = Infotext.parse(PngMetadata.readParameters(image.bytes()).orElseThrow());
     assertEquals("a city at night", text.prompt());
@@ -176,7 +176,7 @@ class BuiltinImageEngineTest {
   void aNegativePromptLeavesThingsOut() throws Exception {
     BufferedImage with = picture("a city at night", 11);
     int lights = Pixels.brightPoints(with, 0, 512, 4, 60);
-    ImageRequest request = ImageRequest.of("a city at night", 512, 512, 11).withNegativePrompt("city, buildings, stars");
+    ImageRequest request = ImageRequests.withNegativePrompt(ImageRequest.of("a city at night", 512, 512, 11), "city, buildings, stars");
     BufferedImage without = Pixels.decode(engine.generate(request, ProgressListener.NONE).get(0).bytes());
     int remaining = Pixels.brightPoints(without, 0, 512, 4, 60);
     assertTrue(remaining < lights / 10, "lights with city: " + lights + ", without: " + remaining);
@@ -185,7 +185,7 @@ class BuiltinImageEngineTest {
   @Test
   void rejectsWhatItCannotPaintWithAClearMessage() {
     ImageEngineException tooMany = assertThrows(ImageEngineException.class,
-        () -> engine.generate(ImageRequest.of("a cat", 256, 256, 1).withCount(5), ProgressListener.NONE));
+        () -> engine.generate(ImageRequests.withCount(ImageRequest.of("a cat", 256, 256, 1), 5), ProgressListener.NONE));
     assertEquals(Failure.BAD_REQUEST, tooMany.kind());
     assertTrue(tooMany.getMessage().contains("4"), tooMany.getMessage());
     assertFalse(tooMany.retryable());

@@ -57,7 +57,7 @@ public class SearchBench {
   @Setup(Level.Trial)
   public void open() {
     Config config = Config.fromEnvironment();
-    if (config.database().isEmpty() && config.get("DATA_DIR").isEmpty()) {
+    if (config.storage().database().isEmpty() && System.getenv("DATA_DIR") == null) {
       // Without either the app's default (~/.visionary) would be opened, or created: refuse rather than guess.
       throw new IllegalStateException("set DATA_DIR to a seeded data directory (the app stopped) or DATABASE_URL");
     }

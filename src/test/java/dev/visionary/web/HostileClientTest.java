@@ -228,6 +228,7 @@ class HostileClientTest {
     String longKey = "test:long:" + incompressible(3_000);
     assertTrue(limiter.hit(longKey, 1, Duration.ofMinutes(1)).isEmpty());
     assertTrue(limiter.hit(longKey, 1, Duration.ofMinutes(1)).isPresent(), "a long key still counts as one key");
+    assertTrue(limiter.purgeExpired() >= 1, "housekeeping's purge finds the stale row");
     boolean staleLeft = jdbi().withHandle(h -> h.createQuery("select exists (select 1 from rate_limits where key = 'test:stale')")
         .mapTo(Boolean.class).one());
     assertFalse(staleLeft, "a row past its expiry is purged");

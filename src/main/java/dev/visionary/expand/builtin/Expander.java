@@ -15,16 +15,4 @@ public interface Expander {
 
   /** Expands the request into {@code request.count()} variations, in order. */
   List<ExpansionResult> expand(ExpansionRequest request);
-
-  /**
-   * Expands while telling {@code listener} what arrives, so a page can show progress before the engine is
-   * done. Engines that receive their answer in pieces override this; the default reports the finished results.
-   */
-  default List<ExpansionResult> expand(ExpansionRequest request, ExpansionListener listener) {
-    List<ExpansionResult> results = expand(request);
-    for (int i = 0; i < results.size(); i++) {
-      listener.onResult(i, results.get(i));
-    }
-    return results;
-  }
 }

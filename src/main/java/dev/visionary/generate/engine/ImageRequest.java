@@ -48,14 +48,6 @@ public record ImageRequest(
     return new ImageRequest(prompt, null, width, height, 1, seed, null, null, null, null, null, null);
   }
 
-  public ImageRequest withCount(int newCount) {
-    return new ImageRequest(prompt, negativePrompt, width, height, newCount, seed, model, quality, style, steps, cfg, sampler);
-  }
-
-  public ImageRequest withNegativePrompt(String newNegativePrompt) {
-    return new ImageRequest(prompt, newNegativePrompt, width, height, count, seed, model, quality, style, steps, cfg, sampler);
-  }
-
   /**
    * The usual description of the image drawn for this request: Steps, Sampler, CFG scale, Seed, Size, Model, then
    * Visionary's own Quality, Style and Engine, each only when known. Seed and size are those of the

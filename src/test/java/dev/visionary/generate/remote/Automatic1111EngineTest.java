@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ImageRequest;
+import dev.visionary.generate.ImageRequests;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.support.FakeServer.Reply;
 import java.awt.Color;
@@ -130,7 +131,7 @@ class Automatic1111EngineTest {
   void credentialsFromA1111AuthAreSentAndKeptOutOfToString() throws Exception {
     requireBasicAuth("/sdapi/v1/txt2img", r -> Reply.json(200, txt2imgAnswer(first)));
     Automatic1111Engine engine = engine(server.uri().toString(), CREDENTIALS);
-    assertEquals(1, engine.generate(REQUEST.withCount(1), ProgressListener.NONE).size());
+    assertEquals(1, engine.generate(ImageRequests.withCount(REQUEST, 1), ProgressListener.NONE).size());
     assertFalse(engine.toString().contains("s3cret"), engine.toString());
     assertFalse(engine("http://" + CREDENTIALS + "@127.0.0.1:1", null).toString().contains("s3cret"));
   }
@@ -193,7 +194,7 @@ class Automatic1111EngineTest {
   void jpegOutputIsRecognisedByItsBytes() throws Exception {
     byte[] jpeg = TestImages.jpeg(768, 512, Color.BLUE);
     server.on("POST", "/sdapi/v1/txt2img", r -> Reply.json(200, txt2imgAnswer(jpeg)));
-    GeneratedImage image = engine(server.uri().toString(), null).generate(REQUEST.withCount(1), ProgressListener.NONE).get(0);
+    GeneratedImage image = engine(server.uri().toString(), null).generate(ImageRequests.withCount(REQUEST, 1), ProgressListener.NONE).get(0);
     assertEquals("image/jpeg", image.mimeType());
   }
 

@@ -1,0 +1,52 @@
+package dev.visionary.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visionary.support.TestServer;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The triggers that keep search words current do their work when a searched text changes and none when only a
+ * counter does: a prompt used a thousand times a day must not be split into words a thousand times.
+ */
+class PromptTriggersTest {
+
+  @Test
+  void aCounterBumpCollectsNoWordsAndAnEditCollectsTheNewOnes() {
+    LibraryClient me = LibraryClient.signedIn("triggers");
+    String id = LibraryClient.idOf(me.save("title", "Amber lantern", "text", "an amber lantern on a windowsill"));
+
+    TestServer.app().database().jdbi().useTransaction(h -> {
+      // Counts this transaction's calls of PL/pgSQL functions, so the test sees exactly what its updates ran.
+      h.execute("set local track_functions = 'pl'");
+      h.createUpdate("update prompts set use_count = use_count + 1, image_count = image_count + 1 where id = :id")
+          .bind("id", id).execute();
+      assertEquals(0, wordCollections(h), "a counter bump does not re-tokenise the prompt");
+
+      h.createUpdate("update prompts set title = 'Verdigris lantern' where id = :id").bind("id", id).execute();
+      assertEquals(1, wordCollections(h), "an edited title is split into words once");
+      assertTrue(words(h, id).contains("verdigris"), "and its new word can be suggested");
+    });
+  }
+
+  @Test
+  void aNewTagReachesTheSearchWordsThroughTheChain() {
+    LibraryClient me = LibraryClient.signedIn("tagchain");
+    String id = LibraryClient.idOf(me.save("title", "Pewter jug", "text", "a pewter jug"));
+    assertEquals(303, me.post("/p/" + id + "/tags", "tags", "tableware").statusCode());
+    TestServer.app().database().jdbi().useHandle(h -> assertTrue(words(h, id).contains("tableware")));
+  }
+
+  private static long wordCollections(Handle h) {
+    return h.createQuery("select coalesce(sum(calls), 0) from pg_stat_xact_user_functions where funcname = 'prompt_collect_words'")
+        .mapTo(Long.class).one();
+  }
+
+  private static List<String> words(Handle h, String promptId) {
+    return h.createQuery("select w.word from search_words w join prompts p on p.owner_id = w.owner_id where p.id = :id")
+        .bind("id", promptId).mapTo(String.class).list();
+  }
+}
