@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.visionary.App;
 import dev.visionary.json.Json;
 import dev.visionary.support.Http;
+import dev.visionary.support.LiveThreads;
 import dev.visionary.support.TestServer;
 import dev.visionary.web.ErrorPages;
 import java.net.http.HttpResponse;
@@ -76,8 +77,7 @@ class HostileImportTest {
     // The acceptance bound of the issue; the work done is bounded by the cap, so this holds with a wide margin.
     assertTrue(millis < 2_000, "answered in " + millis + " ms");
     assertTrue(grown < 64L * 1024 * 1024, "heap grew by " + grown / 1024 + " KB");
-    assertFalse(Thread.getAllStackTraces().values().stream().flatMap(java.util.Arrays::stream)
-        .anyMatch(frame -> frame.getClassName().startsWith(JsonImportFile.class.getName())), "no thread is still reading the file");
+    assertEquals(List.of(), LiveThreads.runningCodeOf(JsonImportFile.class.getName()), "no thread is still reading the file");
   }
 
   @Test
