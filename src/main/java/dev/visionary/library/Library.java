@@ -22,7 +22,7 @@ public final class Library {
     this.promptRoutes = new PromptRoutes(pages, prompts, tags, collections, bookmarks, gallery);
     this.searchRoutes = new SearchRoutes(pages, new PromptSearch(jdbi), prompts, tags, collections, users);
     this.collectionRoutes = new CollectionRoutes(pages, collections, prompts);
-    this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts));
+    this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts), caps);
   }
 
   /** Housekeeping: deletes every person's prompts that stayed in the trash past its time; returns how many. */

@@ -3,6 +3,7 @@ package dev.visionary.library;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.Pages;
+import dev.visionary.web.WebServer;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -24,11 +25,13 @@ public final class TransferRoutes {
   private final Pages pages;
   private final LibraryTransfer transfer;
   private final PromptImport imports;
+  private final PromptCaps caps;
 
-  TransferRoutes(Pages pages, LibraryTransfer transfer, PromptImport imports) {
+  TransferRoutes(Pages pages, LibraryTransfer transfer, PromptImport imports, PromptCaps caps) {
     this.pages = pages;
     this.transfer = transfer;
     this.imports = imports;
+    this.caps = caps;
   }
 
   public void importForm(Context ctx) {
@@ -60,6 +63,9 @@ public final class TransferRoutes {
   private void show(Context ctx, ImportReport report, int status) {
     Map<String, Object> model = new HashMap<>();
     model.put("report", report);
+    // The limits are said before a person picks a file, not only when one is refused.
+    model.put("maxMegabytes", WebServer.MAX_REQUEST_BYTES / (1024 * 1024));
+    model.put("maxPrompts", caps.perImport());
     ctx.status(status);
     pages.page(ctx, "library/transfer", model);
   }

@@ -99,6 +99,14 @@ class TransferHttpTest {
   }
 
   @Test
+  void theImportFormSaysHowLargeAFileMayBe() {
+    LibraryClient me = LibraryClient.signedIn("limits");
+    HttpResponse<String> page = me.get("/import");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("Up to 20 MB and 5000 prompts per file."), page.body());
+  }
+
+  @Test
   void stylesCsvExportedByVisionaryImportsIntoAFreshAccountUnchanged() {
     LibraryClient me = LibraryClient.signedIn("styles");
     me.save("title", "Cinematic", "text", "{prompt}, cinematic still, \"anamorphic\" lens", "negative", "cartoon, 3d");
