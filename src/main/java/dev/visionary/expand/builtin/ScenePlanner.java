@@ -64,6 +64,12 @@ final class ScenePlanner {
     Choices choices = new Choices(s, picks, i, phase, time, keep, taken, this);
 
     List<String> details = scene.graphic() ? choices.several("design", conflicts.file.designDetails(), 3) : details(s, choices, time);
+    if (scene.givesLighting()) {
+      // The person named the light: no detail brings another ("cool silvery moonlight" under "soft window light").
+      List<String> own = new ArrayList<>(details);
+      own.removeIf(d -> vocabulary.lighting.values().stream().anyMatch(pool -> pool.contains(d)));
+      details = List.copyOf(own);
+    }
     String lighting = scene.givesLighting() || scene.graphic() ? choices.kept(Role.LIGHTING)
         : choices.pick(Role.LIGHTING, "lighting", lightingPool(s, phase, outdoor));
     String palette = s.givesColor ? null
