@@ -106,7 +106,7 @@ record BasePrompt(String text, String subject, List<String> anchors, List<KnownP
 
   // The words the natural paragraph joins its phrases with: "with", "notice", "capture", "… throughout".
   private static final List<String> JOINING_PREFIXES = List.of("with ", "and ", "notice ", "there are also ", "capture ", "under ",
-      "shot with ");
+      "shot with ", "taken with ");
   private static final List<String> JOINING_SUFFIXES = List.of(" throughout", " complete the picture");
 
   /** Known phrases joined by the paragraph's own words ("with a, b and c", "notice d", "e throughout"), or null. */

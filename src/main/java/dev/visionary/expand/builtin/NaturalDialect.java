@@ -156,6 +156,10 @@ final class NaturalDialect implements Dialect {
       if (composition == null) {
         return how == null ? "" : how;
       }
+      // "An eye-level shot, shot with…" reads twice: the second takes another verb.
+      if (how != null && how.startsWith("shot with ") && composition.contains("shot")) {
+        how = "taken with " + how.substring("shot with ".length());
+      }
       return how == null ? composition : composition + ", " + how;
     }
 
