@@ -120,7 +120,7 @@ final class NaturalDialect implements Dialect {
       return switch (turn) {
         case 0 -> "the words \"" + words + "\" appear in clear, legible lettering";
         case 1 -> "the lettering reads \"" + words + "\", crisp and legible";
-        default -> "\"" + words + "\" is written in clean, readable letters";
+        default -> "\"" + words + "\" is written in clear, readable letters";
       };
     }
 

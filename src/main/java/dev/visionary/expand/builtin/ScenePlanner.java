@@ -71,7 +71,7 @@ final class ScenePlanner {
       details = List.copyOf(own);
     }
     String lighting = scene.givesLighting() || scene.graphic() ? choices.kept(Role.LIGHTING)
-        : choices.pick(Role.LIGHTING, "lighting", lightingPool(s, phase, outdoor));
+        : choices.pick(Role.LIGHTING, "lighting", without(lightingPool(s, phase, outdoor), details));
     String palette = s.givesColor ? null
         : choices.pick(Role.PALETTE, "palette", Situation.concat(phase == null ? List.of() : vocabulary.palettesFor(phase), vocabulary.palettesFor("any")));
     String composition = scene.graphic() ? choices.pick(Role.COMPOSITION, "composition", conflicts.file.designCompositions())
@@ -218,6 +218,13 @@ final class ScenePlanner {
       return Situation.concat(vocabulary.lightingFor(phase), any);
     }
     return !outdoor && !s.namesScene ? Situation.concat(vocabulary.lightingFor("indoor"), any) : any;
+  }
+
+  /** The pool less what the details already say, so no light is named twice. */
+  private static List<String> without(List<String> pool, List<String> said) {
+    List<String> out = new ArrayList<>(pool);
+    out.removeAll(said);
+    return out;
   }
 
   private static String first(List<String> list) {
