@@ -70,6 +70,11 @@ record BasePrompt(String text, String subject, List<String> anchors, List<KnownP
       String segment = raw.strip();
       String lower = segment.toLowerCase(Locale.ROOT);
       KnownPhrase phrase = vocabulary.knownPhrases.get(lower);
+      List<KnownPhrase> joined = phrase == null && subject != null ? joinedPhrases(lower, vocabulary) : null;
+      if (joined != null) {
+        known.addAll(joined);
+        continue;
+      }
       if (segment.isEmpty()) {
         continue;
       } else if (lower.startsWith(WITHOUT)) {
@@ -97,6 +102,47 @@ record BasePrompt(String text, String subject, List<String> anchors, List<KnownP
     }
     return new BasePrompt(text, subject, List.copyOf(anchors), List.copyOf(known), List.copyOf(exclusions), styleId,
         aspect, stylize, chaos);
+  }
+
+  // The words the natural paragraph joins its phrases with: "with", "notice", "capture", "… throughout".
+  private static final List<String> JOINING_PREFIXES = List.of("with ", "and ", "notice ", "there are also ", "capture ", "under ",
+      "shot with ", "taken with ");
+  private static final List<String> JOINING_SUFFIXES = List.of(" throughout", " complete the picture");
+
+  /** Known phrases joined by the paragraph's own words ("with a, b and c", "notice d", "e throughout"), or null. */
+  private static List<KnownPhrase> joinedPhrases(String segment, Vocabulary vocabulary) {
+    String rest = segment;
+    for (String prefix : JOINING_PREFIXES) {
+      if (rest.startsWith(prefix)) {
+        rest = rest.substring(prefix.length());
+      }
+    }
+    for (String suffix : JOINING_SUFFIXES) {
+      if (rest.endsWith(suffix)) {
+        rest = rest.substring(0, rest.length() - suffix.length());
+      }
+    }
+    KnownPhrase whole = vocabulary.knownPhrases.get(rest);
+    if (whole != null) {
+      return List.of(whole);
+    }
+    // "b and c": both halves known; phrases with "and" of their own ("rigging and ropes") were matched whole above.
+    String[] parts = rest.split(" and ");
+    List<KnownPhrase> out = new ArrayList<>();
+    for (int first = 0; first < parts.length; ) {
+      KnownPhrase found = null;
+      int next = first + 1;
+      for (int last = parts.length; last > first && found == null; last--) {
+        found = vocabulary.knownPhrases.get(String.join(" and ", java.util.Arrays.asList(parts).subList(first, last)));
+        next = last;
+      }
+      if (found == null) {
+        return null;
+      }
+      out.add(found);
+      first = next;
+    }
+    return out.isEmpty() ? null : out;
   }
 
   /** Splits "a cat on a windowsill at golden hour" into the subject and the known phrases written after it. */

@@ -27,6 +27,10 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
     Text text = Text.of(idea);
     Map<String, List<Text.Span>> spansBySubject = new HashMap<>();
     for (Terms.Match match : vocabulary.subjectTriggers.matches(text)) {
+      // "children's book", "a dog's bed": a possessive describes something else, it is not the subject.
+      if (text.raw().startsWith("'s", match.span().end()) || text.raw().startsWith("’s", match.span().end())) {
+        continue;
+      }
       spansBySubject.computeIfAbsent(match.owner(), id -> new ArrayList<>()).add(match.span());
     }
     record Found(Subject subject, int offset, List<Text.Span> spans) {}

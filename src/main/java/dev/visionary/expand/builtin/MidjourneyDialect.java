@@ -23,6 +23,11 @@ final class MidjourneyDialect implements Dialect {
     add(phrases, plan.subjectPhrase());
     plan.additions().forEach(a -> add(phrases, a));
     plan.anchors().forEach(a -> add(phrases, a));
+    String words = plan.textToRender();
+    if (words != null) {
+      // Midjourney renders what it reads in quotes.
+      add(phrases, "the words \"" + words + "\" in clear legible lettering");
+    }
     add(phrases, plan.styleTag());
     plan.details().stream().limit(MAX_DETAILS).forEach(d -> add(phrases, d));
     add(phrases, plan.lighting());
@@ -33,7 +38,11 @@ final class MidjourneyDialect implements Dialect {
     plan.styleWords().stream().forEach(w -> add(phrases, w));
 
     List<String> no = new ArrayList<>(plan.exclusions());
+    plan.negated().stream().filter(n -> !no.contains(n)).forEach(no::add);
+    // Text asked for (or a design that carries it) is never sent to --no; the planner drops "text" then.
+    boolean textWanted = !plan.negatives().contains("text");
     StableDiffusionDialect.notStated(vocabulary.midjourneyNegatives, plan.stated(), vocabulary).stream()
+        .filter(n -> !textWanted || !n.equals("text") && !n.equals("logo"))
         .filter(n -> !no.contains(n))
         .limit(vocabulary.midjourney.noCount())
         .forEach(no::add);

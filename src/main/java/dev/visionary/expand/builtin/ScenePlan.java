@@ -20,19 +20,23 @@ import java.util.List;
  * @param aspect width:height that suits the subject, such as 16:9 for scenes and 2:3 for people
  * @param stylize Midjourney's stylize value for this variation, from the style's range
  * @param chaos Midjourney's chaos value for this variation
+ * @param negated what the idea itself rules out ("without people"), for negative prompts and --no
+ * @param textToRender words the idea asks to see written in the picture, exactly as typed, or null
  */
 record ScenePlan(String subject, List<String> anchors, List<String> additions, String setting, String timePhrase,
                  String weatherPhrase, List<String> details, String lighting, String palette, String composition,
                  String mood, String camera, String styleLead, String styleTag, List<String> styleWords,
                  List<String> quality, List<String> exclusions, List<String> negatives, Text stated, String aspect,
-                 int stylize, int chaos) {
+                 int stylize, int chaos, List<String> negated, String textToRender) {
 
   /** The subject with where and when it is, as one phrase: "a cat on a windowsill at golden hour". */
   String subjectPhrase() {
     StringBuilder phrase = new StringBuilder(subject);
+    // "a reading nook, watercolor" ends on a note about the picture: where and when join after a comma.
+    String join = subject.contains(",") ? ", " : " ";
     for (String part : new String[] {setting, timePhrase, weatherPhrase}) {
       if (part != null) {
-        phrase.append(phrase.length() == 0 ? "" : " ").append(part);
+        phrase.append(phrase.length() == 0 ? "" : phrase.length() == subject.length() ? join : " ").append(part);
       }
     }
     return phrase.toString();

@@ -4,6 +4,7 @@ import dev.visionary.expand.builtin.KnownPhrase.Role;
 import dev.visionary.expand.builtin.Vocabulary.Subject;
 import dev.visionary.expand.builtin.Vocabulary.TimeOfDay;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,32 +36,54 @@ final class ScenePlanner {
   private ScenePlan variation(Situation s, Picks picks, int i) {
     // The refined card itself changes only what the refinement names; other variations take fresh choices.
     boolean keep = s.refining && i == 0;
+    SceneReading scene = s.scene;
+    Conflicts conflicts = vocabulary.conflicts;
+    // What this picture already implies; every pick must agree with it and then joins it.
+    Set<String> taken = new HashSet<>(scene.tags());
     String setting = first(s.kept(Role.SETTING, null, s.time));
     if (setting == null) {
-      setting = picks.one("setting", s.settingCandidates, i);
+      setting = picks.one("setting", fitting(s, s.settingCandidates, taken), i);
     }
+    take(setting, taken);
     boolean outdoor = setting != null ? s.outdoorSettings.contains(setting) : s.outdoor;
     TimeOfDay time = s.time;
     String timePhrase = s.timePhrase;
-    if (time == null && outdoor && !s.timeCandidates.isEmpty()) {
-      time = picks.one("time", s.timeCandidates, i);
-      timePhrase = time.phrase();
+    boolean timeless = scene.graphic() || scene.has("indoor") && !scene.has("outdoor") || scene.has("underwater") || scene.has("space");
+    if (time == null && outdoor && !timeless && !s.timeCandidates.isEmpty()) {
+      List<TimeOfDay> times = new ArrayList<>();
+      for (TimeOfDay t : s.timeCandidates) {
+        if (fits(s, t.phrase(), taken) && t.details().stream().anyMatch(d -> fits(s, d, taken))) {
+          times.add(t);
+        }
+      }
+      time = picks.one("time", times, i);
+      timePhrase = time == null ? null : time.phrase();
+      take(timePhrase, taken);
     }
     String phase = time == null ? null : time.phase();
-    Choices choices = new Choices(s, picks, i, phase, time, keep);
+    Choices choices = new Choices(s, picks, i, phase, time, keep, taken, this);
 
-    List<String> details = details(s, choices, time);
-    String lighting = choices.pick(Role.LIGHTING, "lighting", lightingPool(s, phase, outdoor));
+    List<String> details = scene.graphic() ? choices.several("design", conflicts.file.designDetails(), 3) : details(s, choices, time);
+    if (scene.givesLighting()) {
+      // The person named the light: no detail brings another ("cool silvery moonlight" under "soft window light").
+      List<String> own = new ArrayList<>(details);
+      own.removeIf(d -> vocabulary.lighting.values().stream().anyMatch(pool -> pool.contains(d)));
+      details = List.copyOf(own);
+    }
+    String lighting = scene.givesLighting() || scene.graphic() ? choices.kept(Role.LIGHTING)
+        : choices.pick(Role.LIGHTING, "lighting", without(lightingPool(s, phase, outdoor), details));
     String palette = s.givesColor ? null
         : choices.pick(Role.PALETTE, "palette", Situation.concat(phase == null ? List.of() : vocabulary.palettesFor(phase), vocabulary.palettesFor("any")));
-    String composition = choices.pick(Role.COMPOSITION, "composition", s.kind.compositions());
-    String mood = s.givesMood ? null : choices.pick(Role.MOOD, "mood", vocabulary.moodPhrases());
+    String composition = scene.graphic() ? choices.pick(Role.COMPOSITION, "composition", conflicts.file.designCompositions())
+        : scene.givesLens() ? choices.kept(Role.COMPOSITION)
+        : choices.pick(Role.COMPOSITION, "composition", s.kind.compositions());
+    String mood = s.givesMood || scene.graphic() ? null : choices.pick(Role.MOOD, "mood", moodsFor(scene));
     String camera = s.photographic
-        ? choices.pick(Role.CAMERA, "camera", s.kind.cameras())
+        ? scene.givesLens() ? choices.kept(Role.CAMERA) : choices.pick(Role.CAMERA, "camera", s.kind.cameras())
         : choices.pick(Role.TECHNIQUE, "technique", s.style.techniques());
     List<String> styleWords = s.kept(Role.STYLE_WORD, phase, time);
     if (styleWords.isEmpty()) {
-      styleWords = picks.several("style-words", choices.usable(s.style.words()), i, 2);
+      styleWords = choices.several("style-words", s.style.words(), 2);
     }
     List<String> qualityPool = choices.usable(vocabulary.quality.get(s.photographic ? "photo" : "art"));
     qualityPool.removeAll(styleWords);
@@ -69,8 +92,15 @@ final class ScenePlanner {
     Set<String> negatives = new LinkedHashSet<>(vocabulary.commonNegatives);
     negatives.addAll(s.kind.negatives());
     negatives.addAll(s.style.negatives());
-    String lead = s.styleInIdea ? null : s.style.lead();
-    String tag = s.styleInIdea ? null : s.style.tag();
+    if (scene.textToRender() != null || scene.graphic()) {
+      negatives.removeIf(n -> n.equals("text") || n.equals("logo") || n.equals("typography") || n.equals("lettering"));
+    }
+    if (scene.has("people") || scene.has("animals")) {
+      negatives.removeIf(n -> !fits(s, n, scene.tags()));
+    }
+    List<String> exclusions = new ArrayList<>(s.exclusions);
+    String lead = s.styleInIdea || s.mediumInIdea ? null : s.style.lead();
+    String tag = s.styleInIdea || s.mediumInIdea ? null : s.style.tag();
     List<Integer> stylize = s.style.stylize();
     List<Integer> chaos = vocabulary.midjourney.chaos();
     String aspect = picks.one("aspect", s.kind.aspects(), i);
@@ -82,8 +112,67 @@ final class ScenePlanner {
       chaosValue = s.base.chaos() != null ? s.base.chaos() : chaosValue;
     }
     return new ScenePlan(s.subject, s.anchors, s.additions, setting, timePhrase, s.weatherPhrase, details, lighting,
-        palette, composition, mood, camera, lead, tag, styleWords, quality, s.exclusions, List.copyOf(negatives),
-        s.stated, aspect, stylizeValue, chaosValue);
+        palette, composition, mood, camera, lead, tag, styleWords, quality, List.copyOf(exclusions), List.copyOf(negatives),
+        s.stated, aspect, stylizeValue, chaosValue, scene.negated(), scene.textToRender());
+  }
+
+  /** Moods that answer something the idea already feels like (calm, cheerful, gloomy, lively, grand, cozy): none at random. */
+  private List<String> moodsFor(SceneReading scene) {
+    List<String> out = new ArrayList<>();
+    List<String> feelings = vocabulary.conflicts.file.moodTags();
+    for (String mood : vocabulary.moodPhrases()) {
+      for (String tag : vocabulary.conflicts.tags(mood, vocabulary)) {
+        if (feelings.contains(tag) && scene.has(tag)) {
+          out.add(mood);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a phrase agrees with the picture so far: no conflicting implication, nothing the idea negates. */
+  boolean fits(Situation s, String phrase, Set<String> taken) {
+    if (phrase == null) {
+      return true;
+    }
+    Conflicts conflicts = vocabulary.conflicts;
+    Set<String> tags = conflicts.tags(phrase, vocabulary);
+    SceneReading scene = s.scene;
+    for (String tag : tags) {
+      if (scene.forbidden().contains(tag)) {
+        return false;
+      }
+    }
+    if (!conflicts.agree(tags, tags) || !conflicts.agree(tags, taken)) {
+      return false;
+    }
+    if (!scene.negated().isEmpty()) {
+      for (String word : vocabulary.text(phrase).words()) {
+        for (String form : Terms.baseForms(word)) {
+          if (scene.negated().contains(form)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private List<String> fitting(Situation s, List<String> candidates, Set<String> taken) {
+    List<String> out = new ArrayList<>(candidates.size());
+    for (String candidate : candidates) {
+      if (fits(s, candidate, taken)) {
+        out.add(candidate);
+      }
+    }
+    return out;
+  }
+
+  private void take(String phrase, Set<String> taken) {
+    if (phrase != null) {
+      taken.addAll(vocabulary.conflicts.tags(phrase, vocabulary));
+    }
   }
 
   /** What belongs with the subject, the time of day and the weather, each variation taking different ones. */
@@ -92,7 +181,8 @@ final class ScenePlanner {
     boolean fresh = details.isEmpty();
     if (s.primary != null) {
       Subject primary = s.primary;
-      List<String> pool = Situation.concat(primary.details(), vocabulary.kind(primary.kind()).details());
+      // The kind's generic details ("a lifelike pose") only stand in when the subject has none of its own.
+      List<String> pool = primary.details().isEmpty() ? vocabulary.kind(primary.kind()).details() : primary.details();
       int count = choices.phase == null ? 3 : 2;
       details.addAll(choices.several("detail:" + primary.id(), pool, fresh ? count : choices.keep ? 0 : 1));
       if ((fresh || s.timeChanged) && choices.phase != null) {
@@ -130,6 +220,13 @@ final class ScenePlanner {
     return !outdoor && !s.namesScene ? Situation.concat(vocabulary.lightingFor("indoor"), any) : any;
   }
 
+  /** The pool less what the details already say, so no light is named twice. */
+  private static List<String> without(List<String> pool, List<String> said) {
+    List<String> out = new ArrayList<>(pool);
+    out.removeAll(said);
+    return out;
+  }
+
   private static String first(List<String> list) {
     return list.isEmpty() ? null : list.get(0);
   }
@@ -142,9 +239,14 @@ final class ScenePlanner {
     private final String phase;
     private final TimeOfDay time;
     private final boolean keep;
+    private final Set<String> taken;
+    private final ScenePlanner planner;
 
-    Choices(Situation situation, Picks picks, int index, String phase, TimeOfDay time, boolean keep) {
+    Choices(Situation situation, Picks picks, int index, String phase, TimeOfDay time, boolean keep, Set<String> taken,
+            ScenePlanner planner) {
       this.situation = situation;
+      this.taken = taken;
+      this.planner = planner;
       this.picks = picks;
       this.index = index;
       this.phase = phase;
@@ -159,17 +261,43 @@ final class ScenePlanner {
           return kept.get(0);
         }
       }
-      return picks.one(pool, fresh(candidates), index);
+      String chosen = picks.one(pool, fresh(candidates), index);
+      planner.take(chosen, taken);
+      return chosen;
     }
 
+    /** What the prompt being refined said in this role, kept on its own card; nothing new otherwise. */
+    String kept(Role role) {
+      if (!keep) {
+        return null;
+      }
+      List<String> kept = situation.kept(role, phase, time);
+      return kept.isEmpty() ? null : kept.get(0);
+    }
+
+    /** {@code k} items that agree with the picture and with each other. */
     List<String> several(String pool, List<String> candidates, int k) {
-      return picks.several(pool, fresh(candidates), index, k);
+      List<String> out = new ArrayList<>(k);
+      List<String> usable = fresh(candidates);
+      List<String> order = new ArrayList<>(picks.several(pool, usable, index, k));
+      order.addAll(picks.several(pool, usable, index, usable.size()));
+      // The variation's own picks come first; later items only stand in for ones that conflict.
+      for (String candidate : order) {
+        if (out.size() == k) {
+          break;
+        }
+        if (planner.fits(situation, candidate, taken)) {
+          out.add(candidate);
+          planner.take(candidate, taken);
+        }
+      }
+      return out;
     }
 
     List<String> usable(List<String> candidates) {
       List<String> out = new ArrayList<>(candidates.size());
       for (String candidate : candidates) {
-        if (!situation.contradicted(candidate, phase)) {
+        if (!situation.contradicted(candidate, phase) && planner.fits(situation, candidate, taken)) {
           out.add(candidate);
         }
       }

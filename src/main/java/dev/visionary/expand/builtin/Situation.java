@@ -51,6 +51,9 @@ final class Situation {
   final Terms exclusionTerms;
   final boolean monochrome;
   final Text stated;
+  final SceneReading scene;
+  /** A photographic preset over an idea that names a drawn or designed medium: the idea's medium wins. */
+  final boolean mediumInIdea;
 
   private Situation(ExpansionRequest request, Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
@@ -108,12 +111,18 @@ final class Situation {
     stated = Text.of(String.join(" ", subject, String.join(" ", anchors), String.join(" ", additions)));
 
     // Subjects come from the words as they now stand: what a refinement took out is no longer pictured.
-    List<Subject> all = IdeaReading.read(stated.raw(), vocabulary).subjects();
+    // "a living room, no people" is not a picture of people: negated words name no subject.
+    SceneReading reading = SceneReading.read(stated.raw(), vocabulary);
+    String pictured = reading.negatedSpans().isEmpty() ? stated.raw() : stated.without(reading.negatedSpans(), vocabulary.connectives, vocabulary.articles);
+    List<Subject> all = IdeaReading.read(pictured, vocabulary).subjects();
     primary = all.isEmpty() ? null : all.get(0);
     others = all.isEmpty() ? List.of() : List.copyOf(all.subList(1, Math.min(all.size(), 3)));
     kindId = primary == null ? "generic" : primary.kind();
     kind = vocabulary.kind(kindId);
-    photographic = style.photographic() != null ? style.photographic() : kind.autoPhotographic();
+    scene = reading;
+    boolean drawn = scene.has("design") && !(styleInIdea && Boolean.TRUE.equals(style.photographic()));
+    mediumInIdea = drawn && !styleInIdea;
+    photographic = !drawn && (style.photographic() != null ? style.photographic() : kind.autoPhotographic());
     givesMood = idea.givesMood() || refinement.givesMood() || vocabulary.moodWords.foundIn(stated);
     givesColor = idea.givesColor() || refinement.givesColor() || vocabulary.colorTriggers.foundIn(stated);
     monochrome = vocabulary.monochrome.foundIn(stated);
@@ -122,7 +131,8 @@ final class Situation {
     outdoor = !scenes.isEmpty() ? scenes.stream().anyMatch(this::outdoorByNature) : primary != null && outdoorByNature(primary);
 
     Vocabulary.Settings settings = primary != null && !primary.settings().isEmpty() ? primary.settings() : kind.settings();
-    boolean wantsSetting = base == null && !idea.givesPlace() && !namesScene;
+    boolean wantsSetting = base == null && !idea.givesPlace() && !namesScene && !scene.graphic()
+        && !scene.has("indoor") && !scene.has("underwater") && !scene.has("space") && !scene.has("sky");
     boolean outdoorOnly = (time != null || weather != null) && !settings.outdoor().isEmpty();
     settingCandidates = !wantsSetting ? List.of() : outdoorOnly ? settings.outdoor() : concat(settings.indoor(), settings.outdoor());
     outdoorSettings = Set.copyOf(settings.outdoor());

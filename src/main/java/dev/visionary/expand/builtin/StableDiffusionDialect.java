@@ -30,6 +30,9 @@ final class StableDiffusionDialect implements Dialect {
     core(tags, escaped(plan.subject()));
     plan.additions().forEach(a -> core(tags, weighted(a, "1.3")));
     plan.anchors().forEach(a -> core(tags, escaped(a)));
+    if (plan.textToRender() != null) {
+      core(tags, weighted("the words \"" + plan.textToRender() + "\" in legible lettering", "1.2"));
+    }
     core(tags, plan.styleTag());
     core(tags, plan.setting());
     core(tags, weighted(plan.timePhrase(), "1.2"));
@@ -74,6 +77,7 @@ final class StableDiffusionDialect implements Dialect {
     }
     List<String> negatives = new ArrayList<>();
     plan.exclusions().forEach(e -> negatives.add(escaped(e)));
+    plan.negated().stream().map(StableDiffusionDialect::escaped).filter(n -> !negatives.contains(n)).forEach(negatives::add);
     notStated(plan.negatives(), plan.stated(), vocabulary).stream().filter(n -> !negatives.contains(n)).forEach(negatives::add);
     return new ExpansionResult(prompt, String.join(", ", negatives), null, warnings);
   }

@@ -121,6 +121,7 @@ public final class Vocabulary {
   final List<String> colorNames;
   final Language language;
   final Midjourney midjourney;
+  final Conflicts conflicts;
 
   // Compiled once: finding terms is the hot path of every expansion.
   final Terms subjectTriggers;
@@ -162,6 +163,7 @@ public final class Vocabulary {
     colorNames = listOf(colors.names());
     language = read(json, "language.json", new TypeReference<>() {});
     midjourney = read(json, "midjourney.json", new TypeReference<>() {});
+    conflicts = new Conflicts(read(json, "conflicts.json", new TypeReference<Conflicts.File>() {}));
 
     checkConsistent();
     subjectTriggers = Terms.owned(byId(subjects, Subject::id, Subject::triggers));
