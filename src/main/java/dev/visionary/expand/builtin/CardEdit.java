@@ -135,7 +135,8 @@ final class CardEdit {
       return known != null && (known.role() == Role.TIME_PHRASE || known.role() == Role.TIME_DETAIL || !known.suitsPhase(time.phase()))
           || found(vocabulary.allTimeTriggers, c) || found(against, c);
     });
-    edit(List.of(vocabulary.allTimeTriggers, against));
+    // Whole time phrases first ("in the early morning"), so no word of one is left behind.
+    edit(List.of(Terms.of(vocabulary.times.stream().map(TimeOfDay::phrase).toList()), vocabulary.allTimeTriggers, against));
     place(time.phrase(), "(" + time.phrase() + ":1.2)");
     detail(time.details().stream().filter(d -> !found(against, d)).findFirst().orElse(null));
   }
@@ -147,7 +148,7 @@ final class CardEdit {
       return known != null && (known.role() == Role.WEATHER_PHRASE || known.role() == Role.WEATHER_DETAIL)
           || found(vocabulary.allWeatherTriggers, c) || found(against, c);
     });
-    edit(List.of(vocabulary.allWeatherTriggers, against));
+    edit(List.of(Terms.of(vocabulary.weather.stream().map(Weather::phrase).toList()), vocabulary.allWeatherTriggers, against));
     place(weather.phrase(), "(" + weather.phrase() + ":1.2)");
     detail(weather.details().isEmpty() ? null : weather.details().get(0));
   }

@@ -30,7 +30,7 @@ class RefineTest {
   private static final List<String> WIDE = List.of("wide", "panoramic", "panorama", "establishing shot", "aerial", "sweeping view", "14mm",
       "16-35mm", "24mm", "full-body", "showing the surroundings", "room to breathe");
   private static final List<String> CLOSE = List.of("macro", "close-up", "closeup", "close up", "tight crop", "head-and-shoulders");
-  private static final List<String> WARM = List.of("warm", "amber", "golden", "gold", "orange", "peach", "copper");
+  private static final List<String> WARM = List.of("warm", "sunny", "amber", "golden", "gold", "orange", "peach", "copper");
   private static final List<String> COOL = List.of("cool", "blue", "blues", "teal", "silver", "silvery", "icy", "cyan");
 
   private final BuiltinExpander expander = new BuiltinExpander();
@@ -144,6 +144,7 @@ class RefineTest {
   void makeItNightSetsTheTimeAndDropsEverythingOfTheDay() {
     forEach(IDEAS, "make it night", (p, where) -> {
       assertTrue(mentionsAny(p.refined().prompt(), "night"), where);
+      assertFalse(p.refined().prompt().contains("early at night") || p.refined().prompt().contains("the at "), "a time phrase half left: " + where);
       assertFalse(mentionsAny(p.added(), "sunset", "sunrise", "golden hour", "sunlight", "sunlit", "daylight", "midday", "noon", "morning",
           "afternoon", "blue sky"), "day left in a night card: " + where);
       keepsParameters(p, where, true);
