@@ -55,6 +55,9 @@ record Refinement(TimeOfDay time, Weather weather, String styleId, List<String> 
   private static final Pattern REMOVE = Pattern.compile("^" + SOFTENERS
       + "(?:remove|without|no|drop|delete|erase|omit|exclude|minus|lose|get\\s+rid\\s+of|take\\s+(?:out|away)|leave\\s+out|no\\s+more|ohne|sin|sans|senza)\\s+(.+)$");
   private static final Pattern ADD = Pattern.compile("^" + SOFTENERS + "(?:add|include|put|insert|with|plus|and)\\s+(.+)$");
+  private static final Pattern NAMED_STYLE = Pattern.compile("^(?:make\\s+it\\s+|do\\s+it\\s+|render\\s+it\\s+|paint\\s+it\\s+)?(in\\s+the\\s+style\\s+of\\s+.+|in\\s+(?:an?\\s+)?\\S+(?:\\s+\\S+)?\\s+style)$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMPARATIVE = Pattern.compile("\\b(\\w{3,}?)(i)?er\\b");
   private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:(?:all\\s+)?(?:the|any|some|those|these)\\s+|a\\s+|an\\s+|all\\s+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern PLACE_TAIL = Pattern.compile("\\s+(?:to|from|in|into|out\\s+of)\\s+(?:it|this|the\\s+(?:image|picture|scene|prompt|shot))$", Pattern.CASE_INSENSITIVE);
 
@@ -71,7 +74,7 @@ record Refinement(TimeOfDay time, Weather weather, String styleId, List<String> 
     List<String> exclusions = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
     for (String raw : CLAUSES.split(instruction.strip())) {
-      String clause = raw.strip().replaceAll("[.!]+$", "").strip();
+      String clause = raw.strip().replaceAll("[.!]+$", "").replaceAll("(?i)^please\\s+|,?\\s+please$", "").strip();
       String lower = clause.toLowerCase(Locale.ROOT);
       if (clause.isEmpty()) {
         continue;
@@ -97,6 +100,10 @@ record Refinement(TimeOfDay time, Weather weather, String styleId, List<String> 
             changes.add(new Change(Verb.REMOVE, thing));
           }
         }
+      } else if ((m = NAMED_STYLE.matcher(clause)).matches() && IdeaReading.styleIn(Text.of(m.group(1)), vocabulary) == null) {
+        // A style the engine has no entry for ("in the style of ukiyo-e") is kept as the person wrote it.
+        additions.add(m.group(1));
+        changes.add(new Change(Verb.ADD, m.group(1)));
       } else if ((m = ADD.matcher(clause)).matches() && !bare(m.group(1))) {
         String thing = PLACE_TAIL.matcher(m.group(1).strip()).replaceFirst("");
         additions.add(thing);
@@ -128,8 +135,10 @@ record Refinement(TimeOfDay time, Weather weather, String styleId, List<String> 
           consumed.addAll(vocabulary.styleTriggers.get(styleId).find(reading.text()));
           changes.add(new Change(Verb.STYLE, styleId));
         }
+        // "happier", "calmer", "spookier" name the mood they compare to; the text keeps its length so spans still fit.
+        Text plain = Text.of(comparatives(clause));
         for (Vocabulary.Mood mood : vocabulary.moods) {
-          List<Text.Span> found = Terms.of(mood.words()).find(reading.text());
+          List<Text.Span> found = Terms.of(mood.words()).find(plain);
           if (!found.isEmpty()) {
             consumed.addAll(found);
             changes.add(new Change(Verb.MOOD, mood.phrase()));
@@ -158,6 +167,18 @@ record Refinement(TimeOfDay time, Weather weather, String styleId, List<String> 
 
   boolean has(Verb verb) {
     return changes.stream().anyMatch(c -> c.verb() == verb);
+  }
+
+  /** Each comparative written as its base word, padded to the same length: "happier" becomes "happy  ". */
+  private static String comparatives(String clause) {
+    Matcher m = COMPARATIVE.matcher(clause.toLowerCase(Locale.ROOT));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String base = m.group(2) != null ? m.group(1) + "y" : m.group(1);
+      m.appendReplacement(out, Matcher.quoteReplacement(base + " ".repeat(m.group().length() - base.length())));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** "details", "it" or nothing at all are not things to add or remove. */

@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -361,6 +363,33 @@ class RefineTest {
       assertFalse(mentionsAny(refined.prompt(), "palm"), where);
       assertTrue(mentionsAny(refined.prompt(), "beach") && mentionsAny(refined.prompt(), "hammock"), where);
     }
+  }
+
+  @Test
+  void theWaysPeopleSayItAreUnderstood() {
+    Map<String, String> said = new LinkedHashMap<>();
+    said.put("less detail", "[FEWER_DETAILS]");
+    said.put("simplify", "[FEWER_DETAILS]");
+    said.put("more intricate", "[MORE_DETAILS]");
+    said.put("zoom in", "[CLOSER]");
+    said.put("a bit closer please", "[CLOSER]");
+    said.put("pull back", "[WIDER]");
+    said.put("wide angle", "[WIDER]");
+    said.put("make the colors warmer", "[WARMER]");
+    said.put("cool it down", "[COOLER]");
+    said.put("get rid of the boat", "[REMOVE boat]");
+    said.put("without people or cars", "[REMOVE people, REMOVE cars]");
+    said.put("add two dogs and remove the cat", "[ADD two dogs, REMOVE cat]");
+    said.put("make it a rainy night", "[TIME night, WEATHER rain]");
+    said.put("make it winter", "[SEASON winter]");
+    said.put("make it happier", "[MOOD a joyful uplifting mood]");
+    said.put("turn it into an oil painting", "[STYLE oil-painting]");
+    said.put("in the style of ukiyo-e", "[ADD in the style of ukiyo-e]");
+    said.forEach((instruction, expected) -> {
+      String read = Refinement.parse(instruction, Vocabulary.standard()).changes().stream()
+          .map(c -> c.verb() + (c.words() == null ? "" : " " + c.words())).toList().toString();
+      assertEquals(expected, read, instruction);
+    });
   }
 
   @Test
