@@ -92,6 +92,9 @@ final class CardEdit {
       String written = parameters.get("no");
       if (written != null) {
         split(written, no);
+      } else if (parameters.isEmpty()) {
+        // A card kept without its parameters gets the usual ones; what it keeps out is the usual list.
+        no.addAll(defaults.no());
       }
     } else if (form == Form.TAGS) {
       split(negativeText != null ? negativeText : nullToEmpty(fresh.get().negativePrompt()), negatives);
@@ -119,8 +122,8 @@ final class CardEdit {
       case REMOVE -> remove(change.words());
       case FEWER_DETAILS -> fewerDetails();
       case MORE_DETAILS -> moreDetails();
-      case CLOSER -> framing(words.wide, words.closeShot, words.file.closer());
-      case WIDER -> framing(words.close, words.wideShot, words.file.wider());
+      case CLOSER -> framing(words.wide, words.wideShot, words.closeShot, words.file.closer());
+      case WIDER -> framing(words.close, words.closeShot, words.wideShot, words.file.wider());
       case WARMER -> temperature(words.cool, words.warm, words.file.warmer());
       case COOLER -> temperature(words.warm, words.cool, words.file.cooler());
     }
@@ -194,6 +197,19 @@ final class CardEdit {
     }
     Text text = Text.of(subject);
     subject = text.without(others.find(text), vocabulary.connectives, vocabulary.articles);
+    // The negative prompt follows the style: a photograph's "painting, illustration" would fight a watercolor.
+    if (form == Form.TAGS) {
+      List<String> otherStyles = new ArrayList<>();
+      vocabulary.styles.forEach((other, st) -> {
+        if (!other.equals(id)) {
+          otherStyles.addAll(st.negatives());
+        }
+      });
+      otherStyles.removeAll(style.negatives());
+      Terms named = Terms.of(concatenated(style.triggers(), style.tag() == null ? List.of() : List.of(style.tag())));
+      negatives.removeIf(n -> otherStyles.contains(n) || named.foundIn(Text.of(plain(n))));
+      style.negatives().stream().filter(n -> !negatives.contains(n)).forEach(negatives::add);
+    }
     if (style.lead() == null) {
       first.set(0, subject);
       return;
@@ -318,8 +334,10 @@ final class CardEdit {
     stylize = Math.min(1000, stylize + Math.max(100, stylize / 2));
   }
 
-  private void framing(Terms away, Terms toward, RefineWords.Phrases phrase) {
+  private void framing(Terms away, Terms awayShot, Terms toward, RefineWords.Phrases phrase) {
     dropClauses(c -> found(away, c));
+    // Asked for the other framing, the person's own shot word gives way too: "a macro photo" made wider is "a photo".
+    edit(List.of(awayShot));
     if (otherClauses().noneMatch(c -> found(toward, c))) {
       later(form == Form.MIDJOURNEY ? phrase.midjourney() : phrase.natural(), phrase.tags().get(0));
     }
@@ -565,6 +583,12 @@ final class CardEdit {
         into.add(item.strip());
       }
     }
+  }
+
+  private static List<String> concatenated(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static String nullToEmpty(String text) {

@@ -366,6 +366,28 @@ class RefineTest {
   }
 
   @Test
+  void widerTakesMacroOutOfThePersonsWordsAndCloserTakesWideOut() {
+    forEach(List.of("a macro photo of a bee on a flower"), "wider", false, (p, where) -> {
+      assertFalse(mentionsAny(p.refined().prompt(), CLOSE.toArray(String[]::new)), "macro and wide together: " + where);
+      assertTrue(mentionsAny(p.refined().prompt(), "bee") && mentionsAny(p.refined().prompt(), "flower"), where);
+    });
+    forEach(List.of("a panoramic view of a valley"), "closer", false, (p, where) -> {
+      assertFalse(mentionsAny(p.refined().prompt(), "panoramic", "wide"), "wide and close together: " + where);
+      assertTrue(mentionsAny(p.refined().prompt(), "valley"), where);
+    });
+  }
+
+  @Test
+  void aNewStyleTakesTheOldStylesNegativesWithIt() {
+    for (long seed : SEEDS) {
+      ExpansionResult card = expander.expand(ExpansionRequest.of("a cat wearing a tiny hat", Target.STABLE_DIFFUSION, StylePreset.PHOTO, 1, seed)).get(0);
+      ExpansionResult refined = refine("a cat wearing a tiny hat", Target.STABLE_DIFFUSION, seed, sent(card), "make it a watercolor");
+      assertTrue(refined.prompt().contains("watercolor"), refined.prompt());
+      assertFalse(mentionsAny(refined.negativePrompt(), "painting", "watercolor"), "the style asked for is negated: " + refined.negativePrompt());
+    }
+  }
+
+  @Test
   void theWaysPeopleSayItAreUnderstood() {
     Map<String, String> said = new LinkedHashMap<>();
     said.put("less detail", "[FEWER_DETAILS]");
