@@ -259,7 +259,8 @@ final class CardEdit {
   }
 
   private void remove(String thing) {
-    Terms terms = Terms.of(List.of(thing));
+    // "palm trees" also finds "palm tree silhouettes": the singular finds both.
+    Terms terms = Terms.of(List.of(thing, thing.replaceAll("(?<=[^s])e?s$", ""), thing.replaceAll("s$", "")));
     dropClauses(c -> terms.foundIn(Text.of(c)));
     edit(List.of(terms));
     switch (form) {
@@ -349,7 +350,8 @@ final class CardEdit {
       boolean colour = known != null && known.role() != Role.TIME_PHRASE && known.role() != Role.WEATHER_PHRASE || found(words.colorish, c);
       return colour && found(away, c);
     });
-    if (otherClauses().noneMatch(c -> found(toward, c) && found(words.colorish, c))) {
+    // Only a palette of the asked temperature already there ("warm amber tones") makes a new one unneeded.
+    if (otherClauses().noneMatch(c -> found(toward, c) && found(words.paletteWords, c))) {
       later(form == Form.MIDJOURNEY ? phrase.midjourney() : phrase.natural(), phrase.tags().get(0));
     }
   }

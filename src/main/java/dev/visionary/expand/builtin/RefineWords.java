@@ -25,7 +25,7 @@ final class RefineWords {
   record File(List<String> detailBoilerplate, Phrases moreDetails, Phrases fewerDetails, List<String> close,
                       List<String> wide, Phrases closer, Phrases wider, List<String> warm, List<String> cool,
                       List<String> colorish, Phrases warmer, Phrases cooler, List<String> lensWords, List<String> closeShot,
-                      List<String> wideShot, List<String> moodish, List<Season> seasons) {}
+                      List<String> wideShot, List<String> moodish, List<String> paletteWords, List<Season> seasons) {}
 
   private static final class Holder {
     static final RefineWords STANDARD = load();
@@ -42,6 +42,7 @@ final class RefineWords {
   final Terms closeShot;
   final Terms wideShot;
   final Terms moodish;
+  final Terms paletteWords;
   final List<Season> seasons;
   private final Terms seasonTriggers;
 
@@ -57,6 +58,7 @@ final class RefineWords {
     closeShot = Terms.of(file.closeShot());
     wideShot = Terms.of(file.wideShot());
     moodish = Terms.of(file.moodish());
+    paletteWords = Terms.of(file.paletteWords());
     seasons = List.copyOf(file.seasons());
     java.util.Map<String, List<String>> byId = new java.util.LinkedHashMap<>();
     seasons.forEach(s -> byId.put(s.id(), s.triggers()));
