@@ -33,6 +33,7 @@ final class CardEdit {
   private static final Pattern WEIGHTED = Pattern.compile("(?<!\\\\)\\(([^()]*?):\\s*[-+]?\\d*\\.?\\d+\\s*\\)");
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?…])\\s+");
   private static final char MASK = '\u0001';
+  private static final Pattern WOVEN = Pattern.compile("^(?:with|and|notice|under|in|shot with|shot on|there (?:is|are) also|there (?:is|are)|capture|featuring)\\s+|\\s+(?:throughout|complete the picture|completes the picture)$");
 
   private final Vocabulary vocabulary;
   private final RefineWords words = RefineWords.standard();
@@ -288,8 +289,8 @@ final class CardEdit {
     // Of the details the engine added, the first stays; the rest go.
     boolean[] seen = {false};
     dropClauses(c -> {
-      KnownPhrase known = known(c);
-      if (known == null || known.role() != Role.SUBJECT_DETAIL && known.role() != Role.TIME_DETAIL && known.role() != Role.WEATHER_DETAIL) {
+      List<KnownPhrase> parts = knownParts(c);
+      if (parts == null || parts.stream().anyMatch(k -> k.role() != Role.SUBJECT_DETAIL && k.role() != Role.TIME_DETAIL && k.role() != Role.WEATHER_DETAIL)) {
         return false;
       }
       boolean drop = seen[0];
@@ -350,8 +351,8 @@ final class CardEdit {
       boolean colour = known != null && known.role() != Role.TIME_PHRASE && known.role() != Role.WEATHER_PHRASE || found(words.colorish, c);
       return colour && found(away, c);
     });
-    // Only a palette of the asked temperature already there ("warm amber tones") makes a new one unneeded.
-    if (otherClauses().noneMatch(c -> found(toward, c) && found(words.paletteWords, c))) {
+    // The asked palette is always written (once), so the change shows even where the card was already leaning that way.
+    if (otherClauses().noneMatch(c -> matchesAny(c, phrase))) {
       later(form == Form.MIDJOURNEY ? phrase.midjourney() : phrase.natural(), phrase.tags().get(0));
     }
   }
@@ -543,8 +544,31 @@ final class CardEdit {
     return text.strip().replaceAll("[.]+$", "").toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The vocabulary phrase a clause is, also when a paragraph wove it into a sentence ("with soft light",
+   * "notice a soft haze lifting", "an eerie mood throughout"); null when it is not one.
+   */
   private KnownPhrase known(String plainClause) {
-    return vocabulary.knownPhrases.get(plainClause);
+    KnownPhrase direct = vocabulary.knownPhrases.get(plainClause);
+    if (direct != null) {
+      return direct;
+    }
+    List<KnownPhrase> parts = knownParts(plainClause);
+    return parts == null || parts.size() != 1 ? null : parts.get(0);
+  }
+
+  /** Each part of "with a winding path and a cottage" as a vocabulary phrase, or null when any part is not one. */
+  private List<KnownPhrase> knownParts(String plainClause) {
+    String bare = WOVEN.matcher(plainClause).replaceAll("").strip();
+    List<KnownPhrase> parts = new ArrayList<>();
+    for (String part : bare.split("\\s+and\\s+(?=(?:a|an|the)\\s)|;\\s*")) {
+      KnownPhrase phrase = vocabulary.knownPhrases.get(WOVEN.matcher(part.strip()).replaceAll("").strip());
+      if (phrase == null) {
+        return null;
+      }
+      parts.add(phrase);
+    }
+    return parts.isEmpty() ? null : parts;
   }
 
   private boolean found(Terms terms, String text) {
