@@ -69,10 +69,20 @@ final class ExpansionService {
     Expansion.Ask asked = source.ask();
     Expansion x = Expansion.starting(ShortIds.next(), source.ownerId(), new Expansion.Lineage(rootId, source.id(), card),
         new Expansion.Ask(asked.idea(), asked.target(), asked.style(), refinement != null ? 1 : MORE_LIKE_THIS, "random",
-            Math.floorMod(SEEDS.nextLong(), 1_000_000_000L), refinement, base.prompt()),
+            Math.floorMod(SEEDS.nextLong(), 1_000_000_000L), refinement, cardText(base, refinement != null)),
         new Expansion.Engine(source.engine().engine(), model, source.engine().instructionVersion()));
     expansions.insertRunning(x);
     return x;
+  }
+
+  /**
+   * The card as an engine works from it: for Refine, the prompt with its Midjourney parameters and, on its own
+   * line, its negative prompt ("Negative prompt: ...", as AUTOMATIC1111 writes it), so a refinement keeps what it
+   * does not change; for "more like this", the prompt with its parameters.
+   */
+  static String cardText(Variation card, boolean refining) {
+    String text = card.copyText();
+    return refining && card.negative() != null ? text + "\nNegative prompt: " + card.negative() : text;
   }
 
   /**

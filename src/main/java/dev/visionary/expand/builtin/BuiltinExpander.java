@@ -1,5 +1,6 @@
 package dev.visionary.expand.builtin;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +39,20 @@ public final class BuiltinExpander implements Expander {
       case MIDJOURNEY -> new MidjourneyDialect(vocabulary);
       case DALLE, GPT_IMAGE, RUNWAY, GENERIC -> new NaturalDialect(request.target());
     };
-    return planner.plan(request).stream().map(dialect::render).toList();
+    // A card's negative prompt comes along when it is refined; a fresh expansion writes its own.
+    ExpansionRequest planned = request.basePrompt() == null ? request
+        : request.refined(CardEdit.NEGATIVE_LINE.matcher(request.basePrompt()).replaceFirst(""), request.refinement());
+    Refinement refinement = request.basePrompt() == null ? Refinement.NONE : Refinement.parse(request.refinement(), vocabulary);
+    if (refinement.isEmpty()) {
+      return planner.plan(planned).stream().map(dialect::render).toList();
+    }
+    // Refine edits the card itself, in place; further variations, if any were asked for, are fresh expansions.
+    List<ExpansionResult> results = new ArrayList<>(request.count());
+    results.add(CardEdit.apply(request, refinement, vocabulary,
+        () -> dialect.render(planner.plan(ExpansionRequest.of(request.idea(), request.target(), request.style(), 1, request.seed())).get(0))));
+    if (request.count() > 1) {
+      planner.plan(planned).stream().skip(1).map(dialect::render).forEach(results::add);
+    }
+    return List.copyOf(results);
   }
 }
