@@ -189,8 +189,8 @@ final class NaturalDialect implements Dialect {
       if (lead != null) {
         opening.append(capitalized(lead)).append(subject.isEmpty() ? "" : " ").append(withArticle(subject));
       } else {
-        // The person's words open the paragraph exactly as typed, capital letter or not.
-        opening.append(plan.subject().isEmpty() ? capitalized(subject) : withArticle(subject));
+        // The person's words open the paragraph as typed, but with the capital letter a sentence starts with.
+        opening.append(capitalized(plan.subject().isEmpty() ? subject : withArticle(subject)));
       }
       List<String> clauses = new ArrayList<>(plan.additions());
       plan.anchors().stream().filter(a -> !Character.isUpperCase(a.codePointAt(0))).forEach(clauses::add);

@@ -74,7 +74,7 @@ class BuiltinInvariantsTest {
             }
             // The idea's own implications, less what it negates ("without umbrellas"), plus what was added.
             Set<String> tags = new HashSet<>(reading.tags());
-            tags.addAll(VOCABULARY.conflicts.tags(Text.of(prompt.replace(idea, " "))));
+            tags.addAll(VOCABULARY.conflicts.tags(Text.of(withoutIdea(prompt, idea))));
             for (String a : tags) {
               for (String b : tags) {
                 if (a.compareTo(b) < 0 && VOCABULARY.conflicts.conflict(a, b) && !(ideaTags.contains(a) && ideaTags.contains(b))) {
@@ -82,7 +82,7 @@ class BuiltinInvariantsTest {
                 }
               }
             }
-            String added = prompt.replace(idea, " ");
+            String added = withoutIdea(prompt, idea);
             Set<String> addedTags = VOCABULARY.conflicts.tags(Text.of(added));
             for (String forbidden : reading.forbidden()) {
               if (addedTags.contains(forbidden)) {
@@ -145,6 +145,19 @@ class BuiltinInvariantsTest {
   }
 
   @Test
+  void aParagraphStartsWithACapitalLetter() {
+    for (String idea : ideas) {
+      if (!Character.isLowerCase(idea.codePointAt(0))) {
+        continue; // ideas that open with a capital, a digit, CJK or an emoji keep it as typed
+      }
+      for (Target target : List.of(Target.DALLE, Target.GENERIC, Target.RUNWAY)) {
+        String prompt = expand(idea, target, StylePreset.NONE, 1).get(0).prompt();
+        assertTrue(Character.isUpperCase(prompt.codePointAt(0)), target.id() + ": " + prompt);
+      }
+    }
+  }
+
+  @Test
   void noStockPhraseRunsThroughATargetsPrompts() {
     if (PROMPTS.isEmpty()) {
       everyPromptKeepsTheIdeaAndAddsNothingAgainstIt();
@@ -183,6 +196,12 @@ class BuiltinInvariantsTest {
       found.add(m.group());
     }
     return found;
+  }
+
+  /** The prompt less the idea as typed, or with the capital letter the paragraph gives its first word. */
+  private static String withoutIdea(String prompt, String idea) {
+    String opened = idea.isEmpty() ? idea : idea.substring(0, 1).toUpperCase(Locale.ROOT) + idea.substring(1);
+    return prompt.replace(idea, " ").replace(opened, " ");
   }
 
   private static boolean mentionsOtherLighting(String prompt, String idea) {
