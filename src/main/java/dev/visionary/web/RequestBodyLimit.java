@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
@@ -23,6 +25,8 @@ final class RequestBodyLimit {
       + WebServer.MAX_REQUEST_BYTES / (1024 * 1024) + " MB per request. Nothing was saved.";
   private static final String UNREADABLE = "The upload could not be read: it ended early or is not a complete form. Nothing was saved.";
   private static final Logger log = LoggerFactory.getLogger(RequestBodyLimit.class);
+  /** Bodies declared up to this size are read and discarded before the 413; larger ones are cut off. */
+  private static final long DRAINED_AT_MOST = 2 * WebServer.MAX_REQUEST_BYTES;
 
   private RequestBodyLimit() {}
 
@@ -66,9 +70,27 @@ final class RequestBodyLimit {
   private static void refuseDeclaredTooLarge(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > WebServer.MAX_REQUEST_BYTES) {
-      // The unread rest would otherwise be drained from the connection: close it instead.
-      ctx.header("Connection", "close");
+      if (declared <= DRAINED_AT_MOST) {
+        // A file a little too large, the usual mistake: read it to the end and throw it away, so the browser,
+        // still sending, gets to read the answer. Closing at once would reset the connection under it, and
+        // a reset discards the answer the browser has not read yet: it would show a network error instead.
+        drain(ctx);
+      } else {
+        // Far too large to be a mistake: not worth reading. The client may see the reset, not the page.
+        ctx.header("Connection", "close");
+      }
       throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), TOO_LARGE, Map.of());
+    }
+  }
+
+  private static void drain(Context ctx) {
+    byte[] discard = new byte[64 * 1024];
+    try (InputStream in = ctx.req().getInputStream()) {
+      while (in.read(discard) >= 0) {
+        // discarded: memory stays at one buffer however much arrives
+      }
+    } catch (IOException e) {
+      ctx.header("Connection", "close"); // the client gave up or broke off; nothing left to protect
     }
   }
 }
