@@ -29,7 +29,9 @@ final class CardEdit {
   /** How a Studio card carries its negative prompt when it is refined: A1111's own "Negative prompt:" line. */
   static final Pattern NEGATIVE_LINE = Pattern.compile("\\n\\s*Negative prompt:\\s*(.*)\\z", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
   private static final Pattern PARAMETERS = Pattern.compile("(?:^|\\s)--[a-zA-Z]");
-  private static final Pattern PARAMETER = Pattern.compile("--([a-zA-Z]+)\\s*([^-\\s][^\\n]*?)?(?=\\s+--[a-zA-Z]|\\s*$)");
+  // A value runs to the next " --name" or the line's end; the one-character look-ahead keeps this linear (a
+  // lazy value tested against "\\s*$" at every character was quadratic in a long run of spaces).
+  private static final Pattern PARAMETER = Pattern.compile("--([a-zA-Z]+)\\s*([^-\\s](?:(?!\\s--[a-zA-Z])[^\\n])*)?");
   private static final Pattern WEIGHTED = Pattern.compile("(?<!\\\\)\\(([^()]*?):\\s*[-+]?\\d*\\.?\\d+\\s*\\)");
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?…])\\s+");
   private static final char MASK = '\u0001';
