@@ -88,7 +88,7 @@ class GenerationFaultTest {
     String card = Jobs.awaitFinished(http, job, Duration.ofSeconds(60));
     assertTrue(card.contains("data-status=\"failed\""), card);
     assertEquals(JobRunner.MAX_ATTEMPTS, calls.get(), "every attempt was made");
-    assertTrue(card.contains("gave up after 4 attempts"), card);
+    assertTrue(card.contains("Gave up after 4 attempts."), card);
     assertTrue(card.contains(">Retry<"), "a Retry button is offered");
 
     healthy[0] = true;
