@@ -111,6 +111,15 @@ final class ExpansionService {
     return runner.runNow(job);
   }
 
+  /** Ends a running expansion wherever it runs: recorded as failed first, so its late outcome is not kept. */
+  boolean cancel(Expansion x) {
+    if (!expansions.fail(x.id(), "Cancelled. Your idea is kept: press Retry to expand it again.")) {
+      return false;
+    }
+    runner.stop(x.id());
+    return true;
+  }
+
   /** Tries a failed expansion again with the same idea and options. */
   Optional<Expansion> retry(Expansion x, boolean followedByPage) {
     if (!expansions.restart(x.id())) {
@@ -121,6 +130,11 @@ final class ExpansionService {
 
   List<Expansion> recent(long ownerId, int limit) {
     return expansions.recent(ownerId, limit);
+  }
+
+  /** The Studio's "Recent" entries. */
+  List<ExpansionViews.RecentView> recentViews(long ownerId) {
+    return recent(ownerId, StudioRoutes.RECENT).stream().map(x -> ExpansionViews.recent(x, engineLabel(x.engine().engine()))).toList();
   }
 
   String engineLabel(String id) {

@@ -24,7 +24,7 @@ final class ExpansionViews {
 
   /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
   record OutcomeView(String id, boolean running, boolean failed, String error, String streamUrl, String retryUrl,
-                     List<CardView> cards) {}
+                     String cancelUrl, List<CardView> cards) {}
 
   /**
    * A whole expansion block: heading, facts, permalink, its own outcome and, once it has cards, the cards
@@ -80,6 +80,7 @@ final class ExpansionViews {
           v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.ask().target(), x.ask().idea(), x.ask().refinement()));
     }
     return new OutcomeView(x.id(), x.running(), x.failed(), x.outcome().error(), Urls.expansionStream(x.id()), Urls.expansionRetry(x.id()),
+        Urls.expansionCancel(x.id()),
         cards);
   }
 
