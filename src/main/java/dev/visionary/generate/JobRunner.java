@@ -113,6 +113,11 @@ final class JobRunner {
     Semaphore limit = permits.computeIfAbsent(engineId, id -> new Semaphore(engines.concurrency(id), true));
     limit.acquireUninterruptibly();
     try {
+      if (shuttingDown.getAsBoolean()) {
+        // Its turn came as this instance stops: left unclaimed for the next instance, its attempts untouched.
+        Thread.interrupted();
+        return Optional.of(Duration.ZERO);
+      }
       Optional<Job> claimed = jobs.claim(jobId);
       if (claimed.isEmpty()) {
         return Optional.empty(); // cancelled while it waited for its turn

@@ -168,8 +168,6 @@ class JobKillDrillIT {
         awaitTrue(() -> a1111.requests("/sdapi/v1/txt2img").size() == 1, Duration.ofSeconds(30), "the generation is under way");
         app.terminate();
         app.awaitExit(Duration.ofSeconds(60));
-        assertTrue(app.output().stream().anyMatch(line -> line.contains(job) && line.contains("the attempt does not count")),
-            "the operator reads that the job went back to the queue");
       }
       serverFree.countDown();
       try (AppProcess again = AppProcess.start(env)) {
