@@ -19,6 +19,8 @@ final class ExpansionService {
   /** A run older than this still marked running lost its instance (restart, kill) and is shown as failed. */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
   static final int MORE_LIKE_THIS = 2;
+  /** The error a cancelled expansion is recorded with; its card and Recent entry say "cancelled" rather than "failed". */
+  static final String CANCELLED = "Cancelled before it finished.";
   private static final SecureRandom SEEDS = new SecureRandom();
 
   private final Expansions expansions;
@@ -113,7 +115,7 @@ final class ExpansionService {
 
   /** Ends a running expansion wherever it runs: recorded as failed first, so its late outcome is not kept. */
   boolean cancel(Expansion x) {
-    if (!expansions.fail(x.id(), "Cancelled. Your idea is kept: press Retry to expand it again.")) {
+    if (!expansions.fail(x.id(), CANCELLED)) {
       return false;
     }
     runner.stop(x.id());

@@ -87,7 +87,9 @@ class ExpansionDeadlineTest {
       long cancelling = System.nanoTime();
       HttpResponse<String> cancelled = http.postForm("/x/" + id + "/cancel", Map.of("_csrf", csrf), "HX-Request", "true");
       assertEquals(200, cancelled.statusCode(), cancelled.body());
-      assertTrue(cancelled.body().contains("Cancelled") && cancelled.body().contains("data-testid=\"retry\""), cancelled.body());
+      assertTrue(cancelled.body().contains("This expansion was cancelled") && cancelled.body().contains("data-testid=\"retry\""),
+          cancelled.body());
+      assertTrue(cancelled.body().contains(" · cancelled<"), "Recent says what happened: " + cancelled.body());
       assertTrue(cancelled.body().contains("id=\"recent-list\"") && cancelled.body().contains("hx-swap-oob"), "Recent follows: " + cancelled.body());
       assertFalse(cancelled.body().contains(" · running<"), cancelled.body());
 
