@@ -100,7 +100,7 @@ public final class App implements AutoCloseable {
       long readyAt = System.nanoTime();
       // Before listening, though no request needs them: once the app answers, a SIGTERM must find it
       // started (main registers the shutdown hook when this returns).
-      generation.startJobs(List.of(housekeeping(accounts, library, expand).task()));
+      generation.startJobs(List.of(housekeeping(accounts, library, expand, generation).task()));
       server.start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
@@ -118,8 +118,9 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static Housekeeping housekeeping(Accounts accounts, Library library, Expand expand) {
+  private static Housekeeping housekeeping(Accounts accounts, Library library, Expand expand, Generation generation) {
     return new Housekeeping(List.of(
+        new Housekeeping.Chore("queued jobs without an execution scheduled", generation::scheduleOrphanedJobs),
         new Housekeeping.Chore("expired trash purged", library::purgeExpiredTrash),
         new Housekeeping.Chore("abandoned expansions marked failed", expand::failAbandonedExpansions),
         new Housekeeping.Chore("expired limiter rows purged", accounts::purgeExpiredLimits),

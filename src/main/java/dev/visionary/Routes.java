@@ -135,6 +135,7 @@ final class Routes {
     get(Urls.EXPANSION, OWNER, s::show);
     sse(Urls.EXPANSION_STREAM, OWNER, x::stream);
     post(Urls.EXPANSION_RETRY, OWNER, x::retry);
+    post(Urls.EXPANSION_CANCEL, OWNER, x::cancel);
     post(Urls.EXPANSION_REFINE, OWNER, x::refine);
     post(Urls.EXPANSION_MORE, OWNER, x::more);
   }

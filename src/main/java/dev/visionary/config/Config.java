@@ -25,7 +25,8 @@ import java.util.Optional;
  * @param images    how long remote image engines are waited for
  * @param providers the language-model and image provider variables
  */
-public record Config(int port, Storage storage, Web web, Limits limits, Jobs jobs, ImageProviders images, Providers providers) {
+public record Config(int port, Storage storage, Web web, Limits limits, Jobs jobs, ImageProviders images, Providers providers,
+    Expansion expansion) {
 
   /**
    * @param database DATABASE_URL: a PostgreSQL server; empty runs the embedded one
@@ -66,6 +67,9 @@ public record Config(int port, Storage storage, Web web, Limits limits, Jobs job
    */
   public record ImageProviders(int concurrency, Duration requestTimeout, Duration generationTimeout, Duration pollInterval) {}
 
+  /** @param deadline EXPAND_DEADLINE_MS: the longest a whole expansion may take, every call and wait included */
+  public record Expansion(Duration deadline) {}
+
   /**
    * The provider variables ({@link #PROVIDER_VARIABLES}) as set, blank ones left out. Which of them turn which
    * engine on, and what their URLs must look like, is the provider layer's to say: it checks them when the app
@@ -103,7 +107,8 @@ public record Config(int port, Storage storage, Web web, Limits limits, Jobs job
   }
 
   public static Config from(Map<String, String> env) {
-    return new Config(parsePort(env.get("PORT")), storage(env), web(env), limits(env), jobs(env), images(env), providers(env));
+    return new Config(parsePort(env.get("PORT")), storage(env), web(env), limits(env), jobs(env), images(env), providers(env),
+        new Expansion(millis(env, "EXPAND_DEADLINE_MS", 120_000, 100, 3_600_000)));
   }
 
   private static Storage storage(Map<String, String> env) {

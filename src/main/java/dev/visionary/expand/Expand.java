@@ -27,7 +27,7 @@ public final class Expand implements AutoCloseable {
     WordLists wordLists = new WordLists(jdbi);
     IdeaTemplates templates = new IdeaTemplates(wordLists::values);
     this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults());
-    this.runner = new ExpansionRunner(expansions, metrics);
+    this.runner = new ExpansionRunner(expansions, metrics, config.expansion().deadline());
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
     this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits);
     this.expansionRoutes = new ExpansionRoutes(pages, service, limits);

@@ -84,8 +84,24 @@ public final class ExpansionRoutes {
     }
     if (!client.terminated()) {
       Expansion finished = service.expansions().find(id).orElseThrow();
-      client.sendEvent("done", renderOutcome(ctx, finished));
+      // The Studio's Recent list still says "running" for this expansion; it follows the end in the same swap.
+      client.sendEvent("done", renderOutcome(ctx, finished) + recentList(ctx, user.get()));
     }
+  }
+
+  /** Cancel on a running expansion: it ends now, and its card shows Retry. */
+  public void cancel(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    Expansion x = owned(ctx.pathParam("id"), user);
+    if (x.running()) {
+      service.cancel(x);
+      x = service.expansions().find(x.id()).orElseThrow();
+    }
+    if (!Htmx.isHtmx(ctx)) {
+      respond(ctx, x, false);
+      return;
+    }
+    ctx.html(renderOutcome(ctx, x) + recentList(ctx, user));
   }
 
   public void retry(Context ctx) {
@@ -140,6 +156,11 @@ public final class ExpansionRoutes {
   private String renderOutcome(Context ctx, Expansion x) {
     String rootId = x.lineage().parentId() != null ? x.lineage().parentId() : x.id();
     return pages.views().render("expand/outcome", Pages.model(ctx, Map.of("o", ExpansionViews.outcome(x, rootId))));
+  }
+
+  /** The Studio's Recent list as an out-of-band swap; a page without the list ignores it. */
+  private String recentList(Context ctx, User user) {
+    return pages.views().fragment("studio/index", "recent-oob", Pages.model(ctx, Map.of("recent", service.recentViews(user.id()))));
   }
 
   private Expansion owned(String id, User user) {

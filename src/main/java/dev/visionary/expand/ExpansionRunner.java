@@ -2,6 +2,7 @@ package dev.visionary.expand;
 
 import dev.visionary.provider.ProviderException;
 import dev.visionary.metrics.Metrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +28,12 @@ final class ExpansionRunner implements AutoCloseable {
 
   private final Expansions expansions;
   private final Map<String, Run> running = new ConcurrentHashMap<>();
+  /** The thread making each expansion's calls on this instance, so a deadline or a Cancel can interrupt them. */
+  private final Map<String, Thread> calling = new ConcurrentHashMap<>();
   private final ExecutorService pool;
+  private final ScheduledExecutorService deadlines;
   private final Metrics metrics;
+  private final Duration deadline;
 
   /** One engine call to make. */
   record Job(String expansionId, StudioEngine engine, List<StudioEngine.EngineRequest> requests, String instructions) {}
@@ -63,9 +71,16 @@ final class ExpansionRunner implements AutoCloseable {
 
   record Snapshot(String text, long version, boolean done) {}
 
-  ExpansionRunner(Expansions expansions, Metrics metrics) {
+  /** @param deadline the longest a whole expansion may take, all its calls and retries included */
+  ExpansionRunner(Expansions expansions, Metrics metrics, Duration deadline) {
     this.expansions = expansions;
     this.metrics = metrics;
+    this.deadline = deadline;
+    this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "expansion-deadlines");
+      t.setDaemon(true);
+      return t;
+    });
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "expansion-" + n.incrementAndGet());
@@ -103,23 +118,61 @@ final class ExpansionRunner implements AutoCloseable {
     return Optional.ofNullable(running.get(expansionId));
   }
 
+  /**
+   * Interrupts the expansion's calls if they run on this instance; the caller has already recorded why. A run
+   * on another instance finds its expansion no longer running when it records its outcome, and leaves it.
+   */
+  void stop(String expansionId) {
+    calling.computeIfPresent(expansionId, (id, thread) -> {
+      thread.interrupt();
+      return thread;
+    });
+  }
+
   private void execute(Job job, Run run) {
+    AtomicBoolean late = new AtomicBoolean();
+    calling.put(job.expansionId(), Thread.currentThread());
+    ScheduledFuture<?> alarm = deadlines.schedule(() -> {
+      late.set(true);
+      stop(job.expansionId());
+    }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    List<Variation> variations = new ArrayList<>();
+    String model = job.engine().model();
+    String failure = null;
     try {
-      List<Variation> variations = new ArrayList<>();
-      String model = job.engine().model();
       for (StudioEngine.EngineRequest request : job.requests()) {
         StudioEngine.Answer answer = call(job, request, run);
         variations.addAll(answer.variations());
         model = answer.model();
       }
-      expansions.succeed(job.expansionId(), model, variations);
     } catch (StudioEngine.Failure e) {
-      log.info("Expansion {} failed on {}: {}", job.expansionId(), job.engine().id(), e.getMessage());
-      expansions.fail(job.expansionId(), e.getMessage());
+      failure = e.getMessage();
     } catch (RuntimeException e) {
       log.error("Expansion {} failed unexpectedly on {}", job.expansionId(), job.engine().id(), e);
-      expansions.fail(job.expansionId(), "The " + job.engine().label() + " engine failed unexpectedly. Your idea is kept: try again.");
+      failure = "The " + job.engine().label() + " engine failed unexpectedly. Your idea is kept: try again.";
+    } finally {
+      alarm.cancel(false);
+      calling.remove(job.expansionId());
+      // Removed first, so nothing interrupts this thread afterwards; cleared because the connection pool
+      // refuses to wait on an interrupted thread, and the outcome is still to be written.
+      Thread.interrupted();
     }
+    if (late.get()) {
+      failure = job.engine().label() + " did not finish within " + readable(deadline) + ", so Visionary stopped waiting. "
+          + "Your idea is kept: try again, or pick another engine.";
+    }
+    if (failure == null) {
+      expansions.succeed(job.expansionId(), model, variations);
+    } else if (expansions.fail(job.expansionId(), failure)) {
+      log.info("Expansion {} failed on {}: {}", job.expansionId(), job.engine().id(), failure);
+    } else {
+      log.info("Expansion {} stopped: it was cancelled", job.expansionId());
+    }
+  }
+
+  private static String readable(Duration d) {
+    long seconds = d.toSeconds();
+    return seconds < 120 ? seconds + (seconds == 1 ? " second" : " seconds") : d.toMinutes() + " minutes";
   }
 
   /** One engine call, timed by outcome: "success", the provider's failure kind, or "failed" when the answer was unusable. */
@@ -140,6 +193,7 @@ final class ExpansionRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    deadlines.shutdownNow();
     pool.shutdown();
     try {
       // Runs still going after this are marked as interrupted the next time the history is read.

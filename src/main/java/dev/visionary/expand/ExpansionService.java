@@ -19,6 +19,8 @@ final class ExpansionService {
   /** A run older than this still marked running lost its instance (restart, kill) and is shown as failed. */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
   static final int MORE_LIKE_THIS = 2;
+  /** The error a cancelled expansion is recorded with; its card and Recent entry say "cancelled" rather than "failed". */
+  static final String CANCELLED = "Cancelled before it finished.";
   private static final SecureRandom SEEDS = new SecureRandom();
 
   private final Expansions expansions;
@@ -111,6 +113,15 @@ final class ExpansionService {
     return runner.runNow(job);
   }
 
+  /** Ends a running expansion wherever it runs: recorded as failed first, so its late outcome is not kept. */
+  boolean cancel(Expansion x) {
+    if (!expansions.fail(x.id(), CANCELLED)) {
+      return false;
+    }
+    runner.stop(x.id());
+    return true;
+  }
+
   /** Tries a failed expansion again with the same idea and options. */
   Optional<Expansion> retry(Expansion x, boolean followedByPage) {
     if (!expansions.restart(x.id())) {
@@ -121,6 +132,11 @@ final class ExpansionService {
 
   List<Expansion> recent(long ownerId, int limit) {
     return expansions.recent(ownerId, limit);
+  }
+
+  /** The Studio's "Recent" entries. */
+  List<ExpansionViews.RecentView> recentViews(long ownerId) {
+    return recent(ownerId, StudioRoutes.RECENT).stream().map(x -> ExpansionViews.recent(x, engineLabel(x.engine().engine()))).toList();
   }
 
   String engineLabel(String id) {

@@ -23,8 +23,8 @@ final class ExpansionViews {
                   String idea, String refinement) {}
 
   /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
-  record OutcomeView(String id, boolean running, boolean failed, String error, String streamUrl, String retryUrl,
-                     List<CardView> cards) {}
+  record OutcomeView(String id, boolean running, boolean failed, String errorHeading, String error, String streamUrl,
+                     String retryUrl, String cancelUrl, List<CardView> cards) {}
 
   /**
    * A whole expansion block: heading, facts, permalink, its own outcome and, once it has cards, the cards
@@ -79,12 +79,13 @@ final class ExpansionViews {
       cards.add(new CardView("card-" + x.id() + "-" + i, x.id(), i, i + 1, rootId, v.prompt(), v.negative(),
           v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.ask().target(), x.ask().idea(), x.ask().refinement()));
     }
-    return new OutcomeView(x.id(), x.running(), x.failed(), x.outcome().error(), Urls.expansionStream(x.id()), Urls.expansionRetry(x.id()),
-        cards);
+    String heading = ExpansionService.CANCELLED.equals(x.outcome().error()) ? "This expansion was cancelled" : "This expansion failed";
+    return new OutcomeView(x.id(), x.running(), x.failed(), heading, x.outcome().error(), Urls.expansionStream(x.id()),
+        Urls.expansionRetry(x.id()), Urls.expansionCancel(x.id()), cards);
   }
 
   static RecentView recent(Expansion x, String engineLabel) {
-    String status = x.running() ? "running" : x.failed() ? "failed" : x.outcome().results().size() + (x.outcome().results().size() == 1 ? " prompt" : " prompts");
+    String status = x.running() ? "running" : ExpansionService.CANCELLED.equals(x.outcome().error()) ? "cancelled" : x.failed() ? "failed" : x.outcome().results().size() + (x.outcome().results().size() == 1 ? " prompt" : " prompts");
     return new RecentView(x.id(), x.ask().idea(), Target.byId(x.ask().target()).map(Target::label).orElse(x.ask().target()) + " · " + engineLabel,
         WHEN.format(x.outcome().createdAt()), status);
   }

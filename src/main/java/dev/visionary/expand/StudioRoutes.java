@@ -165,7 +165,7 @@ public final class StudioRoutes {
     model.put("recent", List.of());
     user.ifPresent(u -> {
       model.put("instructionVersions", instructions.available(u.id()));
-      model.put("recent", service.recent(u.id(), RECENT).stream().map(x -> ExpansionViews.recent(x, service.engineLabel(x.engine().engine()))).toList());
+      model.put("recent", service.recentViews(u.id()));
     });
     return model;
   }

@@ -21,10 +21,13 @@ public final class GenerateRoutes {
   private final ImageEngines engines;
   private final ImageStore store;
   private final JobScheduler scheduler;
+  private final JobRunner runner;
   private final UsageLimits limits;
   private final PromptLinks prompts;
 
-  GenerateRoutes(Pages pages, Jobs jobs, ImageEngines engines, ImageStore store, JobScheduler scheduler, UsageLimits limits, PromptLinks prompts) {
+  GenerateRoutes(Pages pages, Jobs jobs, ImageEngines engines, ImageStore store, JobScheduler scheduler, JobRunner runner, UsageLimits limits,
+      PromptLinks prompts) {
+    this.runner = runner;
     this.prompts = prompts;
     this.pages = pages;
     this.jobs = jobs;
@@ -82,8 +85,7 @@ public final class GenerateRoutes {
     }
     limits.generation(user);
     Job job = form.toJob(ShortIds.next(), user.id(), engines, ctx);
-    jobs.insert(job);
-    scheduler.schedule(job.id());
+    jobs.queue(job, scheduler);
     if (job.links().promptId() != null) {
       prompts.used(job.links().promptId());
     }
@@ -121,15 +123,15 @@ public final class GenerateRoutes {
     Job job = owned(ctx);
     if (jobs.cancel(job.id(), job.ownerId())) {
       scheduler.unschedule(job.id());
+      // A running job stops now on this instance; one running elsewhere sees the cancel within its next check.
+      runner.stop(job.id());
     }
     afterChange(ctx, job.id());
   }
 
   public void retry(Context ctx) {
     Job job = owned(ctx);
-    if (jobs.requeue(job.id(), job.ownerId())) {
-      scheduler.schedule(job.id());
-    }
+    jobs.requeue(job.id(), job.ownerId(), scheduler);
     afterChange(ctx, job.id());
   }
 

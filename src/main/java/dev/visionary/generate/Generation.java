@@ -12,6 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 /** The image generation feature: engines, durable jobs, image storage and their pages. */
 public final class Generation implements AutoCloseable {
   private final JobScheduler scheduler;
+  private final JobRunner runner;
+  private final Jdbi jdbi;
   private final GenerateRoutes routes;
   private final ImageRoutes imageRoutes;
 
@@ -19,10 +21,11 @@ public final class Generation implements AutoCloseable {
       ImageStore store, PromptLinks prompts, Metrics metrics) {
     Jobs jobs = new Jobs(jdbi);
     Config.Jobs settings = config.jobs();
-    JobRunner runner = new JobRunner(jdbi, jobs, engines, store, settings.retryBase(), prompts, metrics);
+    this.jdbi = jdbi;
+    this.runner = new JobRunner(jdbi, jobs, engines, store, settings.retryBase(), prompts, metrics);
     QueueDepth.register(jdbi, metrics.registry());
     this.scheduler = new JobScheduler(dataSource, runner, jobs, settings.threads(), settings.heartbeat());
-    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, limits, prompts);
+    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts);
     this.imageRoutes = new ImageRoutes(store, prompts);
   }
 
@@ -42,8 +45,14 @@ public final class Generation implements AutoCloseable {
     return imageRoutes;
   }
 
+  /** Housekeeping: queued jobs that have no scheduled execution get one; returns how many. */
+  public int scheduleOrphanedJobs() {
+    return scheduler.scheduleOrphans(jdbi);
+  }
+
   @Override
   public void close() {
     scheduler.stop();
+    runner.close();
   }
 }

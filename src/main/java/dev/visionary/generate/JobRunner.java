@@ -5,7 +5,6 @@ import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.metrics.Metrics;
-import dev.visionary.provider.RetryAfter;
 import dev.visionary.provider.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +33,13 @@ final class JobRunner {
   /** Progress is written at most this often, so a fast engine does not flood the database. */
   private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(250).toNanos();
 
-  /** Thrown to the scheduler to run the same job again after {@code delay}. */
-  static final class RetryLater extends RuntimeException {
-    final Duration delay;
-
-    RetryLater(Duration delay) {
-      super(null, null, false, false);
-      this.delay = delay;
-    }
-  }
+  /**
+   * The longest a job waits before its next attempt, whatever a provider's Retry-After asks for: a provider that
+   * asks for hours is saying "not now", and the person is better served by a failed job they can retry.
+   */
+  static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(1);
+  /** How often this instance checks whether a running job was cancelled from another instance. */
+  private static final Duration CANCEL_CHECK = Duration.ofSeconds(1);
 
   private final Jdbi jdbi;
   private final Jobs jobs;
@@ -46,6 +47,9 @@ final class JobRunner {
   private final ImageStore store;
   private final RetryPolicy retries;
   private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+  /** The thread of each job calling its engine on this instance, so a cancel can interrupt the call. */
+  private final Map<String, Thread> running = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService cancelChecks;
   private final PromptLinks prompts;
   private final Metrics metrics;
 
@@ -56,20 +60,52 @@ final class JobRunner {
     this.jobs = jobs;
     this.engines = engines;
     this.store = store;
-    // Back-off doubles from the configured base up to a minute; a provider's Retry-After is honoured up to its cap.
-    this.retries = new RetryPolicy(MAX_ATTEMPTS - 1, retryBase, Duration.ofMinutes(1), RetryAfter.MAX, 0);
+    // Back-off doubles from the configured base up to a minute; a provider's Retry-After is honoured up to the same cap.
+    this.retries = new RetryPolicy(MAX_ATTEMPTS - 1, retryBase, MAX_RETRY_WAIT, MAX_RETRY_WAIT, 0);
+    this.cancelChecks = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "job-cancel-checks");
+      t.setDaemon(true);
+      return t;
+    });
+    cancelChecks.scheduleWithFixedDelay(this::stopCancelledElsewhere, CANCEL_CHECK.toMillis(), CANCEL_CHECK.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  void run(String jobId) {
+  /** Interrupts the job's engine call if it runs on this instance; the engine then stops its server's work. */
+  void stop(String jobId) {
+    running.computeIfPresent(jobId, (id, thread) -> {
+      thread.interrupt();
+      return thread;
+    });
+  }
+
+  void close() {
+    cancelChecks.shutdownNow();
+  }
+
+  private void stopCancelledElsewhere() {
+    try {
+      jobs.notRunning(List.copyOf(running.keySet())).forEach(this::stop);
+    } catch (RuntimeException e) {
+      log.debug("Could not check for cancelled jobs: {}", e.toString());
+    }
+  }
+
+  /**
+   * Runs one attempt of the job.
+   *
+   * @param shuttingDown whether this instance is stopping, so an interrupted attempt goes back uncounted
+   * @return the wait before the next attempt, or empty when the job is done with (finished, failed or cancelled)
+   */
+  Optional<Duration> run(String jobId, BooleanSupplier shuttingDown) {
     Optional<Job> waiting = jobs.find(jobId).filter(j -> !j.isFinished());
     if (waiting.isEmpty()) {
-      return; // cancelled, or already finished by an earlier execution
+      return Optional.empty(); // cancelled, or already finished by an earlier execution
     }
     String engineId = waiting.get().engine();
     Optional<ImageEngine> engine = engines.get(engineId);
     if (engine.isEmpty()) {
       jobs.fail(jobId, "The engine \"" + engineId + "\" is not configured on this server any more.");
-      return;
+      return Optional.empty();
     }
     // The engine's turn comes before the claim: a job waiting for one of its engine's permits is still
     // queued (its card, the queue depth metric and its attempts say so), and only jobs that are calling
@@ -77,34 +113,67 @@ final class JobRunner {
     Semaphore limit = permits.computeIfAbsent(engineId, id -> new Semaphore(engines.concurrency(id), true));
     limit.acquireUninterruptibly();
     try {
+      if (shuttingDown.getAsBoolean()) {
+        // Its turn came as this instance stops: left unclaimed for the next instance, its attempts untouched.
+        Thread.interrupted();
+        return Optional.of(Duration.ZERO);
+      }
       Optional<Job> claimed = jobs.claim(jobId);
       if (claimed.isEmpty()) {
-        return; // cancelled while it waited for its turn
+        return Optional.empty(); // cancelled while it waited for its turn
       }
-      attempt(claimed.get(), engine.get());
+      return attempt(claimed.get(), engine.get(), shuttingDown);
     } finally {
       limit.release();
     }
   }
 
-  private void attempt(Job job, ImageEngine engine) {
+  private Optional<Duration> attempt(Job job, ImageEngine engine, BooleanSupplier shuttingDown) {
+    List<GeneratedImage> images = null;
+    ImageEngineException failure = null;
+    running.put(job.id(), Thread.currentThread());
     try {
-      List<GeneratedImage> images = generate(engine, job);
-      Optional<List<String>> saved = jdbi.inTransaction(h -> {
-        if (!Jobs.succeed(h, job.id())) {
-          return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
-        }
-        return Optional.of(store.save(h, job, engine, images));
-      });
-      saved.ifPresent(ids -> {
-        log.info("Job {} produced {} image(s) with {}", job.id(), ids.size(), job.engine());
-        if (job.links().promptId() != null) {
-          prompts.imagesAdded(job.links().promptId(), ids);
-        }
-      });
+      images = generate(engine, job);
     } catch (ImageEngineException e) {
-      handleFailure(job, e);
+      failure = e;
+    } finally {
+      running.remove(job.id());
+      // Removed first, so no cancel can interrupt this thread once it has moved on; then the interrupt is
+      // cleared, because the connection pool refuses to wait on an interrupted thread.
+      Thread.interrupted();
     }
+    if (failure != null) {
+      return afterFailure(job, failure, shuttingDown);
+    }
+    List<GeneratedImage> made = images;
+    Optional<List<String>> saved = jdbi.inTransaction(h -> {
+      if (!Jobs.succeed(h, job.id())) {
+        return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
+      }
+      return Optional.of(store.save(h, job, engine, made));
+    });
+    saved.ifPresent(ids -> {
+      log.info("Job {} produced {} image(s) with {}", job.id(), ids.size(), job.engine());
+      if (job.links().promptId() != null) {
+        prompts.imagesAdded(job.links().promptId(), ids);
+      }
+    });
+    return Optional.empty();
+  }
+
+  /** A cancelled job is left as it is; one interrupted by shutdown goes back to the queue without counting. */
+  private Optional<Duration> afterFailure(Job job, ImageEngineException e, BooleanSupplier shuttingDown) {
+    boolean stillRunning = jobs.find(job.id()).map(j -> j.state().status() == Job.Status.RUNNING).orElse(false);
+    if (!stillRunning) {
+      log.info("Job {} stopped: it was cancelled", job.id());
+      return Optional.empty();
+    }
+    if (shuttingDown.getAsBoolean()) {
+      log.info("Job {} goes back to the queue because this instance is stopping; the attempt does not count", job.id());
+      jobs.returnUnfinished(job.id());
+      return Optional.of(Duration.ZERO);
+    }
+    return handleFailure(job, e);
   }
 
   /** The engine call alone, timed by outcome: waiting for a permit and storing the images are not the provider's time. */
@@ -123,19 +192,21 @@ final class JobRunner {
     }
   }
 
-  private void handleFailure(Job job, ImageEngineException e) {
+  private Optional<Duration> handleFailure(Job job, ImageEngineException e) {
     int retriesSoFar = job.state().attempts() - 1;
     if (e.retryable() && retries.allowsRetry(retriesSoFar)) {
       Duration delay = retries.delay(e.retryAfter(), retriesSoFar);
-      log.info("Job {} attempt {} failed ({}); retrying in {} ms", job.id(), job.state().attempts(), e.getMessage(), delay.toMillis());
+      log.info("Job {} attempt {} of {} failed ({}); retrying in {} ms", job.id(), job.state().attempts(), MAX_ATTEMPTS, e.getMessage(),
+          delay.toMillis());
       jobs.retryLater(job.id(), e.getMessage(), Instant.now().plus(delay));
-      throw new RetryLater(delay);
+      return Optional.of(delay);
     }
     String reason = e.retryable()
-        ? e.getMessage() + " (gave up after " + job.state().attempts() + " attempts)"
+        ? e.getMessage() + " Gave up after " + job.state().attempts() + " attempts."
         : e.getMessage();
     log.info("Job {} failed: {}", job.id(), reason);
     jobs.fail(job.id(), reason);
+    return Optional.empty();
   }
 
   private ProgressListener progressWriter(String jobId) {

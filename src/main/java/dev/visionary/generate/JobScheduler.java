@@ -2,14 +2,18 @@ package dev.visionary.generate;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +32,7 @@ final class JobScheduler {
   private final DataSource dataSource;
   private final int threads;
   private final Duration heartbeat;
-  private final OneTimeTask<Void> task;
+  private final CustomTask<Void> task;
   /** Built on start, when the recurring tasks are known; jobs are scheduled only once the app is listening. */
   private volatile Scheduler scheduler;
 
@@ -38,10 +42,6 @@ final class JobScheduler {
     this.heartbeat = heartbeat;
     FailureHandler<Void> onFailure = (complete, operations) -> {
       Throwable cause = complete.getCause().orElse(null);
-      if (cause instanceof JobRunner.RetryLater retry) {
-        operations.reschedule(complete, Instant.now().plus(retry.delay));
-        return;
-      }
       int failures = complete.getExecution().consecutiveFailures + 1;
       String jobId = complete.getExecution().taskInstance.getId();
       if (failures < MAX_UNEXPECTED) {
@@ -53,10 +53,20 @@ final class JobScheduler {
         operations.remove();
       }
     };
-    task = Tasks.oneTime(TASK)
+    // A dead instance's job goes back at the time it was first due, not now, so it runs before the jobs queued
+    // after it instead of waiting behind the survivor's whole backlog.
+    DeadExecutionHandler<Void> onDead = (complete, operations) -> {
+      log.info("Job {} was running on an instance that stopped; running it again", complete.getExecution().taskInstance.getId());
+      operations.reschedule(complete, complete.getExecution().executionTime);
+    };
+    // A retry is an ordinary outcome, not an exception: it is rescheduled by the completion handler, so the
+    // scheduler does not log it as a failed execution.
+    task = Tasks.custom(TASK, Void.class)
         .onFailure(onFailure)
-        .onDeadExecutionRevive()
-        .execute((instance, context) -> runner.run(instance.getId()));
+        .onDeadExecution(onDead)
+        .execute((instance, context) -> runner.run(instance.getId(), context.getSchedulerState()::isShuttingDown)
+            .<CompletionHandler<Void>>map(delay -> (complete, operations) -> operations.reschedule(complete, Instant.now().plus(delay)))
+            .orElse((complete, operations) -> operations.remove()));
   }
 
   void start(List<RecurringTask<?>> recurring) {
@@ -76,14 +86,47 @@ final class JobScheduler {
     scheduler.start();
   }
 
+  /** Waits a few seconds for running jobs, then interrupts them; each goes back to the queue without using an attempt. */
   void stop() {
     if (scheduler != null) {
       scheduler.stop();
     }
   }
 
-  void schedule(String jobId) {
-    scheduler.schedule(task.instance(jobId), Instant.now());
+  /**
+   * Adds the job's execution inside the caller's transaction, so a job row never exists without it, whatever
+   * moment the process dies at. The row is the one db-scheduler's own schedule call writes for a one-time task
+   * without data; an execution already there is left alone.
+   */
+  void schedule(Handle h, String jobId) {
+    h.createUpdate("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
+            + "values (:task, :id, now(), false, 1) on conflict (task_name, task_instance) do nothing")
+        .bind("task", TASK).bind("id", jobId).execute();
+  }
+
+  /** Once the transaction that scheduled a job has committed: look for due work now rather than at the next poll. */
+  void wake() {
+    if (scheduler != null) {
+      scheduler.triggerCheckForDueExecutions();
+    }
+  }
+
+  /**
+   * Housekeeping: schedules queued jobs that have no execution (left by versions that queued a job in two
+   * steps and died between them); returns how many.
+   */
+  int scheduleOrphans(Jdbi jdbi) {
+    int scheduled = jdbi.withHandle(h -> h.createUpdate("""
+            insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+            select :task, j.id, now(), false, 1 from generation_jobs j
+            where j.status in ('queued', 'running') and j.created_at < now() - interval '5 seconds'
+              and not exists (select 1 from scheduled_tasks t where t.task_name = :task and t.task_instance = j.id)
+            on conflict (task_name, task_instance) do nothing
+            """).bind("task", TASK).execute());
+    if (scheduled > 0) {
+      wake();
+    }
+    return scheduled;
   }
 
   /** Removes a queued job's execution; a running one finishes and finds its job cancelled. */

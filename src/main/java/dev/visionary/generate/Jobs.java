@@ -25,8 +25,17 @@ final class Jobs {
     this.jdbi = jdbi;
   }
 
-  void insert(Job job) {
-    jdbi.useHandle(h -> h.createUpdate("""
+  /** The job row and its scheduled execution in one transaction: a job is either absent or certain to run. */
+  void queue(Job job, JobScheduler scheduler) {
+    jdbi.useTransaction(h -> {
+      insert(h, job);
+      scheduler.schedule(h, job.id());
+    });
+    scheduler.wake();
+  }
+
+  private static void insert(Handle h, Job job) {
+    h.createUpdate("""
             insert into generation_jobs (id, owner_id, prompt, negative_prompt, engine, model, width, height, count, seed,
               quality, style, steps, cfg, sampler, prompt_id, expansion_id, status)
             values (:id, :ownerId, :prompt, :negativePrompt, :engine, :model, :width, :height, :count, :seed,
@@ -34,7 +43,7 @@ final class Jobs {
             """)
         .bind("id", job.id()).bind("ownerId", job.ownerId()).bind("engine", job.engine())
         .bindMethods(job.request()).bindMethods(job.links())
-        .execute());
+        .execute();
   }
 
   Optional<Job> find(String id) {
@@ -96,10 +105,39 @@ final class Jobs {
         .bind("id", id).bind("owner", ownerId).execute() == 1);
   }
 
-  /** A failed or cancelled job goes back to the queue with a fresh set of attempts. */
-  boolean requeue(String id, long ownerId) {
-    return jdbi.withHandle(h -> h.createUpdate("update generation_jobs set status = 'queued', attempts = 0, last_error = null, "
-            + "finished_at = null, next_attempt_at = null where id = :id and owner_id = :owner and status in ('failed', 'cancelled')")
-        .bind("id", id).bind("owner", ownerId).execute() == 1);
+  /** A failed or cancelled job goes back to the queue with a fresh set of attempts, scheduled in the same transaction. */
+  boolean requeue(String id, long ownerId, JobScheduler scheduler) {
+    boolean requeued = jdbi.inTransaction(h -> {
+      boolean changed = h.createUpdate("update generation_jobs set status = 'queued', attempts = 0, last_error = null, "
+              + "finished_at = null, next_attempt_at = null where id = :id and owner_id = :owner and status in ('failed', 'cancelled')")
+          .bind("id", id).bind("owner", ownerId).execute() == 1;
+      if (changed) {
+        scheduler.schedule(h, id);
+      }
+      return changed;
+    });
+    if (requeued) {
+      scheduler.wake();
+    }
+    return requeued;
+  }
+
+  /**
+   * An attempt cut short by this instance shutting down goes back to the queue without counting: the job did
+   * nothing wrong, and a rolling restart must not use up its attempts.
+   */
+  void returnUnfinished(String id) {
+    jdbi.useHandle(h -> h.createUpdate("update generation_jobs set status = 'queued', attempts = greatest(attempts - 1, 0), "
+            + "progress = null, started_at = null where id = :id and status = 'running'")
+        .bind("id", id).execute());
+  }
+
+  /** Of the given jobs, those no longer running (cancelled from any instance, or finished elsewhere). */
+  List<String> notRunning(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(h -> h.createQuery("select id from generation_jobs where id = any(:ids) and status <> 'running'")
+        .bindArray("ids", String.class, ids).mapTo(String.class).list());
   }
 }

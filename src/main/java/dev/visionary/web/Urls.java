@@ -19,6 +19,7 @@ public final class Urls {
   public static final String EXPANSION = "/x/{id}";
   public static final String EXPANSION_STREAM = "/x/{id}/stream";
   public static final String EXPANSION_RETRY = "/x/{id}/retry";
+  public static final String EXPANSION_CANCEL = "/x/{id}/cancel";
   public static final String EXPANSION_REFINE = "/x/{id}/refine";
   public static final String EXPANSION_MORE = "/x/{id}/more";
   public static final String INSTRUCTIONS = "/instructions";
@@ -103,6 +104,10 @@ public final class Urls {
 
   public static String expansionRetry(String id) {
     return expansion(id) + "/retry";
+  }
+
+  public static String expansionCancel(String id) {
+    return expansion(id) + "/cancel";
   }
 
   public static String prompt(String id, String slug) {

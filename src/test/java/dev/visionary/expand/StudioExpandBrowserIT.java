@@ -91,10 +91,40 @@ class StudioExpandBrowserIT {
       assertThat(page.getByTestId("stream-text")).containsText("Lanterns drift over a night market");
       assertThat(page.getByTestId("expansion-card")).hasCount(0);
       Browser.screenshots(page, "studio-streaming");
+      assertThat(page.getByTestId("recent")).containsText("running");
       last.countDown();
       assertThat(page.getByTestId("expansion-card")).hasCount(4);
       assertThat(page.getByTestId("expansion-card").first().getByTestId("prompt-text"))
           .containsText("Lanterns drift over a night market");
+      // Recent follows the end of the stream without a reload.
+      assertThat(page.getByTestId("recent")).not().containsText("running");
+      assertThat(page.getByTestId("recent")).containsText("4 prompts");
+    }
+  }
+
+  @Test
+  void cancelEndsARunningExpansionAndRecentFollows() throws Exception {
+    try (FakeOpenAi fake = new FakeOpenAi(); App app = TestServer.startApp(fake.env());
+         BrowserContext context = Browser.newContext("http://localhost:" + app.port())) {
+      fake.answering("A paper boat on a flooded street, evening light", "Paper boats racing in a gutter stream");
+      CountDownLatch last = fake.holdingTheLastChunk();
+      Page page = context.newPage();
+      signUp(page);
+      page.getByLabel("Engine").selectOption("openai");
+      page.getByLabel("Variations").fill("2");
+      page.getByLabel("Your idea").fill("a paper boat");
+      page.getByLabel("Your idea").press("Control+Enter");
+      assertThat(page.getByTestId("stream-text")).containsText("A paper boat");
+      assertThat(page.getByTestId("recent")).containsText("running");
+
+      page.getByTestId("cancel-expansion").click();
+      assertThat(page.locator(".error-card")).containsText("Cancelled");
+      assertThat(page.getByTestId("recent")).not().containsText("running");
+      Browser.screenshots(page, "studio-cancelled");
+      last.countDown();
+      page.reload();
+      assertThat(page.locator(".error-card")).containsText("Cancelled");
+      assertThat(page.getByTestId("expansion-card")).hasCount(0);
     }
   }
 

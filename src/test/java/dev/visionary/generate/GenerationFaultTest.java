@@ -1,6 +1,7 @@
 package dev.visionary.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.App;
@@ -76,6 +77,22 @@ class GenerationFaultTest {
   }
 
   @Test
+  void aRetryAfterOfADayIsCappedAtAMinute() {
+    openai.on("POST", PATH, request -> Reply.json(429, "{\"error\":{\"message\":\"Rate limit reached for images per minute.\","
+        + "\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}", Map.of("Retry-After", "86400")));
+    String job = submit();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    java.util.regex.Matcher wait;
+    do {
+      wait = java.util.regex.Pattern.compile("Trying again in (\\d+) s").matcher(http.get("/jobs/" + job, "HX-Request", "true").body());
+      assertTrue(System.nanoTime() < deadline, "the card says when the job tries again");
+    } while (!wait.find());
+    assertTrue(Integer.parseInt(wait.group(1)) <= JobRunner.MAX_RETRY_WAIT.toSeconds(), "waits at most a minute, not a day: " + wait.group());
+    String card = http.get("/jobs/" + job, "HX-Request", "true").body();
+    assertFalse(card.contains("86400") || card.contains("86399"), "the provider's day is not promised: " + card);
+  }
+
+  @Test
   void a500OnEveryAttemptFailsTheJobWithTheReasonAndRetryWorks() {
     AtomicInteger calls = new AtomicInteger();
     boolean[] healthy = {false};
@@ -88,7 +105,8 @@ class GenerationFaultTest {
     String card = Jobs.awaitFinished(http, job, Duration.ofSeconds(60));
     assertTrue(card.contains("data-status=\"failed\""), card);
     assertEquals(JobRunner.MAX_ATTEMPTS, calls.get(), "every attempt was made");
-    assertTrue(card.contains("gave up after 4 attempts"), card);
+    assertTrue(card.contains("Gave up after 4 attempts."), card);
+    assertFalse(card.toLowerCase().contains("will try again"), "a failed job does not promise another attempt: " + card);
     assertTrue(card.contains(">Retry<"), "a Retry button is offered");
 
     healthy[0] = true;

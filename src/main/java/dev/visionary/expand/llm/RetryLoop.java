@@ -7,8 +7,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Runs a provider call again after failures that may pass (rate limits, overload, server errors, timeouts, lost
- * connections), waiting as the server asks or with exponential back-off. A call whose streamed text has already
+ * Runs a provider call again after failures that may pass (rate limits, overload, server errors, lost connections), waiting as the server asks or with exponential back-off. A call whose streamed text has already
  * reached the person is never repeated: the page would show the text twice.
  */
 final class RetryLoop {
@@ -48,7 +47,9 @@ final class RetryLoop {
       try {
         return attempt.run();
       } catch (ProviderException e) {
-        if (!e.retryable() || !policy.retry().allowsRetry(retry) || (delivery != null && delivery.delivered())) {
+        // A server that stayed silent until the timeout is not asked again: that would double the wait for
+        // what is usually the same silence.
+        if (!e.retryable() || e.kind() == Failure.TIMEOUT || !policy.retry().allowsRetry(retry) || (delivery != null && delivery.delivered())) {
           throw e;
         }
         sleep(policy.retry().delay(e.retryAfter(), retry));

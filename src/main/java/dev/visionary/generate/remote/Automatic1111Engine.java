@@ -80,13 +80,40 @@ public final class Automatic1111Engine implements ImageEngine {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(body(request)))));
     ProgressPoller poller = new ProgressPoller(progress);
-    HttpResponse<byte[]> response = http.awaitPolling(call, txt2img, http.timeouts().poll(), poller::poll);
+    HttpResponse<byte[]> response;
+    try {
+      response = http.awaitPolling(call, txt2img, http.timeouts().poll(), poller::poll);
+    } catch (ImageEngineException e) {
+      throw stopped(e);
+    }
     if (response.statusCode() != 200) {
       throw Automatic1111Errors.from(response, authorization != null, request);
     }
     List<GeneratedImage> images = images(ProviderJson.parse(response.body()), request);
     progress.progress(1.0, null);
     return images;
+  }
+
+  /**
+   * A generation given up on, because the job was cancelled or timed out: A1111 keeps drawing after the
+   * connection closes, holding its GPU, so it is asked to stop. A timed-out one is not sent again, since the
+   * server may still be busy with it.
+   */
+  private ImageEngineException stopped(ImageEngineException e) {
+    boolean timedOut = ProviderHttp.generationTimedOut(e);
+    if (Thread.currentThread().isInterrupted() || timedOut) {
+      http.sendAndForget(request("sdapi/v1/interrupt").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+    if (timedOut) {
+      return ImageEngineException.lasting(Failure.TIMEOUT, "AUTOMATIC1111 did not finish within " + readable(http.timeouts().generation())
+          + ". Visionary asked it to stop and did not send the prompt again; press Retry once the server is free.");
+    }
+    return e;
+  }
+
+  static String readable(java.time.Duration d) {
+    long seconds = d.toSeconds();
+    return seconds < 120 ? seconds + " seconds" : d.toMinutes() + " minutes";
   }
 
   static ObjectNode body(ImageRequest request) {

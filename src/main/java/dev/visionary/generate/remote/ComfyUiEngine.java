@@ -84,7 +84,15 @@ public final class ComfyUiEngine implements ImageEngine {
     Optional<ComfySocket> socket = ComfySocket.connect(sockets, base, clientId, http.timeouts().connect());
     try {
       String promptId = queue(graph, clientId);
-      JsonNode entry = follow(promptId, socket, deadline, progress);
+      JsonNode entry;
+      try {
+        entry = follow(promptId, socket, deadline, progress);
+      } catch (ImageEngineException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          stop(promptId);
+        }
+        throw e;
+      }
       List<GeneratedImage> images = download(outputs(entry), request);
       progress.progress(1.0, null);
       return images;
@@ -151,8 +159,24 @@ public final class ComfyUiEngine implements ImageEngine {
         return entry.get();
       }
     }
-    throw ImageEngineException.of(Failure.TIMEOUT, "ComfyUI did not finish the image within " + http.timeouts().generation().toMinutes()
-        + " minutes; it may still be busy with other work.", null, null);
+    // Not sent again: the prompt may still be in ComfyUI's queue behind other work, and a second copy would draw twice.
+    stop(promptId);
+    throw ImageEngineException.lasting(Failure.TIMEOUT, "ComfyUI did not finish the image within "
+        + Automatic1111Engine.readable(http.timeouts().generation()) + "; it may still be busy with other work. Visionary took the prompt "
+        + "off its queue and did not send it again; press Retry once the server is free.");
+  }
+
+  /**
+   * Takes a prompt nobody will collect off ComfyUI's queue, and interrupts it if it is the one drawing (newer
+   * builds interrupt only the prompt named in the body).
+   */
+  private void stop(String promptId) {
+    ObjectNode delete = ProviderJson.object();
+    delete.putArray("delete").add(promptId);
+    http.sendAndForget(HttpRequest.newBuilder(RemoteUrls.resolve(base, "queue")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(delete))));
+    http.sendAndForget(HttpRequest.newBuilder(RemoteUrls.resolve(base, "interrupt")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(ProviderJson.object().put("prompt_id", promptId)))));
   }
 
   private void waitForEvents(Optional<ComfySocket> socket, ComfyEvents events, Duration poll, ProgressListener progress)

@@ -48,8 +48,8 @@ final class OpenAiErrors {
     }
     Duration retryAfter = RetryAfter.from(response.headers(), clock).orElse(null);
     if (status == 429) {
-      return ImageEngineException.of(Failure.RATE_LIMITED, "OpenAI is limiting how fast we may ask (HTTP 429); the job will try again"
-          + (retryAfter == null ? "." : " in " + readable(retryAfter) + "."), retryAfter, null);
+      // When the job tries again is the job's to say: it caps the provider's wait and may have no attempts left.
+      return ImageEngineException.of(Failure.RATE_LIMITED, "OpenAI is limiting how fast we may ask (HTTP 429).", retryAfter, null);
     }
     if (status == 408 || status == 409 || status >= 500) {
       // OpenAI answers 409 when a conflicting request is still running on its side; that passes like a server error.
@@ -63,10 +63,5 @@ final class OpenAiErrors {
   private static boolean isContentPolicy(String code, String message) {
     return (code != null && CONTENT_POLICY_CODES.contains(code))
         || (message != null && message.toLowerCase().contains("safety system"));
-  }
-
-  private static String readable(Duration d) {
-    long seconds = Math.max(1, (d.toMillis() + 999) / 1000);
-    return seconds == 1 ? "1 second" : seconds + " seconds";
   }
 }

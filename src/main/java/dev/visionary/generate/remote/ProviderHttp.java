@@ -54,6 +54,22 @@ final class ProviderHttp {
     return api.sendAsync(request.timeout(timeouts.generation()).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /**
+   * Sends a short call without waiting for its answer, even from an interrupted thread: asking a server to stop
+   * work that nobody will collect. Its failure changes nothing for the caller, who has already given up.
+   */
+  void sendAndForget(HttpRequest.Builder request) {
+    api.sendAsync(request.timeout(timeouts.request()).build(), HttpResponse.BodyHandlers.discarding());
+  }
+
+  /**
+   * Whether the failure is a whole generation running out of time, after the server had the work: sending it
+   * again would queue the same images a second time on a server that may still be drawing them.
+   */
+  static boolean generationTimedOut(ImageEngineException e) {
+    return e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof java.net.http.HttpConnectTimeoutException);
+  }
+
   /** Waits for a call started with {@link #sendLongAsync}, translating its failure like {@link #send}. */
   HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> call, URI uri) throws ImageEngineException {
     try {

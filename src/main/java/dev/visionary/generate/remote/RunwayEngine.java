@@ -95,7 +95,15 @@ public final class RunwayEngine implements ImageEngine {
     for (int i = 0; i < request.count(); i++) {
       int done = i;
       String taskId = start(request.prompt(), ratio);
-      JsonNode task = waitFor(taskId, fraction -> progress.progress((done + fraction) / request.count(), null));
+      JsonNode task;
+      try {
+        task = waitFor(taskId, fraction -> progress.progress((done + fraction) / request.count(), null));
+      } catch (ImageEngineException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          cancel(taskId); // nobody will collect it, and Runway charges for what it draws
+        }
+        throw e;
+      }
       for (JsonNode url : task.path("output")) {
         byte[] bytes = http.download(URI.create(url.asText()));
         images.add(ImageBytes.image(PROVIDER, bytes, side(ratio, 0), side(ratio, 1), request.seed() + images.size(), null));
@@ -157,8 +165,16 @@ public final class RunwayEngine implements ImageEngine {
       sleep(delay);
       delay = Duration.ofMillis(Math.min(longest.toMillis(), (long) (delay.toMillis() * BACKOFF)));
     }
-    throw ImageEngineException.of(Failure.TIMEOUT, "Runway did not finish the image within " + http.timeouts().generation().toMinutes()
-        + " minutes.", null, null);
+    // Not started again: the task may still finish on Runway's side, and a second one would be paid for twice.
+    cancel(taskId);
+    throw ImageEngineException.lasting(Failure.TIMEOUT, "Runway did not finish the image within "
+        + Automatic1111Engine.readable(http.timeouts().generation()) + ". Visionary cancelled the task and did not start it again; "
+        + "press Retry to try once more.");
+  }
+
+  /** Runway's task cancel (DELETE /v1/tasks/{id}), sent without waiting: the caller has already given up on the task. */
+  private void cancel(String taskId) {
+    http.sendAndForget(api("v1/tasks/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8)).DELETE());
   }
 
   private static void sleep(Duration delay) throws ImageEngineException {

@@ -145,4 +145,47 @@ class RunwayEngineTest {
     assertEquals("2112:912", RunwayEngine.ratioFor(2560, 1104));
     assertEquals("1808:768", RunwayEngine.ratioFor(2400, 1000));
   }
+
+  @Test
+  void aTaskThatOutlivesTheGenerationTimeIsCancelledAndNotStartedAgain() {
+    created();
+    taskGoesThrough(task("\"status\":\"RUNNING\",\"progress\":0.2"));
+    server.on("DELETE", "/v1/tasks/" + TASK, r -> new Reply(204, java.util.Map.of(), new byte[0]));
+
+    ImageEngineException e = assertThrows(ImageEngineException.class, () -> engine().generate(REQUEST, ProgressListener.NONE));
+
+    assertFalse(e.retryable(), "a job does not start a second paid task: " + e.getMessage());
+    assertTrue(e.getMessage().contains("did not start it again"), e.getMessage());
+    awaitDelete();
+    assertEquals(1, server.requests("/v1/text_to_image").size());
+  }
+
+  @Test
+  void anInterruptedJobCancelsItsTask() throws Exception {
+    created();
+    taskGoesThrough(task("\"status\":\"PENDING\""));
+    server.on("DELETE", "/v1/tasks/" + TASK, r -> new Reply(204, java.util.Map.of(), new byte[0]));
+    Thread job = new Thread(() -> {
+      try {
+        engine().generate(REQUEST, ProgressListener.NONE);
+      } catch (ImageEngineException expected) {
+        // stopped
+      }
+    });
+    job.start();
+    while (server.requests("/v1/tasks/" + TASK).isEmpty()) {
+      Thread.sleep(5);
+    }
+    job.interrupt();
+    job.join(5_000);
+    awaitDelete();
+  }
+
+  private void awaitDelete() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+    while (server.requests().stream().noneMatch(r -> r.method().equals("DELETE") && r.path().equals("/v1/tasks/" + TASK))) {
+      assertTrue(System.nanoTime() < deadline, "Runway is asked to cancel the task");
+      Thread.onSpinWait();
+    }
+  }
 }
