@@ -19,20 +19,39 @@ import java.util.function.Function;
 record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.Span> timeSpans, Weather weather,
                    List<Text.Span> weatherSpans, String styleId, boolean givesMood, boolean givesColor, boolean givesPlace) {
 
-  // Which subject leads when an idea names several: "a cat on a beach" is a picture of a cat.
-  private static final Map<String, Integer> KIND_PRIORITY = Map.of(
-      "person", 0, "animal", 1, "creature", 2, "vehicle", 3, "food", 4, "object", 5, "scene", 6, "space", 7, "abstract", 8);
-
   static IdeaReading read(String idea, Vocabulary vocabulary) {
     Text text = Text.of(idea);
-    Map<String, List<Text.Span>> spansBySubject = new HashMap<>();
+    List<Terms.Match> subjectMatches = new ArrayList<>();
     for (Terms.Match match : vocabulary.subjectTriggers.matches(text)) {
       // "children's book", "a dog's bed": a possessive describes something else, it is not the subject.
-      if (text.raw().startsWith("'s", match.span().end()) || text.raw().startsWith("’s", match.span().end())) {
-        continue;
+      if (!text.raw().startsWith("'s", match.span().end()) && !text.raw().startsWith("’s", match.span().end())) {
+        subjectMatches.add(match);
+      }
+    }
+    // A noun directly before another noun only describes it: a "ramen shop" is a shop, a "book illustration" an
+    // illustration, a "spaceship cockpit" a cockpit. The head is the later noun: a subject, a style or a medium.
+    // Two words for people or animals are one thing ("elderly woman", "golden retriever puppy"); two places are
+    // a place and the place it is in ("a mountain lake", "a tokyo crossing").
+    List<Text.Span> media = new ArrayList<>();
+    vocabulary.styleIndex.matches(text).forEach(m -> media.add(m.span()));
+    vocabulary.conflicts.implied.matches(text).stream().filter(m -> m.owner().equals("design")).forEach(m -> media.add(m.span()));
+    Map<String, String> kindOf = new HashMap<>();
+    vocabulary.subjects.forEach(s -> kindOf.put(s.id(), s.kind()));
+    Map<String, List<Text.Span>> spansBySubject = new HashMap<>();
+    Set<String> named = new HashSet<>();
+    for (Terms.Match match : subjectMatches) {
+      String kind = kindOf.get(match.owner());
+      boolean modifier = media.stream().anyMatch(head -> directlyBefore(text, match.span(), head))
+          || subjectMatches.stream().anyMatch(m -> !m.owner().equals(match.owner()) && (!kindOf.get(m.owner()).equals(kind) || kind.equals("scene"))
+              && directlyBefore(text, match.span(), m.span()));
+      if (!modifier) {
+        named.add(match.owner());
       }
       spansBySubject.computeIfAbsent(match.owner(), id -> new ArrayList<>()).add(match.span());
     }
+    // Only describing, wherever it appears: "a bakery window" is no picture of bread, "bread in a bakery" is.
+    Set<String> modifying = new HashSet<>(spansBySubject.keySet());
+    modifying.removeAll(named);
     record Found(Subject subject, int offset, List<Text.Span> spans) {}
     List<Found> matched = new ArrayList<>();
     for (Subject subject : vocabulary.subjects) {
@@ -46,11 +65,17 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
     for (Found candidate : matched) {
       boolean inside = candidate.spans().stream().allMatch(span -> matched.stream()
           .anyMatch(other -> other != candidate && other.spans().stream().anyMatch(o -> longerAround(o, span))));
-      if (!inside) {
+      // A place describing another thing keeps a word to say ("a mountain lake"); a food or an object does not:
+      // a ramen shop gets no sauces, a book illustration no pages.
+      boolean describes = modifying.contains(candidate.subject().id()) && !candidate.subject().kind().equals("scene");
+      if (!inside && !describes) {
         found.add(candidate);
       }
     }
-    found.sort(Comparator.<Found>comparingInt(f -> KIND_PRIORITY.getOrDefault(f.subject().kind(), 9)).thenComparingInt(Found::offset));
+    // The idea's head comes first ("a kitchen with fresh bread" is a kitchen, "a marketplace … children" a market),
+    // then what describes it; a framing word ("portrait of …", "the loneliness of …") leads only when alone,
+    // and a few ("reflected in a puddle") always lead.
+    found.sort(Comparator.<Found>comparingInt(f -> rank(f.subject(), modifying)).thenComparingInt(Found::offset));
     List<Subject> subjects = found.stream().map(Found::subject).toList();
 
     List<Terms.Match> timeMatches = vocabulary.allTimeTriggers.matches(text);
@@ -111,6 +136,22 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
       }
     }
     return false;
+  }
+
+  private static int rank(Subject subject, Set<String> modifying) {
+    if (Boolean.TRUE.equals(subject.leads())) {
+      return 0;
+    }
+    return Boolean.FALSE.equals(subject.leads()) || modifying.contains(subject.id()) ? 2 : 1;
+  }
+
+  /** Whether {@code first} ends right where {@code next} begins, one space or hyphen apart ("ramen shop"). */
+  private static boolean directlyBefore(Text text, Text.Span first, Text.Span next) {
+    if (next.start() <= first.end()) {
+      return false;
+    }
+    String gap = text.raw().substring(first.end(), next.start());
+    return gap.length() <= 2 && gap.chars().allMatch(c -> c == ' ' || c == '-');
   }
 
   private static boolean longerAround(Text.Span outer, Text.Span inner) {

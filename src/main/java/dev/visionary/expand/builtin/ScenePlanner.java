@@ -183,6 +183,10 @@ final class ScenePlanner {
       Subject primary = s.primary;
       // The kind's generic details ("a lifelike pose") only stand in when the subject has none of its own.
       List<String> pool = primary.details().isEmpty() ? vocabulary.kind(primary.kind()).details() : primary.details();
+      if (s.scene.has("group")) {
+        // "three kittens": a detail about one animal's "its" would make them one.
+        pool = pool.stream().filter(d -> !vocabulary.text(d).words().contains("its")).toList();
+      }
       int count = choices.phase == null ? 3 : 2;
       details.addAll(choices.several("detail:" + primary.id(), pool, fresh ? count : choices.keep ? 0 : 1));
       if ((fresh || s.timeChanged) && choices.phase != null) {
@@ -190,11 +194,14 @@ final class ScenePlanner {
         details.addAll(choices.several("phased:" + primary.id(), phased, 1));
       }
       if (fresh) {
-        s.others.forEach(other -> details.addAll(choices.several("detail:" + other.id(), other.details(), 1)));
+        for (Subject other : s.others) {
+          if (describedWithin(primary, other)) {
+            details.addAll(choices.several("detail:" + other.id(), other.details(), 1));
+          }
+        }
       }
-    } else if (fresh) {
-      details.addAll(choices.several("detail:generic", s.kind.details(), 3));
     }
+    // Nothing known about the subject: say nothing rather than "rich textures" and "a clear focal point".
     List<String> keptTime = s.kept(Role.TIME_DETAIL, choices.phase, time);
     details.addAll(keptTime);
     if (time != null && keptTime.isEmpty()) {
@@ -207,6 +214,16 @@ final class ScenePlanner {
       details.addAll(choices.several("weather:" + s.weather.id(), s.weather.details(), 2));
     }
     return List.copyOf(details);
+  }
+
+  /**
+   * Whether a second subject's details belong in the picture of the first: a reading nook in a lighthouse shows
+   * no cliffs and surf, and a marketplace's children are a crowd, not faces with catchlights.
+   */
+  private static boolean describedWithin(Subject primary, Subject other) {
+    boolean place = primary.kind().equals("scene") || primary.kind().equals("interior");
+    // A framing word ("the loneliness of a diner") has nothing to show once something else leads.
+    return !Boolean.FALSE.equals(other.leads()) && !(primary.kind().equals("interior") && other.kind().equals("scene")) && !(place && other.kind().equals("person"));
   }
 
   private List<String> lightingPool(Situation s, String phase, boolean outdoor) {

@@ -126,8 +126,8 @@ final class Situation {
     givesMood = idea.givesMood() || refinement.givesMood() || vocabulary.moodWords.foundIn(stated);
     givesColor = idea.givesColor() || refinement.givesColor() || vocabulary.colorTriggers.foundIn(stated);
     monochrome = vocabulary.monochrome.foundIn(stated);
-    namesScene = all.stream().anyMatch(s -> s.kind().equals("scene") || s.kind().equals("space"));
-    List<Subject> scenes = all.stream().filter(s -> s.kind().equals("scene")).toList();
+    namesScene = all.stream().anyMatch(s -> s.kind().equals("scene") || s.kind().equals("space") || s.kind().equals("interior"));
+    List<Subject> scenes = all.stream().filter(s -> s.kind().equals("scene") || s.kind().equals("interior")).toList();
     outdoor = !scenes.isEmpty() ? scenes.stream().anyMatch(this::outdoorByNature) : primary != null && outdoorByNature(primary);
 
     Vocabulary.Settings settings = primary != null && !primary.settings().isEmpty() ? primary.settings() : kind.settings();

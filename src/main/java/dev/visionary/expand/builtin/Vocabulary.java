@@ -35,7 +35,12 @@ public final class Vocabulary {
     }
   }
 
-  record Subject(String id, String kind, Boolean outdoor, List<String> triggers, List<String> details,
+  /**
+   * {@code leads}: true for a subject that is the picture whenever named ("reflected in a puddle"), false for a
+   * framing word that leads only when nothing else is named ("portrait of", "the loneliness of"), null to go by
+   * the order of the words.
+   */
+  record Subject(String id, String kind, Boolean outdoor, Boolean leads, List<String> triggers, List<String> details,
                  List<String> dayDetails, List<String> nightDetails, Settings settings) {
     Subject {
       triggers = listOf(triggers);
