@@ -43,9 +43,13 @@ public final class BuiltinExpander implements Expander {
     ExpansionRequest planned = request.basePrompt() == null ? request
         : request.refined(CardEdit.NEGATIVE_LINE.matcher(request.basePrompt()).replaceFirst(""), request.refinement());
     Refinement refinement = request.basePrompt() == null ? Refinement.NONE : Refinement.parse(request.refinement(), vocabulary);
-    if (refinement.isEmpty()) {
-      return planner.plan(planned).stream().map(dialect::render).toList();
-    }
+    Glossary.Reading foreign = vocabulary.glossary.read(request.idea());
+    List<ExpansionResult> results = refinement.isEmpty() ? planner.plan(planned).stream().map(dialect::render).toList() : refined(request, planned, refinement, dialect);
+    // The person should know the engine answers in English and what it understood their words as.
+    return foreign == null ? results : results.stream().map(r -> r.noted(vocabulary.glossary.noteFor(foreign))).toList();
+  }
+
+  private List<ExpansionResult> refined(ExpansionRequest request, ExpansionRequest planned, Refinement refinement, Dialect dialect) {
     // Refine edits the card itself, in place; further variations, if any were asked for, are fresh expansions.
     List<ExpansionResult> results = new ArrayList<>(request.count());
     results.add(CardEdit.apply(request, refinement, vocabulary,
