@@ -38,7 +38,7 @@ final class CardEdit {
   private static final Pattern WOVEN = Pattern.compile("^(?:with|and|notice|under|in|shot with|shot on|there (?:is|are) also|there (?:is|are)|capture|featuring)\\s+|\\s+(?:throughout|complete the picture|completes the picture)$");
 
   // Words that open a prose clause without being part of what it names: kept when the clause changes.
-  private static final Pattern LEAD = Pattern.compile("(?i)(?:with|notice|there (?:is|are) also|there (?:is|are)|featuring|and|under)\\s+");
+  private static final Pattern LEAD = Pattern.compile("(?i)(?:without|with|notice|there (?:is|are) also|there (?:is|are)|featuring|and|under)\\s+");
   private static final Pattern TAIL = Pattern.compile("\\s+(?:throughout|completes? the picture)$");
   private static final Pattern JOINING_LEAD = Pattern.compile("^(?i)(?:and|with|under|and also)\\s+");
   private static final Pattern WITH = Pattern.compile("(?i)(?:^|\\s)with\\s+");
@@ -251,7 +251,10 @@ final class CardEdit {
     Predicate<String> same = entry -> terms.foundIn(Text.of(entry)) || Terms.of(List.of(entry)).foundIn(thingText);
     no.removeIf(same);
     negatives.removeIf(e -> same.test(plain(e)));
-    // "Without umbrellas." in a natural paragraph, written by an earlier refinement, gives way too.
+    // "Without umbrellas." in a natural paragraph, written by an earlier refinement, gives way too; only that item.
+    if (form == Form.NATURAL) {
+      dropItems(item -> terms.foundIn(Text.of(item)), "without ");
+    }
     dropClauses(c -> c.startsWith("without ") && terms.foundIn(Text.of(c)));
     if (allClauses().stream().anyMatch(c -> plain(c).contains(thing.toLowerCase(Locale.ROOT)))) {
       return;
@@ -277,9 +280,6 @@ final class CardEdit {
   private void remove(String thing) {
     // "palm trees" also finds "palm tree silhouettes": the singular finds both.
     Terms terms = Terms.of(List.of(thing, thing.replaceAll("(?<=[^s])e?s$", ""), thing.replaceAll("s$", "")));
-    if (form == Form.NATURAL) {
-      dropItems(terms);
-    }
     dropClauses(c -> terms.foundIn(Text.of(c)));
     edit(List.of(terms));
     switch (form) {
@@ -379,6 +379,9 @@ final class CardEdit {
 
   /** Drops every clause that is not the person's own words and matches. */
   private void dropClauses(Predicate<String> matches) {
+    if (form == Form.NATURAL) {
+      dropItems(matches, "");
+    }
     for (int s = 0; s < sentences.size(); s++) {
       List<String> clauses = sentences.get(s);
       boolean[] drop = new boolean[clauses.size()];
@@ -407,27 +410,31 @@ final class CardEdit {
   /**
    * Takes out of each prose clause only the items of its list that the terms find ("with a cottage and white
    * paint" without the cottage is "with white paint"); a clause left with nothing goes, passing its lead
-   * ("notice", "there are also") to the clause after it, and the tail of "A, B and C" keeps its "and".
+   * ("notice", "there are also") to the clause after it, and the tail of "A, B and C" keeps its "and". With
+   * {@code onlyAfter}, only clauses opening on that word are looked at ("without ").
    */
-  private void dropItems(Terms terms) {
+  private void dropItems(Predicate<String> matches, String onlyAfter) {
     for (int s = 0; s < sentences.size(); s++) {
       List<String> clauses = sentences.get(s);
       for (int i = 0; i < clauses.size(); i++) {
         String clause = clauses.get(i);
-        if (isPersons(s, i) || !terms.foundIn(Text.of(plain(clause)))) {
+        if (isPersons(s, i)) {
           continue;
         }
         Matcher lead = LEAD.matcher(clause);
         String head = lead.lookingAt() ? clause.substring(0, lead.end()) : "";
+        if (!head.toLowerCase(Locale.ROOT).startsWith(onlyAfter)) {
+          continue;
+        }
         String body = clause.substring(head.length());
         Matcher end = TAIL.matcher(body);
         String tail = end.find() ? body.substring(end.start()) : "";
         body = body.substring(0, body.length() - tail.length());
         List<String> items = new ArrayList<>(List.of(body.split(" and ")));
         int before = items.size();
-        items.removeIf(item -> terms.foundIn(Text.of(plain(item))));
+        items.removeIf(item -> matches.test(plain(item)));
         if (items.size() == before) {
-          continue; // the term spans an "and" ("black and white"): the whole clause goes, as before
+          continue; // nothing found item by item ("black and white"): the clause is judged whole
         }
         if (items.isEmpty()) {
           clauses.remove(i);

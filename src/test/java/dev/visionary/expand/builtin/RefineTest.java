@@ -507,4 +507,19 @@ class RefineTest {
       }
     }
   }
+
+  @Test
+  void aChangeTakesOutOnlyTheItemsItContradictsFromAProseList() {
+    String noon = "A lighthouse on a cliff at midday, with a keeper's cottage beside the tower. "
+        + "Notice weathered white paint and short crisp shadows. A cool teal palette. Without umbrellas and people.";
+    String night = refinedProse(noon, "make it night");
+    assertFalse(night.contains("short crisp shadows"), "a midday detail at night: " + night);
+    assertTrue(night.contains("Notice weathered white paint."), "the rest of the list stays: " + night);
+    wellFormed(night);
+
+    String umbrellas = refinedProse(noon, "add umbrellas");
+    assertTrue(umbrellas.contains("Without people."), "only the umbrellas stop being excluded: " + umbrellas);
+    assertFalse(umbrellas.contains("Without umbrellas"), umbrellas);
+    wellFormed(umbrellas);
+  }
 }
