@@ -67,6 +67,6 @@ final class BuiltinEngine implements StudioEngine {
       }
       parameters.put("v", mj.version());
     }
-    return new Variation(r.prompt(), r.negativePrompt(), parameters, r.warnings());
+    return new Variation(r.prompt(), r.negativePrompt(), parameters, r.warnings(), r.notes(), r.explores());
   }
 }

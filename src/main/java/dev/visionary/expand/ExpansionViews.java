@@ -20,7 +20,7 @@ final class ExpansionViews {
   /** One card: a variation with everything its actions need. */
   record CardView(String domId, String expansionId, int index, int number, String rootId, String prompt, String negative,
                   String parameterLine, String paramsJson, String copyText, List<String> warnings, String target,
-                  String idea, String refinement) {}
+                  String idea, String refinement, List<String> notes, String explores) {}
 
   /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
   record OutcomeView(String id, boolean running, boolean failed, String errorHeading, String error, String streamUrl,
@@ -77,7 +77,8 @@ final class ExpansionViews {
     for (int i = 0; i < results.size(); i++) {
       Variation v = results.get(i);
       cards.add(new CardView("card-" + x.id() + "-" + i, x.id(), i, i + 1, rootId, v.prompt(), v.negative(),
-          v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.ask().target(), x.ask().idea(), x.ask().refinement()));
+          v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.ask().target(), x.ask().idea(), x.ask().refinement(),
+          v.notes(), v.explores()));
     }
     String heading = ExpansionService.CANCELLED.equals(x.outcome().error()) ? "This expansion was cancelled" : "This expansion failed";
     return new OutcomeView(x.id(), x.running(), x.failed(), heading, x.outcome().error(), Urls.expansionStream(x.id()),

@@ -264,6 +264,22 @@ class ExpansionHttpTest {
     assertEquals(0, count(dalle, "data-testid=\"negative-text\"") + count(dalle, "data-testid=\"mj-params\""));
   }
 
+  @Test
+  void aCardSaysWhatItExploresAndThatAnIdeaInFrenchIsAnsweredInEnglish() {
+    Http http = Http.toTestServer();
+    Accounts.signedIn(http, "langue");
+    String csrf = Accounts.csrf(http, "/");
+    String page = http.get("/x/" + expand(http, form(csrf, "idea", "un chat noir sur les toits de Paris", "target", "dalle"))).body();
+    assertEquals(4, count(page, "data-testid=\"card-note\""), page);
+    assertTrue(page.contains("Read as French: \u201Ca black cat on the roofs of Paris\u201D. The built-in engine writes in English; your words are kept as you typed them."), page);
+    assertTrue(prompts(page).stream().allMatch(p -> p.startsWith("Un chat noir sur les toits de Paris (a black cat on the roofs of Paris)")), page);
+    assertEquals(4, count(page, "data-testid=\"explores\""), page);
+    assertTrue(page.contains(">Explores: "), page);
+
+    String english = http.get("/x/" + expand(http, form(csrf, "idea", "a black cat on the roofs of Paris", "target", "dalle"))).body();
+    assertEquals(0, count(english, "data-testid=\"card-note\""), "an English idea needs no note");
+  }
+
   static int count(String text, String needle) {
     int n = 0;
     for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {

@@ -43,15 +43,31 @@ public final class BuiltinExpander implements Expander {
     ExpansionRequest planned = request.basePrompt() == null ? request
         : request.refined(CardEdit.NEGATIVE_LINE.matcher(request.basePrompt()).replaceFirst(""), request.refinement());
     Refinement refinement = request.basePrompt() == null ? Refinement.NONE : Refinement.parse(request.refinement(), vocabulary);
-    if (refinement.isEmpty()) {
-      return planner.plan(planned).stream().map(dialect::render).toList();
+    Glossary.Reading foreign = vocabulary.glossary.read(request.idea());
+    List<ExpansionResult> results = refinement.isEmpty() ? planner.plan(planned).stream().map(plan -> rendered(plan, dialect)).toList()
+        : refined(request, planned, refinement, dialect);
+    // The person should know the engine answers in English and what it understood their words as.
+    return foreign == null ? results : results.stream().map(r -> r.noted(vocabulary.glossary.noteFor(foreign))).toList();
+  }
+
+  /** The plan written in the dialect, labelled with what it explores when the prompt still says it. */
+  private static ExpansionResult rendered(ScenePlan plan, Dialect dialect) {
+    ExpansionResult result = dialect.render(plan);
+    String explores = plan.explores();
+    if (explores == null) {
+      return result;
     }
+    String value = explores.substring(explores.indexOf(" — ") + 3).toLowerCase(java.util.Locale.ROOT);
+    return result.prompt().toLowerCase(java.util.Locale.ROOT).contains(value) ? result.exploring(explores) : result;
+  }
+
+  private List<ExpansionResult> refined(ExpansionRequest request, ExpansionRequest planned, Refinement refinement, Dialect dialect) {
     // Refine edits the card itself, in place; further variations, if any were asked for, are fresh expansions.
     List<ExpansionResult> results = new ArrayList<>(request.count());
     results.add(CardEdit.apply(request, refinement, vocabulary,
         () -> dialect.render(planner.plan(ExpansionRequest.of(request.idea(), request.target(), request.style(), 1, request.seed())).get(0))));
     if (request.count() > 1) {
-      planner.plan(planned).stream().skip(1).map(dialect::render).forEach(results::add);
+      planner.plan(planned).stream().skip(1).map(plan -> rendered(plan, dialect)).forEach(results::add);
     }
     return List.copyOf(results);
   }

@@ -37,6 +37,12 @@ final class CardEdit {
   private static final char MASK = '\u0001';
   private static final Pattern WOVEN = Pattern.compile("^(?:with|and|notice|under|in|shot with|shot on|there (?:is|are) also|there (?:is|are)|capture|featuring)\\s+|\\s+(?:throughout|complete the picture|completes the picture)$");
 
+  // Words that open a prose clause without being part of what it names: kept when the clause changes.
+  private static final Pattern LEAD = Pattern.compile("(?i)(?:without|with|notice|there (?:is|are) also|there (?:is|are)|featuring|and|under)\\s+");
+  private static final Pattern TAIL = Pattern.compile("\\s+(?:throughout|completes? the picture)$");
+  private static final Pattern JOINING_LEAD = Pattern.compile("^(?i)(?:and|with|under|and also)\\s+");
+  private static final Pattern WITH = Pattern.compile("(?i)(?:^|\\s)with\\s+");
+
   private final Vocabulary vocabulary;
   private final RefineWords words = RefineWords.standard();
   private final Form form;
@@ -245,7 +251,10 @@ final class CardEdit {
     Predicate<String> same = entry -> terms.foundIn(Text.of(entry)) || Terms.of(List.of(entry)).foundIn(thingText);
     no.removeIf(same);
     negatives.removeIf(e -> same.test(plain(e)));
-    // "Without umbrellas." in a natural paragraph, written by an earlier refinement, gives way too.
+    // "Without umbrellas." in a natural paragraph, written by an earlier refinement, gives way too; only that item.
+    if (form == Form.NATURAL) {
+      dropItems(item -> terms.foundIn(Text.of(item)), "without ");
+    }
     dropClauses(c -> c.startsWith("without ") && terms.foundIn(Text.of(c)));
     if (allClauses().stream().anyMatch(c -> plain(c).contains(thing.toLowerCase(Locale.ROOT)))) {
       return;
@@ -254,7 +263,14 @@ final class CardEdit {
       case NATURAL -> {
         Text t = Text.of(thing);
         boolean joined = !t.tokens().isEmpty() && vocabulary.connectives.isWord(t.tokens().get(0).word()) && !vocabulary.articles.isWord(t.tokens().get(0).word());
-        sentences.get(0).add(joined ? thing : "with " + thing);
+        List<String> opening = sentences.get(0);
+        int last = opening.size() - 1;
+        if (!joined && WITH.matcher(opening.get(last)).find()) {
+          // The opening already lists what is "with" the subject: the new thing joins that list.
+          opening.set(last, listed(opening.get(last), thing));
+        } else {
+          opening.add(joined ? thing : "with " + thing);
+        }
       }
       case MIDJOURNEY -> sentences.get(0).add(1, thing);
       case TAGS -> sentences.get(0).add(1, "(" + StableDiffusionDialect.escaped(thing) + ":1.2)");
@@ -363,6 +379,9 @@ final class CardEdit {
 
   /** Drops every clause that is not the person's own words and matches. */
   private void dropClauses(Predicate<String> matches) {
+    if (form == Form.NATURAL) {
+      dropItems(matches, "");
+    }
     for (int s = 0; s < sentences.size(); s++) {
       List<String> clauses = sentences.get(s);
       boolean[] drop = new boolean[clauses.size()];
@@ -379,6 +398,74 @@ final class CardEdit {
     if (sentences.isEmpty()) {
       sentences.add(new ArrayList<>(List.of("")));
     }
+    if (form == Form.NATURAL) {
+      // A sentence whose opening clause went may now start on a word that only joined it: "And a dog…", "Under haze".
+      for (int s = 1; s < sentences.size(); s++) {
+        List<String> clauses = sentences.get(s);
+        clauses.set(0, JOINING_LEAD.matcher(clauses.get(0)).replaceFirst(""));
+      }
+    }
+  }
+
+  /**
+   * Takes out of each prose clause only the items of its list that the terms find ("with a cottage and white
+   * paint" without the cottage is "with white paint"); a clause left with nothing goes, passing its lead
+   * ("notice", "there are also") to the clause after it, and the tail of "A, B and C" keeps its "and". With
+   * {@code onlyAfter}, only clauses opening on that word are looked at ("without ").
+   */
+  private void dropItems(Predicate<String> matches, String onlyAfter) {
+    for (int s = 0; s < sentences.size(); s++) {
+      List<String> clauses = sentences.get(s);
+      for (int i = 0; i < clauses.size(); i++) {
+        String clause = clauses.get(i);
+        if (isPersons(s, i)) {
+          continue;
+        }
+        Matcher lead = LEAD.matcher(clause);
+        String head = lead.lookingAt() ? clause.substring(0, lead.end()) : "";
+        if (!head.toLowerCase(Locale.ROOT).startsWith(onlyAfter)) {
+          continue;
+        }
+        String body = clause.substring(head.length());
+        Matcher end = TAIL.matcher(body);
+        String tail = end.find() ? body.substring(end.start()) : "";
+        body = body.substring(0, body.length() - tail.length());
+        List<String> items = new ArrayList<>(List.of(body.split(" and ")));
+        int before = items.size();
+        items.removeIf(item -> matches.test(plain(item)));
+        if (items.size() == before) {
+          continue; // nothing found item by item ("black and white"): the clause is judged whole
+        }
+        if (items.isEmpty()) {
+          clauses.remove(i);
+          if (i < clauses.size() && !head.isEmpty() && !LEAD.matcher(clauses.get(i)).lookingAt()) {
+            clauses.set(i, head + clauses.get(i));
+          } else if (!tail.isEmpty() && i > 0 && i == clauses.size()) {
+            clauses.set(i - 1, clauses.get(i - 1) + tail);
+          }
+          i--;
+        } else if (head.isEmpty() && before > 1 && items.size() == 1 && i > 0 && i == clauses.size() - 1) {
+          clauses.remove(i);
+          clauses.set(i - 1, clauses.get(i - 1) + " and " + items.get(0) + tail);
+          i--;
+        } else {
+          clauses.set(i, head + String.join(" and ", items) + tail);
+        }
+      }
+    }
+  }
+
+  /** "with A and B" and X: "with A, B and X". */
+  private static String listed(String clause, String thing) {
+    Matcher with = WITH.matcher(clause);
+    int from = 0;
+    while (with.find()) {
+      from = with.end();
+    }
+    String list = clause.substring(from);
+    int and = list.lastIndexOf(" and ");
+    String joined = and < 0 ? list : list.substring(0, and) + ", " + list.substring(and + " and ".length());
+    return clause.substring(0, from) + joined + " and " + thing;
   }
 
   /** Takes what the terms find out of the person's own words, with the small words that only joined them. */

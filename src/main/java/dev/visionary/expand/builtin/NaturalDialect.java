@@ -48,7 +48,8 @@ final class NaturalDialect implements Dialect {
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "this", "that", "these", "those", "my", "your",
         "his", "her", "its", "our", "their", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "some", "many", "several", "few", "every", "each", "no", "ein", "eine", "einen", "der", "die", "das", "un", "une", "le",
-        "la", "les", "el", "los", "las", "il", "lo", "gli", "uma", "um", "o", "os", "as", "de", "del");
+        "la", "les", "el", "los", "las", "il", "lo", "gli", "uma", "um", "o", "os", "as", "de", "del", "una", "uno", "unos", "unas",
+        "des", "l", "i", "kein", "keine");
     // Nouns that take no article: "street photography of…", not "a street photography of…".
     private static final Set<String> UNCOUNTED = Set.of("photography", "art", "artwork", "light", "rain", "fog", "snow", "water",
         "sound", "loneliness", "silence", "music", "architecture", "typography", "design", "nature", "sunlight");

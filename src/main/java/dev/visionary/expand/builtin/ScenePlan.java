@@ -22,12 +22,13 @@ import java.util.List;
  * @param chaos Midjourney's chaos value for this variation
  * @param negated what the idea itself rules out ("without people"), for negative prompts and --no
  * @param textToRender words the idea asks to see written in the picture, exactly as typed, or null
+ * @param explores what sets this variation apart, an axis and its value ("time of day — blue hour"), or null
  */
 record ScenePlan(String subject, List<String> anchors, List<String> additions, String setting, String timePhrase,
                  String weatherPhrase, List<String> details, String lighting, String palette, String composition,
                  String mood, String camera, String styleLead, String styleTag, List<String> styleWords,
                  List<String> quality, List<String> exclusions, List<String> negatives, Text stated, String aspect,
-                 int stylize, int chaos, List<String> negated, String textToRender) {
+                 int stylize, int chaos, List<String> negated, String textToRender, String explores) {
 
   /** The subject with where and when it is, as one phrase: "a cat on a windowsill at golden hour". */
   String subjectPhrase() {

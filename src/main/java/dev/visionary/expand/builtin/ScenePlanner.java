@@ -15,6 +15,8 @@ import java.util.Set;
  * composition, mood, palette, lens or technique and details from the vocabulary, so no two read alike.
  */
 final class ScenePlanner {
+  private static final java.util.regex.Pattern AXIS_VALUE_LEAD = java.util.regex.Pattern.compile("^(?:at|in the|in|during|on|under) ");
+
   private final Vocabulary vocabulary;
 
   ScenePlanner(Vocabulary vocabulary) {
@@ -113,7 +115,27 @@ final class ScenePlanner {
     }
     return new ScenePlan(s.subject, s.anchors, s.additions, setting, timePhrase, s.weatherPhrase, details, lighting,
         palette, composition, mood, camera, lead, tag, styleWords, quality, List.copyOf(exclusions), List.copyOf(negatives),
-        s.stated, aspect, stylizeValue, chaosValue, scene.negated(), scene.textToRender());
+        s.stated, aspect, stylizeValue, chaosValue, scene.negated(), scene.textToRender(),
+        keep ? null : explores(i, s.time == null ? timePhrase : null, palette, scene.givesLens() ? null : composition,
+            scene.givesLighting() ? null : lighting, mood, s.photographic || s.styleInIdea || s.mediumInIdea ? null : camera));
+  }
+
+  /**
+   * Which free choice this variation stands for, so four variations show four directions: the axes the idea
+   * left open, in turn (time of day, palette, framing, light, mood, medium). What the person fixed is no axis.
+   */
+  private static String explores(int i, String time, String palette, String composition, String lighting, String mood, String technique) {
+    List<String> axes = new ArrayList<>(6);
+    List<String> values = new ArrayList<>(6);
+    String[][] open = {{"time of day", time}, {"palette", palette}, {"framing", composition}, {"light", lighting}, {"mood", mood},
+        {"medium", technique}};
+    for (String[] axis : open) {
+      if (axis[1] != null) {
+        axes.add(axis[0]);
+        values.add(AXIS_VALUE_LEAD.matcher(axis[1]).replaceFirst(""));
+      }
+    }
+    return axes.isEmpty() ? null : axes.get(i % axes.size()) + " — " + values.get(i % axes.size());
   }
 
   /** Moods that answer something the idea already feels like (calm, cheerful, gloomy, lively, grand, cozy): none at random. */

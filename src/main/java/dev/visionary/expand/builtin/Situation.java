@@ -57,11 +57,12 @@ final class Situation {
 
   private Situation(ExpansionRequest request, Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
-    IdeaReading idea = IdeaReading.read(request.idea(), vocabulary);
+    // An idea in another language is read in the English its words gloss to; the prompt keeps them as typed.
+    IdeaReading idea = IdeaReading.read(english(request.idea()), vocabulary);
     Refinement refinement = Refinement.parse(request.refinement(), vocabulary);
     BasePrompt base = request.basePrompt() == null ? null : BasePrompt.parse(request.basePrompt(), vocabulary);
     // Only the person's words of a base prompt say what it is about; its vocabulary phrases say time and weather.
-    IdeaReading source = base == null ? idea : IdeaReading.read(String.join(", ", base.written()), vocabulary);
+    IdeaReading source = base == null ? idea : IdeaReading.read(String.join(", ", base.written().stream().map(this::english).toList()), vocabulary);
 
     styleId = refinement.styleId() != null ? refinement.styleId()
         : request.style() != StylePreset.NONE ? request.style().id()
@@ -96,7 +97,9 @@ final class Situation {
     }
     Text ideaText = idea.text();
     String written = base != null && base.subject() != null ? base.subject() : request.idea();
-    subject = remove(Text.of(written), replaced);
+    Glossary.Reading foreign = vocabulary.glossary.read(written);
+    String english = remove(Text.of(foreign == null ? written : foreign.english()), replaced);
+    subject = foreign == null ? english : new Glossary.Reading(foreign.language(), remove(Text.of(foreign.typed()), replaced), english).glossed();
     List<String> keptPhrases = new ArrayList<>();
     for (String anchor : base == null ? List.<String>of() : base.anchors()) {
       Text anchorText = Text.of(anchor);
@@ -109,11 +112,12 @@ final class Situation {
     anchors = List.copyOf(keptPhrases);
     additions = refinement.additions();
     stated = Text.of(String.join(" ", subject, String.join(" ", anchors), String.join(" ", additions)));
+    Text readable = foreign == null ? stated : Text.of(String.join(" ", english, String.join(" ", anchors), String.join(" ", additions)));
 
     // Subjects come from the words as they now stand: what a refinement took out is no longer pictured.
     // "a living room, no people" is not a picture of people: negated words name no subject.
-    SceneReading reading = SceneReading.read(stated.raw(), vocabulary);
-    String pictured = reading.negatedSpans().isEmpty() ? stated.raw() : stated.without(reading.negatedSpans(), vocabulary.connectives, vocabulary.articles);
+    SceneReading reading = SceneReading.read(readable.raw(), vocabulary);
+    String pictured = reading.negatedSpans().isEmpty() ? readable.raw() : readable.without(reading.negatedSpans(), vocabulary.connectives, vocabulary.articles);
     List<Subject> all = IdeaReading.read(pictured, vocabulary).subjects();
     primary = all.isEmpty() ? null : all.get(0);
     others = all.isEmpty() ? List.of() : List.copyOf(all.subList(1, Math.min(all.size(), 3)));
@@ -123,9 +127,9 @@ final class Situation {
     boolean drawn = scene.has("design") && !(styleInIdea && Boolean.TRUE.equals(style.photographic()));
     mediumInIdea = drawn && !styleInIdea;
     photographic = !drawn && (style.photographic() != null ? style.photographic() : kind.autoPhotographic());
-    givesMood = idea.givesMood() || refinement.givesMood() || vocabulary.moodWords.foundIn(stated);
-    givesColor = idea.givesColor() || refinement.givesColor() || vocabulary.colorTriggers.foundIn(stated);
-    monochrome = vocabulary.monochrome.foundIn(stated);
+    givesMood = idea.givesMood() || refinement.givesMood() || vocabulary.moodWords.foundIn(readable);
+    givesColor = idea.givesColor() || refinement.givesColor() || vocabulary.colorTriggers.foundIn(readable);
+    monochrome = vocabulary.monochrome.foundIn(readable);
     namesScene = all.stream().anyMatch(s -> s.kind().equals("scene") || s.kind().equals("space") || s.kind().equals("interior"));
     List<Subject> scenes = all.stream().filter(s -> s.kind().equals("scene") || s.kind().equals("interior")).toList();
     outdoor = !scenes.isEmpty() ? scenes.stream().anyMatch(this::outdoorByNature) : primary != null && outdoorByNature(primary);
@@ -137,7 +141,7 @@ final class Situation {
     settingCandidates = !wantsSetting ? List.of() : outdoorOnly ? settings.outdoor() : concat(settings.indoor(), settings.outdoor());
     outdoorSettings = Set.copyOf(settings.outdoor());
 
-    Text withWeather = weather == null ? stated : Text.of(stated.raw() + " " + String.join(" ", weather.triggers()));
+    Text withWeather = weather == null ? readable : Text.of(readable.raw() + " " + String.join(" ", weather.triggers()));
     List<TimeOfDay> candidates = new ArrayList<>();
     if (time == null) {
       for (TimeOfDay t : vocabulary.times) {
@@ -158,6 +162,12 @@ final class Situation {
     this.base = base;
     timePhrase = refinement.time() != null ? time.phrase() : keptPhrase(Role.TIME_PHRASE, time == null ? null : time.id());
     weatherPhrase = refinement.weather() != null ? weather.phrase() : keptPhrase(Role.WEATHER_PHRASE, weather == null ? null : weather.id());
+  }
+
+  /** The English an idea in another language reads as; English as it is. */
+  private String english(String text) {
+    Glossary.Reading foreign = vocabulary.glossary.read(text);
+    return foreign == null ? text : foreign.english();
   }
 
   static Situation resolve(ExpansionRequest request, Vocabulary vocabulary) {

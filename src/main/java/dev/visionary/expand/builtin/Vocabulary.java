@@ -127,6 +127,7 @@ public final class Vocabulary {
   final Language language;
   final Midjourney midjourney;
   final Conflicts conflicts;
+  final Glossary glossary;
 
   // Compiled once: finding terms is the hot path of every expansion.
   final Terms subjectTriggers;
@@ -169,6 +170,7 @@ public final class Vocabulary {
     language = read(json, "language.json", new TypeReference<>() {});
     midjourney = read(json, "midjourney.json", new TypeReference<>() {});
     conflicts = new Conflicts(read(json, "conflicts.json", new TypeReference<Conflicts.File>() {}));
+    glossary = new Glossary(read(json, "languages.json", new TypeReference<Glossary.File>() {}));
 
     checkConsistent();
     subjectTriggers = Terms.owned(byId(subjects, Subject::id, Subject::triggers));

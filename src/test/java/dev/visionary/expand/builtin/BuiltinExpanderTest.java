@@ -268,7 +268,8 @@ class BuiltinExpanderTest {
     }
     for (String idea : List.of("Schloss im Nebel", "東京の夜", "🌅 beach", "una playa tranquila al atardecer")) {
       for (ExpansionResult result : expander.expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 4, 2))) {
-        assertTrue(result.prompt().contains(idea), "kept as typed: " + result.prompt());
+        // A paragraph opens with a capital letter; the rest of the person's words stay as typed.
+        assertTrue(result.prompt().contains(idea) || result.prompt().contains(NaturalDialect.capitalized(idea)), "kept as typed: " + result.prompt());
         assertTrue(result.prompt().split("\\. ").length >= 4, "a full paragraph for " + idea + ": " + result.prompt());
       }
     }

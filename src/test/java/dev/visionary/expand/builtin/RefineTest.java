@@ -430,4 +430,96 @@ class RefineTest {
       System.out.println(String.join("\n", lines));
     }
   }
+
+  // ---- prose: remove a list item, add to the opening's list, on paragraphs written by hand too ----
+
+  private static final String PARAGRAPH = "A lighthouse on a cliff at night, with a keeper's cottage beside the tower and weathered white paint. "
+      + "There are also a beam of light sweeping across the water, cool silvery moonlight and soft layers of drifting mist. "
+      + "A cool teal palette, under subtle haze. Capture a mysterious mood.";
+
+  private static String refinedProse(String base, String refinement) {
+    return new BuiltinExpander().expand(ExpansionRequest.of("a lighthouse on a cliff", Target.DALLE, StylePreset.NONE, 1, 3)
+        .refined(base, refinement)).get(0).prompt();
+  }
+
+  /** No joint left hanging where a clause went: "with .", ", and .", a sentence opening on "And" or "Under". */
+  private static void wellFormed(String prose) {
+    for (String broken : List.of("with .", "with ,", ", .", "and .", "and ,", ", and.", " ,", "..", "  ")) {
+      assertFalse(prose.contains(broken), "\"" + broken + "\" in: " + prose);
+    }
+    for (String sentence : prose.split("(?<=\\.) ")) {
+      assertFalse(sentence.matches("^(And|With|Under|and|with|under) .*"), "a sentence opening on a joining word: " + prose);
+      assertTrue(Character.isUpperCase(sentence.codePointAt(0)), "a sentence opening in lower case: " + prose);
+    }
+  }
+
+  @Test
+  void removeTakesOnlyTheListItemItNamesOutOfAParagraph() {
+    String cottage = refinedProse(PARAGRAPH, "remove the cottage");
+    assertFalse(cottage.contains("cottage"), cottage);
+    assertTrue(cottage.contains("with weathered white paint"), "the rest of the list stays: " + cottage);
+    wellFormed(cottage);
+
+    String mist = refinedProse(PARAGRAPH, "remove the mist");
+    assertFalse(mist.contains("mist"), mist);
+    assertTrue(mist.contains("a beam of light sweeping across the water and cool silvery moonlight."), "the list closes on and: " + mist);
+    wellFormed(mist);
+
+    String beam = refinedProse(PARAGRAPH, "remove the beam of light");
+    assertFalse(beam.contains("beam"), beam);
+    assertTrue(beam.contains("also cool silvery moonlight and soft layers of drifting mist"), "the lead passes on: " + beam);
+    wellFormed(beam);
+
+    String palette = refinedProse(PARAGRAPH, "remove the palette");
+    assertFalse(palette.contains("palette"), palette);
+    assertTrue(palette.contains("Subtle haze."), palette);
+    wellFormed(palette);
+  }
+
+  @Test
+  void removeAndAddWorkOnAParagraphThePersonEditedByHand() {
+    String byHand = "A lighthouse on a cliff at night with seagulls. My own sentence mentions a small boat, and a dog on the rocks. "
+        + "Cool silvery moonlight, with a teal palette.";
+    String noBoat = refinedProse(byHand, "remove the boat");
+    assertFalse(noBoat.contains("boat"), noBoat);
+    assertTrue(noBoat.contains("A dog on the rocks."), noBoat);
+    wellFormed(noBoat);
+
+    String umbrella = refinedProse(byHand, "add a red umbrella");
+    assertTrue(umbrella.startsWith("A lighthouse on a cliff at night with seagulls and a red umbrella."), "joins the opening: " + umbrella);
+    wellFormed(umbrella);
+  }
+
+  @Test
+  void addJoinsTheOpeningSentencesListRatherThanTheParagraphsEnd() {
+    String added = refinedProse(PARAGRAPH, "add a red umbrella");
+    assertTrue(added.startsWith("A lighthouse on a cliff at night, with a keeper's cottage beside the tower, weathered white paint and a red umbrella."), added);
+    assertEquals(2, added.split(" with ", -1).length, "one with: " + added);
+    wellFormed(added);
+    for (String idea : IDEAS) {
+      for (long seed = 1; seed <= 3; seed++) {
+        String base = new BuiltinExpander().expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 1, seed)).get(0).prompt();
+        String refined = new BuiltinExpander().expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 1, seed)
+            .refined(base, "add a red umbrella")).get(0).prompt();
+        String opening = refined.substring(0, refined.indexOf(". ") + 1);
+        assertTrue(opening.contains("a red umbrella"), "in the opening sentence: " + refined);
+        wellFormed(refined);
+      }
+    }
+  }
+
+  @Test
+  void aChangeTakesOutOnlyTheItemsItContradictsFromAProseList() {
+    String noon = "A lighthouse on a cliff at midday, with a keeper's cottage beside the tower. "
+        + "Notice weathered white paint and short crisp shadows. A cool teal palette. Without umbrellas and people.";
+    String night = refinedProse(noon, "make it night");
+    assertFalse(night.contains("short crisp shadows"), "a midday detail at night: " + night);
+    assertTrue(night.contains("Notice weathered white paint."), "the rest of the list stays: " + night);
+    wellFormed(night);
+
+    String umbrellas = refinedProse(noon, "add umbrellas");
+    assertTrue(umbrellas.contains("Without people."), "only the umbrellas stop being excluded: " + umbrellas);
+    assertFalse(umbrellas.contains("Without umbrellas"), umbrellas);
+    wellFormed(umbrellas);
+  }
 }
