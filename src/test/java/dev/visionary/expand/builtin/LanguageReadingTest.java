@@ -92,7 +92,7 @@ class LanguageReadingTest {
       竹林の中の小さな寺 ; temple ; ;
       夜の雨の中の猫 ; cat ; night ; rain
       ein alter leuchtturm im nebel ; lighthouse ; ; fog
-      une rue de village en provence au printemps ; village ;  ;
+      une rue de village en provence au printemps ; street ;  ;
       """)
   void eachLanguageReadsItsSubjectTimeAndWeather(String idea, String subjectId, String timeId, String weatherId) {
     IdeaReading reading = IdeaReading.read(VOCABULARY.glossary.read(idea).english(), VOCABULARY);
