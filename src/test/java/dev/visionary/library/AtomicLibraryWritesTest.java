@@ -50,6 +50,33 @@ class AtomicLibraryWritesTest {
   }
 
   @Test
+  void savingAStudioCardTwiceKeepsOnePrompt() {
+    LibraryClient me = LibraryClient.signedIn("cardsaver");
+    HttpResponse<String> expanded = me.http.postForm("/expand", Http.form("_csrf", me.csrf(), "idea", "a lighthouse keeper's cat",
+        "target", "generic", "style", "none", "count", "2", "engine", "builtin", "seed", "7"));
+    assertEquals(303, expanded.statusCode(), expanded.body());
+    String page = me.get(expanded.headers().firstValue("Location").orElseThrow()).body();
+    Matcher saveForm = Pattern.compile("(?s)<form method=\"post\" action=\"/prompts\".*?</form>").matcher(page);
+    assertTrue(saveForm.find(), page);
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    Matcher field = Pattern.compile("name=\"([a-z_]+)\" value=\"([^\"]*)\"").matcher(saveForm.group());
+    while (field.find()) {
+      fields.put(field.group(1), field.group(2).replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+          .replace("&amp;", "&"));
+    }
+    assertTrue(saveForm.find() && !saveForm.group().contains(fields.get("create_key")), "each card has its own key");
+
+    HttpResponse<String> first = me.http.postForm("/prompts", fields, "HX-Request", "true");
+    HttpResponse<String> again = me.http.postForm("/prompts", fields, "HX-Request", "true");
+    assertEquals(201, first.statusCode(), first.body());
+    assertEquals(200, again.statusCode(), again.body());
+    Matcher link = Pattern.compile("href=\"(/p/[^\"]+)\"").matcher(first.body());
+    assertTrue(link.find());
+    assertTrue(again.body().contains("href=\"" + link.group(1) + "\""), "the second press links to the same prompt");
+    assertEquals(1, me.get("/library").body().split("data-testid=\"library-item\"", -1).length - 1);
+  }
+
+  @Test
   void aDamagedFormKeyIsExplainedAndNothingIsSaved() {
     LibraryClient me = LibraryClient.signedIn("badkey");
     HttpResponse<String> refused = me.post("/prompts", "create_key", "<not a key>", "text", "a fox in snow");
@@ -113,12 +140,12 @@ class AtomicLibraryWritesTest {
     try (Connection c = database()) {
       c.setAutoCommit(false);
       // The edit's last step adds the tag "night"; its row is held, so the edit stops after replacing the text.
-      sql(c, "select t.id from tags t join users u on u.id = t.owner_id where u.username = ? and t.name = 'night' for update", me.username);
+      sql(c, "select t.id from tags t join users u on u.id = t.owner_id where u.username = ? and t.name = 'night' for update of t", me.username);
       String csrf = me.csrf();
       edit = CompletableFuture.supplyAsync(() -> me.http.postForm("/p/" + id + "/edit",
           Http.form("_csrf", csrf, "title", "Harbour", "text", "a harbour at night", "tags", "sea, night", "version", "1")),
           Executors.newSingleThreadExecutor());
-      int backend = awaitWaiting(1, "tags").get(0);
+      int backend = awaitWaiting(1, "insert into tags").get(0);
 
       String meanwhile = me.get(path).body();
       assertTrue(meanwhile.contains("a harbour at dawn") && !meanwhile.contains("a harbour at night"), "the old text until the edit is whole");

@@ -36,7 +36,7 @@ class LibraryKillDrillIT {
   private record Step(String name, String lockSql, String waitingStatement, boolean committed) {}
 
   private static final String LOCK_TAG_NIGHT = "select t.id from tags t join users u on u.id = t.owner_id"
-      + " where u.username = ? and t.name = 'night' for update";
+      + " where u.username = ? and t.name = 'night' for update of t";
   /** No key update: it stops the revision update that runs at commit, but not the foreign-key checks before it. */
   private static final String LOCK_PERSON = "select id from users where username = ? for no key update";
 
@@ -60,9 +60,9 @@ class LibraryKillDrillIT {
         try (Connection c = database()) {
           c.setAutoCommit(false);
           exec(c, step.lockSql(), name);
-          Thread edit = background(() -> http.postForm("/p/" + promptId + "/edit",
+          Request edit = new Request(() -> http.postForm("/p/" + promptId + "/edit",
               Http.form("_csrf", csrf, "title", "Harbour", "text", "a harbour at night", "tags", "sea, night", "version", "1")));
-          int backend = awaitWaiting(c, step.waitingStatement());
+          int backend = awaitWaiting(c, step.waitingStatement(), edit);
           app.kill();
           app.awaitExit(Duration.ofSeconds(30));
           c.rollback();
@@ -83,7 +83,7 @@ class LibraryKillDrillIT {
     List<Step> steps = List.of(
         new Step("after the prompt and its version, adding a tag", LOCK_TAG_NIGHT, "insert into tags", false),
         new Step("after the tags, joining the collection", "select c.id from collections c join users u on u.id = c.owner_id"
-            + " where u.username = ? for update", "from collections", false),
+            + " where u.username = ? for update of c", "from collections", false),
         new Step("at commit", LOCK_PERSON, "commit", true));
     Map<String, String> env = env();
     for (Step step : steps) {
@@ -105,8 +105,8 @@ class LibraryKillDrillIT {
           exec(c, step.lockSql(), name);
           Map<String, String> fields = new java.util.LinkedHashMap<>(Http.form(form));
           fields.put("_csrf", csrf);
-          Thread save = background(() -> http.postForm("/prompts", fields));
-          int backend = awaitWaiting(c, step.waitingStatement());
+          Request save = new Request(() -> http.postForm("/prompts", fields));
+          int backend = awaitWaiting(c, step.waitingStatement(), save);
           app.kill();
           app.awaitExit(Duration.ofSeconds(30));
           c.rollback();
@@ -146,16 +146,29 @@ class LibraryKillDrillIT {
     return saved.headers().firstValue("Location").orElseThrow();
   }
 
-  private static Thread background(Runnable request) {
-    Thread t = new Thread(() -> {
+  /** A request that waits in the app; the answer, if one came before the kill, tells why it did not wait. */
+  private static final class Request extends Thread {
+    private final java.util.function.Supplier<HttpResponse<String>> send;
+    private volatile HttpResponse<String> answer;
+
+    Request(java.util.function.Supplier<HttpResponse<String>> send) {
+      this.send = send;
+      start();
+    }
+
+    @Override
+    public void run() {
       try {
-        request.run();
+        answer = send.get();
       } catch (RuntimeException connectionLost) {
         // expected: the app is killed while this request waits
       }
-    });
-    t.start();
-    return t;
+    }
+
+    String answered() {
+      HttpResponse<String> a = answer;
+      return a == null ? "no answer yet" : "answered " + a.statusCode() + ": " + a.body();
+    }
   }
 
   /** What SQL shows of the edited prompt: its version, how many versions, its text, its tags. */
@@ -191,9 +204,10 @@ class LibraryKillDrillIT {
   }
 
   /** The app's backend waiting for the test's lock in the given statement. */
-  private static int awaitWaiting(Connection c, String statement) throws Exception {
+  private static int awaitWaiting(Connection c, String statement, Request request) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
+      freshActivity(c);
       try (PreparedStatement s = c.prepareStatement("select pid from pg_stat_activity where wait_event_type = 'Lock'"
           + " and pid <> pg_backend_pid() and query ilike ?")) {
         s.setString(1, "%" + statement + "%");
@@ -205,13 +219,29 @@ class LibraryKillDrillIT {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("the app never waited in \"" + statement + "\"");
+    StringBuilder sessions = new StringBuilder();
+    try (PreparedStatement s = c.prepareStatement("select pid, state, wait_event_type, wait_event, query from pg_stat_activity");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        sessions.append('\n').append(rs.getInt(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getString(3))
+            .append(' ').append(rs.getString(4)).append(' ').append(rs.getString(5));
+      }
+    }
+    throw new AssertionError("the app never waited in \"" + statement + "\"; the request " + request.answered() + sessions);
+  }
+
+  /** pg_stat_activity is read once per transaction, and the test's stays open to hold its lock. */
+  private static void freshActivity(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("select pg_stat_clear_snapshot()")) {
+      s.execute();
+    }
   }
 
   /** The killed app's backend has ended its transaction: it saw the lock go, then found its client gone. */
   private static void awaitGone(Connection c, int backend) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
+      freshActivity(c);
       try (PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity where pid = ?")) {
         s.setInt(1, backend);
         try (ResultSet rs = s.executeQuery()) {
