@@ -10,4 +10,7 @@ update collection_items i set position = r.n
                row_number() over (partition by collection_id order by position, added_at, prompt_id) as n
           from collection_items) r
  where i.collection_id = r.collection_id and i.prompt_id = r.prompt_id and i.position <> r.n;
+-- The renumbering queued the owners' revision bumps (deferred triggers) for commit; run them now, since a
+-- table with pending trigger events cannot be altered.
+set constraints all immediate;
 alter table collection_items add constraint collection_items_position unique (collection_id, position);
