@@ -3,6 +3,7 @@ package dev.visionary.library;
 import dev.visionary.web.ShortIds;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The collections and collection_items tables. Items keep the order their owner gave them. */
@@ -63,10 +64,24 @@ final class PromptCollections {
 
   /** Adds the prompt at the end; adding it again changes nothing. */
   void add(String collectionId, String promptId) {
-    jdbi.useHandle(h -> h.createUpdate("insert into collection_items (collection_id, prompt_id, position)"
+    jdbi.useTransaction(h -> add(h, collectionId, promptId));
+  }
+
+  /**
+   * The same inside the caller's transaction. The collection's row stays locked until it ends, so two adds
+   * at one moment take the end one after the other (collection_items_position turns away any that did not).
+   */
+  static void add(Handle h, String collectionId, String promptId) {
+    lock(h, collectionId);
+    h.createUpdate("insert into collection_items (collection_id, prompt_id, position)"
             + " select :c, :p, coalesce(max(position), 0) + 1 from collection_items where collection_id = :c"
             + " on conflict do nothing")
-        .bind("c", collectionId).bind("p", promptId).execute());
+        .bind("c", collectionId).bind("p", promptId).execute();
+  }
+
+  /** Serialises changes to one collection's order; "no key update" still lets others add items that reference it. */
+  private static void lock(Handle h, String collectionId) {
+    h.createQuery("select id from collections where id = :c for no key update").bind("c", collectionId).mapTo(String.class).findOne();
   }
 
   void remove(String collectionId, String promptId) {
@@ -77,7 +92,8 @@ final class PromptCollections {
   /** Swaps the prompt with its neighbour above (up) or below. */
   void move(String collectionId, String promptId, boolean up) {
     jdbi.useTransaction(h -> {
-      Optional<Integer> position = h.createQuery("select position from collection_items where collection_id = :c and prompt_id = :p for update")
+      lock(h, collectionId);
+      Optional<Integer> position = h.createQuery("select position from collection_items where collection_id = :c and prompt_id = :p")
           .bind("c", collectionId).bind("p", promptId).mapTo(Integer.class).findOne();
       if (position.isEmpty()) {
         return;
@@ -88,12 +104,17 @@ final class PromptCollections {
       h.createQuery(neighbour).bind("c", collectionId).bind("pos", position.get())
           .map((rs, ctx) -> java.util.Map.entry(rs.getString("prompt_id"), rs.getInt("position"))).findOne()
           .ifPresent(other -> {
-            h.createUpdate("update collection_items set position = :pos where collection_id = :c and prompt_id = :p")
-                .bind("pos", other.getValue()).bind("c", collectionId).bind("p", promptId).execute();
-            h.createUpdate("update collection_items set position = :pos where collection_id = :c and prompt_id = :p")
-                .bind("pos", position.get()).bind("c", collectionId).bind("p", other.getKey()).execute();
+            // Positions are unique at every statement, so the prompt steps aside (to -1, never a real place) for the swap.
+            setPosition(h, collectionId, promptId, -1);
+            setPosition(h, collectionId, other.getKey(), position.get());
+            setPosition(h, collectionId, promptId, other.getValue());
           });
     });
+  }
+
+  private static void setPosition(Handle h, String collectionId, String promptId, int position) {
+    h.createUpdate("update collection_items set position = :pos where collection_id = :c and prompt_id = :p")
+        .bind("pos", position).bind("c", collectionId).bind("p", promptId).execute();
   }
 
   /** The prompts in a collection, in order, that this viewer may see (-1: anonymous). */

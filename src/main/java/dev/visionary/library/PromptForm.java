@@ -13,19 +13,24 @@ import java.util.Map;
  */
 record PromptForm(
     String title, String text, String negative, String target, String params, String idea, String expansionId,
-    String parentId, String tags, String collectionId, String visibility, String note, int baseVersion,
+    String parentId, String tags, String collectionId, String visibility, String note, int baseVersion, String createKey,
     Map<String, String> errors) {
 
   static final int MAX_TEXT = 12_000;
 
   static PromptForm empty() {
-    return new PromptForm("", "", "", Target.GENERIC.id(), "", "", "", "", "", "", Visibility.PRIVATE.id(), "", 0, Map.of());
+    return new PromptForm("", "", "", Target.GENERIC.id(), "", "", "", "", "", "", Visibility.PRIVATE.id(), "", 0, newCreateKey(), Map.of());
   }
 
   static PromptForm of(Prompt p, List<String> tags) {
     String params = "{}".equals(p.params()) ? "" : p.params();
     return new PromptForm(p.title(), p.text(), p.negative(), p.target(), params, p.idea(), nz(p.expansionId()), nz(p.parentId()),
-        String.join(", ", tags), "", p.visibility().id(), "", p.version(), Map.of());
+        String.join(", ", tags), "", p.visibility().id(), "", p.version(), "", Map.of());
+  }
+
+  /** Made when a new-prompt form is shown; sending that form again (its answer lost) finds the prompt it made. */
+  static String newCreateKey() {
+    return java.util.UUID.randomUUID().toString();
   }
 
   /** Reads every field; problems are collected, never thrown, so all of them are shown at once. */
@@ -48,6 +53,11 @@ record PromptForm(
       base = Integer.parseInt(Forms.text(ctx, "version", "The version", 10, false));
     } catch (NumberFormatException | Forms.Invalid e) {
       base = 0;
+    }
+    String createKey = field(ctx, "create_key", "The form's key", 64, false, errors);
+    if (!createKey.isEmpty() && !createKey.matches("[A-Za-z0-9_-]{8,64}")) {
+      errors.put("form", "This form is damaged: open a new one and paste your text into it.");
+      createKey = newCreateKey();
     }
     if (text.isBlank() && !errors.containsKey("text")) {
       errors.put("text", "Write the prompt itself: it can't be empty.");
@@ -80,7 +90,7 @@ record PromptForm(
       errors.put("expansion_id", "That expansion reference is not valid.");
     }
     return new PromptForm(title, text, negative, target, params, idea, expansionId, parentId, tags, collectionId, visibility,
-        note, base, errors);
+        note, base, createKey, errors);
   }
 
   private static String field(Context ctx, String name, String label, int max, boolean multiLine, Map<String, String> errors) {
@@ -97,7 +107,7 @@ record PromptForm(
     Map<String, String> more = new LinkedHashMap<>(errors);
     more.put(field, message);
     return new PromptForm(title, text, negative, target, params, idea, expansionId, parentId, tags, collectionId, visibility, note,
-        baseVersion, more);
+        baseVersion, createKey, more);
   }
 
   boolean valid() {

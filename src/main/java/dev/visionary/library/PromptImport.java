@@ -161,7 +161,7 @@ final class PromptImport {
       return;
     }
     prompts.update(p, new PromptDraft(p.title(), text, negative, p.target(), p.params(), p.idea(), p.expansionId(), p.parentId(),
-        p.visibility()), updateNote);
+        p.visibility()), updateNote, null);
     report.updated();
   }
 

@@ -87,19 +87,17 @@ public final class PromptRoutes {
       refuse(ctx, form);
       return;
     }
-    String id;
+    Prompts.Created created;
     try {
-      id = prompts.create(me.id(), form.draft(), form.tagList());
+      created = prompts.create(me.id(), form.draft(), form.tagList(), collection == null ? null : collection.id(),
+          form.createKey().isEmpty() ? null : form.createKey());
     } catch (PromptCaps.Full e) {
       refuse(ctx, form.withError("form", e.getMessage()));
       return;
     }
-    if (collection != null) {
-      collections.add(collection.id(), id);
-    }
-    Prompt saved = prompts.find(id).orElseThrow();
+    Prompt saved = prompts.find(created.id()).orElseThrow();
     if (Htmx.isHtmx(ctx)) {
-      ctx.status(201);
+      ctx.status(created.existing() ? 200 : 201);
       pages.fragment(ctx, "library/saved", Map.of("saved", saved));
       return;
     }
@@ -131,22 +129,11 @@ public final class PromptRoutes {
     PromptDraft draft = form.draft();
     PromptDraft keepLineage = new PromptDraft(draft.title(), draft.text(), draft.negative(), draft.target(), draft.params(), draft.idea(),
         p.expansionId(), p.parentId(), draft.visibility());
-    if (!prompts.update(p, keepLineage, form.note())) {
+    if (!prompts.update(p, keepLineage, form.note(), form.tagList())) {
       showForm(ctx, form.withError("form", "This prompt was changed elsewhere at the same moment. Save again."), p, 409);
       return;
     }
-    replaceTags(p, form.tagList());
     ctx.redirect(prompts.find(p.id()).orElseThrow().url(), HttpStatus.SEE_OTHER);
-  }
-
-  private void replaceTags(Prompt p, List<String> wanted) {
-    List<String> current = tags.of(p.id());
-    for (String old : current) {
-      if (wanted.stream().noneMatch(w -> w.equalsIgnoreCase(old))) {
-        tags.remove(p.ownerId(), p.id(), old);
-      }
-    }
-    tags.add(p.ownerId(), p.id(), wanted.stream().filter(w -> current.stream().noneMatch(c -> c.equalsIgnoreCase(w))).toList());
   }
 
   public void trash(Context ctx) {
@@ -261,7 +248,7 @@ public final class PromptRoutes {
         .orElseThrow(() -> new NotFoundResponse("There is no such version of this prompt."));
     PromptDraft restored = new PromptDraft(v.title(), v.text(), v.negative(), v.target(), v.params(), v.idea(), p.expansionId(),
         p.parentId(), p.visibility());
-    prompts.update(p, restored, "Restored version " + number);
+    prompts.update(p, restored, "Restored version " + number, null);
     ctx.redirect(Urls.promptHistory(p.id()), HttpStatus.SEE_OTHER);
   }
 

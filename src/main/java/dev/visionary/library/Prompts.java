@@ -41,17 +41,42 @@ final class Prompts {
 
   /** Saves a new prompt as version 1 and returns its id; throws {@link PromptCaps.Full} when its owner has no room left. */
   String create(long ownerId, PromptDraft d, List<String> tags) {
+    return create(ownerId, d, tags, null, null).id();
+  }
+
+  /** A prompt saved by {@link #create}; {@code existing} when its key had already saved it before. */
+  record Created(String id, boolean existing) {}
+
+  /**
+   * Saves a new prompt as version 1 with its tags, and into the collection when one is given, all in one
+   * transaction. A {@code createKey} seen before from this owner answers with the prompt it made then, so
+   * a form sent again after its answer was lost makes no second prompt. Throws {@link PromptCaps.Full}
+   * when its owner has no room left.
+   */
+  Created create(long ownerId, PromptDraft d, List<String> tags, String collectionId, String createKey) {
     return jdbi.inTransaction(h -> {
-      if (room(h, ownerId, caps) < 1) {
+      long room = room(h, ownerId, caps);
+      // Looked up under room()'s per-owner lock, so two sends of one key cannot both miss it.
+      if (createKey != null) {
+        Optional<String> earlier = h.createQuery("select id from prompts where owner_id = :o and create_key = :k")
+            .bind("o", ownerId).bind("k", createKey).mapTo(String.class).findOne();
+        if (earlier.isPresent()) {
+          return new Created(earlier.get(), true);
+        }
+      }
+      if (room < 1) {
         throw new PromptCaps.Full(caps.full());
       }
       String id = ShortIds.next();
-      insert(h, id, ownerId, d, null);
+      bindPrompt(h.createUpdate(INSERT), id, ownerId, d, null).bind("key", createKey).execute();
       insertVersion(h, id, 1, d, "", null);
       for (String tag : tags) {
         Tags.attach(h, ownerId, id, tag);
       }
-      return id;
+      if (collectionId != null) {
+        PromptCollections.add(h, collectionId, id);
+      }
+      return new Created(id, false);
     });
   }
 
@@ -68,19 +93,15 @@ final class Prompts {
     return caps.perPerson() - count;
   }
 
-  static void insert(Handle h, String id, long ownerId, PromptDraft d, ImportedState state) {
-    bindPrompt(h.createUpdate(INSERT), id, ownerId, d, state).execute();
-  }
-
   /** For many prompts in one round trip, as an import writes them: bind each with {@link #bindPrompt}, then add it. */
   static PreparedBatch insertBatch(Handle h) {
     return h.prepareBatch(INSERT);
   }
 
   private static final String INSERT = "insert into prompts (id, owner_id, title, slug, text, negative, target, params, idea,"
-      + " expansion_id, parent_id, visibility, version, use_count, created_at, updated_at, deleted_at) values (:id, :owner, :title, :slug,"
-      + " :text, :negative, :target, cast(:params as jsonb), :idea, :expansion, :parent, :visibility, :version, :uses,"
-      + " coalesce(:created, now()), coalesce(:updated, now()), :deleted)";
+      + " expansion_id, parent_id, visibility, version, use_count, created_at, updated_at, deleted_at, create_key) values (:id, :owner, :title,"
+      + " :slug, :text, :negative, :target, cast(:params as jsonb), :idea, :expansion, :parent, :visibility, :version, :uses,"
+      + " coalesce(:created, now()), coalesce(:updated, now()), :deleted, :key)";
 
   static <S extends SqlStatement<S>> S bindPrompt(S statement, String id, long ownerId, PromptDraft d, ImportedState state) {
     return statement.bind("id", id).bind("owner", ownerId).bind("title", d.title()).bind("slug", Slugs.slug(d.title()))
@@ -89,7 +110,7 @@ final class Prompts {
         .bind("visibility", d.visibility().id())
         .bind("version", state == null ? 1 : state.version()).bind("uses", state == null ? 0 : state.useCount())
         .bind("created", state == null ? null : state.createdAt()).bind("updated", state == null ? null : state.updatedAt())
-        .bind("deleted", state == null ? null : state.deletedAt());
+        .bind("deleted", state == null ? null : state.deletedAt()).bind("key", (String) null);
   }
 
   /** Timestamps and counters carried over by an import, so an export and re-import round-trips exactly. */
@@ -115,10 +136,11 @@ final class Prompts {
   }
 
   /**
-   * Saves an edit. Changed content becomes a new version; visibility alone changes in place.
+   * Saves an edit and, when {@code tags} is not null, makes them the prompt's tags, in one transaction.
+   * Changed content becomes a new version; visibility alone changes in place.
    * Returns false when someone else saved first (the version the editor started from is no longer current).
    */
-  boolean update(Prompt current, PromptDraft d, String note) {
+  boolean update(Prompt current, PromptDraft d, String note, List<String> tags) {
     return jdbi.inTransaction(h -> {
       boolean newVersion = d.contentDiffers(current.draft());
       int next = newVersion ? current.version() + 1 : current.version();
@@ -134,6 +156,9 @@ final class Prompts {
       }
       if (newVersion) {
         insertVersion(h, current.id(), next, d, note, null);
+      }
+      if (tags != null) {
+        Tags.replace(h, current.ownerId(), current.id(), tags);
       }
       return true;
     });

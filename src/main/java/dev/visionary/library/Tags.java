@@ -72,9 +72,27 @@ final class Tags {
     });
   }
 
+  /** Makes {@code wanted} the prompt's tags inside the caller's transaction: links no longer wanted go, new ones come. */
+  static void replace(Handle h, long ownerId, String promptId, List<String> wanted) {
+    List<String> current = h.createQuery("select t.name::text from prompt_tags pt join tags t on t.id = pt.tag_id where pt.prompt_id = :p")
+        .bind("p", promptId).mapTo(String.class).list();
+    for (String old : current) {
+      if (wanted.stream().noneMatch(w -> w.equalsIgnoreCase(old))) {
+        h.createUpdate(UNLINK).bind("owner", ownerId).bind("prompt", promptId).bind("name", old).execute();
+      }
+    }
+    for (String name : wanted) {
+      if (current.stream().noneMatch(c -> c.equalsIgnoreCase(name))) {
+        attach(h, ownerId, promptId, name);
+      }
+    }
+  }
+
+  private static final String UNLINK = "delete from prompt_tags pt using tags t where pt.tag_id = t.id and t.owner_id = :owner"
+      + " and pt.prompt_id = :prompt and t.name = :name";
+
   void remove(long ownerId, String promptId, String name) {
-    jdbi.useHandle(h -> h.createUpdate("delete from prompt_tags pt using tags t where pt.tag_id = t.id and t.owner_id = :owner"
-            + " and pt.prompt_id = :prompt and t.name = :name")
+    jdbi.useHandle(h -> h.createUpdate(UNLINK)
         .bind("owner", ownerId).bind("prompt", promptId).bind("name", name).execute());
   }
 
