@@ -52,12 +52,17 @@ public final class WebServer {
       routes.before(ctx -> {
         ctx.attribute(Requests.PROXIES_ATTR, proxies);
         SecurityHeaders.apply(ctx);
+        ctx.attribute("visionary.started", System.nanoTime());
       });
       RequestBodyLimit.register(routes, errorPages);
-      // A request logger, not an after-handler: Javalin runs it for every request, including those whose
-      // remaining handlers were skipped (a visitor sent to sign in).
-      config.requestLogger.http((ctx, millis) ->
-          metrics.httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), (long) (millis * 1_000_000)));
+      // Before the answer is sent, so a scrape right after a request sees it. A handler that skips the remaining
+      // handlers skips this too: answer early with ctx.redirect or an exception, which leave after-handlers to run.
+      routes.after(ctx -> {
+        Long started = ctx.attribute("visionary.started");
+        if (started != null) {
+          metrics.httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), System.nanoTime() - started);
+        }
+      });
       errorPages.register(routes);
       new StaticAssets().register(routes);
       features.forEach(feature -> feature.accept(routes));
