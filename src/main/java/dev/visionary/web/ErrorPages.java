@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 /** Every error a person can meet, as a designed page (or a small fragment for HTMX), never a stack trace. */
 public final class ErrorPages {
   private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+  /** What a change answers during a database outage; a read says the library is unavailable. */
+  static final String NOT_SAVED = "Visionary can't reach its database right now, so this was not saved. Try again in a moment.";
+  static final String LIBRARY_UNAVAILABLE = "The library is unavailable right now. Try again in a moment.";
 
   private final Pages pages;
 
@@ -71,9 +74,6 @@ public final class ErrorPages {
       ctx.html("<!DOCTYPE html><title>Not available</title><h1 data-testid=\"error\">503 " + model.get("title") + "</h1>");
     }
   }
-
-  static final String NOT_SAVED = "Visionary can't reach its database right now, so this was not saved. Try again in a moment.";
-  static final String LIBRARY_UNAVAILABLE = "The library is unavailable right now. Try again in a moment.";
 
   private static String rootMessage(Throwable e) {
     Throwable t = e;
