@@ -180,7 +180,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private DataSource pool() {
+  private HikariDataSource pool() {
     return running().pool();
   }
 
