@@ -55,6 +55,15 @@
     }
   });
 
+  // A "not saved" notice sits just before the element whose request failed (the server retargets it there);
+  // trying again from that element clears it, so notices never pile up and a later success leaves none.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var previous = event.detail.elt && event.detail.elt.previousElementSibling;
+    if (previous && previous.getAttribute("data-notice") === "unavailable") {
+      previous.remove();
+    }
+  });
+
   document.addEventListener("htmx:sendError", function () {
     var flash = document.getElementById("flash");
     if (flash) {

@@ -2,6 +2,7 @@ package dev.visionary;
 
 import dev.visionary.account.Accounts;
 import dev.visionary.config.Config;
+import dev.visionary.db.DataDirectoryInUse;
 import dev.visionary.db.Database;
 import dev.visionary.expand.Expand;
 import dev.visionary.generate.EngineCatalog;
@@ -205,7 +206,7 @@ public final class App implements AutoCloseable {
     App app;
     try {
       app = start(config);
-    } catch (Config.Invalid e) {
+    } catch (Config.Invalid | DataDirectoryInUse e) {
       failStart(e.getMessage());
       return;
     } catch (RuntimeException e) {

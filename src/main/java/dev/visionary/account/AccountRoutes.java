@@ -220,6 +220,7 @@ public final class AccountRoutes {
       return;
     }
     users.delete(user.id());
+    sessions.endAll(user.id()); // the rows went with the account; this instance's memory of them goes too
     SessionFilter.setCookie(ctx, Sessions.newToken(), false);
     ctx.redirect(Urls.withQuery(Urls.STUDIO, "account", "deleted"), HttpStatus.SEE_OTHER);
   }

@@ -85,8 +85,9 @@ public final class SessionFilter {
       ctx.header("HX-Redirect", login);
       throw new io.javalin.http.HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), "Sign in to continue.", java.util.Map.of());
     }
+    // In a before-handler, redirect skips the route's own handler and leaves the after-handlers (metrics, caching
+    // headers) to run; skipping every remaining handler would leave the request uncounted.
     ctx.redirect(login, HttpStatus.SEE_OTHER);
-    ctx.skipRemainingHandlers();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.visionary.account;
 
+import dev.visionary.db.DatabaseUnavailable;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import java.security.MessageDigest;
@@ -26,6 +27,7 @@ public final class Sessions {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Jdbi jdbi;
+  private final RecentSessions recent = new RecentSessions();
 
   public Sessions(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -55,12 +57,30 @@ public final class Sessions {
   /** A signed-in person and the revision of what they own (see {@link CurrentUser#revision}). */
   record Active(User user, long revision) {}
 
-  /** The user behind a token, sliding the idle expiry forward; empty when unknown or expired. */
+  /**
+   * The user behind a token, sliding the idle expiry forward; empty when unknown or expired. While the database
+   * cannot answer, a session it confirmed in the last few minutes is taken as still valid.
+   */
   Optional<Active> resolve(String token) {
     if (token == null || token.length() != 43) {
       return Optional.empty();
     }
     byte[] hash = hash(token);
+    Optional<Active> active;
+    try {
+      active = lookUp(hash);
+    } catch (RuntimeException e) {
+      Optional<Active> remembered = DatabaseUnavailable.causedBy(e) ? recent.recent(hash) : Optional.empty();
+      if (remembered.isEmpty()) {
+        throw e;
+      }
+      return remembered;
+    }
+    active.ifPresentOrElse(a -> recent.confirmed(hash, a), () -> recent.forget(hash));
+    return active;
+  }
+
+  private Optional<Active> lookUp(byte[] hash) {
     // No transaction: the occasional touch needs no atomicity with the read, and BEGIN and COMMIT would be
     // two more round trips on every request.
     return jdbi.withHandle(h -> {
@@ -90,13 +110,20 @@ public final class Sessions {
     if (token == null) {
       return;
     }
+    recent.forget(hash(token));
     jdbi.useHandle(h -> h.createUpdate("delete from sessions where token_hash = :hash").bind("hash", hash(token)).execute());
   }
 
   /** Ends every session of the user except the one given (after a password change). */
   void endOthers(long userId, String keepToken) {
+    recent.forgetUser(userId, hash(keepToken));
     jdbi.useHandle(h -> h.createUpdate("delete from sessions where user_id = :user and token_hash <> :keep")
         .bind("user", userId).bind("keep", hash(keepToken)).execute());
+  }
+
+  /** Forgets every session of a deleted account. */
+  void endAll(long userId) {
+    recent.forgetUser(userId, null);
   }
 
   /** Removes expired rows; called now and then so the table does not grow without bound. */

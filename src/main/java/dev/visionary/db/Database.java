@@ -5,14 +5,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.visionary.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -30,9 +35,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+  /** Answered within this, so a load balancer's health check (often 2 s) hears "unavailable", not nothing. */
+  private static final Duration HEALTH_TIMEOUT = Duration.ofMillis(1_200);
 
   /** What {@link #bringUp} leaves running; both are closed with the database. */
-  private record Running(EmbeddedPostgres embedded, HikariDataSource pool) {}
+  private record Running(EmbeddedDatabase.Running embedded, HikariDataSource pool) {}
+
+  /** Daemon threads, so a check stuck on a silent server never holds the JVM at exit. */
+  private static final Executor HEALTH_CHECKS = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "health-check");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final CompletableFuture<Running> running;
   private final DataSource dataSource;
@@ -42,6 +57,7 @@ public final class Database implements AutoCloseable {
     this.running = running;
     this.dataSource = new WhenReady(this::pool);
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    ReadRetry.install(jdbi);
     // Bound arguments are people's text: a failed statement's message (and so any log line) names the SQL only.
     // JDBI's own renderings other than NONE all append the arguments.
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(e -> e.getStatementContext() == null ? e.getShortMessage()
@@ -84,7 +100,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static Running bringUp(Config config, MeterRegistry meters) {
-    EmbeddedPostgres embedded = null;
+    EmbeddedDatabase.Running embedded = null;
     HikariConfig hikari = new HikariConfig();
     try {
       Config.Storage storage = config.storage();
@@ -99,15 +115,21 @@ public final class Database implements AutoCloseable {
         }
         log.info("Using PostgreSQL at {}", target.jdbcUrl().replaceAll("\\?.*", ""));
       } else {
-        EmbeddedDatabase.Running local = EmbeddedDatabase.start(storage.dataDir());
-        embedded = local.server();
-        hikari.setJdbcUrl(local.jdbcUrl());
+        embedded = EmbeddedDatabase.start(storage.dataDir());
+        hikari.setJdbcUrl(embedded.jdbcUrl());
         hikari.setUsername("postgres");
-        hikari.setPassword(local.password());
+        hikari.setPassword(embedded.password());
       }
       hikari.setPoolName("visionary");
       hikari.setMaximumPoolSize(storage.poolSize());
-      hikari.setConnectionTimeout(5_000);
+      // During an outage a request fails within about a second (and answers 503) instead of hanging: the
+      // wait for a connection, the check of an idle one, and the TCP connect are all bounded.
+      hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+      hikari.setValidationTimeout(500);
+      hikari.addDataSourceProperty("connectTimeout", "1");
+      // A server that stops answering mid-query (a network cut, not a refused connection) frees the request
+      // after this long rather than the operating system's TCP timeout; generous, as an import is one long query.
+      hikari.addDataSourceProperty("socketTimeout", "120");
       hikari.setMetricRegistry(meters);
       hikari.setInitializationFailTimeout(30_000);
       // A generic plan assumes any word matches 0.5% of rows; full-text queries need custom plans.
@@ -158,7 +180,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private DataSource pool() {
+  private HikariDataSource pool() {
     return running().pool();
   }
 
@@ -170,12 +192,25 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  /** True when a trivial query answers within two seconds. */
+  /**
+   * True when a trivial query answers within {@link #HEALTH_TIMEOUT}. Asked on a thread of its own, so a
+   * server that accepts the connection and then says nothing cannot hold the caller longer.
+   */
   public boolean isHealthy() {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.setQueryTimeout(2);
-      return s.execute("select 1");
-    } catch (SQLException e) {
+    CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        s.setQueryTimeout(2);
+        return s.execute("select 1");
+      } catch (SQLException e) {
+        return false;
+      }
+    }, HEALTH_CHECKS);
+    try {
+      return check.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }
@@ -193,14 +228,17 @@ public final class Database implements AutoCloseable {
     closeQuietly(r.embedded());
   }
 
-  private static void closeQuietly(EmbeddedPostgres pg) {
-    if (pg == null) {
+  /** Stops the embedded server, then lets go of its data directory. */
+  private static void closeQuietly(EmbeddedDatabase.Running embedded) {
+    if (embedded == null) {
       return;
     }
     try {
-      pg.close();
+      embedded.server().close();
     } catch (IOException | RuntimeException e) {
       log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
+    } finally {
+      embedded.lock().close();
     }
   }
 }

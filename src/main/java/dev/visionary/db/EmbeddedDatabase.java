@@ -54,8 +54,8 @@ final class EmbeddedDatabase {
 
   private EmbeddedDatabase() {}
 
-  /** A running embedded server and how the app reaches it. */
-  record Running(EmbeddedPostgres server, String jdbcUrl, String password) {
+  /** A running embedded server, how the app reaches it, and the lock that makes this process its only owner. */
+  record Running(EmbeddedPostgres server, String jdbcUrl, String password, DataDirectoryLock lock) {
     @Override
     public String toString() {
       return "Running[" + jdbcUrl + "]"; // never the password
@@ -69,9 +69,21 @@ final class EmbeddedDatabase {
   private static final int MAX_SOCKET_PATH = 107;
 
   static Running start(Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    ownerOnly(dataDir);
+    // Before anything looks at PostgreSQL's own files: whatever runs there now belongs to the lock's holder.
+    DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+    try {
+      return start(dataDir, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static Running start(Path dataDir, DataDirectoryLock lock) throws IOException {
     Path pgData = dataDir.resolve("pgdata");
     Files.createDirectories(pgData);
-    ownerOnly(dataDir);
     Path socketDir = dataDir.resolve("run");
     Files.createDirectories(socketDir);
     ownerOnly(socketDir);
@@ -118,7 +130,7 @@ final class EmbeddedDatabase {
         throw e;
       }
     }
-    return new Running(server, jdbcUrl, password);
+    return new Running(server, jdbcUrl, password, lock);
   }
 
   /**
@@ -237,7 +249,8 @@ final class EmbeddedDatabase {
 
   /**
    * A JVM killed with -9 leaves its postmaster running (or just its pid file), and the next
-   * start would fail with "lock file postmaster.pid already exists". Stop that server first.
+   * start would fail with "lock file postmaster.pid already exists". Stop that server first: called only
+   * with the data directory's lock held, so no live Visionary owns it.
    */
   static void clearStalePostmaster(Path pgData) throws IOException {
     Path pidFile = pgData.resolve("postmaster.pid");

@@ -1,9 +1,11 @@
 package dev.visionary.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -13,14 +15,15 @@ import javax.sql.DataSource;
  * and migrated, so features can be built while it starts and none can see an unmigrated schema.
  */
 final class WhenReady implements DataSource {
-  private final Supplier<DataSource> pool;
+  private final Supplier<HikariDataSource> pool;
+  private final PoolRecovery recovery = new PoolRecovery();
 
   /** {@code pool} blocks until the database is ready and throws if it could not start. */
-  WhenReady(Supplier<DataSource> pool) {
+  WhenReady(Supplier<HikariDataSource> pool) {
     this.pool = pool;
   }
 
-  private DataSource pool() throws SQLException {
+  private HikariDataSource pool() throws SQLException {
     try {
       return pool.get();
     } catch (RuntimeException e) {
@@ -30,7 +33,15 @@ final class WhenReady implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return pool().getConnection();
+    HikariDataSource ready = pool();
+    if (recovery.recentlyDown(ready)) {
+      return recovery.connect(ready, new SQLTransientConnectionException("The database did not answer a moment ago"));
+    }
+    try {
+      return ready.getConnection();
+    } catch (SQLTransientConnectionException timedOut) {
+      return recovery.connect(ready, timedOut);
+    }
   }
 
   @Override

@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +26,22 @@ public final class WebServer {
   public static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
 
   private final Javalin javalin;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicBoolean draining = new AtomicBoolean();
+  /**
+   * Counts requests in flight at Jetty's level, around everything Javalin does, so a request that leaves
+   * Javalin's lifecycle early (sent to sign in, answered by an error page) is counted exactly once; on stop it
+   * turns new requests away with 503 and lets the others finish.
+   */
+  private final GracefulHandler graceful = new GracefulHandler();
+  private volatile Server jetty;
 
   public WebServer(int port, ErrorPages errorPages, TrustedProxies proxies, Metrics metrics, List<Consumer<RoutesConfig>> features) {
     javalin = Javalin.create(config -> {
       config.jetty.port = port;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(errorPages, proxies)));
+      config.jetty.modifyServer(server -> {
+        jetty = server;
+        server.setErrorHandler(new JettyErrors(errorPages, proxies));
+        server.setHandler(graceful); // Javalin puts its own handler inside this wrapper
+      });
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.concurrency.useVirtualThreads = true;
@@ -43,20 +52,14 @@ public final class WebServer {
       routes.before(ctx -> {
         ctx.attribute(Requests.PROXIES_ATTR, proxies);
         SecurityHeaders.apply(ctx);
-        if (draining.get()) {
-          // Shutting down: new requests go to another instance (or are retried by the browser).
-          ctx.header("Connection", "close");
-          ctx.header("Retry-After", "1");
-          throw new io.javalin.http.HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "Visionary is restarting; try again in a moment.", Map.of());
-        }
-        inFlight.incrementAndGet();
         ctx.attribute("visionary.started", System.nanoTime());
       });
       RequestBodyLimit.register(routes, errorPages);
+      // Before the answer is sent, so a scrape right after a request sees it. A handler that skips the remaining
+      // handlers skips this too: answer early with ctx.redirect or an exception, which leave after-handlers to run.
       routes.after(ctx -> {
         Long started = ctx.attribute("visionary.started");
         if (started != null) {
-          inFlight.decrementAndGet();
           metrics.httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), System.nanoTime() - started);
         }
       });
@@ -112,21 +115,16 @@ public final class WebServer {
     return javalin.port();
   }
 
-  /** Stops taking new requests, lets those in flight finish (up to {@code grace}), then stops Jetty. */
+  /**
+   * Stops taking new requests, lets those in flight finish (up to {@code grace}), then stops Jetty: Jetty's
+   * own graceful stop, which returns as soon as the last request has finished.
+   */
   public void stopGracefully(Duration grace) {
-    draining.set(true);
-    long deadline = System.nanoTime() + grace.toNanos();
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    if (inFlight.get() > 0) {
-      log.warn("Stopping with {} requests still in flight", inFlight.get());
-    }
+    jetty.setStopTimeout(grace.toMillis());
     javalin.stop();
+    long left = graceful.getCurrentRequestCount();
+    if (left > 0) {
+      log.warn("Stopped with {} requests still in flight", left);
+    }
   }
 }

@@ -116,6 +116,11 @@ public final class AppProcess implements AutoCloseable {
     process.destroyForcibly();
   }
 
+  /** The operating system's id of the process. */
+  public long pid() {
+    return process.pid();
+  }
+
   public List<String> output() {
     return List.copyOf(output);
   }
