@@ -187,9 +187,9 @@ final class NaturalDialect implements Dialect {
       if (lighting == null) {
         return switch (shape) {
           case 1 -> "rendered in " + palette;
-          case 2 -> "colors lean toward " + palette;
+          case 2 -> palette.endsWith("colors") ? "everything in " + palette : "colors lean toward " + palette;
           case 3 -> palette + " throughout";
-          default -> palette;
+          default -> "everything in " + palette;
         };
       }
       return switch (shape) {
@@ -318,7 +318,8 @@ final class NaturalDialect implements Dialect {
       return false;
     }
     // The head noun comes before the first preposition: "layers of buildings", "contrast between light and shadow".
-    String head = lower.split(" (?:of|from|through|between|in|on|with|against|across|over|under|separating|breaking) ")[0];
+    String head = lower.split(" (?:of|from|through|between|in|on|with|against|across|over|under|around|along|above|below|beside|near"
+        + "|behind|into|at|for|to|by|separating|breaking) ")[0];
     if (head.contains(" and ")) {
       return true;
     }

@@ -66,6 +66,12 @@ class ProseTest {
   }
 
   @Test
+  void daylightAndCheerGetNoLowKeyLight() {
+    never(List.of("a dragon made of autumn leaves at sunrise", "a puppy playing in a garden", "a birthday party in the late afternoon"),
+        List.of("low-key"), "low-key light in daylight or on a cheerful idea");
+  }
+
+  @Test
   void aCozyIdeaGetsNoCoolLightOrPalette() {
     never(List.of("a cozy reading nook in a lighthouse, watercolor", "a cozy cabin in the woods"),
         List.of("cool", "teal", "silvery", "moonlight", "icy", "slate", "greys"), "cool colour on a cozy idea");
