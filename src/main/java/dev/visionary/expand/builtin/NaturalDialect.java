@@ -207,7 +207,8 @@ final class NaturalDialect implements Dialect {
         how = camera.startsWith("shot ") ? camera : PHOTOGRAPHIC.matcher(camera).find() && !camera.contains("shot") ? "shot with " + camera : "with " + camera;
       }
       if (composition == null) {
-        return how == null ? "" : how;
+        // Alone, a technique is its own phrase ("A cutaway cross-section."), not a dangling "With a cutaway…".
+        return how == null ? "" : how.startsWith("with ") ? camera : how;
       }
       // "An eye-level shot, shot with…" reads twice: the second takes another verb.
       if (how != null && how.startsWith("shot with ") && composition.contains("shot")) {

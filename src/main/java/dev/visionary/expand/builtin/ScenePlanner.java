@@ -242,6 +242,12 @@ final class ScenePlanner {
 
   /** Base forms of the words that name something ("moonlight", "eye", "level"), not the ones every phrase shares. */
   private Set<String> tellingWords(String phrase) {
+    return telling.computeIfAbsent(phrase, this::tellingWordsOf);
+  }
+
+  private final java.util.Map<String, Set<String>> telling = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Set<String> tellingWordsOf(String phrase) {
     Set<String> out = new HashSet<>();
     for (String word : vocabulary.text(phrase).words()) {
       if (word.length() > 2 && !COMMON.contains(word) && !vocabulary.connectives.isWord(word) && !vocabulary.fillers.isWord(word)) {
