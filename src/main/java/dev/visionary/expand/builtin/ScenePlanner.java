@@ -72,7 +72,9 @@ final class ScenePlanner {
     }
     // The mood comes first: it follows the idea, and light and colour then take its temperature.
     String mood = s.givesMood || scene.graphic() ? null : choices.pick(Role.MOOD, "mood", moodsFor(scene));
-    String lighting = scene.givesLighting() || scene.graphic() ? choices.kept(Role.LIGHTING)
+    // A detail that already names the light ("cool silvery moonlight", "sunbeams slanting through the canopy") is the light.
+    boolean lit = details.stream().anyMatch(d -> LIGHT_SOURCE.matcher(d).find());
+    String lighting = scene.givesLighting() || scene.graphic() || lit ? choices.kept(Role.LIGHTING)
         : choices.pick(Role.LIGHTING, "lighting", without(lightingPool(s, phase, outdoor), details));
     // No palette where the medium has no colour, or where a detail already names the colours ("warm orange and pink hues").
     boolean coloured = details.stream().anyMatch(d -> conflicts.tags(d, vocabulary).contains("hue"));
@@ -256,6 +258,9 @@ final class ScenePlanner {
     }
     return out;
   }
+
+  private static final java.util.regex.Pattern LIGHT_SOURCE = java.util.regex.Pattern.compile(
+      "\\b(?:moonlight|starlight|sunlight|candlelight|lamplight|torchlight|firelight|sunbeams|backlight)\\b");
 
   private static final Set<String> COMMON = Set.of("light", "lighting", "soft", "warm", "cool", "gentle", "bright", "glowing",
       "deep", "the", "and", "with", "shot", "view", "lens", "camera", "subject", "background", "scene", "across");

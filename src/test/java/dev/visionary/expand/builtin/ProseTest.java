@@ -86,11 +86,13 @@ class ProseTest {
   @Test
   void nothingIsNamedTwice() {
     Pattern twice = Pattern.compile("(moonlight|eye[- ]level|saturated|starlight|candlelight)\\b.*\\b\\1\\b");
+    Pattern twoLights = Pattern.compile("(?:moonlight|sunbeams|sunlight|starlight)\\b.*\\b(?:lit by|bathed in|light brings|lighting brings|light, (?:in|with)|the light is)\\b");
     for (String idea : List.of("ein alter leuchtturm im nebel", "a cat sitting on top of a sleeping dog", "a golden retriever puppy in autumn leaves",
-        "a chess board in the middle of a desert", "a polar bear on an ice floe under the northern lights", "three kittens sleeping in a basket")) {
+        "a chess board in the middle of a desert", "a forest in black and white, no animals", "a polar bear on an ice floe under the northern lights", "three kittens sleeping in a basket")) {
       for (String text : added(idea, Target.DALLE)) {
         Matcher m = twice.matcher(text);
         assertFalse(m.find(), "\"" + (m.find(0) ? m.group(1) : "") + "\" twice for \"" + idea + "\": " + text);
+        assertFalse(twoLights.matcher(text).find(), "a second light after the one a detail names, for \"" + idea + "\": " + text);
       }
     }
   }
