@@ -176,6 +176,10 @@ final class NaturalDialect implements Dialect {
       if (lighting != null && !LIGHT_NOUN.matcher(lighting).find() && (shape == 1 || shape == 2 || shape == 3)) {
         shape = palette == null ? 0 : shape == 2 ? 2 : 4;
       }
+      // Not "lit by soft even lighting": a phrase ending in "lighting" takes another shape.
+      if (lighting != null && lighting.endsWith("lighting") && (shape == 1 || palette != null && shape == 3)) {
+        shape = palette == null ? 3 : 0;
+      }
       if (palette == null) {
         return switch (shape) {
           case 1 -> "lit by " + lighting;

@@ -120,10 +120,11 @@ class ProseTest {
     assertTrue(Pattern.compile("\\. [A-Z][^.]* (?:is|are) (?:just )?\\w+ing\\b").matcher(paragraph).find(), paragraph);
     // Never "Lit by strong contrast between light and shadow": only a light is lit by or bathed in.
     for (long seed : SEEDS) {
-      for (String idea : List.of("a kitchen at noon with fresh bread on the table", "an owl reading a newspaper", "a snowman melting in the spring sun")) {
+      for (String idea : List.of("a kitchen at noon with fresh bread on the table", "an owl reading a newspaper", "a snowman melting in the spring sun", "sketch of a violin, pencil on paper")) {
         for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 4, seed))) {
           assertFalse(Pattern.compile("(?i)(?:lit by|bathed in|the light is) (?:strong|dramatic) contrast").matcher(r.prompt()).find(), r.prompt());
           assertFalse(r.prompt().contains("rays brings"), r.prompt());
+          assertFalse(Pattern.compile("(?i)lit by [^,.]*lighting\\b").matcher(r.prompt()).find(), "lit by lighting: " + r.prompt());
         }
       }
     }
