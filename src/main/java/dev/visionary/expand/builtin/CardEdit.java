@@ -35,7 +35,14 @@ final class CardEdit {
   private static final Pattern WEIGHTED = Pattern.compile("(?<!\\\\)\\(([^()]*?):\\s*[-+]?\\d*\\.?\\d+\\s*\\)");
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?…])\\s+");
   private static final char MASK = '\u0001';
-  private static final Pattern WOVEN = Pattern.compile("^(?:with|and|notice|under|in|shot with|shot on|there (?:is|are) also|there (?:is|are)|capture|featuring)\\s+|\\s+(?:throughout|complete the picture|completes the picture)$");
+  // The words NaturalDialect weaves vocabulary phrases into ("lit by …", "… completes the picture").
+  private static final Pattern WOVEN = Pattern.compile("^(?:with|and|while|notice|under|in|shot with|shot on|taken with|there (?:is|are) also|there (?:is|are)"
+      + "|capture|featuring|you also see|look closer for|lit by|bathed in|the light is|rendered in|colors lean toward|everything in|aim for"
+      + "|the scene holds)\\s+|\\s+(?:throughout|complete the picture|completes the picture)$");
+  // Joins of two phrases in one clause: "warm tones under soft light", "soft light brings out warm tones".
+  private static final Pattern JOINS = Pattern.compile("\\s+and\\s+(?=(?:a|an|the)\\s)|;\\s*|\\s+(?:under|brings out)\\s+");
+  // "clouds are drifting across the summits" was the detail "clouds drifting across the summits".
+  private static final Pattern HELPER = Pattern.compile("\\s(?:is|are)\\s");
 
   // Words that open a prose clause without being part of what it names: kept when the clause changes.
   private static final Pattern LEAD = Pattern.compile("(?i)(?:without|with|notice|there (?:is|are) also|there (?:is|are)|featuring|and|under)\\s+");
@@ -650,14 +657,23 @@ final class CardEdit {
   private List<KnownPhrase> knownParts(String plainClause) {
     String bare = WOVEN.matcher(plainClause).replaceAll("").strip();
     List<KnownPhrase> parts = new ArrayList<>();
-    for (String part : bare.split("\\s+and\\s+(?=(?:a|an|the)\\s)|;\\s*")) {
-      KnownPhrase phrase = vocabulary.knownPhrases.get(WOVEN.matcher(part.strip()).replaceAll("").strip());
+    for (String part : JOINS.split(bare)) {
+      KnownPhrase phrase = phraseOf(WOVEN.matcher(part.strip()).replaceAll("").strip());
       if (phrase == null) {
         return null;
       }
       parts.add(phrase);
     }
     return parts.isEmpty() ? null : parts;
+  }
+
+  /** A vocabulary phrase as written, or as a paragraph made it a sentence ("clouds are drifting …"). */
+  private KnownPhrase phraseOf(String text) {
+    KnownPhrase phrase = vocabulary.knownPhrases.get(text);
+    if (phrase == null) {
+      phrase = vocabulary.knownPhrases.get(HELPER.matcher(text).replaceFirst(" "));
+    }
+    return phrase;
   }
 
   private boolean found(Terms terms, String text) {

@@ -75,23 +75,43 @@ final class NaturalDialect implements Dialect {
       camera = plan.camera();
       mood = plan.mood();
       // Which of the equivalent phrasings this variation uses, so paragraphs do not share one skeleton.
-      turn = Math.floorMod(plan.stylize() * 7 + plan.chaos() * 3 + plan.subject().length(), 3);
+      turn = Math.floorMod(plan.stylize() * 7 + plan.chaos() * 3 + plan.subject().length(), 60);
     }
 
     String write() {
       List<String> sentences = new ArrayList<>();
-      // Two details join the opening, unless it carries words kept from a prompt being refined; the rest follow.
+      // Details that carry a verb ("clouds drifting across the summits") become sentences of their own
+      // ("Clouds are drifting across the summits"); the rest are things seen, two of which join the opening.
+      List<String> actions = new ArrayList<>();
+      List<String> things = new ArrayList<>();
+      for (String detail : details) {
+        String action = action(detail);
+        if (action == null) {
+          things.add(detail);
+        } else {
+          actions.add(action);
+        }
+      }
+      // Unless the opening carries words kept from a prompt being refined.
       boolean bare = plan.anchors().isEmpty() && plan.additions().isEmpty();
-      List<String> near = bare ? details.subList(0, Math.min(2, details.size())) : List.of();
-      List<String> rest = details.subList(near.size(), details.size());
+      List<String> near = bare ? things.subList(0, Math.min(2, things.size())) : List.of();
+      List<String> rest = things.subList(near.size(), things.size());
       sentences.add(near.isEmpty() ? opening() : opening() + ", with " + and(near));
       if (plan.textToRender() != null) {
         sentences.add(written(plan.textToRender()));
       }
+      for (int i = 0; i < actions.size(); i += 2) {
+        sentences.add(i + 1 < actions.size() ? actions.get(i) + (turn(i, 2) == 0 ? ", and " : ", while ") + actions.get(i + 1) : actions.get(i));
+      }
       sentences.add(restOf(rest));
       sentences.add(light());
       sentences.add(framing());
-      sentences.add(mood == null ? "" : turn == 1 ? mood + " throughout" : "capture " + mood);
+      sentences.add(mood == null ? "" : switch (turn(3, 4)) {
+        case 0 -> "capture " + mood;
+        case 1 -> mood + " throughout";
+        case 2 -> "aim for " + mood;
+        default -> "the scene holds " + mood;
+      });
       sentences.add(finish.isEmpty() ? "" : and(finish));
       if (!plan.exclusions().isEmpty()) {
         sentences.add("without " + String.join(" and ", plan.exclusions()));
@@ -116,37 +136,74 @@ final class NaturalDialect implements Dialect {
       return out.toString();
     }
 
+    /** Which of {@code n} equivalent phrasings a slot uses in this variation; slots turn independently. */
+    private int turn(int slot, int n) {
+      int mixed = turn * 0x9E3779B1 + slot * 0x85EBCA6B;
+      return Math.floorMod(mixed ^ mixed >>> 15, n);
+    }
+
     /** The words the picture must show, exactly as typed. */
     private String written(String words) {
-      return switch (turn) {
+      return switch (turn(0, 3)) {
         case 0 -> "the words \"" + words + "\" appear in clear, legible lettering";
         case 1 -> "the lettering reads \"" + words + "\", crisp and legible";
         default -> "\"" + words + "\" is written in clear, readable letters";
       };
     }
 
+    /** Things seen that did not join the opening, introduced a different way in each variation. */
     private String restOf(List<String> rest) {
       if (rest.isEmpty()) {
         return "";
       }
-      if (rest.size() == 1) {
-        return "notice " + rest.get(0);
-      }
-      return switch (turn) {
-        case 0 -> and(rest) + " complete the picture";
-        case 1 -> "notice " + and(rest);
-        default -> "there are also " + and(rest);
+      boolean plural = rest.size() > 1 || pluralSubject(rest.get(0));
+      return switch (turn(1, 5)) {
+        case 0 -> "notice " + and(rest);
+        case 1 -> "you also see " + and(rest);
+        case 2 -> and(rest) + (plural ? " complete the picture" : " completes the picture");
+        case 3 -> "look closer for " + and(rest);
+        default -> (plural ? "there are also " : "there is also ") + and(rest);
       };
     }
 
+    /** Light and colour in one sentence, in one of several natural shapes. */
     private String light() {
-      if (lighting == null) {
-        return palette == null ? "" : palette;
+      if (lighting == null && palette == null) {
+        return "";
+      }
+      int shape = turn(2, 5);
+      // "Lit by", "bathed in" and "the light is" want a light ("soft window light"), not an effect of one
+      // ("strong contrast between light and shadow").
+      if (lighting != null && !LIGHT_NOUN.matcher(lighting).find() && (shape == 1 || shape == 2 || shape == 3)) {
+        shape = palette == null ? 0 : shape == 2 ? 2 : 4;
+      }
+      // Not "lit by soft even lighting": a phrase ending in "lighting" takes another shape.
+      if (lighting != null && lighting.endsWith("lighting") && (shape == 1 || palette != null && shape == 3)) {
+        shape = palette == null ? 3 : 0;
       }
       if (palette == null) {
-        return lighting;
+        return switch (shape) {
+          case 1 -> "lit by " + lighting;
+          case 2 -> "bathed in " + lighting;
+          case 3 -> "the light is " + lighting;
+          default -> lighting;
+        };
       }
-      return turn == 2 ? palette + ", under " + lighting : lighting + ", with " + palette;
+      if (lighting == null) {
+        return switch (shape) {
+          case 1 -> "rendered in " + palette;
+          case 2 -> palette.endsWith("colors") ? "everything in " + palette : "colors lean toward " + palette;
+          case 3 -> palette + " throughout";
+          default -> "everything in " + palette;
+        };
+      }
+      return switch (shape) {
+        case 0 -> lighting + ", in " + palette;
+        case 1 -> palette + " under " + lighting;
+        case 2 -> lighting + (pluralSubject(lighting) ? " bring out " : " brings out ") + palette;
+        case 3 -> "lit by " + lighting + ", in " + palette;
+        default -> lighting + ", with " + palette;
+      };
     }
 
     private String framing() {
@@ -155,7 +212,8 @@ final class NaturalDialect implements Dialect {
         how = camera.startsWith("shot ") ? camera : PHOTOGRAPHIC.matcher(camera).find() && !camera.contains("shot") ? "shot with " + camera : "with " + camera;
       }
       if (composition == null) {
-        return how == null ? "" : how;
+        // Alone, a technique is its own phrase ("A cutaway cross-section."), not a dangling "With a cutaway…".
+        return how == null ? "" : how.startsWith("with ") ? camera : how;
       }
       // "An eye-level shot, shot with…" reads twice: the second takes another verb.
       if (how != null && how.startsWith("shot with ") && composition.contains("shot")) {
@@ -212,6 +270,67 @@ final class NaturalDialect implements Dialect {
       }
       return ("aeiou".indexOf(first.charAt(0)) >= 0 ? "an " : "a ") + subject;
     }
+  }
+
+  // After a verb's -ing form comes a place, an object or nothing ("drifting across the summits", "lifting");
+  // after an adjective's comes a noun ("overlapping layers"), which keeps the phrase a thing seen.
+  // A phrase that names a light: its head ("soft window light", "a glow from distant lights") is a light.
+  private static final java.util.regex.Pattern LIGHT_NOUN = java.util.regex.Pattern.compile(
+      "^(?:(?! of | from | through | between | breaking | separating ).)*(?:light|lighting|glow|rays|chiaroscuro|sun)(?: (?:of|from|through|breaking|separating) .*)?$");
+  private static final Set<String> AFTER_VERB = Set.of("the", "a", "an", "across", "into", "onto", "in", "on", "over", "under",
+      "through", "between", "along", "from", "up", "down", "out", "off", "around", "toward", "towards", "overhead", "ahead",
+      "above", "below", "beneath", "behind", "past", "against", "at", "to", "by", "with", "its", "their", "gold", "softly",
+      "gently", "slowly", "lazily", "everything", "every");
+  private static final Set<String> NOT_VERBS = Set.of("something", "nothing", "morning", "evening", "building", "ceiling",
+      "painting", "clothing", "lighting", "string", "spring", "thing", "awning", "icing", "frosting", "bedding", "railing",
+      "landing", "pudding", "wedding", "ending", "offering", "opening", "clearing", "dwelling", "carving", "ring", "king", "wing",
+      "sibling", "darling", "setting", "plating", "shading", "framing", "paneling", "siding", "flooring", "tiling", "lettering", "packaging", "seedling", "duckling", "stocking", "stuffing", "shilling", "lightning");
+  private static final Set<String> BEFORE_VERB_STOP = Set.of("a", "an", "the", "of", "for", "and", "or", "with", "in", "on",
+      "by", "at", "to", "from", "its", "their", "his", "her", "very", "soft", "bright", "tiny", "small", "gently", "softly");
+  private static final Set<String> PLURALS = Set.of("people", "children", "men", "women", "geese", "mice", "feet", "teeth", "cattle");
+
+  /**
+   * "clouds drifting across the summits" as a sentence, "clouds are drifting across the summits"; null when the
+   * detail has no verb to carry ("billowing ash clouds", "a tattered cloak").
+   */
+  static String action(String detail) {
+    String[] words = detail.split(" ");
+    for (int i = 1; i < words.length; i++) {
+      String word = words[i].toLowerCase(Locale.ROOT);
+      // A last word in -ing is a verb only after a determined subject ("a soft haze lifting", not "intricate hull plating").
+      boolean last = i + 1 == words.length;
+      if (word.length() < 6 || !word.endsWith("ing") || NOT_VERBS.contains(word)
+          || !last && !AFTER_VERB.contains(words[i + 1].toLowerCase(Locale.ROOT))
+          || last && !List.of("a", "an", "the").contains(words[0].toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      String before = words[i - 1].toLowerCase(Locale.ROOT);
+      // "the sun just cresting the horizon": the verb's helper goes before its adverb.
+      int at = before.equals("just") || before.equals("still") || before.endsWith("ly") && !before.equals("lily") ? i - 1 : i;
+      if (at < 1 || BEFORE_VERB_STOP.contains(words[at - 1].toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      String subject = String.join(" ", java.util.Arrays.asList(words).subList(0, at));
+      String verb = String.join(" ", java.util.Arrays.asList(words).subList(at, words.length));
+      return subject + (pluralSubject(subject) ? " are " : " is ") + verb;
+    }
+    return null;
+  }
+
+  /** Whether a noun phrase takes "are": "clouds", "layers of buildings", "grass and leaves", but not "a flock of birds". */
+  static boolean pluralSubject(String phrase) {
+    String lower = phrase.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("a ") || lower.startsWith("an ") || lower.startsWith("one ")) {
+      return false;
+    }
+    // The head noun comes before the first preposition: "layers of buildings", "contrast between light and shadow".
+    String head = lower.split(" (?:of|from|through|between|in|on|with|against|across|over|under|around|along|above|below|beside|near"
+        + "|behind|into|at|for|to|by|separating|breaking) ")[0];
+    if (head.contains(" and ")) {
+      return true;
+    }
+    head = head.substring(head.lastIndexOf(' ') + 1);
+    return PLURALS.contains(head) || head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us") && !head.endsWith("is");
   }
 
   /** Whether the noun the phrase is about (before "of", "in", a comma…) takes no article. */

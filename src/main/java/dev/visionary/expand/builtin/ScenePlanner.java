@@ -72,16 +72,21 @@ final class ScenePlanner {
       own.removeIf(d -> vocabulary.lighting.values().stream().anyMatch(pool -> pool.contains(d)));
       details = List.copyOf(own);
     }
-    String lighting = scene.givesLighting() || scene.graphic() ? choices.kept(Role.LIGHTING)
+    // The mood comes first: it follows the idea, and light and colour then take its temperature.
+    String mood = s.givesMood || scene.graphic() ? null : choices.pick(Role.MOOD, "mood", moodsFor(scene));
+    // A detail that already names the light ("cool silvery moonlight", "sunbeams slanting through the canopy") is the light.
+    boolean lit = details.stream().anyMatch(d -> LIGHT_SOURCE.matcher(d).find());
+    String lighting = scene.givesLighting() || scene.graphic() || lit ? choices.kept(Role.LIGHTING)
         : choices.pick(Role.LIGHTING, "lighting", without(lightingPool(s, phase, outdoor), details));
-    String palette = s.givesColor ? null
+    // No palette where the medium has no colour, or where a detail already names the colours ("warm orange and pink hues").
+    boolean coloured = details.stream().anyMatch(d -> conflicts.tags(d, vocabulary).contains("hue"));
+    String palette = s.givesColor || scene.has("mono") || coloured ? choices.kept(Role.PALETTE)
         : choices.pick(Role.PALETTE, "palette", Situation.concat(phase == null ? List.of() : vocabulary.palettesFor(phase), vocabulary.palettesFor("any")));
     String composition = scene.graphic() ? choices.pick(Role.COMPOSITION, "composition", conflicts.file.designCompositions())
         : scene.givesLens() ? choices.kept(Role.COMPOSITION)
         : choices.pick(Role.COMPOSITION, "composition", s.kind.compositions());
-    String mood = s.givesMood || scene.graphic() ? null : choices.pick(Role.MOOD, "mood", moodsFor(scene));
     String camera = s.photographic
-        ? scene.givesLens() ? choices.kept(Role.CAMERA) : choices.pick(Role.CAMERA, "camera", s.kind.cameras())
+        ? scene.givesLens() ? choices.kept(Role.CAMERA) : choices.pick(Role.CAMERA, "camera", without(s.kind.cameras(), composition == null ? List.of() : List.of(composition)))
         : choices.pick(Role.TECHNIQUE, "technique", s.style.techniques());
     List<String> styleWords = s.kept(Role.STYLE_WORD, phase, time);
     if (styleWords.isEmpty()) {
@@ -259,12 +264,45 @@ final class ScenePlanner {
     return !outdoor && !s.namesScene ? Situation.concat(vocabulary.lightingFor("indoor"), any) : any;
   }
 
-  /** The pool less what the details already say, so no light is named twice. */
-  private static List<String> without(List<String> pool, List<String> said) {
-    List<String> out = new ArrayList<>(pool);
-    out.removeAll(said);
+  /**
+   * The pool less what is already said, and less anything sharing a telling word with it, so no light is named
+   * twice ("cool silvery moonlight" then "moonlight breaking through clouds") and no camera repeats the framing
+   * ("an eye-level shot" then "a 50mm lens at eye level").
+   */
+  private List<String> without(List<String> pool, List<String> said) {
+    Set<String> telling = new HashSet<>();
+    said.forEach(phrase -> telling.addAll(tellingWords(phrase)));
+    List<String> out = new ArrayList<>(pool.size());
+    for (String candidate : pool) {
+      if (!said.contains(candidate) && java.util.Collections.disjoint(telling, tellingWords(candidate))) {
+        out.add(candidate);
+      }
+    }
     return out;
   }
+
+  /** Base forms of the words that name something ("moonlight", "eye", "level"), not the ones every phrase shares. */
+  private Set<String> tellingWords(String phrase) {
+    return telling.computeIfAbsent(phrase, this::tellingWordsOf);
+  }
+
+  private final java.util.Map<String, Set<String>> telling = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Set<String> tellingWordsOf(String phrase) {
+    Set<String> out = new HashSet<>();
+    for (String word : vocabulary.text(phrase).words()) {
+      if (word.length() > 2 && !COMMON.contains(word) && !vocabulary.connectives.isWord(word) && !vocabulary.fillers.isWord(word)) {
+        out.addAll(Terms.baseForms(word));
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern LIGHT_SOURCE = java.util.regex.Pattern.compile(
+      "\\b(?:moonlight|starlight|sunlight|candlelight|lamplight|torchlight|firelight|sunbeams|backlight)\\b");
+
+  private static final Set<String> COMMON = Set.of("light", "lighting", "soft", "warm", "cool", "gentle", "bright", "glowing",
+      "deep", "the", "and", "with", "shot", "view", "lens", "camera", "subject", "background", "scene", "across");
 
   private static String first(List<String> list) {
     return list.isEmpty() ? null : list.get(0);

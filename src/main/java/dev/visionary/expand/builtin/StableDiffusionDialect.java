@@ -27,16 +27,17 @@ final class StableDiffusionDialect implements Dialect {
   @Override
   public ExpansionResult render(ScenePlan plan) {
     List<Tag> tags = new ArrayList<>();
-    core(tags, escaped(plan.subject()));
+    core(tags, subject(plan.subject()));
     plan.additions().forEach(a -> core(tags, weighted(a, "1.3")));
     plan.anchors().forEach(a -> core(tags, escaped(a)));
     if (plan.textToRender() != null) {
       core(tags, weighted("the words \"" + plan.textToRender() + "\" in legible lettering", "1.2"));
     }
     core(tags, plan.styleTag());
+    // Weights stay sparse: the subject, then only the first detail a little; everything else reads at 1.
     core(tags, plan.setting());
-    core(tags, weighted(plan.timePhrase(), "1.2"));
-    core(tags, weighted(plan.weatherPhrase(), "1.2"));
+    core(tags, plan.timePhrase());
+    core(tags, plan.weatherPhrase());
     List<String> details = plan.details();
     for (int i = 0; i < details.size(); i++) {
       String detail = i == 0 ? weighted(details.get(i), "1.1") : details.get(i);
@@ -46,7 +47,7 @@ final class StableDiffusionDialect implements Dialect {
         tags.add(new Tag(detail, false));
       }
     }
-    core(tags, weighted(plan.lighting(), "1.2"));
+    core(tags, plan.lighting());
     core(tags, plan.palette());
     core(tags, plan.composition());
     core(tags, plan.camera());
@@ -100,6 +101,20 @@ final class StableDiffusionDialect implements Dialect {
       }
     }
     return out;
+  }
+
+  /**
+   * The person's subject carries the weight: "(a mountain lake at dawn:1.2)". When it goes on after a comma
+   * ("a volcano at night, long exposure") the part before the comma is the subject and the rest stays as typed;
+   * a long description is left at 1, where a weight would only blur which of its parts matters.
+   */
+  static String subject(String subject) {
+    int comma = subject.indexOf(',');
+    String head = comma < 0 ? subject : subject.substring(0, comma);
+    if (head.isBlank() || head.strip().split("\\s+").length > 10) {
+      return escaped(subject);
+    }
+    return weighted(head.strip(), "1.2") + (comma < 0 ? "" : escaped(subject.substring(comma)));
   }
 
   private static void core(List<Tag> tags, String text) {

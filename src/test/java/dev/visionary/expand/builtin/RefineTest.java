@@ -289,6 +289,29 @@ class RefineTest {
     });
   }
 
+  @Test
+  void fewerDetailsFindsDetailsThatTheParagraphMadeSentences() {
+    java.util.regex.Pattern sentence = java.util.regex.Pattern.compile("\\. [A-Z][^.]* (?:is|are) (?:just )?\\w+ing\\b[^.]*\\.");
+    int seen = 0;
+    for (long seed : SEEDS) {
+      ExpansionResult card = card("a mountain lake at dawn", Target.DALLE, seed);
+      java.util.regex.Matcher before = sentence.matcher(card.prompt());
+      if (!before.find()) {
+        continue;
+      }
+      seen++;
+      String written = before.group();
+      ExpansionResult fewer = refine("a mountain lake at dawn", Target.DALLE, seed, sent(card), "fewer details");
+      assertFalse(fewer.prompt().contains(written.substring(2)), "a detail sentence stayed: " + fewer.prompt());
+      // Removing a thing finds it in its sentence too.
+      String thing = written.substring(2).split(" (?:is|are) ")[0];
+      String noun = thing.substring(thing.lastIndexOf(' ') + 1);
+      ExpansionResult without = refine("a mountain lake at dawn", Target.DALLE, seed, sent(card), "remove the " + noun);
+      assertFalse(without.prompt().toLowerCase(Locale.ROOT).contains(noun.toLowerCase(Locale.ROOT)), noun + " stayed: " + without.prompt());
+    }
+    assertTrue(seen > 0, "no card wrote a detail as a sentence");
+  }
+
   // ---- framing and palette ----
 
   @Test

@@ -1,0 +1,169 @@
+package dev.visionary.expand.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visionary.prompt.StylePreset;
+import dev.visionary.prompt.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** How the paragraph and the tags read, and whether light, colour and mood agree with the idea. */
+class ProseTest {
+  private static final long[] SEEDS = {1, 2, 3, 4, 5};
+  private static final BuiltinExpander ENGINE = new BuiltinExpander();
+  private static final List<String> COLOURS = List.of("palette", "tones", "hues", "colors", "saturated", "golden", "gold", "amber",
+      "teal", "pink", "peach", "lavender", "violet", "purple", "orange", "neon", "jewel", "pastel", "indigo", "midnight blue");
+
+  private static List<String> added(String idea, Target target) {
+    List<String> out = new ArrayList<>();
+    for (long seed : SEEDS) {
+      for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(idea, target, StylePreset.NONE, 4, seed))) {
+        String prompt = r.prompt().replaceAll("\\(([^()]*):\\d(?:\\.\\d+)?\\)", "$1");
+        String opened = idea.substring(0, 1).toUpperCase(Locale.ROOT) + idea.substring(1);
+        out.add(prompt.replace(idea, " ").replace(opened, " ").toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  private static void never(List<String> ideas, List<String> words, String why) {
+    for (String idea : ideas) {
+      for (Target target : List.of(Target.DALLE, Target.MIDJOURNEY, Target.STABLE_DIFFUSION)) {
+        for (String text : added(idea, target)) {
+          for (String word : words) {
+            assertFalse(Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(text).find(),
+                why + ": \"" + word + "\" for \"" + idea + "\" on " + target.id() + ": " + text);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aMediumWithoutColourGetsNoPalette() {
+    never(List.of("sketch of a violin, pencil on paper", "a forest in black and white, no animals", "charcoal drawing of an old harbor"),
+        COLOURS, "colour in a medium without colour");
+  }
+
+  @Test
+  void rainAndFogMuteTheColours() {
+    never(List.of("a samurai walking through a bamboo forest in heavy rain", "ein alter leuchtturm im nebel", "a rainy street in paris"),
+        List.of("vibrant", "saturated", "neon accents", "sunny", "clean bright daylight", "crisp directional sunlight", "high-key"),
+        "bright colour or sun in rain or fog");
+  }
+
+  @Test
+  void noonGetsNoNightOrLowKeyLight() {
+    never(List.of("a kitchen at noon with fresh bread on the table", "a village market at midday"),
+        List.of("low-key", "moonlight", "starlight", "lamplight", "night light"), "night light at noon");
+  }
+
+  @Test
+  void daylightAndCheerGetNoLowKeyLight() {
+    never(List.of("a dragon made of autumn leaves at sunrise", "a puppy playing in a garden", "a birthday party in the late afternoon"),
+        List.of("low-key"), "low-key light in daylight or on a cheerful idea");
+  }
+
+  @Test
+  void aCozyIdeaGetsNoCoolLightOrPalette() {
+    never(List.of("a cozy reading nook in a lighthouse, watercolor", "a cozy cabin in the woods"),
+        List.of("cool", "teal", "silvery", "moonlight", "icy", "slate", "greys"), "cool colour on a cozy idea");
+  }
+
+  @Test
+  void drawnAndDesignedPicturesGetNoFilmLight() {
+    never(List.of("a stained glass window of a peacock", "a tea ceremony in a japanese garden, ukiyo-e", "minimalist poster of the eiffel tower"),
+        List.of("cinematic", "film tones", "volumetric"), "film light on a drawn or designed picture");
+  }
+
+  @Test
+  void nothingIsNamedTwice() {
+    Pattern twice = Pattern.compile("(moonlight|eye[- ]level|saturated|starlight|candlelight)\\b.*\\b\\1\\b");
+    Pattern twoLights = Pattern.compile("(?:moonlight|sunbeams|sunlight|starlight)\\b.*\\b(?:lit by|bathed in|light brings|lighting brings|light, (?:in|with)|the light is)\\b");
+    for (String idea : List.of("ein alter leuchtturm im nebel", "a cat sitting on top of a sleeping dog", "a golden retriever puppy in autumn leaves",
+        "a chess board in the middle of a desert", "a forest in black and white, no animals", "a polar bear on an ice floe under the northern lights", "three kittens sleeping in a basket")) {
+      for (String text : added(idea, Target.DALLE)) {
+        Matcher m = twice.matcher(text);
+        assertFalse(m.find(), "\"" + (m.find(0) ? m.group(1) : "") + "\" twice for \"" + idea + "\": " + text);
+        assertFalse(twoLights.matcher(text).find(), "a second light after the one a detail names, for \"" + idea + "\": " + text);
+      }
+    }
+  }
+
+  @Test
+  void aDetailWithAVerbBecomesASentence() {
+    assertEquals("clouds are drifting across the summits", NaturalDialect.action("clouds drifting across the summits"));
+    assertEquals("a wooden dock is reaching into the water", NaturalDialect.action("a wooden dock reaching into the water"));
+    assertEquals("the sun is just cresting the horizon", NaturalDialect.action("the sun just cresting the horizon"));
+    assertEquals("dramatic shafts of light are breaking through", NaturalDialect.action("dramatic shafts of light breaking through"));
+    assertEquals("grass and leaves are bending in the wind", NaturalDialect.action("grass and leaves bending in the wind"));
+    assertEquals("a soft haze is lifting", NaturalDialect.action("a soft haze lifting"));
+    // Adjectives and nouns in -ing stay things seen.
+    assertNull(NaturalDialect.action("billowing ash clouds"));
+    assertNull(NaturalDialect.action("soft overlapping layers of petals"));
+    assertNull(NaturalDialect.action("intricate hull plating"));
+    assertNull(NaturalDialect.action("a rocky hilltop setting"));
+    assertNull(NaturalDialect.action("a glowing sky streaked with clouds"));
+  }
+
+  @Test
+  void aParagraphDevelopsDetailsAsSentencesAndReadsLightAsLight() {
+    String paragraph = ENGINE.expand(ExpansionRequest.of("a mountain lake at dawn", Target.DALLE, StylePreset.NONE, 4, 1)).stream()
+        .map(ExpansionResult::prompt).reduce("", String::concat);
+    assertTrue(Pattern.compile("\\. [A-Z][^.]* (?:is|are) (?:just )?\\w+ing\\b").matcher(paragraph).find(), paragraph);
+    // Never "Lit by strong contrast between light and shadow": only a light is lit by or bathed in.
+    for (long seed : SEEDS) {
+      for (String idea : List.of("a kitchen at noon with fresh bread on the table", "an owl reading a newspaper", "a snowman melting in the spring sun", "sketch of a violin, pencil on paper")) {
+        for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 4, seed))) {
+          assertFalse(Pattern.compile("(?i)(?:lit by|bathed in|the light is) (?:strong|dramatic) contrast").matcher(r.prompt()).find(), r.prompt());
+          assertFalse(r.prompt().contains("rays brings"), r.prompt());
+          assertFalse(Pattern.compile("(?i)lit by [^,.]*lighting\\b").matcher(r.prompt()).find(), "lit by lighting: " + r.prompt());
+        }
+      }
+    }
+  }
+
+  @Test
+  void stableDiffusionWeighsTheSubjectAndLittleElse() {
+    for (String idea : List.of("a mountain lake at dawn", "a volcano erupting at night, long exposure", "three kittens sleeping in a basket",
+        "oil painting of sunflowers in a clay vase")) {
+      for (long seed : SEEDS) {
+        for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(idea, Target.STABLE_DIFFUSION, StylePreset.NONE, 4, seed))) {
+          String head = idea.contains(",") ? idea.substring(0, idea.indexOf(',')) : idea;
+          assertTrue(r.prompt().startsWith("(" + head + ":1.2)"), r.prompt());
+          Matcher weights = Pattern.compile("\\([^()]*:\\d\\.\\d\\)").matcher(r.prompt());
+          int count = 0;
+          while (weights.find()) {
+            count++;
+          }
+          assertTrue(count <= 2, "weights kept sparse: " + r.prompt());
+        }
+      }
+    }
+  }
+
+  @Test
+  void stableDiffusionQualityAndNegativesFitTheSubject() {
+    for (long seed : SEEDS) {
+      for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of("oil painting of sunflowers in a clay vase", Target.STABLE_DIFFUSION, StylePreset.NONE, 4, seed))) {
+        for (String photo : List.of("photography", "sharp focus", "true-to-life", "tonal range", "natural colors")) {
+          assertFalse(r.prompt().contains(photo), "photo quality on a painting: " + r.prompt());
+        }
+      }
+      for (String animal : List.of("three kittens sleeping in a basket", "a golden retriever puppy in autumn leaves")) {
+        for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(animal, Target.STABLE_DIFFUSION, StylePreset.NONE, 4, seed))) {
+          for (String human : List.of("fingers", "hands", "face", "skin")) {
+            assertFalse(r.negativePrompt().contains(human), human + " in the negative prompt of an animal: " + r.negativePrompt());
+          }
+        }
+      }
+    }
+  }
+}
