@@ -37,7 +37,7 @@ final class CardEdit {
   private static final char MASK = '\u0001';
   // The words NaturalDialect weaves vocabulary phrases into ("lit by …", "… completes the picture").
   private static final Pattern WOVEN = Pattern.compile("^(?:with|and|while|notice|under|in|shot with|shot on|taken with|there (?:is|are) also|there (?:is|are)"
-      + "|capture|featuring|you also see|look closer for|lit by|bathed in|the light is|rendered in|colors lean toward|everything in|aim for"
+      + "|capture|convey|featuring|you also see|look closer for|lit by|bathed in|the light is|rendered in|colors lean toward|everything in|aim for"
       + "|the scene holds)\\s+|\\s+(?:throughout|complete the picture|completes the picture)$");
   // Joins of two phrases in one clause: "warm tones under soft light", "soft light brings out warm tones".
   private static final Pattern JOINS = Pattern.compile("\\s+and\\s+(?=(?:a|an|the)\\s)|;\\s*|\\s+(?:under|brings out)\\s+");

@@ -106,10 +106,11 @@ final class NaturalDialect implements Dialect {
       sentences.add(restOf(rest));
       sentences.add(light());
       sentences.add(framing());
-      sentences.add(mood == null ? "" : switch (turn(3, 4)) {
+      sentences.add(mood == null ? "" : switch (turn(3, 5)) {
         case 0 -> "capture " + mood;
         case 1 -> mood + " throughout";
         case 2 -> "aim for " + mood;
+        case 3 -> "convey " + mood;
         default -> "the scene holds " + mood;
       });
       sentences.add(finish.isEmpty() ? "" : and(finish));

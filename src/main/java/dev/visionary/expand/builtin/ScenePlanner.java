@@ -121,26 +121,57 @@ final class ScenePlanner {
     return new ScenePlan(s.subject, s.anchors, s.additions, setting, timePhrase, s.weatherPhrase, details, lighting,
         palette, composition, mood, camera, lead, tag, styleWords, quality, List.copyOf(exclusions), List.copyOf(negatives),
         s.stated, aspect, stylizeValue, chaosValue, scene.negated(), scene.textToRender(),
-        keep ? null : explores(i, s.time == null ? timePhrase : null, palette, scene.givesLens() ? null : composition,
-            scene.givesLighting() ? null : lighting, mood, s.photographic || s.styleInIdea || s.mediumInIdea ? null : camera));
+        keep ? null : explores(i, openAxes(s, outdoor && !timeless), s.time == null ? timePhrase : null, palette, composition,
+            lighting, mood, camera));
   }
 
   /**
-   * Which free choice this variation stands for, so four variations show four directions: the axes the idea
-   * left open, in turn (time of day, palette, framing, light, mood, medium). What the person fixed is no axis.
+   * The choices the idea leaves open, in the order variations take them: time of day, palette, framing, light,
+   * mood, medium. Decided once for the request, so variation i stands for the i-th open axis whatever the
+   * others happened to pick; what the person fixed is no axis.
    */
-  private static String explores(int i, String time, String palette, String composition, String lighting, String mood, String technique) {
-    List<String> axes = new ArrayList<>(6);
-    List<String> values = new ArrayList<>(6);
-    String[][] open = {{"time of day", time}, {"palette", palette}, {"framing", composition}, {"light", lighting}, {"mood", mood},
-        {"medium", technique}};
-    for (String[] axis : open) {
-      if (axis[1] != null) {
-        axes.add(axis[0]);
-        values.add(AXIS_VALUE_LEAD.matcher(axis[1]).replaceFirst(""));
+  private List<String> openAxes(Situation s, boolean timeOpen) {
+    SceneReading scene = s.scene;
+    List<String> open = new ArrayList<>(6);
+    if (s.time == null && timeOpen) {
+      open.add("time of day");
+    }
+    if (!s.givesColor) {
+      open.add("palette");
+    }
+    if (!scene.givesLens()) {
+      open.add("framing");
+    }
+    if (!scene.givesLighting() && !scene.graphic()) {
+      open.add("light");
+    }
+    if (!s.givesMood && !scene.graphic() && !moodsFor(scene).isEmpty()) {
+      open.add("mood");
+    }
+    if (!s.photographic && !s.styleInIdea && !s.mediumInIdea) {
+      open.add("medium");
+    }
+    return open;
+  }
+
+  /** This variation's axis, named with the value it took; the next open axis stands in when it took none. */
+  private static String explores(int i, List<String> open, String time, String palette, String composition, String lighting,
+                                 String mood, String technique) {
+    for (int k = 0; k < open.size(); k++) {
+      String axis = open.get((i + k) % open.size());
+      String value = switch (axis) {
+        case "time of day" -> time;
+        case "palette" -> palette;
+        case "framing" -> composition;
+        case "light" -> lighting;
+        case "mood" -> mood;
+        default -> technique;
+      };
+      if (value != null) {
+        return axis + " — " + AXIS_VALUE_LEAD.matcher(value).replaceFirst("");
       }
     }
-    return axes.isEmpty() ? null : axes.get(i % axes.size()) + " — " + values.get(i % axes.size());
+    return null;
   }
 
   /** Moods that answer something the idea already feels like (calm, cheerful, gloomy, lively, grand, cozy): none at random. */

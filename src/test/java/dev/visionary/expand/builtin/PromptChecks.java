@@ -34,6 +34,17 @@ final class PromptChecks {
     return words;
   }
 
+  /**
+   * Whether the prompt says what a vocabulary phrase says, in whatever grammatical form the dialect wrote it:
+   * "gentle waves lapping at the shore" is also there as "Gentle waves are lapping at the shore".
+   */
+  static boolean mentions(String prompt, String phrase) {
+    Set<String> said = words(prompt);
+    Set<String> wanted = words(phrase);
+    wanted.removeAll(SMALL_WORDS);
+    return !wanted.isEmpty() && said.containsAll(wanted);
+  }
+
   /** The idea's words that carry meaning: every variation must keep all of them. */
   static Set<String> keyWords(String idea) {
     Set<String> words = words(idea);
