@@ -38,7 +38,7 @@ final class CardEdit {
   // The words NaturalDialect weaves vocabulary phrases into ("lit by …", "… completes the picture").
   private static final Pattern WOVEN = Pattern.compile("^(?:with|and|while|notice|under|in|shot with|shot on|taken with|there (?:is|are) also|there (?:is|are)"
       + "|capture|convey|featuring|you also see|look closer for|lit by|bathed in|the light is|rendered in|colors lean toward|everything in|aim for"
-      + "|the scene holds)\\s+|\\s+(?:throughout|complete the picture|completes the picture)$");
+      + "|the scene holds)\\s+|\\s+(?:throughout|complete the picture|completes the picture|set the scene|sets the scene|falls? across the scene)$");
   // Joins of two phrases in one clause: "warm tones under soft light", "soft light brings out warm tones".
   private static final Pattern JOINS = Pattern.compile("\\s+and\\s+(?=(?:a|an|the)\\s)|;\\s*|\\s+(?:under|brings out)\\s+");
   // "clouds are drifting across the summits" was the detail "clouds drifting across the summits".

@@ -158,6 +158,10 @@ final class NaturalDialect implements Dialect {
         return "";
       }
       boolean plural = rest.size() > 1 || pluralSubject(rest.get(0));
+      // A mood of the air or the light is not something to look for ("notice a quiet stillness"): it completes the scene.
+      if (rest.stream().anyMatch(r -> ATMOSPHERE.matcher(r).find())) {
+        return and(rest) + (turn(1, 2) == 0 ? plural ? " complete the picture" : " completes the picture" : plural ? " set the scene" : " sets the scene");
+      }
       return switch (turn(1, 5)) {
         case 0 -> "notice " + and(rest);
         case 1 -> "you also see " + and(rest);
@@ -186,7 +190,7 @@ final class NaturalDialect implements Dialect {
         return switch (shape) {
           case 1 -> "lit by " + lighting;
           case 2 -> "bathed in " + lighting;
-          case 3 -> "the light is " + lighting;
+          case 3 -> lighting + (pluralSubject(lighting) ? " fall" : " falls") + " across the scene";
           default -> lighting;
         };
       }
@@ -276,6 +280,9 @@ final class NaturalDialect implements Dialect {
   // After a verb's -ing form comes a place, an object or nothing ("drifting across the summits", "lifting");
   // after an adjective's comes a noun ("overlapping layers"), which keeps the phrase a thing seen.
   // A phrase that names a light: its head ("soft window light", "a glow from distant lights") is a light.
+  // Details that are a quality of the air or the light rather than a thing in the picture, by their last word.
+  private static final java.util.regex.Pattern ATMOSPHERE = java.util.regex.Pattern.compile(
+      "\\b(?:stillness|hush|twilight|shadows?|colou?rs|tones|hues|overhead|scale|lights?|darkness|moonlight|starlight|sunlight|air|haze|mist|glow|sky|atmosphere|warmth|silence|in)$");
   private static final java.util.regex.Pattern LIGHT_NOUN = java.util.regex.Pattern.compile(
       "^(?:(?! of | from | through | between | breaking | separating ).)*(?:light|lighting|glow|rays|chiaroscuro|sun)(?: (?:of|from|through|breaking|separating) .*)?$");
   private static final Set<String> AFTER_VERB = Set.of("the", "a", "an", "across", "into", "onto", "in", "on", "over", "under",
@@ -288,7 +295,7 @@ final class NaturalDialect implements Dialect {
       "sibling", "darling", "setting", "plating", "shading", "framing", "paneling", "siding", "flooring", "tiling", "lettering", "packaging", "seedling", "duckling", "stocking", "stuffing", "shilling", "lightning");
   private static final Set<String> BEFORE_VERB_STOP = Set.of("a", "an", "the", "of", "for", "and", "or", "with", "in", "on",
       "by", "at", "to", "from", "its", "their", "his", "her", "very", "soft", "bright", "tiny", "small", "gently", "softly");
-  private static final Set<String> PLURALS = Set.of("people", "children", "men", "women", "geese", "mice", "feet", "teeth", "cattle");
+  private static final Set<String> PLURALS = Set.of("people", "children", "men", "women", "geese", "mice", "feet", "teeth", "cattle", "taxis");
 
   /**
    * "clouds drifting across the summits" as a sentence, "clouds are drifting across the summits"; null when the
