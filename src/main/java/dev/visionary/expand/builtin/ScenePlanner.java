@@ -260,6 +260,12 @@ final class ScenePlanner {
       }
     }
     // Nothing known about the subject: say nothing rather than "rich textures" and "a clear focal point".
+    List<String> seasonal = fresh && s.season != null ? choices.several("season:" + s.season.id(), s.season.details(), 1) : List.of();
+    if (s.season != null) {
+      // "in spring" keeps out autumn leaves and snow, whichever subject would have brought them.
+      Terms otherSeasons = Terms.of(s.season.contradictions());
+      details.removeIf(d -> otherSeasons.foundIn(Text.of(d)));
+    }
     List<String> keptTime = s.kept(Role.TIME_DETAIL, choices.phase, time);
     details.addAll(keptTime);
     if (time != null && keptTime.isEmpty()) {
@@ -271,7 +277,11 @@ final class ScenePlanner {
     if (s.weather != null && keptWeather.isEmpty()) {
       details.addAll(choices.several("weather:" + s.weather.id(), s.weather.details(), 2));
     }
-    return List.copyOf(details);
+    // The season comes second, so a dialect that keeps only the first details still says it.
+    List<String> ordered = new ArrayList<>(details);
+    ordered.removeAll(seasonal);
+    ordered.addAll(Math.min(1, ordered.size()), seasonal);
+    return List.copyOf(ordered);
   }
 
   /**

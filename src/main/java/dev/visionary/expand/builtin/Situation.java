@@ -52,6 +52,8 @@ final class Situation {
   final boolean monochrome;
   final Text stated;
   final SceneReading scene;
+  /** The season the idea names ("in spring"): it brings its own details and keeps out another season's. */
+  final RefineWords.Season season;
   /** A photographic preset over an idea that names a drawn or designed medium: the idea's medium wins. */
   final boolean mediumInIdea;
 
@@ -124,6 +126,8 @@ final class Situation {
     kindId = primary == null ? "generic" : primary.kind();
     kind = vocabulary.kind(kindId);
     scene = reading;
+    String seasonId = RefineWords.standard().seasonIn(readable, new ArrayList<>());
+    season = seasonId == null ? null : RefineWords.standard().season(seasonId);
     boolean drawn = scene.has("design") && !(styleInIdea && Boolean.TRUE.equals(style.photographic()));
     mediumInIdea = drawn && !styleInIdea;
     photographic = !drawn && (style.photographic() != null ? style.photographic() : kind.autoPhotographic());

@@ -188,4 +188,26 @@ class SubjectReadingTest {
     subjects.forEach(s -> out.add(s.id()));
     return out;
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', textBlock = """
+      a village street in provence in spring ; spring ; autumn leaves|snow|winter|fallen leaves
+      a quiet lake in winter ; winter ; blossoms|summer|wildflowers
+      a park bench in autumn ; autumn ; blossoms|spring|snow
+      une rue de village en provence au printemps ; spring ; autumn leaves|snow|winter|fallen leaves
+      """)
+  void aSeasonNamedInTheIdeaGetsItsOwnDetailAndNoOther(String idea, String season, String others) {
+    RefineWords.Season named = RefineWords.standard().season(season);
+    for (Target target : TARGETS) {
+      for (long seed = 1; seed <= 3; seed++) {
+        for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(idea, target, StylePreset.NONE, 4, seed))) {
+          String prompt = r.prompt().toLowerCase(Locale.ROOT);
+          assertTrue(named.details().stream().anyMatch(d -> PromptChecks.mentions(prompt, d)), season + " detail in: " + r.prompt());
+          for (String other : others.split("\\|")) {
+            assertFalse(prompt.replace(idea.toLowerCase(Locale.ROOT), "").contains(other), other + " in " + season + ": " + r.prompt());
+          }
+        }
+      }
+    }
+  }
 }
