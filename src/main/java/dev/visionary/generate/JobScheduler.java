@@ -33,6 +33,7 @@ final class JobScheduler {
   private final int threads;
   private final Duration heartbeat;
   private final CustomTask<Void> task;
+  private final SchedulerOutageLog outageLog = new SchedulerOutageLog();
   /** Built on start, when the recurring tasks are known; jobs are scheduled only once the app is listening. */
   private volatile Scheduler scheduler;
 
@@ -71,8 +72,10 @@ final class JobScheduler {
 
   void start(List<RecurringTask<?>> recurring) {
     // startTasks makes the recurring tasks known as well as scheduling their first run.
+    outageLog.install();
     scheduler = Scheduler.create(dataSource, task)
         .startTasks(recurring)
+        .addSchedulerListener(outageLog.polls)
         .threads(threads)
         .pollingInterval(Duration.ofSeconds(1))
         .heartbeatInterval(heartbeat)
@@ -91,6 +94,7 @@ final class JobScheduler {
     if (scheduler != null) {
       scheduler.stop();
     }
+    outageLog.uninstall();
   }
 
   /**

@@ -17,11 +17,24 @@ final class PromptCollections {
   }
 
   String create(long ownerId, String name, String description, Visibility visibility) {
+    return jdbi.inTransaction(h -> create(h, ownerId, name, description, visibility));
+  }
+
+  /** A new private collection holding this prompt, in one transaction: never left behind empty. */
+  String createHolding(long ownerId, String name, String promptId) {
+    return jdbi.inTransaction(h -> {
+      String id = create(h, ownerId, name, "", Visibility.PRIVATE);
+      add(h, id, promptId);
+      return id;
+    });
+  }
+
+  private static String create(Handle h, long ownerId, String name, String description, Visibility visibility) {
     String id = ShortIds.next();
-    jdbi.useHandle(h -> h.createUpdate("insert into collections (id, owner_id, name, slug, description, visibility)"
+    h.createUpdate("insert into collections (id, owner_id, name, slug, description, visibility)"
             + " values (:id, :owner, :name, :slug, :description, :visibility)")
         .bind("id", id).bind("owner", ownerId).bind("name", name).bind("slug", Slugs.slug(name))
-        .bind("description", description).bind("visibility", visibility.id()).execute());
+        .bind("description", description).bind("visibility", visibility.id()).execute();
     return id;
   }
 

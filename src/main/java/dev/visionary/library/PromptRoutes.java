@@ -220,12 +220,13 @@ public final class PromptRoutes {
     String collectionId = Forms.text(ctx, "collection_id", "The collection", 32, false);
     String newName = Forms.text(ctx, "new_collection", "The collection name", 120, false);
     if (!newName.isEmpty()) {
-      collectionId = collections.create(p.ownerId(), newName, "", Visibility.PRIVATE);
+      collections.createHolding(p.ownerId(), newName, p.id());
     } else if (collectionId.isEmpty()) {
       throw new BadRequestResponse("Choose a collection, or name a new one.");
+    } else {
+      PromptCollection c = Access.ownedCollection(ctx, collections, collectionId);
+      collections.add(c.id(), p.id());
     }
-    PromptCollection c = Access.ownedCollection(ctx, collections, collectionId);
-    collections.add(c.id(), p.id());
     ctx.redirect(p.url(), HttpStatus.SEE_OTHER);
   }
 

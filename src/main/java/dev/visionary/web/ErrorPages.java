@@ -143,7 +143,7 @@ public final class ErrorPages {
       case 431 -> "Your browser sent more in its headers (often cookies) than Visionary accepts. Clearing this site's cookies usually fixes it.";
       case 503 -> "Visionary is not available right now. Try again in a moment.";
       default -> status >= 500
-          ? "An unexpected error happened on our side. It has been logged; nothing you saved is lost."
+          ? "An unexpected error happened on our side, and it has been logged. If you were saving something, it may not have been saved: check, and try again."
           : "Please check what you sent and try again.";
     };
   }

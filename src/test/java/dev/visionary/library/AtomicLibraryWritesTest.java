@@ -165,6 +165,29 @@ class AtomicLibraryWritesTest {
     assertTrue(old || whole, "the prompt is either as it was or wholly edited:\n" + after);
   }
 
+  @Test
+  void addingToANewCollectionCutOffMidwayLeavesNoEmptyCollection() throws Exception {
+    LibraryClient me = LibraryClient.signedIn("newcollector");
+    String id = LibraryClient.idOf(me.save("title", "Dune", "text", "a dune at noon"));
+    CompletableFuture<HttpResponse<String>> add;
+    try (Connection c = database()) {
+      c.setAutoCommit(false);
+      // Holding the prompt's row stops the add at its last step, putting the prompt into the new collection.
+      sql(c, "select id from prompts where id = ? for update", id);
+      String csrf = me.csrf();
+      add = CompletableFuture.supplyAsync(() -> me.http.postForm("/p/" + id + "/collections",
+          Http.form("_csrf", csrf, "new_collection", "Deserts")), Executors.newSingleThreadExecutor());
+      int backend = awaitWaiting(1, "insert into collection_items").get(0);
+      // The database ends the add's connection (as a restart of PostgreSQL would) before it could finish.
+      sql(c, "select pg_terminate_backend(?)", backend);
+      c.rollback();
+    }
+    add.get(30, TimeUnit.SECONDS);
+    assertEquals(0, count("select count(*) from collections c join users u on u.id = c.owner_id where u.username = ?"
+        + " and c.name = 'Deserts' and not exists (select 1 from collection_items i where i.collection_id = c.id)", me.username),
+        "no empty collection is left behind");
+  }
+
   private static String createKey(LibraryClient me) {
     Matcher m = CREATE_KEY.matcher(me.get("/prompts/new").body());
     assertTrue(m.find(), "the new-prompt form carries its key");

@@ -1,41 +1,32 @@
 package dev.visionary.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Visionary as a separate operating-system process, the way a person runs it, so tests can kill it. */
+/**
+ * Visionary as a separate operating-system process, the way a person runs it, so tests can kill it. Its output
+ * goes to a file, as a process manager's log would: read through a pipe, the last lines written before the
+ * process exits were lost, since the JDK closes the pipe under a blocked reader when it sees the exit
+ * ("Stream closed"), and those are the lines a shutdown logs.
+ */
 public final class AppProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
 
   private final Process process;
-  private final List<String> output = new CopyOnWriteArrayList<>();
-  private final Thread reader;
+  private final Path log;
 
-  private AppProcess(Process process) {
+  private AppProcess(Process process, Path log) {
     this.process = process;
-    reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          output.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "app-process-output");
-    reader.setDaemon(true);
-    reader.start();
+    this.log = log;
   }
 
   /** Starts {@code dev.visionary.App} with the test class path and the given environment. */
@@ -65,11 +56,13 @@ public final class AppProcess implements AutoCloseable {
   }
 
   private static AppProcess launch(List<String> command, Map<String, String> env) {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("DATABASE_URL");
-    builder.environment().putAll(env);
     try {
-      return new AppProcess(builder.start());
+      Path log = Files.createTempFile("visionary-app", ".log");
+      log.toFile().deleteOnExit();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().remove("DATABASE_URL");
+      builder.environment().putAll(env);
+      return new AppProcess(builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -79,26 +72,25 @@ public final class AppProcess implements AutoCloseable {
   public int awaitPort(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      for (String line : output) {
+      for (String line : output()) {
         Matcher m = LISTENING.matcher(line);
         if (m.find()) {
           return Integer.parseInt(m.group(1));
         }
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("App exited with " + process.exitValue() + ":\n" + String.join("\n", output));
+        throw new IllegalStateException("App exited with " + process.exitValue() + ":\n" + String.join("\n", output()));
       }
       sleep(50);
     }
-    throw new IllegalStateException("App did not start in " + timeout + ":\n" + String.join("\n", output));
+    throw new IllegalStateException("App did not start in " + timeout + ":\n" + String.join("\n", output()));
   }
 
   public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("App did not exit in " + timeout + ":\n" + String.join("\n", output));
+        throw new IllegalStateException("App did not exit in " + timeout + ":\n" + String.join("\n", output()));
       }
-      reader.join(5_000); // let the reader drain the last lines
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -121,8 +113,13 @@ public final class AppProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** The lines written so far; the last one may be still half written while the process runs. */
   public List<String> output() {
-    return List.copyOf(output);
+    try {
+      return new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -63,6 +63,9 @@ class FoundationHttpTest {
       HttpResponse<String> page = new Http("http://localhost:" + app.port()).get("/boom");
       assertEquals(500, page.statusCode());
       assertTrue(page.body().contains("Something went wrong"));
+      // Read after pressing Save, the page must not claim the save worked.
+      assertTrue(page.body().contains("If you were saving something, it may not have been saved: check, and try again."), page.body());
+      assertFalse(page.body().contains("nothing you saved is lost"));
       assertFalse(page.body().contains("secret internal detail"));
       assertFalse(page.body().contains("at dev.visionary"));
       assertFalse(page.body().contains("Exception"));

@@ -8,6 +8,7 @@ import dev.visionary.support.Http;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,8 @@ class ShutdownIT {
       assertTrue(millis < 2_000, "stopped in " + millis + " ms:\n" + String.join("\n", app.output()));
       assertTrue(app.output().stream().noneMatch(l -> l.contains("still in flight")), String.join("\n", app.output()));
       assertEquals(143, exit, "ended by its SIGTERM, through the shutdown hook");
+      List<String> output = app.output();
+      assertTrue(output.get(output.size() - 1).contains("Visionary stopped"), "the log ends saying so:\n" + String.join("\n", output));
     }
   }
 }
