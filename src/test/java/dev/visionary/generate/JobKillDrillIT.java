@@ -11,7 +11,6 @@ import dev.visionary.support.Http;
 import dev.visionary.support.TestImages;
 import java.awt.Color;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,9 +34,11 @@ class JobKillDrillIT {
 
   @TempDir
   Path dataDir;
+  // PostgreSQL runs outside the app, as it does for instances on a managed database: the app is what gets killed.
+  private final String databaseUrl = dev.visionary.support.TestServer.freshDatabaseUrl();
 
   private Map<String, String> env() {
-    return Map.of("DATA_DIR", dataDir.toString(), "PORT", "0");
+    return Map.of("DATA_DIR", dataDir.toString(), "PORT", "0", "DATABASE_URL", databaseUrl);
   }
 
   @Test
@@ -187,9 +188,7 @@ class JobKillDrillIT {
 
   /** A connection to the app's embedded PostgreSQL, as an operator would open one. */
   private Connection database() throws Exception {
-    String port = Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(3).trim();
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
-        Files.readString(dataDir.resolve("pg-password")).trim());
+    return DriverManager.getConnection(databaseUrl);
   }
 
   private static int count(Connection c, String sql) throws SQLException {

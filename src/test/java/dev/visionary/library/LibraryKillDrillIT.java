@@ -7,7 +7,6 @@ import dev.visionary.support.Accounts;
 import dev.visionary.support.AppProcess;
 import dev.visionary.support.Http;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +30,8 @@ class LibraryKillDrillIT {
 
   @TempDir
   Path dataDir;
+  // PostgreSQL runs outside the app, as it does for instances on a managed database: the app is what gets killed.
+  private final String databaseUrl = dev.visionary.support.TestServer.freshDatabaseUrl();
 
   /** Where the app's transaction is held: the row the test locks, and the app's statement that then waits. */
   private record Step(String name, String lockSql, String waitingStatement, boolean committed) {}
@@ -135,7 +136,7 @@ class LibraryKillDrillIT {
   }
 
   private Map<String, String> env() {
-    return Map.of("DATA_DIR", dataDir.toString(), "PORT", "0");
+    return Map.of("DATA_DIR", dataDir.toString(), "PORT", "0", "DATABASE_URL", databaseUrl);
   }
 
   private static String save(Http http, String... fields) {
@@ -256,11 +257,9 @@ class LibraryKillDrillIT {
     throw new AssertionError("the killed app's database session did not end");
   }
 
-  /** The embedded PostgreSQL of this data directory, which outlives the killed app until the next start stops it. */
+  /** The database the app writes to; it outlives the killed app, as a managed database would. */
   private Connection database() throws Exception {
-    String port = Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(3).trim();
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
-        Files.readString(dataDir.resolve("pg-password")).trim());
+    return DriverManager.getConnection(databaseUrl);
   }
 
   private static void exec(Connection c, String sql, String arg) throws SQLException {
