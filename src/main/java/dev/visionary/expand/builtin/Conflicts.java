@@ -78,7 +78,17 @@ final class Conflicts {
   boolean agree(Collection<String> a, Collection<String> b) {
     for (String x : a) {
       Set<String> enemies = against.get(x);
-      if (enemies != null) {
+      if (enemies == null) {
+        continue;
+      }
+      // Look up the shorter side in the other: a phrase's few enemies in the picture's many tags, usually.
+      if (b instanceof Set<String> set && enemies.size() < set.size()) {
+        for (String y : enemies) {
+          if (set.contains(y)) {
+            return false;
+          }
+        }
+      } else {
         for (String y : b) {
           if (enemies.contains(y)) {
             return false;

@@ -52,6 +52,7 @@ final class Situation {
   final boolean monochrome;
   final Text stated;
   final SceneReading scene;
+  private final java.util.Map<String, Boolean> contradictions = new java.util.HashMap<>();
   /** The season the idea names ("in spring"): it brings its own details and keeps out another season's. */
   final RefineWords.Season season;
   /** A photographic preset over an idea that names a drawn or designed medium: the idea's medium wins. */
@@ -206,11 +207,14 @@ final class Situation {
 
   /** Whether a phrase would contradict what is asked: the time of day, the weather, or what to keep out. */
   boolean contradicted(String phrase, String phase) {
-    Text text = vocabulary.text(phrase);
-    return phase != null && vocabulary.contradictionsByPhase.get(phase).foundIn(text)
-        || weather != null && vocabulary.contradictionsByWeather.get(weather.id()).foundIn(text)
-        || exclusionTerms.foundIn(text)
-        || monochrome && vocabulary.monochromeContradictions.foundIn(text);
+    // Asked for every candidate of every pool in every variation: each answer is worked out once per request.
+    return contradictions.computeIfAbsent(phase + '\u0000' + phrase, k -> {
+      Text text = vocabulary.text(phrase);
+      return phase != null && vocabulary.contradictionsByPhase.get(phase).foundIn(text)
+          || weather != null && vocabulary.contradictionsByWeather.get(weather.id()).foundIn(text)
+          || exclusionTerms.foundIn(text)
+          || monochrome && vocabulary.monochromeContradictions.foundIn(text);
+    });
   }
 
   private String keptPhrase(Role role, String owner) {
