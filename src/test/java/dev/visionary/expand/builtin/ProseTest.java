@@ -98,9 +98,27 @@ class ProseTest {
   }
 
   @Test
+  void aStateReadsInTheSimplePresentNotAsSomethingHappening() {
+    assertEquals("a wooden dock reaches into the water", NaturalDialect.action("a wooden dock reaching into the water"));
+    assertEquals("lamp posts line the sidewalk", NaturalDialect.action("lamp posts lining the sidewalk"));
+    assertEquals("wet sand mirrors the sky", NaturalDialect.action("wet sand mirroring the sky"));
+    assertEquals("a narrow lane stretches toward the hills", NaturalDialect.action("a narrow lane stretching toward the hills"));
+    // Refine finds the detail again in its sentence.
+    assertEquals("lamp posts lining the sidewalk", NaturalDialect.detailOfStative("lamp posts line the sidewalk"));
+    assertEquals("a wooden dock reaching into the water", NaturalDialect.detailOfStative("a wooden dock reaches into the water"));
+    // Things that move keep the progressive.
+    assertEquals("clouds are drifting across the summits", NaturalDialect.action("clouds drifting across the summits"));
+    for (String idea : List.of("a mountain lake at dawn", "a snowy village street on christmas eve", "an empty beach without umbrellas or people")) {
+      for (String text : added(idea, Target.DALLE)) {
+        assertFalse(text.matches("(?s).*\\b(?:is|are) (?:reaching|lining|mirroring|stretching|overlooking|surrounding|facing|standing)\\b.*"),
+            "a state written as something happening for \"" + idea + "\": " + text);
+      }
+    }
+  }
+
+  @Test
   void aDetailWithAVerbBecomesASentence() {
     assertEquals("clouds are drifting across the summits", NaturalDialect.action("clouds drifting across the summits"));
-    assertEquals("a wooden dock is reaching into the water", NaturalDialect.action("a wooden dock reaching into the water"));
     assertEquals("the sun is just cresting the horizon", NaturalDialect.action("the sun just cresting the horizon"));
     assertEquals("dramatic shafts of light are breaking through", NaturalDialect.action("dramatic shafts of light breaking through"));
     assertEquals("grass and leaves are bending in the wind", NaturalDialect.action("grass and leaves bending in the wind"));
