@@ -321,7 +321,8 @@ final class NaturalDialect implements Dialect {
       String subject = String.join(" ", java.util.Arrays.asList(words).subList(0, at));
       String verb = String.join(" ", java.util.Arrays.asList(words).subList(at, words.length));
       String base = STATIVE.get(word);
-      if (base != null && at == i) {
+      // "rising and falling" keeps its form: one verb in the present and one in -ing would not agree.
+      if (base != null && at == i && (last || !words[i + 1].equals("and"))) {
         // A state, not an event: "a wooden dock reaches into the water", not "is reaching".
         return subject + " " + (pluralSubject(subject) ? base : thirdPerson(base)) + verb.substring(word.length());
       }

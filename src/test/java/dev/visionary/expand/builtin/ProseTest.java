@@ -47,6 +47,31 @@ class ProseTest {
   }
 
   @Test
+  void aDrawnPictureGetsNoPhotographersHourOrCameraAngle() {
+    List<String> drawn = List.of("children's book illustration of a hedgehog planting flowers", "a tea ceremony in a japanese garden, ukiyo-e",
+        "sketch of a violin, pencil on paper", "a watercolor of a fox in a meadow", "oil painting of sunflowers in a clay vase");
+    never(drawn, List.of("blue hour", "golden hour", "at dusk", "at sunset", "at sunrise", "at night", "at midday", "in the early morning",
+        "in the late afternoon", "shot", "low angle", "flat lay", "depth of field", "vantage point"), "a drawn picture is not photographed");
+    never(List.of("children's book illustration of a hedgehog planting flowers", "a storybook picture of a bear having a picnic"),
+        List.of("jewel", "saturated", "neon", "silvery", "inky", "dramatic"), "a storybook's colours are soft and warm");
+  }
+
+  @Test
+  void theLensAndTheScenerySuitWhatIsInThePicture() {
+    never(List.of("glowing jellyfish drifting through a night sky"), List.of("wildlife lens", "600mm", "400mm"), "no wildlife lens for the sky");
+    never(List.of("a castle on a floating island above the clouds"), List.of("tilt-shift", "lagoon", "white sand", "coral reefs"),
+        "a castle in the sky is neither a miniature nor a beach");
+    never(List.of("a cat sitting on top of a sleeping dog", "three kittens sleeping in a basket", "a golden retriever puppy in autumn leaves"),
+        List.of("macro"), "a macro lens is for things smaller than a hand");
+    never(List.of("the sound of rain on a tin roof", "a fox and a rabbit sharing an umbrella in the rain"),
+        List.of("sunset", "golden hour", "orange and deep purple", "long golden shadows"), "rain hides the sunset");
+    // At night the hills are not green.
+    for (String text : added("a castle on a floating island above the clouds at night", Target.DALLE)) {
+      assertFalse(text.contains("lush green"), text);
+    }
+  }
+
+  @Test
   void aMediumWithoutColourGetsNoPalette() {
     never(List.of("sketch of a violin, pencil on paper", "a forest in black and white, no animals", "charcoal drawing of an old harbor"),
         COLOURS, "colour in a medium without colour");
@@ -94,6 +119,47 @@ class ProseTest {
         assertFalse(m.find(), "\"" + (m.find(0) ? m.group(1) : "") + "\" twice for \"" + idea + "\": " + text);
         assertFalse(twoLights.matcher(text).find(), "a second light after the one a detail names, for \"" + idea + "\": " + text);
       }
+    }
+  }
+
+  @Test
+  void aCountedGroupGetsDetailsAboutAllOfThem() {
+    assertEquals("delicate pink noses", ScenePlanner.ofEach("a delicate pink nose"));
+    assertEquals("relaxed curled tails", ScenePlanner.ofEach("a relaxed curled tail"));
+    assertEquals("round little bodies", ScenePlanner.ofEach("a round little body"));
+    assertEquals("balls of yarn", ScenePlanner.ofEach("a ball of yarn"));
+    assertEquals("soft detailed fur", ScenePlanner.ofEach("soft detailed fur"));
+    Vocabulary vocabulary = Vocabulary.standard();
+    for (String idea : List.of("three kittens sleeping in a basket", "two dogs on a porch", "four horses in a field")) {
+      List<String> singular = new ArrayList<>();
+      vocabulary.subjects.stream().filter(s -> s.triggers().stream().anyMatch(t -> idea.contains(t + "s") || idea.contains(t + " ")))
+          .forEach(s -> s.details().stream().filter(d -> d.startsWith("a ") || d.startsWith("an ")).forEach(singular::add));
+      assertFalse(singular.isEmpty(), "no subject found for " + idea);
+      for (String text : added(idea, Target.DALLE)) {
+        for (String one : singular) {
+          assertFalse(text.contains(one), "\"" + one + "\" for a group, in \"" + idea + "\": " + text);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStateTheIdeaGivesIsDevelopedInEveryVariation() {
+    Vocabulary vocabulary = Vocabulary.standard();
+    for (String[] idea : new String[][] {{"a snowman melting in the spring sun", "snowman", "melt"},
+        {"a volcano erupting at night, long exposure", "volcano", "erupt"}, {"three kittens sleeping in a basket", "cat", "sleep"}}) {
+      List<String> state = vocabulary.subjects.stream().filter(s -> s.id().equals(idea[1])).findFirst().orElseThrow().states().get(idea[2]);
+      for (Target target : List.of(Target.DALLE, Target.MIDJOURNEY, Target.STABLE_DIFFUSION)) {
+        for (String text : added(idea[0], target)) {
+          // Written as a sentence or in the plural, a state detail keeps its last word.
+          assertTrue(state.stream().anyMatch(d -> text.contains(d.substring(d.lastIndexOf(' ') + 1))),
+              "nothing of \"" + idea[2] + "\" for \"" + idea[0] + "\": " + text);
+        }
+      }
+    }
+    // Not without the state word: a snowman standing in the snow does not drip.
+    for (String text : added("a snowman in a snowy garden", Target.DALLE)) {
+      assertFalse(text.contains("puddle") || text.contains("meltwater") || text.contains("drooping"), text);
     }
   }
 
