@@ -63,8 +63,10 @@ class ProseTest {
         "a castle in the sky is neither a miniature nor a beach");
     never(List.of("a cat sitting on top of a sleeping dog", "three kittens sleeping in a basket", "a golden retriever puppy in autumn leaves"),
         List.of("macro"), "a macro lens is for things smaller than a hand");
-    never(List.of("the sound of rain on a tin roof", "a fox and a rabbit sharing an umbrella in the rain"),
-        List.of("sunset", "golden hour", "orange and deep purple", "long golden shadows"), "rain hides the sunset");
+    never(List.of("the sound of rain on a tin roof", "a fox and a rabbit sharing an umbrella in the rain",
+        "a samurai walking through a bamboo forest in heavy rain"),
+        List.of("sunset", "golden hour", "orange and deep purple", "gold and violet", "long golden shadows"),
+        "rain hides the sunset");
     // At night the hills are not green.
     for (String text : added("a castle on a floating island above the clouds at night", Target.DALLE)) {
       assertFalse(text.contains("lush green"), text);
