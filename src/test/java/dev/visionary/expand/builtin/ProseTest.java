@@ -61,7 +61,8 @@ class ProseTest {
     never(List.of("glowing jellyfish drifting through a night sky"), List.of("wildlife lens", "600mm", "400mm"), "no wildlife lens for the sky");
     never(List.of("a castle on a floating island above the clouds"), List.of("tilt-shift", "lagoon", "white sand", "coral reefs"),
         "a castle in the sky is neither a miniature nor a beach");
-    never(List.of("a cat sitting on top of a sleeping dog", "three kittens sleeping in a basket", "a golden retriever puppy in autumn leaves"),
+    never(List.of("a cat sitting on top of a sleeping dog", "three kittens sleeping in a basket", "a golden retriever puppy in autumn leaves",
+        "the sound of rain on a tin roof", "a snowman melting in the spring sun"),
         List.of("macro"), "a macro lens is for things smaller than a hand");
     never(List.of("the sound of rain on a tin roof", "a fox and a rabbit sharing an umbrella in the rain",
         "a samurai walking through a bamboo forest in heavy rain"),
