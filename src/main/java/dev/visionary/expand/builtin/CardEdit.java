@@ -673,6 +673,9 @@ final class CardEdit {
     if (phrase == null) {
       phrase = vocabulary.knownPhrases.get(HELPER.matcher(text).replaceFirst(" "));
     }
+    if (phrase == null) {
+      phrase = vocabulary.knownPhrases.get(NaturalDialect.detailOfStative(text));
+    }
     return phrase;
   }
 

@@ -34,6 +34,7 @@ record KnownPhrase(String phrase, Role role, String phase, String owner) {
       add(index, subject.nightDetails(), Role.SUBJECT_DETAIL, "night", null);
       // Day details suit daytime and twilight alike; "not night" is written as the day phase's opposite.
       add(index, subject.dayDetails(), Role.SUBJECT_DETAIL, "!night", null);
+      subject.states().values().forEach(state -> add(index, state, Role.SUBJECT_DETAIL, null, null));
       add(index, subject.settings().indoor(), Role.SETTING, null, null);
       add(index, subject.settings().outdoor(), Role.SETTING, null, null);
     }

@@ -320,9 +320,45 @@ final class NaturalDialect implements Dialect {
       }
       String subject = String.join(" ", java.util.Arrays.asList(words).subList(0, at));
       String verb = String.join(" ", java.util.Arrays.asList(words).subList(at, words.length));
+      String base = STATIVE.get(word);
+      // "rising and falling" keeps its form: one verb in the present and one in -ing would not agree.
+      if (base != null && at == i && (last || !words[i + 1].equals("and"))) {
+        // A state, not an event: "a wooden dock reaches into the water", not "is reaching".
+        return subject + " " + (pluralSubject(subject) ? base : thirdPerson(base)) + verb.substring(word.length());
+      }
       return subject + (pluralSubject(subject) ? " are " : " is ") + verb;
     }
     return null;
+  }
+
+  // Verbs that describe how things are placed rather than what they do: a progressive ("lamp posts are lining the
+  // sidewalk") reads as if they were moving, so these take the simple present.
+  private static final java.util.Map<String, String> STATIVE = java.util.Map.ofEntries(
+      java.util.Map.entry("reaching", "reach"), java.util.Map.entry("lining", "line"), java.util.Map.entry("mirroring", "mirror"),
+      java.util.Map.entry("stretching", "stretch"), java.util.Map.entry("overlooking", "overlook"),
+      java.util.Map.entry("surrounding", "surround"), java.util.Map.entry("facing", "face"), java.util.Map.entry("rising", "rise"),
+      java.util.Map.entry("standing", "stand"), java.util.Map.entry("towering", "tower"), java.util.Map.entry("flanking", "flank"),
+      java.util.Map.entry("bordering", "border"), java.util.Map.entry("overhanging", "overhang"), java.util.Map.entry("reflecting", "reflect"));
+
+  private static String thirdPerson(String base) {
+    return base.matches(".*(?:ch|sh|s|x|z)") ? base + "es" : base + "s";
+  }
+
+  /**
+   * The detail a sentence in the simple present was written from ("lamp posts line the sidewalk" from "lamp posts
+   * lining the sidewalk"), or the sentence itself when it has no such verb; lets a refinement find the phrase again.
+   */
+  static String detailOfStative(String sentence) {
+    String[] words = sentence.split(" ");
+    for (int i = 1; i < words.length; i++) {
+      for (var entry : STATIVE.entrySet()) {
+        if (words[i].equals(entry.getValue()) || words[i].equals(thirdPerson(entry.getValue()))) {
+          words[i] = entry.getKey();
+          return String.join(" ", words);
+        }
+      }
+    }
+    return sentence;
   }
 
   /** Whether a noun phrase takes "are": "clouds", "layers of buildings", "grass and leaves", but not "a flock of birds". */

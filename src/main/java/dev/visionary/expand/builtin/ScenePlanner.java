@@ -50,7 +50,8 @@ final class ScenePlanner {
     boolean outdoor = setting != null ? s.outdoorSettings.contains(setting) : s.outdoor;
     TimeOfDay time = s.time;
     String timePhrase = s.timePhrase;
-    boolean timeless = scene.graphic() || scene.has("indoor") && !scene.has("outdoor") || scene.has("underwater") || scene.has("space");
+    // A drawn or painted picture has no hour unless the idea names one: "at blue hour" is a photographer's light.
+    boolean timeless = scene.graphic() || scene.has("design") || scene.has("indoor") && !scene.has("outdoor") || scene.has("underwater") || scene.has("space");
     if (time == null && outdoor && !timeless && !s.timeCandidates.isEmpty()) {
       List<TimeOfDay> times = new ArrayList<>();
       for (TimeOfDay t : s.timeCandidates) {
@@ -241,11 +242,26 @@ final class ScenePlanner {
       Subject primary = s.primary;
       // The kind's generic details ("a lifelike pose") only stand in when the subject has none of its own.
       List<String> pool = primary.details().isEmpty() ? vocabulary.kind(primary.kind()).details() : primary.details();
+      boolean several = several(primary, s.stated);
       if (s.scene.has("group")) {
-        // "three kittens": a detail about one animal's "its" would make them one.
+        // "a fox and a rabbit": a detail about one animal's "its" would make them one.
         pool = pool.stream().filter(d -> !vocabulary.text(d).words().contains("its")).toList();
       }
+      if (several) {
+        pool = forMany(pool);
+      }
       int count = choices.phase == null ? 3 : 2;
+      if (fresh) {
+        // "A snowman melting" is about the melting: its drips and puddle come before its scarf.
+        List<String> state = stateDetails(primary, s.stated);
+        if (several) {
+          state = forMany(state);
+        }
+        List<String> said = choices.several("state:" + primary.id(), state, Math.min(2, count));
+        details.addAll(said);
+        count -= said.size();
+        pool = without(pool, said);
+      }
       details.addAll(choices.several("detail:" + primary.id(), pool, fresh ? count : choices.keep ? 0 : 1));
       if ((fresh || s.timeChanged) && choices.phase != null) {
         List<String> phased = choices.phase.equals("night") ? primary.nightDetails() : primary.dayDetails();
@@ -254,7 +270,8 @@ final class ScenePlanner {
       if (fresh) {
         for (Subject other : s.others) {
           if (describedWithin(primary, other)) {
-            details.addAll(choices.several("detail:" + other.id(), other.details(), 1));
+            List<String> state = stateDetails(other, s.stated);
+            details.addAll(choices.several("detail:" + other.id(), state.isEmpty() ? other.details() : state, 1));
           }
         }
       }
@@ -282,6 +299,85 @@ final class ScenePlanner {
     ordered.removeAll(seasonal);
     ordered.addAll(Math.min(1, ordered.size()), seasonal);
     return List.copyOf(ordered);
+  }
+
+  /** The details that can speak of several at once, in the plural. */
+  private List<String> forMany(List<String> details) {
+    // "three kittens": "its" would make them one, and "a delicate pink nose" would give the three of them one nose.
+    return details.stream().filter(d -> !vocabulary.text(d).words().contains("its")).map(ScenePlanner::ofEach).toList();
+  }
+
+  private static final Set<String> COUNTS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "dozen", "several", "many", "some", "few");
+
+  /** Whether the idea counts more than one of the subject: "three kittens", "two puppies" (not "sunflowers in a vase"). */
+  private static boolean several(Subject subject, Text stated) {
+    List<String> words = stated.words();
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      for (String trigger : subject.triggers()) {
+        if ((word.equals(trigger) || word.equals(trigger + "s") || word.equals(trigger + "es")) && i > 0 && COUNTS.contains(words.get(i - 1))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The details for a state the idea puts right beside the subject ("a snowman melting", "a sleeping dog"), or
+   * none: in "a cat sitting on a sleeping dog" the sleeping belongs to the dog, not the cat.
+   */
+  private static List<String> stateDetails(Subject subject, Text stated) {
+    if (subject.states().isEmpty()) {
+      return List.of();
+    }
+    List<String> words = stated.words();
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (subject.triggers().stream().noneMatch(t -> word.equals(t) || word.equals(t + "s") || word.equals(t + "es"))) {
+        continue;
+      }
+      for (int j = Math.max(0, i - 2); j <= Math.min(words.size() - 1, i + 2); j++) {
+        for (var state : subject.states().entrySet()) {
+          if (j != i && words.get(j).startsWith(state.getKey())) {
+            return state.getValue();
+          }
+        }
+      }
+    }
+    return List.of();
+  }
+
+  // Where a detail's head noun ends: "a ball of yarn", "a coat with a white blaze".
+  private static final java.util.regex.Pattern AFTER_HEAD = java.util.regex.Pattern.compile(
+      " (?:of|with|on|in|at|under|over|between|from|by|against|around|beside|behind|near|above|below|into|to)\\b");
+
+  /** "a delicate pink nose" as it reads for a group, "delicate pink noses"; a detail without "a" stays as it is. */
+  static String ofEach(String detail) {
+    String lower = detail.toLowerCase(java.util.Locale.ROOT);
+    int article = lower.startsWith("a ") ? 2 : lower.startsWith("an ") ? 3 : 0;
+    if (article == 0) {
+      return detail;
+    }
+    String rest = detail.substring(article);
+    java.util.regex.Matcher after = AFTER_HEAD.matcher(rest);
+    int end = after.find() ? after.start() : rest.length();
+    int start = rest.lastIndexOf(' ', end - 1) + 1;
+    return rest.substring(0, start) + plural(rest.substring(start, end)) + rest.substring(end);
+  }
+
+  private static String plural(String noun) {
+    if (noun.matches(".*[^aeiou]y")) {
+      return noun.substring(0, noun.length() - 1) + "ies";
+    }
+    if (noun.matches(".*(?:s|sh|ch|x|z)")) {
+      return noun + "es";
+    }
+    if (noun.matches(".*(?:[^f]f|fe)") && !noun.endsWith("roof")) {
+      return noun.replaceAll("fe?$", "ves");
+    }
+    return noun + "s";
   }
 
   /**

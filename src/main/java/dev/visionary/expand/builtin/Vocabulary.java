@@ -41,8 +41,10 @@ public final class Vocabulary {
    * the order of the words.
    */
   record Subject(String id, String kind, Boolean outdoor, Boolean leads, List<String> triggers, List<String> details,
-                 List<String> dayDetails, List<String> nightDetails, Settings settings) {
+                 List<String> dayDetails, List<String> nightDetails, Settings settings, Map<String, List<String>> states) {
     Subject {
+      // Details that only fit a state the idea gives the subject, by the state word's stem ("melt", "sleep").
+      states = states == null ? Map.of() : Map.copyOf(states);
       triggers = listOf(triggers);
       details = listOf(details);
       dayDetails = listOf(dayDetails);

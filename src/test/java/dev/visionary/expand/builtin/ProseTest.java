@@ -47,6 +47,34 @@ class ProseTest {
   }
 
   @Test
+  void aDrawnPictureGetsNoPhotographersHourOrCameraAngle() {
+    List<String> drawn = List.of("children's book illustration of a hedgehog planting flowers", "a tea ceremony in a japanese garden, ukiyo-e",
+        "sketch of a violin, pencil on paper", "a watercolor of a fox in a meadow", "oil painting of sunflowers in a clay vase");
+    never(drawn, List.of("blue hour", "golden hour", "at dusk", "at sunset", "at sunrise", "at night", "at midday", "in the early morning",
+        "in the late afternoon", "shot", "low angle", "flat lay", "depth of field", "vantage point"), "a drawn picture is not photographed");
+    never(List.of("children's book illustration of a hedgehog planting flowers", "a storybook picture of a bear having a picnic"),
+        List.of("jewel", "saturated", "neon", "silvery", "inky", "dramatic"), "a storybook's colours are soft and warm");
+  }
+
+  @Test
+  void theLensAndTheScenerySuitWhatIsInThePicture() {
+    never(List.of("glowing jellyfish drifting through a night sky"), List.of("wildlife lens", "600mm", "400mm"), "no wildlife lens for the sky");
+    never(List.of("a castle on a floating island above the clouds"), List.of("tilt-shift", "lagoon", "white sand", "coral reefs"),
+        "a castle in the sky is neither a miniature nor a beach");
+    never(List.of("a cat sitting on top of a sleeping dog", "three kittens sleeping in a basket", "a golden retriever puppy in autumn leaves",
+        "the sound of rain on a tin roof", "a snowman melting in the spring sun"),
+        List.of("macro"), "a macro lens is for things smaller than a hand");
+    never(List.of("the sound of rain on a tin roof", "a fox and a rabbit sharing an umbrella in the rain",
+        "a samurai walking through a bamboo forest in heavy rain"),
+        List.of("sunset", "golden hour", "orange and deep purple", "gold and violet", "long golden shadows"),
+        "rain hides the sunset");
+    // At night the hills are not green.
+    for (String text : added("a castle on a floating island above the clouds at night", Target.DALLE)) {
+      assertFalse(text.contains("lush green"), text);
+    }
+  }
+
+  @Test
   void aMediumWithoutColourGetsNoPalette() {
     never(List.of("sketch of a violin, pencil on paper", "a forest in black and white, no animals", "charcoal drawing of an old harbor"),
         COLOURS, "colour in a medium without colour");
@@ -98,9 +126,68 @@ class ProseTest {
   }
 
   @Test
+  void aCountedGroupGetsDetailsAboutAllOfThem() {
+    assertEquals("delicate pink noses", ScenePlanner.ofEach("a delicate pink nose"));
+    assertEquals("relaxed curled tails", ScenePlanner.ofEach("a relaxed curled tail"));
+    assertEquals("round little bodies", ScenePlanner.ofEach("a round little body"));
+    assertEquals("balls of yarn", ScenePlanner.ofEach("a ball of yarn"));
+    assertEquals("soft detailed fur", ScenePlanner.ofEach("soft detailed fur"));
+    Vocabulary vocabulary = Vocabulary.standard();
+    for (String idea : List.of("three kittens sleeping in a basket", "two dogs on a porch", "four horses in a field")) {
+      List<String> singular = new ArrayList<>();
+      vocabulary.subjects.stream().filter(s -> s.triggers().stream().anyMatch(t -> idea.contains(t + "s") || idea.contains(t + " ")))
+          .forEach(s -> s.details().stream().filter(d -> d.startsWith("a ") || d.startsWith("an ")).forEach(singular::add));
+      assertFalse(singular.isEmpty(), "no subject found for " + idea);
+      for (String text : added(idea, Target.DALLE)) {
+        for (String one : singular) {
+          assertFalse(text.contains(one), "\"" + one + "\" for a group, in \"" + idea + "\": " + text);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStateTheIdeaGivesIsDevelopedInEveryVariation() {
+    Vocabulary vocabulary = Vocabulary.standard();
+    for (String[] idea : new String[][] {{"a snowman melting in the spring sun", "snowman", "melt"},
+        {"a volcano erupting at night, long exposure", "volcano", "erupt"}, {"three kittens sleeping in a basket", "cat", "sleep"}}) {
+      List<String> state = vocabulary.subjects.stream().filter(s -> s.id().equals(idea[1])).findFirst().orElseThrow().states().get(idea[2]);
+      for (Target target : List.of(Target.DALLE, Target.MIDJOURNEY, Target.STABLE_DIFFUSION)) {
+        for (String text : added(idea[0], target)) {
+          // Written as a sentence or in the plural, a state detail keeps its last word.
+          assertTrue(state.stream().anyMatch(d -> text.contains(d.substring(d.lastIndexOf(' ') + 1))),
+              "nothing of \"" + idea[2] + "\" for \"" + idea[0] + "\": " + text);
+        }
+      }
+    }
+    // Not without the state word: a snowman standing in the snow does not drip.
+    for (String text : added("a snowman in a snowy garden", Target.DALLE)) {
+      assertFalse(text.contains("puddle") || text.contains("meltwater") || text.contains("drooping"), text);
+    }
+  }
+
+  @Test
+  void aStateReadsInTheSimplePresentNotAsSomethingHappening() {
+    assertEquals("a wooden dock reaches into the water", NaturalDialect.action("a wooden dock reaching into the water"));
+    assertEquals("lamp posts line the sidewalk", NaturalDialect.action("lamp posts lining the sidewalk"));
+    assertEquals("wet sand mirrors the sky", NaturalDialect.action("wet sand mirroring the sky"));
+    assertEquals("a narrow lane stretches toward the hills", NaturalDialect.action("a narrow lane stretching toward the hills"));
+    // Refine finds the detail again in its sentence.
+    assertEquals("lamp posts lining the sidewalk", NaturalDialect.detailOfStative("lamp posts line the sidewalk"));
+    assertEquals("a wooden dock reaching into the water", NaturalDialect.detailOfStative("a wooden dock reaches into the water"));
+    // Things that move keep the progressive.
+    assertEquals("clouds are drifting across the summits", NaturalDialect.action("clouds drifting across the summits"));
+    for (String idea : List.of("a mountain lake at dawn", "a snowy village street on christmas eve", "an empty beach without umbrellas or people")) {
+      for (String text : added(idea, Target.DALLE)) {
+        assertFalse(text.matches("(?s).*\\b(?:is|are) (?:reaching|lining|mirroring|stretching|overlooking|surrounding|facing|standing)\\b.*"),
+            "a state written as something happening for \"" + idea + "\": " + text);
+      }
+    }
+  }
+
+  @Test
   void aDetailWithAVerbBecomesASentence() {
     assertEquals("clouds are drifting across the summits", NaturalDialect.action("clouds drifting across the summits"));
-    assertEquals("a wooden dock is reaching into the water", NaturalDialect.action("a wooden dock reaching into the water"));
     assertEquals("the sun is just cresting the horizon", NaturalDialect.action("the sun just cresting the horizon"));
     assertEquals("dramatic shafts of light are breaking through", NaturalDialect.action("dramatic shafts of light breaking through"));
     assertEquals("grass and leaves are bending in the wind", NaturalDialect.action("grass and leaves bending in the wind"));

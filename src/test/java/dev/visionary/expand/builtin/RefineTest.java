@@ -312,6 +312,28 @@ class RefineTest {
     assertTrue(seen > 0, "no card wrote a detail as a sentence");
   }
 
+  @Test
+  void aDetailWrittenInTheSimplePresentCanStillBeRemoved() {
+    java.util.regex.Pattern sentence = java.util.regex.Pattern.compile("\\. ([A-Z][^.]*?) (?:reaches|reach|lines|line|mirrors|mirror) [^.]*\\.");
+    int seen = 0;
+    for (String idea : List.of("a mountain lake at dawn", "a snowy village street on christmas eve", "an empty beach without umbrellas or people")) {
+      for (long seed : SEEDS) {
+        ExpansionResult card = card(idea, Target.DALLE, seed);
+        java.util.regex.Matcher before = sentence.matcher(card.prompt());
+        if (!before.find()) {
+          continue;
+        }
+        seen++;
+        ExpansionResult fewer = refine(idea, Target.DALLE, seed, sent(card), "fewer details");
+        assertFalse(fewer.prompt().contains(before.group().substring(2)), "a detail sentence stayed: " + fewer.prompt());
+        String noun = before.group(1).substring(before.group(1).lastIndexOf(' ') + 1);
+        ExpansionResult without = refine(idea, Target.DALLE, seed, sent(card), "remove the " + noun);
+        assertFalse(without.prompt().toLowerCase(Locale.ROOT).contains(noun.toLowerCase(Locale.ROOT)), noun + " stayed: " + without.prompt());
+      }
+    }
+    assertTrue(seen > 0, "no card wrote a state in the simple present");
+  }
+
   // ---- framing and palette ----
 
   @Test
