@@ -15,6 +15,9 @@ import java.util.Set;
  * composition, mood, palette, lens or technique and details from the vocabulary, so no two read alike.
  */
 final class ScenePlanner {
+  // Weather details of something still coming down, which an idea set "after rain" does not want.
+  private static final java.util.regex.Pattern STILL_FALLING =
+      java.util.regex.Pattern.compile("streaking|falling|pouring|sheets of|lashing|drumming|driving|swirling|whirling");
   private static final java.util.regex.Pattern AXIS_VALUE_LEAD = java.util.regex.Pattern.compile("^(?:at|in the|in|during|on|under) ");
 
   private final Vocabulary vocabulary;
@@ -292,7 +295,11 @@ final class ScenePlanner {
     List<String> keptWeather = s.kept(Role.WEATHER_DETAIL, choices.phase, time);
     details.addAll(keptWeather);
     if (s.weather != null && keptWeather.isEmpty()) {
-      details.addAll(choices.several("weather:" + s.weather.id(), s.weather.details(), 2));
+      List<String> pool = s.weather.details();
+      if (s.weatherPassed) {
+        pool = pool.stream().filter(d -> !STILL_FALLING.matcher(d).find()).toList();
+      }
+      details.addAll(choices.several("weather:" + s.weather.id(), pool, 2));
     }
     // The season comes second, so a dialect that keeps only the first details still says it.
     List<String> ordered = new ArrayList<>(details);

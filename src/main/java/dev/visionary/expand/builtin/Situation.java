@@ -19,6 +19,8 @@ import java.util.function.Function;
  * variation shares. The variations then differ only in what {@link ScenePlanner} picks for each.
  */
 final class Situation {
+  private static final java.util.regex.Pattern AFTER_WEATHER =
+      java.util.regex.Pattern.compile("\\bafter (?:the |a )?(?:rain|rainfall|storm|shower|downpour|snowfall)\\b");
   final Vocabulary vocabulary;
   final String subject;
   final List<String> anchors;
@@ -55,6 +57,8 @@ final class Situation {
   private final java.util.Map<String, Boolean> contradictions = new java.util.HashMap<>();
   /** The season the idea names ("in spring"): it brings its own details and keeps out another season's. */
   final RefineWords.Season season;
+  /** "after rain", "after the storm": the weather has passed, so its traces show but nothing is still falling. */
+  final boolean weatherPassed;
   /** A photographic preset over an idea that names a drawn or designed medium: the idea's medium wins. */
   final boolean mediumInIdea;
 
@@ -129,6 +133,7 @@ final class Situation {
     scene = reading;
     String seasonId = RefineWords.standard().seasonIn(readable, new ArrayList<>());
     season = seasonId == null ? null : RefineWords.standard().season(seasonId);
+    weatherPassed = AFTER_WEATHER.matcher(readable.raw().toLowerCase(Locale.ROOT)).find();
     boolean drawn = scene.has("design") && !(styleInIdea && Boolean.TRUE.equals(style.photographic()));
     mediumInIdea = drawn && !styleInIdea;
     photographic = !drawn && (style.photographic() != null ? style.photographic() : kind.autoPhotographic());

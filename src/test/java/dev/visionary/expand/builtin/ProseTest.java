@@ -253,4 +253,17 @@ class ProseTest {
       }
     }
   }
+
+  @Test
+  void afterRainNothingIsStillFalling() {
+    for (Target target : List.of(Target.DALLE, Target.MIDJOURNEY, Target.STABLE_DIFFUSION)) {
+      for (long seed = 1; seed <= 5; seed++) {
+        for (ExpansionResult r : new BuiltinExpander().expand(ExpansionRequest.of("a tiny frog on a mushroom after rain", target, StylePreset.NONE, 4, seed))) {
+          String prompt = r.prompt().toLowerCase(java.util.Locale.ROOT);
+          assertFalse(prompt.contains("streaking") || prompt.contains("falling") || prompt.contains("pouring"), "rain still falling after rain: " + r.prompt());
+          assertFalse(prompt.contains("action shot") || prompt.contains("mid-movement"), "a tiny frog sitting is no action shot: " + r.prompt());
+        }
+      }
+    }
+  }
 }
