@@ -159,8 +159,13 @@ final class NaturalDialect implements Dialect {
       }
       boolean plural = rest.size() > 1 || pluralSubject(rest.get(0));
       // A mood of the air or the light is not something to look for ("notice a quiet stillness"): it completes the scene.
-      if (rest.stream().anyMatch(r -> ATMOSPHERE.matcher(r).find())) {
-        return and(rest) + (turn(1, 2) == 0 ? plural ? " complete the picture" : " completes the picture" : plural ? " set the scene" : " sets the scene");
+      List<String> air = rest.stream().filter(r -> ATMOSPHERE.matcher(r).find()).toList();
+      if (!air.isEmpty()) {
+        // Things first, to be seen; the air or light after them sets the scene: "Notice a quiet pond, and soft mist sets the scene".
+        List<String> seen = rest.stream().filter(r -> !air.contains(r)).toList();
+        boolean airPlural = air.size() > 1 || pluralSubject(air.get(0));
+        String sets = turn(1, 2) == 0 ? airPlural ? " complete the picture" : " completes the picture" : airPlural ? " set the scene" : " sets the scene";
+        return seen.isEmpty() ? and(air) + sets : "notice " + and(seen) + ", and " + and(air) + sets;
       }
       return switch (turn(1, 5)) {
         case 0 -> "notice " + and(rest);
