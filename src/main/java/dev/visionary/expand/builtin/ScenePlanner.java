@@ -32,13 +32,15 @@ final class ScenePlanner {
     // the refinement does not, so a refined prompt keeps the choices it does not change.
     Picks picks = new Picks(request.seed() * 31 + request.idea().hashCode());
     List<ScenePlan> plans = new ArrayList<>(request.count());
+    // Axes earlier variations stand for, so a later one that took no value on its own axis does not repeat one.
+    Set<String> axesTaken = new HashSet<>();
     for (int i = 0; i < request.count(); i++) {
-      plans.add(variation(situation, picks, i));
+      plans.add(variation(situation, picks, i, axesTaken));
     }
     return plans;
   }
 
-  private ScenePlan variation(Situation s, Picks picks, int i) {
+  private ScenePlan variation(Situation s, Picks picks, int i, Set<String> axesTaken) {
     // The refined card itself changes only what the refinement names; other variations take fresh choices.
     boolean keep = s.refining && i == 0;
     SceneReading scene = s.scene;
@@ -125,7 +127,7 @@ final class ScenePlanner {
     return new ScenePlan(s.subject, s.anchors, s.additions, setting, timePhrase, s.weatherPhrase, details, lighting,
         palette, composition, mood, camera, lead, tag, styleWords, quality, List.copyOf(exclusions), List.copyOf(negatives),
         s.stated, aspect, stylizeValue, chaosValue, scene.negated(), scene.textToRender(),
-        keep ? null : explores(i, openAxes(s, outdoor && !timeless), s.time == null ? timePhrase : null, palette, composition,
+        keep ? null : explores(i, openAxes(s, outdoor && !timeless), axesTaken, s.time == null ? timePhrase : null, palette, composition,
             lighting, mood, camera));
   }
 
@@ -158,9 +160,13 @@ final class ScenePlanner {
     return open;
   }
 
-  /** This variation's axis, named with the value it took; the next open axis stands in when it took none. */
-  private static String explores(int i, List<String> open, String time, String palette, String composition, String lighting,
-                                 String mood, String technique) {
+  /**
+   * This variation's axis, named with the value it took. When it took none on its own axis, the next open axis
+   * that no earlier variation stands for takes its place; only when all are taken may one repeat.
+   */
+  private static String explores(int i, List<String> open, Set<String> taken, String time, String palette, String composition,
+                                 String lighting, String mood, String technique) {
+    String repeat = null;
     for (int k = 0; k < open.size(); k++) {
       String axis = open.get((i + k) % open.size());
       String value = switch (axis) {
@@ -171,11 +177,16 @@ final class ScenePlanner {
         case "mood" -> mood;
         default -> technique;
       };
-      if (value != null) {
-        return axis + " — " + AXIS_VALUE_LEAD.matcher(value).replaceFirst("");
+      if (value == null) {
+        continue;
       }
+      String label = axis + " — " + AXIS_VALUE_LEAD.matcher(value).replaceFirst("");
+      if (taken.add(axis)) {
+        return label;
+      }
+      repeat = repeat == null ? label : repeat;
     }
-    return null;
+    return repeat;
   }
 
   /** Moods that answer something the idea already feels like (calm, cheerful, gloomy, lively, grand, cozy): none at random. */

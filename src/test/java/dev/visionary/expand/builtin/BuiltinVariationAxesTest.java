@@ -40,6 +40,18 @@ class BuiltinVariationAxesTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Target.class, names = {"DALLE", "MIDJOURNEY", "STABLE_DIFFUSION"})
+  void noTwoVariationsClaimTheSameAxisWhileAnotherIsOpen(Target target) {
+    // "a beach sunset" fixes the time, leaving palette, framing, light and mood: four variations, four axes.
+    for (long seed = 1; seed <= 5; seed++) {
+      List<ExpansionResult> results = ENGINE.expand(ExpansionRequest.of("a beach sunset", target, StylePreset.NONE, 4, seed));
+      Set<String> axes = new HashSet<>();
+      results.forEach(r -> axes.add(axis(r)));
+      assertEquals(4, axes.size(), "four directions: " + results.stream().map(ExpansionResult::explores).toList());
+    }
+  }
+
   @Test
   void whatTheIdeaFixesIsNotTheAxisVaried() {
     for (long seed = 1; seed <= 3; seed++) {
