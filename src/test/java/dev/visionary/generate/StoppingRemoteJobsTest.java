@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * out of time is not sent a second time.
  */
 class StoppingRemoteJobsTest {
-  private static final Duration GENERATION_TIMEOUT = Duration.ofSeconds(4);
+  private static final Duration GENERATION_TIMEOUT = Duration.ofSeconds(2);
 
   private final FakeServer a1111 = FakeServer.start();
   private final FakeServer comfy = FakeServer.start();
