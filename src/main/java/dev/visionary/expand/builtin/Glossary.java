@@ -51,7 +51,8 @@ final class Glossary {
 
   private record Entry(String english, Role role) {}
 
-  private static final Pattern GLOSSED = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$", Pattern.DOTALL);
+  // No "\\s*" before the bracket: next to a lazy group it backtracks over a long run of spaces; read() strips them.
+  private static final Pattern GLOSSED = Pattern.compile("^(.+?)\\(([^()]+)\\)$", Pattern.DOTALL);
   private static final Pattern ARTICLE_BEFORE_VOWEL = Pattern.compile("\\b([Aa]) (?=[aeiouAEIOU])");
   private static final Pattern REPEATED_THE = Pattern.compile("\\bthe the\\b");
   private static final String NO = "の";
