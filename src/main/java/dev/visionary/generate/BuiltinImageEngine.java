@@ -47,7 +47,7 @@ public final class BuiltinImageEngine implements ImageEngine {
       }
       long seed = request.seed() + i;
       BufferedImage picture = renderer.render(words, request.negativePrompt(), seed, request.width(), request.height());
-      String infotext = request.infotext(ID, seed, request.width(), request.height()).format();
+      String infotext = request.infotext(ID, seed, request.width(), request.height(), null).format();
       byte[] png = PngMetadata.encode(picture, Map.of(PngMetadata.PARAMETERS, infotext));
       images.add(new GeneratedImage(png, request.width(), request.height(), seed, null, GeneratedImage.PNG));
       progress.progress((i + 1) / (double) request.count(), null);

@@ -1,6 +1,7 @@
 package dev.visionary.generate;
 
 import dev.visionary.generate.engine.ImageRequest;
+import dev.visionary.generate.remote.ImageModels;
 import dev.visionary.web.Forms;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a person sent to POST /generate, checked against what the chosen engine and model accept
- * before any provider is called.
+ * before any provider is called. Settings the engine does not take (a negative prompt or seed for OpenAI Images,
+ * steps for anything but a diffusion server) are dropped, so a job and its PNGs record only what was sent.
  */
 record GenerateForm(
     String prompt,
@@ -22,6 +24,10 @@ record GenerateForm(
     String seed,
     String quality,
     String style,
+    String steps,
+    String cfg,
+    String sampler,
+    String scheduler,
     String promptId,
     String expansionId) {
 
@@ -38,12 +44,25 @@ record GenerateForm(
         Forms.param(ctx, "seed"),
         Forms.param(ctx, "quality"),
         Forms.param(ctx, "style"),
+        Forms.param(ctx, "steps"),
+        Forms.param(ctx, "cfg"),
+        Forms.param(ctx, "sampler"),
+        Forms.param(ctx, "scheduler"),
         blankToNull(Forms.param(ctx, "prompt_id")),
         blankToNull(Forms.param(ctx, "expansion_id")));
   }
 
   static GenerateForm empty(String prompt, String negative, String promptId) {
-    return new GenerateForm(prompt, negative, "builtin", null, null, "1", null, null, null, promptId, null);
+    return new GenerateForm(prompt, negative, "builtin", null, null, "1", null, null, null, null, null, null, null, promptId, null);
+  }
+
+  GenerateForm withEngine(String engineId) {
+    return new GenerateForm(prompt, negative, engineId, null, size, count, seed, quality, style, steps, cfg, sampler, scheduler, promptId, expansionId);
+  }
+
+  /** The settings a diffusion engine's fields show, or null for an engine that takes none. */
+  DiffusionSettings diffusion(ImageEngines engines, ImageEngines.ModelChoice m) {
+    return m.tuning() == null ? null : DiffusionSettings.of(m.tuning(), engines.listing(engine).orElse(null), this);
   }
 
   /** The problems, by field, that stop this request; empty when it can be queued. */
@@ -64,15 +83,18 @@ record GenerateForm(
     if (text != null && text.isEmpty()) {
       errors.put("prompt", "Write or paste a prompt to generate from.");
     }
-    cleaned(ctx, "negative", "The negative prompt", MAX_NEGATIVE, errors);
+    if (m.takesNegative()) {
+      cleaned(ctx, "negative", "The negative prompt", MAX_NEGATIVE, errors);
+    }
     if (!m.acceptsSize(sizeOrDefault(m))) {
-      errors.put("size", m.label() + " can make " + String.join(", ", m.sizes()) + "; " + size + " is not one of them.");
+      errors.put("size", m.label() + " can make " + String.join(", ", m.sizes()) + (m.freeSize() ? ", or " + ImageModels.FREE_SIZE_RULE : "")
+          + "; " + size + " is not one of them.");
     }
     Integer n = parseInt(count, 1);
     if (n == null || n < 1 || n > m.maxCount()) {
       errors.put("count", m.maxCount() == 1 ? m.label() + " makes one image per request." : "Choose 1 to " + m.maxCount() + " images.");
     }
-    if (seed != null && !seed.isBlank() && parseLong(seed) == null) {
+    if (m.takesSeed() && seed != null && !seed.isBlank() && parseLong(seed) == null) {
       errors.put("seed", "The seed must be a whole number, or empty for a random one.");
     }
     if (quality != null && !quality.isBlank() && !m.qualities().contains(quality)) {
@@ -81,23 +103,34 @@ record GenerateForm(
     if (style != null && !style.isBlank() && !m.styles().contains(style)) {
       errors.put("style", m.styles().isEmpty() ? m.label() + " has no style setting." : "Choose a style from " + String.join(", ", m.styles()) + ".");
     }
+    DiffusionSettings tuning = diffusion(engines, m);
+    if (tuning != null) {
+      tuning.check(errors);
+    }
     return errors;
   }
 
   /** The job to queue; only call when {@link #problems} is empty. */
   Job toJob(String id, long ownerId, ImageEngines engines, Context ctx) {
-    ImageEngines.ModelChoice m = engines.choice(engine).orElseThrow().model(model).orElseThrow();
+    ImageEngines.EngineChoice e = engines.choice(engine).orElseThrow();
+    ImageEngines.ModelChoice m = e.model(model).orElseThrow();
     String[] wh = sizeOrDefault(m).split("x");
-    long seedValue = seed == null || seed.isBlank() ? ThreadLocalRandom.current().nextLong(0, 1L << 32) : parseLong(seed);
+    Long seedValue = !m.takesSeed() ? null
+        : seed == null || seed.isBlank() ? ThreadLocalRandom.current().nextLong(0, 1L << 32) : parseLong(seed);
     String text = Forms.text(ctx, "prompt", "The prompt", m.maxPromptChars(), true);
-    String neg = Forms.text(ctx, "negative", "The negative prompt", MAX_NEGATIVE, true);
+    String neg = m.takesNegative() ? Forms.text(ctx, "negative", "The negative prompt", MAX_NEGATIVE, true) : "";
+    DiffusionSettings tuning = diffusion(engines, m);
+    String modelName = e.serverModels() ? tuning == null ? null : blankToNull(tuning.model()) : blankToNull(m.id());
+    String qualityValue = blankToNull(quality) == null ? m.defaultQuality() : quality;
     ImageRequest request = new ImageRequest(text, neg.isEmpty() ? null : neg, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]),
-        parseInt(count, 1), seedValue, m.id().isEmpty() ? null : m.id(), blankToNull(quality), blankToNull(style), null, null, null);
+        parseInt(count, 1), seedValue, modelName, qualityValue, blankToNull(style),
+        tuning == null ? null : tuning.stepsValue(), tuning == null ? null : tuning.cfgValue(),
+        tuning == null ? null : tuning.sampler(), tuning == null ? null : tuning.scheduler());
     return new Job(id, ownerId, engine, request, new Job.Links(promptId, expansionId), Job.State.QUEUED);
   }
 
   String sizeOrDefault(ImageEngines.ModelChoice m) {
-    return size == null || size.isBlank() ? m.sizes().get(0) : size;
+    return size == null || size.isBlank() ? m.sizes().get(0) : size.strip();
   }
 
   private static String cleaned(Context ctx, String field, String label, int max, Map<String, String> errors) {

@@ -56,10 +56,14 @@ public final class GenerateRoutes {
     pages.page(ctx, "generate/index", model);
   }
 
-  /** The engine-dependent fields (model, size, count, quality, style), swapped in when the engine or model changes. */
+  /**
+   * The engine-dependent fields, swapped in when the engine or model changes; the negative prompt and seed typed so
+   * far come along, so they survive a switch to an engine that takes them too.
+   */
   public void options(Context ctx) {
     CurrentUser.require(ctx);
-    GenerateForm form = new GenerateForm(null, null, orDefault(ctx.queryParam("engine"), "builtin"), ctx.queryParam("model"), null, "1", null, null, null, null, null);
+    GenerateForm form = new GenerateForm(null, ctx.queryParam("negative"), orDefault(ctx.queryParam("engine"), "builtin"), ctx.queryParam("model"),
+        null, "1", ctx.queryParam("seed"), null, null, null, null, null, null, null, null);
     pages.fragment(ctx, "generate/options", formModel(form, Map.of()));
   }
 
@@ -167,12 +171,16 @@ public final class GenerateRoutes {
     ImageEngines.EngineChoice engine = engines.choice(form.engine()).orElse(engines.choices().get(0));
     ImageEngines.ModelChoice model = engine.model(form.model()).orElse(engine.defaultModel());
     Map<String, Object> m = new HashMap<>();
+    // An unknown engine in the address falls back to the first; the engine-specific fields follow the one shown.
+    form = form.engine().equals(engine.id()) ? form : form.withEngine(engine.id());
     m.put("form", form);
     m.put("errors", errors);
     m.put("engines", engines.choices());
     m.put("engine", engine);
     m.put("model", model);
     m.put("size", model.acceptsSize(form.sizeOrDefault(model)) ? form.sizeOrDefault(model) : model.sizes().get(0));
+    m.put("quality", form.quality() == null || form.quality().isBlank() ? model.defaultQuality() : form.quality());
+    m.put("diffusion", form.diffusion(engines, model));
     return m;
   }
 

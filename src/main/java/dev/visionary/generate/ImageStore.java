@@ -19,7 +19,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 public final class ImageStore {
 
   /** An image as listed on pages. */
-  public record StoredImage(String id, String jobId, long ownerId, String promptId, int width, int height, long seed,
+  public record StoredImage(String id, String jobId, long ownerId, String promptId, int width, int height, Long seed,
       String revisedPrompt, String sha256Hex, String mimeType) {
     /** Where the image is served, for pages outside this feature that show it. */
     public String url() {

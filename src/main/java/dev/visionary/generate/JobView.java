@@ -22,7 +22,7 @@ public record JobView(
     String prompt,
     String size,
     int count,
-    long seed,
+    Long seed,
     List<ImageStore.StoredImage> images,
     boolean builtin) {
 

@@ -7,6 +7,7 @@ import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
+import dev.visionary.generate.engine.ServerChoices;
 import dev.visionary.provider.Failure;
 import dev.visionary.provider.ProviderJson;
 import java.net.URI;
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * AUTOMATIC1111's Stable Diffusion web UI, and Forge which keeps the same API ({@code --api}). txt2img blocks
  * for the whole generation, so progress comes from polling {@code /sdapi/v1/progress} meanwhile.
  */
-public final class Automatic1111Engine implements ImageEngine {
+public final class Automatic1111Engine implements ImageEngine, ServerChoices.Source {
 
   public static final String ID = "automatic1111";
   static final String PROVIDER = "AUTOMATIC1111";
@@ -59,18 +60,34 @@ public final class Automatic1111Engine implements ImageEngine {
 
   /** Checkpoint titles, the values a request's {@code model} takes. */
   public List<String> models() throws ImageEngineException {
-    HttpResponse<byte[]> response = http.send(request("sdapi/v1/sd-models").GET());
+    return names("sdapi/v1/sd-models", "title", true);
+  }
+
+  /**
+   * Checkpoint titles, sampler names and scheduler labels (the values its infotext writes). Schedulers came in 1.9;
+   * an older server answers 404 there and takes none.
+   */
+  @Override
+  public ServerChoices serverChoices() throws ImageEngineException {
+    return new ServerChoices(models(), names("sdapi/v1/samplers", "name", true), names("sdapi/v1/schedulers", "label", false));
+  }
+
+  private List<String> names(String path, String field, boolean required) throws ImageEngineException {
+    HttpResponse<byte[]> response = http.send(request(path).GET());
+    if (response.statusCode() == 404 && !required) {
+      return List.of();
+    }
     if (response.statusCode() != 200) {
       throw Automatic1111Errors.from(response, authorization != null, null);
     }
-    List<String> titles = new ArrayList<>();
-    ProviderJson.parse(response.body()).forEach(model -> {
-      String title = ProviderJson.text(model.get("title"));
-      if (title != null) {
-        titles.add(title);
+    List<String> names = new ArrayList<>();
+    ProviderJson.parse(response.body()).forEach(entry -> {
+      String name = ProviderJson.text(entry.get(field));
+      if (name != null) {
+        names.add(name);
       }
     });
-    return titles;
+    return names;
   }
 
   @Override
@@ -136,6 +153,9 @@ public final class Automatic1111Engine implements ImageEngine {
     if (request.sampler() != null) {
       body.put("sampler_name", request.sampler());
     }
+    if (request.scheduler() != null) {
+      body.put("scheduler", request.scheduler());
+    }
     if (request.model() != null) {
       body.putObject("override_settings").put("sd_model_checkpoint", request.model());
       body.put("override_settings_restore_afterwards", true);
@@ -149,14 +169,19 @@ public final class Automatic1111Engine implements ImageEngine {
       throw ImageEngineException.retryable(Failure.BAD_RESPONSE, "AUTOMATIC1111 answered without any image.", null);
     }
     // info is a JSON document encoded as a string inside the JSON answer.
-    JsonNode seeds = ProviderJson.parse(ProviderJson.text(root.get("info"))).path("all_seeds");
+    JsonNode info = ProviderJson.parse(ProviderJson.text(root.get("info")));
+    JsonNode seeds = info.path("all_seeds");
+    // A1111's own parameters text for each image: kept as written, so its model hash and settings survive.
+    JsonNode infotexts = info.path("infotexts");
     long firstSeed = Math.floorMod(request.seed(), SEED_RANGE);
     List<GeneratedImage> images = new ArrayList<>();
     // Extensions such as ControlNet append extra images (detection maps) after the ones we asked for.
     for (int i = 0; i < Math.min(encoded.size(), request.count()); i++) {
       byte[] bytes = ImageBytes.fromBase64(PROVIDER, encoded.get(i).asText());
       long seed = seeds.has(i) && seeds.get(i).canConvertToLong() ? seeds.get(i).asLong() : firstSeed + i;
-      images.add(ImageBytes.image(PROVIDER, bytes, request.width(), request.height(), seed, null));
+      GeneratedImage image = ImageBytes.image(PROVIDER, bytes, request.width(), request.height(), seed, null);
+      String infotext = infotexts.path(i).isTextual() && !infotexts.path(i).asText().isBlank() ? infotexts.path(i).asText() : null;
+      images.add(new GeneratedImage(image.bytes(), image.width(), image.height(), image.seed(), null, image.mimeType(), infotext, null));
     }
     return images;
   }

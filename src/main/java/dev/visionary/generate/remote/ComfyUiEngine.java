@@ -11,6 +11,7 @@ import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.engine.ProgressListener;
+import dev.visionary.generate.engine.ServerChoices;
 import dev.visionary.provider.Failure;
 import dev.visionary.provider.ProviderJson;
 import java.net.URI;
@@ -31,13 +32,14 @@ import java.util.UUID;
  * ComfyUI: queues a workflow with {@code POST /prompt}, follows it on the {@code /ws} event stream when the
  * server offers one (falling back to polling {@code /history/{id}}), then fetches the files with {@code /view}.
  */
-public final class ComfyUiEngine implements ImageEngine {
+public final class ComfyUiEngine implements ImageEngine, ServerChoices.Source {
 
   public static final String ID = "comfyui";
   static final String PROVIDER = "ComfyUI";
   private static final int DEFAULT_STEPS = 20;
-  private static final double DEFAULT_CFG = 7.0;
+  private static final double DEFAULT_CFG = 8.0;
   private static final String DEFAULT_SAMPLER = "euler";
+  private static final String DEFAULT_SCHEDULER = "normal";
 
   private final URI base;
   private final ComfyWorkflow workflow;
@@ -64,16 +66,31 @@ public final class ComfyUiEngine implements ImageEngine {
 
   /** Checkpoint file names the server can load, as CheckpointLoaderSimple lists them. */
   public List<String> models() throws ImageEngineException {
-    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(RemoteUrls.resolve(base, "object_info/CheckpointLoaderSimple")).GET());
+    return combo(nodeInputs("CheckpointLoaderSimple"), "ckpt_name");
+  }
+
+  /** Checkpoints from CheckpointLoaderSimple, samplers and schedulers from KSampler, as the nodes list them. */
+  @Override
+  public ServerChoices serverChoices() throws ImageEngineException {
+    JsonNode sampler = nodeInputs("KSampler");
+    return new ServerChoices(models(), combo(sampler, "sampler_name"), combo(sampler, "scheduler"));
+  }
+
+  private JsonNode nodeInputs(String node) throws ImageEngineException {
+    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(RemoteUrls.resolve(base, "object_info/" + node)).GET());
     if (response.statusCode() != 200) {
       throw ComfyErrors.from(response);
     }
-    JsonNode choices = ProviderJson.parse(response.body()).at("/CheckpointLoaderSimple/input/required/ckpt_name");
+    return ProviderJson.parse(response.body()).path(node).path("input").path("required");
+  }
+
+  private static List<String> combo(JsonNode inputs, String input) {
+    JsonNode choices = inputs.path(input);
     // Older servers list the names as the first element; newer ones as ["COMBO", {"options": [...]}].
     JsonNode names = choices.path(0).isArray() ? choices.path(0) : choices.path(1).path("options");
-    List<String> models = new ArrayList<>();
-    names.forEach(name -> models.add(name.asText()));
-    return models;
+    List<String> values = new ArrayList<>();
+    names.forEach(name -> values.add(name.asText()));
+    return values;
   }
 
   @Override
@@ -113,6 +130,7 @@ public final class ComfyUiEngine implements ImageEngine {
     values.put(ComfyWorkflow.STEPS, IntNode.valueOf(request.steps() == null ? DEFAULT_STEPS : request.steps()));
     values.put(ComfyWorkflow.CFG, DoubleNode.valueOf(request.cfg() == null ? DEFAULT_CFG : request.cfg()));
     values.put(ComfyWorkflow.SAMPLER, TextNode.valueOf(request.sampler() == null ? DEFAULT_SAMPLER : request.sampler()));
+    values.put(ComfyWorkflow.SCHEDULER, TextNode.valueOf(request.scheduler() == null ? DEFAULT_SCHEDULER : request.scheduler()));
     if (request.model() != null) {
       values.put(ComfyWorkflow.CHECKPOINT, TextNode.valueOf(request.model()));
     } else if (workflow.uses(ComfyWorkflow.CHECKPOINT)) {
@@ -266,8 +284,10 @@ public final class ComfyUiEngine implements ImageEngine {
         throw ImageEngineException.of(Failure.SERVER, "ComfyUI finished, but fetching " + query.get("filename") + " failed with HTTP "
             + response.statusCode() + ".", null, null);
       }
-      long seed = (request.seed() & Long.MAX_VALUE) + images.size();
-      images.add(ImageBytes.image(PROVIDER, response.body(), request.width(), request.height(), seed, null));
+      // A batch is one latent drawn from one seed: the seed with the image's batch index reproduces it.
+      GeneratedImage image = ImageBytes.image(PROVIDER, response.body(), request.width(), request.height(), request.seed() & Long.MAX_VALUE, null);
+      Integer batchIndex = request.count() > 1 ? images.size() : null;
+      images.add(new GeneratedImage(image.bytes(), image.width(), image.height(), image.seed(), null, image.mimeType(), null, batchIndex));
     }
     return images;
   }

@@ -29,6 +29,7 @@ final class ComfyWorkflow {
   static final String STEPS = "steps";
   static final String CFG = "cfg";
   static final String SAMPLER = "sampler";
+  static final String SCHEDULER = "scheduler";
   static final String CHECKPOINT = "checkpoint";
 
   private static final String BUNDLED = "/comfyui/default-workflow.json";

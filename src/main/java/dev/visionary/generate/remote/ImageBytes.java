@@ -24,7 +24,7 @@ final class ImageBytes {
    * Wraps downloaded or decoded bytes. The size is read from the PNG header when there is one, because
    * servers may round or ignore the size we asked for; otherwise the requested size stands.
    */
-  static GeneratedImage image(String provider, byte[] bytes, int width, int height, long seed, String revisedPrompt)
+  static GeneratedImage image(String provider, byte[] bytes, int width, int height, Long seed, String revisedPrompt)
       throws ImageEngineException {
     String mime = mimeType(bytes);
     if (mime == null) {

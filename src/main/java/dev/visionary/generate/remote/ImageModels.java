@@ -14,11 +14,14 @@ public final class ImageModels {
   public static final String DEFAULT_MODEL = "gpt-image-1";
 
   private static final List<String> GPT_SIZES = List.of("1024x1024", "1536x1024", "1024x1536");
-  private static final List<String> GPT_QUALITIES = List.of("low", "medium", "high", "auto");
+  // auto first: it is the API's default, and forms offer the first choice.
+  private static final List<String> GPT_QUALITIES = List.of("auto", "low", "medium", "high");
   // gpt-image-2 takes any WxH inside these bounds besides the standard sizes.
   private static final int FREE_SIZE_STEP = 16;
   private static final int FREE_SIZE_MAX_EDGE = 3840;
   private static final long FREE_SIZE_MAX_PIXELS = 3840L * 2160L;
+  public static final String FREE_SIZE_RULE =
+      "any size whose sides are multiples of 16, at most 3840x2160, between 1:3 and 3:1";
 
   /**
    * @param sizes the sizes to offer, as {@code WIDTHxHEIGHT}
@@ -41,7 +44,7 @@ public final class ImageModels {
       int maxPromptLength) {}
 
   private static final List<ImageModel> MODELS = List.of(
-      new ImageModel("dall-e-2", "DALL·E 2", List.of("256x256", "512x512", "1024x1024"), false, 10, List.of("standard"), List.of(), true, 1000),
+      new ImageModel("dall-e-2", "DALL·E 2", List.of("1024x1024", "512x512", "256x256"), false, 10, List.of("standard"), List.of(), true, 1000),
       new ImageModel("dall-e-3", "DALL·E 3", List.of("1024x1024", "1792x1024", "1024x1792"), false, 1, List.of("standard", "hd"),
           List.of("vivid", "natural"), true, 4000),
       gpt("gpt-image-1", "GPT Image 1", false),
@@ -86,9 +89,7 @@ public final class ImageModels {
     }
     String size = request.width() + "x" + request.height();
     if (!model.sizes().contains(size) && !(model.freeSize() && freeSizeFits(request.width(), request.height()))) {
-      String extra = model.freeSize()
-          ? ", or any size whose sides are multiples of 16, at most 3840x2160, between 1:3 and 3:1"
-          : "";
+      String extra = model.freeSize() ? ", or " + FREE_SIZE_RULE : "";
       return Optional.of(size + " is not a size " + model.label() + " can make; choose " + choices(model.sizes()) + extra + ".");
     }
     if (request.count() > model.maxCount()) {
@@ -108,7 +109,8 @@ public final class ImageModels {
     return Optional.empty();
   }
 
-  private static boolean freeSizeFits(int width, int height) {
+  /** Whether gpt-image-2 takes a size outside its standard ones: {@link #FREE_SIZE_RULE}. */
+  public static boolean freeSizeFits(int width, int height) {
     int longer = Math.max(width, height);
     int shorter = Math.min(width, height);
     return width % FREE_SIZE_STEP == 0

@@ -133,8 +133,8 @@ public final class OpenAiImageEngine implements ImageEngine {
       } else {
         throw ImageEngineException.retryable(Failure.BAD_RESPONSE, "OpenAI answered with an image entry that holds no image.", null);
       }
-      long seed = request.seed() + images.size();
-      images.add(ImageBytes.image(PROVIDER, bytes, request.width(), request.height(), seed, ProviderJson.text(item.get("revised_prompt"))));
+      // OpenAI Images take no seed, so none is recorded.
+      images.add(ImageBytes.image(PROVIDER, bytes, request.width(), request.height(), null, ProviderJson.text(item.get("revised_prompt"))));
     }
     return images;
   }

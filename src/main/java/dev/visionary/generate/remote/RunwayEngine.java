@@ -36,6 +36,8 @@ public final class RunwayEngine implements ImageEngine {
   /** The output sizes gen4_image offers, as Runway writes them. */
   public static final List<String> RATIOS = List.of(
       "1920:1080", "1080:1920", "1024:1024", "1360:768", "1080:1080", "1168:880", "1440:1080", "1080:1440", "1808:768", "2112:912");
+  // Runway's seed is an unsigned 32-bit integer (0 to 4294967295).
+  private static final long SEED_RANGE = 1L << 32;
   private static final double BACKOFF = 1.5;
   private static final int MAX_POLL_MULTIPLE = 8;
 
@@ -94,7 +96,9 @@ public final class RunwayEngine implements ImageEngine {
     // gen4_image makes one image per task.
     for (int i = 0; i < request.count(); i++) {
       int done = i;
-      String taskId = start(request.prompt(), ratio);
+      // Each task draws one image from its own seed, so image i's seed alone reproduces it.
+      long seed = Math.floorMod(request.seed() + i, SEED_RANGE);
+      String taskId = start(body(request.prompt(), ratio, seed));
       JsonNode task;
       try {
         task = waitFor(taskId, fraction -> progress.progress((done + fraction) / request.count(), null));
@@ -106,7 +110,7 @@ public final class RunwayEngine implements ImageEngine {
       }
       for (JsonNode url : task.path("output")) {
         byte[] bytes = http.download(URI.create(url.asText()));
-        images.add(ImageBytes.image(PROVIDER, bytes, side(ratio, 0), side(ratio, 1), request.seed() + images.size(), null));
+        images.add(ImageBytes.image(PROVIDER, bytes, side(ratio, 0), side(ratio, 1), seed, null));
       }
     }
     if (images.isEmpty()) {
@@ -116,14 +120,14 @@ public final class RunwayEngine implements ImageEngine {
     return images;
   }
 
-  static ObjectNode body(String prompt, String ratio) {
-    return ProviderJson.object().put("model", MODEL).put("promptText", prompt).put("ratio", ratio);
+  static ObjectNode body(String prompt, String ratio, long seed) {
+    return ProviderJson.object().put("model", MODEL).put("promptText", prompt).put("ratio", ratio).put("seed", seed);
   }
 
-  private String start(String prompt, String ratio) throws ImageEngineException {
+  private String start(ObjectNode body) throws ImageEngineException {
     HttpResponse<byte[]> response = http.send(api("v1/text_to_image")
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(body(prompt, ratio)))));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(ProviderJson.bytes(body))));
     if (response.statusCode() != 200 && response.statusCode() != 201) {
       throw RunwayErrors.from(response, clock, apiKey);
     }

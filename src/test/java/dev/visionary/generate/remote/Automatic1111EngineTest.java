@@ -34,8 +34,12 @@ import org.junit.jupiter.api.Test;
 class Automatic1111EngineTest {
 
   private static final String CREDENTIALS = "alice:s3cret-pass";
-  private static final ImageRequest REQUEST = new ImageRequest("a beach sunset, golden hour", "blurry, watermark", 768, 512, 2, 1234,
-      "sd_xl_base_1.0.safetensors [31e35c80fc]", null, null, 28, 6.5, "DPM++ 2M Karras");
+  private static final ImageRequest REQUEST = new ImageRequest("a beach sunset, golden hour", "blurry, watermark", 768, 512, 2, 1234L,
+      "sd_xl_base_1.0.safetensors [31e35c80fc]", null, null, 28, 6.5, "DPM++ 2M", "Karras");
+
+  /** What A1111 1.10 writes for the first image of REQUEST, model hash and version included. */
+  static final String INFOTEXT_FIRST = "a beach sunset, golden hour\nNegative prompt: blurry, watermark\nSteps: 28, Sampler: DPM++ 2M, "
+      + "Schedule type: Karras, CFG scale: 6.5, Seed: 1234, Size: 768x512, Model hash: 31e35c80fc, Model: sd_xl_base_1.0, Version: v1.10.1";
 
   private final FakeServer server = FakeServer.start();
   private final byte[] first = TestImages.png(768, 512, Color.ORANGE);
@@ -65,7 +69,8 @@ class Automatic1111EngineTest {
     }
     String info = "{\"prompt\": \"a beach sunset, golden hour\", \"all_prompts\": [\"a beach sunset, golden hour\"], \"seed\": 1234,"
         + " \"all_seeds\": [1234, 1235], \"subseed\": 99, \"width\": 768, \"height\": 512, \"sampler_name\": \"DPM++ 2M Karras\","
-        + " \"sd_model_name\": \"sd_xl_base_1.0\", \"infotexts\": [\"a beach sunset\\nSteps: 28, Seed: 1234\"]}";
+        + " \"sd_model_name\": \"sd_xl_base_1.0\", \"infotexts\": [\"" + INFOTEXT_FIRST.replace("\n", "\\n") + "\", \""
+        + INFOTEXT_FIRST.replace("Seed: 1234", "Seed: 1235").replace("\n", "\\n") + "\"]}";
     return "{\"images\":[" + list + "],\"parameters\":{\"prompt\":\"a beach sunset, golden hour\"},\"info\":"
         + FakeServer.JSON.valueToTree(info) + "}";
   }
@@ -107,7 +112,8 @@ class Automatic1111EngineTest {
     assertEquals(1234, body.get("seed").asLong());
     assertEquals(28, body.get("steps").asInt());
     assertEquals(6.5, body.get("cfg_scale").asDouble());
-    assertEquals("DPM++ 2M Karras", body.get("sampler_name").asText());
+    assertEquals("DPM++ 2M", body.get("sampler_name").asText());
+    assertEquals("Karras", body.get("scheduler").asText());
     assertEquals(768, body.get("width").asInt());
     assertEquals(512, body.get("height").asInt());
     assertEquals(2, body.get("batch_size").asInt());
@@ -123,6 +129,8 @@ class Automatic1111EngineTest {
     assertEquals(2, images.size());
     assertArrayEquals(first, images.get(0).bytes());
     assertArrayEquals(second, images.get(1).bytes());
+    assertEquals(INFOTEXT_FIRST, images.get(0).engineInfotext(), "A1111's own parameters text is kept as it wrote it");
+    assertTrue(images.get(1).engineInfotext().contains("Seed: 1235"), images.get(1).engineInfotext());
     assertEquals(List.of(1234L, 1235L), images.stream().map(GeneratedImage::seed).toList());
     assertEquals(768, images.get(0).width());
   }
@@ -151,13 +159,33 @@ class Automatic1111EngineTest {
   }
 
   @Test
+  void listsCheckpointsSamplersAndSchedulersAndTakesNoSchedulersFromAnOlderServer() throws Exception {
+    server.on("GET", "/sdapi/v1/sd-models", r -> Reply.json(200, "[{\"title\":\"sd_xl_base_1.0.safetensors [31e35c80fc]\",\"model_name\":"
+        + "\"sd_xl_base_1.0\",\"hash\":\"31e35c80fc\",\"sha256\":\"31e35c80fc4829d14f90153f4c74cd59c90b779f6afe05a74cd6120b893f7e5b\","
+        + "\"filename\":\"/models/sd_xl_base_1.0.safetensors\",\"config\":null}]"));
+    server.on("GET", "/sdapi/v1/samplers", r -> Reply.json(200, "[{\"name\":\"DPM++ 2M\",\"aliases\":[\"k_dpmpp_2m\"],\"options\":{}},"
+        + "{\"name\":\"Euler a\",\"aliases\":[\"k_euler_a\"],\"options\":{}}]"));
+    Automatic1111Engine engine = engine(server.uri().toString(), null);
+
+    dev.visionary.generate.engine.ServerChoices older = engine.serverChoices();
+    assertEquals(List.of("sd_xl_base_1.0.safetensors [31e35c80fc]"), older.models());
+    assertEquals(List.of("DPM++ 2M", "Euler a"), older.samplers());
+    assertEquals(List.of(), older.schedulers(), "before 1.9 there is no /sdapi/v1/schedulers");
+
+    server.on("GET", "/sdapi/v1/schedulers", r -> Reply.json(200, "[{\"name\":\"automatic\",\"label\":\"Automatic\",\"aliases\":null,"
+        + "\"default_rho\":-1.0,\"need_inner_model\":false},{\"name\":\"karras\",\"label\":\"Karras\",\"aliases\":[\"Karras\"],"
+        + "\"default_rho\":7.0,\"need_inner_model\":false}]"));
+    assertEquals(List.of("Automatic", "Karras"), engine.serverChoices().schedulers(), "labels, as A1111's infotext writes them");
+  }
+
+  @Test
   void anUnknownSamplerIsAnInvalidRequestNamingIt() {
     server.on("POST", "/sdapi/v1/txt2img", r -> Reply.json(404,
         "{\"error\":\"HTTPException\",\"detail\":\"Sampler not found\",\"body\":\"\",\"errors\":\"404: Sampler not found\"}"));
     ImageEngineException e = assertThrows(ImageEngineException.class,
         () -> engine(server.uri().toString(), null).generate(REQUEST, ProgressListener.NONE));
     assertEquals(Failure.BAD_REQUEST, e.kind());
-    assertEquals("AUTOMATIC1111 has no sampler named 'DPM++ 2M Karras'; choose one of the samplers it offers.", e.getMessage());
+    assertEquals("AUTOMATIC1111 has no sampler named 'DPM++ 2M'; choose one of the samplers it offers.", e.getMessage());
   }
 
   @Test

@@ -32,7 +32,7 @@ class ComfyUiEngineTest {
 
   private static final String PROMPT_ID = "5f0c6f5e-3b1a-4d7e-9b7a-2f3e1c9d8a01";
   private static final ImageRequest REQUEST = new ImageRequest("a \"quoted\" beach sunset", "blurry", 832, 1216, 1, 987654321L,
-      "dreamshaper_8.safetensors", null, null, 25, 6.0, "dpmpp_2m");
+      "dreamshaper_8.safetensors", null, null, 25, 6.0, "dpmpp_2m", "karras");
 
   private final FakeServer server = FakeServer.start();
   private final byte[] png = TestImages.png(832, 1216, Color.ORANGE);
@@ -75,6 +75,7 @@ class ComfyUiEngineTest {
     assertEquals(25, graph.at("/3/inputs/steps").asInt());
     assertEquals(6.0, graph.at("/3/inputs/cfg").asDouble());
     assertEquals("dpmpp_2m", graph.at("/3/inputs/sampler_name").asText());
+    assertEquals("karras", graph.at("/3/inputs/scheduler").asText());
     assertEquals(832, graph.at("/5/inputs/width").asInt());
     assertEquals(1216, graph.at("/5/inputs/height").asInt());
     assertEquals(1, graph.at("/5/inputs/batch_size").asInt());
@@ -91,13 +92,50 @@ class ComfyUiEngineTest {
   }
 
   @Test
+  void aBatchSharesOneSeedSoEachImageRecordsThatSeedAndItsBatchIndex() throws Exception {
+    server.on("POST", "/prompt", r -> Reply.json(200, "{\"prompt_id\":\"" + PROMPT_ID + "\",\"number\":1,\"node_errors\":{}}"));
+    server.on("GET", "/history/" + PROMPT_ID, r -> Reply.json(200, "{\"" + PROMPT_ID + "\":{\"prompt\":[],\"outputs\":{\"9\":{\"images\":["
+        + "{\"filename\":\"visionary_00001_.png\",\"subfolder\":\"\",\"type\":\"output\"},"
+        + "{\"filename\":\"visionary_00002_.png\",\"subfolder\":\"\",\"type\":\"output\"}]}},"
+        + "\"status\":{\"status_str\":\"success\",\"completed\":true,\"messages\":[]},\"meta\":{}}}"));
+    server.on("GET", "/view", r -> Reply.bytes("image/png", png));
+    ImageRequest two = dev.visionary.generate.ImageRequests.withCount(REQUEST, 2);
+
+    List<GeneratedImage> images = engine(null).generate(two, ProgressListener.NONE);
+
+    assertEquals(2, server.requests("/prompt").get(0).json().at("/prompt/5/inputs/batch_size").asInt());
+    assertEquals(List.of(987654321L, 987654321L), images.stream().map(GeneratedImage::seed).toList(),
+        "one latent batch from one seed: seed+1 would draw a different picture");
+    assertEquals(java.util.Arrays.asList(0, 1), images.stream().map(GeneratedImage::batchIndex).toList());
+    String second = two.infotext(ComfyUiEngine.ID, images.get(1)).format();
+    assertTrue(second.contains("Seed: 987654321, Size: 832x1216, Model: dreamshaper_8.safetensors, Batch size: 2, Batch pos: 1"), second);
+  }
+
+  @Test
+  void listsCheckpointsFromTheLoaderAndSamplersAndSchedulersFromKSampler() throws Exception {
+    server.on("GET", "/object_info/CheckpointLoaderSimple", r -> Reply.json(200, "{\"CheckpointLoaderSimple\":{\"input\":{\"required\":"
+        + "{\"ckpt_name\":[[\"dreamshaper_8.safetensors\",\"sd_xl_base_1.0.safetensors\"],{}]}}}}"));
+    // The newer COMBO shape: ["COMBO", {"options": [...]}].
+    server.on("GET", "/object_info/KSampler", r -> Reply.json(200, "{\"KSampler\":{\"input\":{\"required\":{"
+        + "\"seed\":[\"INT\",{\"default\":0}],\"steps\":[\"INT\",{\"default\":20,\"min\":1,\"max\":10000}],"
+        + "\"sampler_name\":[\"COMBO\",{\"options\":[\"euler\",\"dpmpp_2m\"]}],"
+        + "\"scheduler\":[\"COMBO\",{\"options\":[\"normal\",\"karras\"]}]}}}}"));
+
+    dev.visionary.generate.engine.ServerChoices lists = engine(null).serverChoices();
+
+    assertEquals(List.of("dreamshaper_8.safetensors", "sd_xl_base_1.0.safetensors"), lists.models());
+    assertEquals(List.of("euler", "dpmpp_2m"), lists.samplers());
+    assertEquals(List.of("normal", "karras"), lists.schedulers());
+  }
+
+  @Test
   void withoutAChosenModelTheFirstInstalledCheckpointIsUsed() throws Exception {
     finishedRunAfterTwoPolls();
     server.on("GET", "/object_info/CheckpointLoaderSimple", r -> Reply.json(200, "{\"CheckpointLoaderSimple\":{\"input\":{\"required\":"
         + "{\"ckpt_name\":[[\"sd_xl_base_1.0.safetensors\",\"v1-5-pruned-emaonly.safetensors\"],{\"tooltip\":\"The name of the checkpoint\"}]}},"
         + "\"output\":[\"MODEL\",\"CLIP\",\"VAE\"],\"name\":\"CheckpointLoaderSimple\",\"category\":\"loaders\"}}"));
 
-    engine(null).generate(new ImageRequest("a lake", null, 512, 512, 1, 1, null, null, null, null, null, null), ProgressListener.NONE);
+    engine(null).generate(new ImageRequest("a lake", null, 512, 512, 1, 1L, null, null, null, null, null, null, null), ProgressListener.NONE);
 
     JsonNode graph = server.requests("/prompt").get(0).json().get("prompt");
     assertEquals("sd_xl_base_1.0.safetensors", graph.at("/4/inputs/ckpt_name").asText());

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ImageFailureKindsTest {
 
   private static final ImageRequest REQUEST = new ImageRequest("a lighthouse at dusk", "", 1024, 1024, 1, 7L,
-      null, null, null, null, null, null);
+      null, null, null, null, null, null, null);
 
   private final FakeServer server = FakeServer.start();
 

@@ -56,7 +56,7 @@ class OpenAiImageEngineTest {
   }
 
   private static ImageRequest request(String model, int width, int height, int count, String quality, String style) {
-    return new ImageRequest("a beach sunset", null, width, height, count, 42, model, quality, style, null, null, null);
+    return new ImageRequest("a beach sunset", null, width, height, count, null, model, quality, style, null, null, null, null);
   }
 
   /** An error body exactly as OpenAI sends it; checked against the official ErrorResponse schema. */
@@ -142,7 +142,7 @@ class OpenAiImageEngineTest {
     assertEquals(2, images.size());
     assertArrayEquals(first, images.get(0).bytes());
     assertEquals("image/jpeg", images.get(1).mimeType());
-    assertEquals(List.of(42L, 43L), images.stream().map(GeneratedImage::seed).toList());
+    assertTrue(images.stream().allMatch(image -> image.seed() == null), "OpenAI Images take no seed, so none is recorded");
   }
 
   @Test
@@ -285,9 +285,9 @@ class OpenAiImageEngineTest {
 
   @Test
   void promptsLongerThanTheModelReadsAreRefusedBeforeAnyCall() {
-    ImageRequest longPrompt = new ImageRequest("x".repeat(1001), null, 1024, 1024, 1, 1, "dall-e-2", null, null, null, null, null);
+    ImageRequest longPrompt = new ImageRequest("x".repeat(1001), null, 1024, 1024, 1, null, "dall-e-2", null, null, null, null, null, null);
     assertEquals("The prompt is 1001 characters long; DALL·E 2 reads at most 1000.", ImageModels.validate(longPrompt).orElseThrow());
-    assertTrue(ImageModels.validate(new ImageRequest("x".repeat(4000), null, 1024, 1024, 1, 1, "dall-e-3", null, null, null, null, null)).isEmpty());
+    assertTrue(ImageModels.validate(new ImageRequest("x".repeat(4000), null, 1024, 1024, 1, null, "dall-e-3", null, null, null, null, null, null)).isEmpty());
     assertThrows(ImageEngineException.class, () -> engine("gpt-image-1").generate(longPrompt, ProgressListener.NONE));
     assertEquals(0, server.requests().size());
   }

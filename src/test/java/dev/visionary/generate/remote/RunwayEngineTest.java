@@ -79,6 +79,8 @@ class RunwayEngineTest {
     assertEquals("gen4_image", body.get("model").asText());
     assertEquals("a beach sunset", body.get("promptText").asText());
     assertEquals("1920:1080", body.get("ratio").asText());
+    assertEquals(7, body.get("seed").asLong(), "Runway takes a seed, so the one recorded is the one it used");
+    assertEquals(7L, images.get(0).seed());
     assertEquals(5, server.requests("/v1/tasks/" + TASK).size());
     FakeServer.Request download = server.requests("/outputs/" + TASK + "/0.png").get(0);
     assertNull(download.headers().getFirst("Authorization"), "the key never goes to the storage host");
