@@ -40,12 +40,12 @@ class DynamicPromptTest {
 
   @Test
   void aCountPicksThatManyDifferentOptionsInEveryOrder() {
-    assertEquals(List.of("a, b", "a, c", "b, a", "b, c", "c, a", "c, b"), all("{2$$a|b|c}"));
-    assertEquals(List.of("a", "b", "a, b", "b, a"), all("{1-2$$a|b}"));
-    assertEquals(List.of("a, b", "b, a"), all("{5$$a|b}"), "a count above the options means all of them");
+    assertEquals(List.of("a,b", "a,c", "b,a", "b,c", "c,a", "c,b"), all("{2$$a|b|c}"), "joined by a bare comma, as dynamicprompts joins");
+    assertEquals(List.of("a", "b", "a,b", "b,a"), all("{1-2$$a|b}"));
+    assertEquals(List.of("a,b", "b,a"), all("{5$$a|b}"), "a count above the options means all of them");
     assertEquals(List.of("a and b", "b and a"), all("{2$$ and $$a|b}"));
     assertEquals(12, all("{2-$$a|b|c}").size(), "two or more of three: 6 pairs and 6 triples");
-    assertEquals(List.of("a", "b", "a, b", "b, a"), all("{-2$$a|b}"));
+    assertEquals(List.of("a", "b", "a,b", "b,a"), all("{-2$$a|b}"));
     assertEquals(List.of(""), all("{0$$a|b}"));
   }
 
@@ -93,7 +93,7 @@ class DynamicPromptTest {
         "pet", List.of("cat", "dog"),
         "Color", List.of("red", "blue")));
     assertEquals(List.of("a big cat", "a big dog", "a small cat", "a small dog"), DynamicPrompt.parse("a __animal__").combinations(lists));
-    assertEquals(List.of("red", "blue"), DynamicPrompt.parse("__COLOR__").combinations(lists), "names ignore case");
+    assertEquals(List.of("blue", "red"), DynamicPrompt.parse("__COLOR__").combinations(lists), "names ignore case; values sorted");
     List<String> random = DynamicPrompt.parse("__animal__").random(lists, 3, 50);
     assertTrue(Set.of("big cat", "big dog", "small cat", "small dog").containsAll(random), random.toString());
   }
@@ -104,7 +104,7 @@ class DynamicPromptTest {
         "colors-warm", List.of("red", "orange"),
         "colors-cool", List.of("blue", "red"),
         "shapes", List.of("circle")));
-    assertEquals(List.of("blue", "red", "orange"), DynamicPrompt.parse("__colors*__").combinations(lists));
+    assertEquals(List.of("blue", "orange", "red"), DynamicPrompt.parse("__colors*__").combinations(lists), "joined, de-duplicated, sorted");
     assertEquals(List.of("circle"), DynamicPrompt.parse("__sha?es__").combinations(lists));
   }
 
@@ -233,7 +233,7 @@ class DynamicPromptTest {
   void randomPicksOfSeveralAreDistinctAndWithinTheRange() {
     Set<Integer> sizes = new HashSet<>();
     for (String prompt : DynamicPrompt.parse("{1-3$$a|b|c|d}").random(NONE, 5, 300)) {
-      List<String> parts = List.of(prompt.split(", "));
+      List<String> parts = List.of(prompt.split(","));
       assertEquals(parts.size(), new HashSet<>(parts).size(), "no option twice: " + prompt);
       sizes.add(parts.size());
     }
