@@ -50,6 +50,7 @@ interface PromptNode {
 
     @Override
     public Iterator<String> combinations(Scope scope) {
+      scope.step();
       return List.of(text).iterator();
     }
 
@@ -77,6 +78,7 @@ interface PromptNode {
 
     @Override
     public Iterator<String> combinations(Scope scope) {
+      scope.step();
       Scope inner = scope.assigning(assignments);
       List<Supplier<Iterator<String>>> factors = new ArrayList<>();
       parts.forEach(part -> factors.add(() -> part.combinations(inner)));
@@ -138,6 +140,7 @@ interface PromptNode {
 
     @Override
     public Iterator<String> combinations(Scope scope) {
+      scope.step();
       return value(scope).combinations(scope.evaluating(name, position));
     }
 
@@ -187,6 +190,7 @@ interface PromptNode {
 
     @Override
     public Iterator<String> combinations(Scope scope) {
+      scope.step();
       Iterator<String> wrappers = wrapper.combinations(scope);
       return new Chain(new Iterator<>() {
         @Override
@@ -312,6 +316,7 @@ interface PromptNode {
 
     @Override
     public Iterator<String> combinations(Scope scope) {
+      scope.step();
       Picking picking = picking(scope);
       Variants group = picking.group();
       List<PromptNode> nodes = group.options.stream().map(Option::node).toList();
@@ -377,6 +382,7 @@ interface PromptNode {
 
     @Override
     public Iterator<String> combinations(Scope scope) {
+      scope.step();
       Scope inner = inner(scope);
       List<Supplier<Iterator<String>>> values = new ArrayList<>();
       values(scope).forEach(value -> values.add(() -> value.combinations(inner)));

@@ -1,12 +1,10 @@
 package dev.visionary.expand.dynamic;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * What one use of a template sees while it is turned into prompts: the word lists, the variables set so far,
@@ -14,8 +12,11 @@ import java.util.Set;
  * used, as in dynamicprompts: a wildcard's values see the variables of the template that uses it.
  */
 final class Scope {
-  /** Steps (picks considered, counts taken, pieces joined) one use of a template may take. */
-  static final long MAX_WORK = 2_000_000;
+  /**
+   * Steps (picks considered, counts taken, pieces joined) one use of a template may take: far more than listing
+   * the {@value DynamicPrompt#EXACT_COUNT_LIMIT} prompts an exact count looks at needs, and a fraction of a second.
+   */
+  static final long MAX_WORK = 200_000;
   /** The longest prompt a template may make; variables that double themselves would otherwise grow without end. */
   static final int MAX_PROMPT_CHARS = 100_000;
 
@@ -32,6 +33,18 @@ final class Scope {
     private long steps;
   }
 
+  /** The variables whose values are being made, innermost first. */
+  private record Evaluating(String name, Evaluating outer) {
+    boolean contains(String wanted) {
+      for (Evaluating e = this; e != null; e = e.outer) {
+        if (e.name.equals(wanted)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** {@code ${name=…}}: {@code immediate} ({@code =!}) evaluates once where it is set; {@code ?=} keeps a value already set. */
   record Assignment(String name, PromptNode value, boolean immediate, boolean overwrite) {}
 
@@ -39,12 +52,12 @@ final class Scope {
   /** Null in combinatorial mode. */
   final Random random;
   private final Map<String, PromptNode> variables;
-  private final Set<String> evaluating;
+  private final Evaluating evaluating;
   /** Where, in the person's template, the wildcard being expanded was written; -1 outside any wildcard. */
   private final int origin;
   private final Work work;
 
-  private Scope(WildcardResolver wildcards, Random random, Map<String, PromptNode> variables, Set<String> evaluating, int origin,
+  private Scope(WildcardResolver wildcards, Random random, Map<String, PromptNode> variables, Evaluating evaluating, int origin,
                 Work work) {
     this.wildcards = wildcards;
     this.random = random;
@@ -55,11 +68,11 @@ final class Scope {
   }
 
   static Scope combinatorial(WildcardResolver wildcards) {
-    return new Scope(wildcards, null, Map.of(), Set.of(), -1, new Work());
+    return new Scope(wildcards, null, Map.of(), null, -1, new Work());
   }
 
   static Scope random(WildcardResolver wildcards, Random random) {
-    return new Scope(wildcards, random, Map.of(), Set.of(), -1, new Work());
+    return new Scope(wildcards, random, Map.of(), null, -1, new Work());
   }
 
   void step() {
@@ -126,13 +139,11 @@ final class Scope {
 
   /** The scope to make a variable's value in; a value that needs itself fails instead of recursing forever. */
   Scope evaluating(String name, int position) {
-    if (evaluating.contains(name)) {
+    if (evaluating != null && evaluating.contains(name)) {
       throw new DynamicPrompt.SyntaxError("The variable ${" + name + "} at character " + (at(position) + 1)
           + " refers back to itself: its value uses ${" + name + "}.", at(position));
     }
-    Set<String> more = new HashSet<>(evaluating);
-    more.add(name);
-    return new Scope(wildcards, random, variables, Set.copyOf(more), origin, work);
+    return new Scope(wildcards, random, variables, new Evaluating(name, evaluating), origin, work);
   }
 
   /** Fails when a prompt of this many characters would pass {@link #MAX_PROMPT_CHARS}. */

@@ -249,4 +249,57 @@ class DynamicPromptTest {
     assertTrue(bad.getMessage().contains("__broken__") && bad.getMessage().contains("never closed"), bad.getMessage());
     assertEquals(0, bad.position());
   }
+
+  @Test
+  void randomModeKnowsVariablesWrapsAndPicksOverWildcards() {
+    Wildcards lists = Wildcards.of(Map.of("colors", List.of("red", "blue", "green"), "clothes", List.of("${season} coat")));
+    for (String prompt : DynamicPrompt.parse("${c=!{red|blue}}${c} and ${c}").random(lists, 3, 30)) {
+      assertTrue(prompt.equals("red and red") || prompt.equals("blue and blue"), "made once: " + prompt);
+    }
+    for (String prompt : DynamicPrompt.parse("{2$$__colors__}").random(lists, 3, 30)) {
+      String[] two = prompt.split(",");
+      assertEquals(2, two.length, prompt);
+      assertNotEquals(two[0], two[1], "two different values: " + prompt);
+    }
+    assertEquals(List.of("a winter coat"), DynamicPrompt.parse("a __clothes(season=winter)__").random(lists, 1, 1));
+    assertEquals(List.of("big cat in a box"), DynamicPrompt.parse("%{big … in a box$$cat}").random(lists, 1, 1));
+    for (String prompt : DynamicPrompt.parse("{2$$a|a|b}").random(NONE, 9, 30)) {
+      assertTrue(prompt.equals("a,b") || prompt.equals("b,a"), "equal options are one option: " + prompt);
+    }
+  }
+
+  @Test
+  void templatesThatMultiplyThemselvesStopWithAMessage() {
+    StringBuilder doubling = new StringBuilder("${v0={x|y}}");
+    for (int i = 1; i < 40; i++) {
+      doubling.append("${v").append(i).append("=${v").append(i - 1).append("}${v").append(i - 1).append("}}");
+    }
+    doubling.append("${v39}");
+    DynamicPrompt template = DynamicPrompt.parse(doubling.toString());
+    DynamicPrompt.SyntaxError count = assertThrows(DynamicPrompt.SyntaxError.class, () -> template.count(NONE));
+    assertTrue(count.getMessage().contains("too much work") || count.getMessage().contains("longer than"), count.getMessage());
+    DynamicPrompt.SyntaxError random = assertThrows(DynamicPrompt.SyntaxError.class, () -> template.random(NONE, 1, 1));
+    assertTrue(random.getMessage().contains("longer than") || random.getMessage().contains("too much work"), random.getMessage());
+
+    // Twelve options that all read "a" but are written differently: every ordered pick of twelve is looked at and
+    // none survives de-duplication, so the budget ends the search rather than 12! picks.
+    StringBuilder same = new StringBuilder("{12$$a");
+    for (int i = 1; i < 12; i++) {
+      same.append("|").append("{".repeat(i)).append("a").append("}".repeat(i));
+    }
+    same.append("}");
+    DynamicPrompt.SyntaxError picks = assertThrows(DynamicPrompt.SyntaxError.class, () -> DynamicPrompt.parse(same.toString()).combinations(NONE));
+    assertTrue(picks.getMessage().contains("too much work"), picks.getMessage());
+  }
+
+  @Test
+  void variablesThatAreMissingOrNeedThemselvesAreNamed() {
+    DynamicPrompt.SyntaxError missing = error("a ${colour} car", NONE);
+    assertTrue(missing.getMessage().contains("${colour}") && missing.getMessage().contains("character 3"), missing.getMessage());
+    Wildcards lists = Wildcards.of(Map.of("thing", List.of("${size} box")));
+    DynamicPrompt.SyntaxError inList = error("one __thing__", lists);
+    assertTrue(inList.getMessage().contains("${size}") && inList.getMessage().contains("character 5"), "points at the wildcard: "
+        + inList.getMessage());
+    assertTrue(error("${x={a|${x}}}${x}", NONE).getMessage().contains("refers back to itself"));
+  }
 }
