@@ -23,6 +23,7 @@ import java.util.Optional;
 /** The Studio: where a short idea is typed and expanded, and every past expansion has its own page. */
 public final class StudioRoutes {
   static final int RECENT = 12;
+  static final int PREVIEWED = 20;
 
   private final Pages pages;
   private final ExpansionService service;
@@ -107,7 +108,10 @@ public final class StudioRoutes {
     ctx.html(pages.views().fragment("studio/index", "results", model) + pages.views().fragment("studio/index", "recent-oob", model));
   }
 
-  /** "This idea makes 12 prompts": shown under the idea box while typing dynamic syntax. */
+  /**
+   * "This idea makes 12 prompts" and the first {@value #PREVIEWED} of them, in order: shown under the idea box while
+   * typing dynamic syntax, so a person sees what a template gives before expanding it.
+   */
   public void preview(Context ctx) {
     User user = CurrentUser.require(ctx);
     String idea = Optional.ofNullable(ctx.queryParam("idea")).orElse("");
@@ -116,12 +120,16 @@ public final class StudioRoutes {
     Map<String, Object> model = new HashMap<>();
     model.put("problem", null);
     model.put("message", null);
+    model.put("combinations", List.of());
     if (idea.length() > ExpandForm.MAX_IDEA_CHARS) {
       model.put("problem", "The idea is too long: at most " + ExpandForm.MAX_IDEA_CHARS + " characters.");
     } else if (templates.isDynamic(idea)) {
       try {
         IdeaTemplates.Count count = templates.count(idea, user.id(), cap);
         model.put("message", count.describe(combinatorial, cap));
+        List<String> combinations = templates.combinations(idea, user.id(), PREVIEWED);
+        model.put("combinations", combinations);
+        model.put("combinationsLabel", combinations.size() == 1 ? "The prompt it makes" : "The first " + combinations.size() + " prompts it makes");
       } catch (IdeaTemplates.Problem e) {
         model.put("problem", e.getMessage());
       }

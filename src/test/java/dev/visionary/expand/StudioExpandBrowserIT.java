@@ -75,6 +75,23 @@ class StudioExpandBrowserIT {
   }
 
   @Test
+  void typingATemplateListsThePromptsItMakesBeforeExpanding() {
+    try (BrowserContext context = Browser.newContext()) {
+      Page page = context.newPage();
+      signUp(page);
+      page.getByLabel("Your idea").fill("${c={red|blue}}a ${c} and ${c} kite");
+      Locator shown = page.getByTestId("combination");
+      assertThat(shown).hasText(new String[] {"a red and red kite", "a red and blue kite", "a blue and red kite", "a blue and blue kite"});
+      assertThat(page.getByTestId("idea-preview")).containsText("This idea makes 4 prompts");
+
+      page.getByLabel("Your idea").fill("a {red|blue} {@kite|balloon}");
+      assertThat(page.getByTestId("idea-preview")).containsText("{@…} at character 14 is not supported");
+      assertThat(shown).hasCount(0);
+      Browser.screenshots(page, "studio-template-preview");
+    }
+  }
+
+  @Test
   void aStreamingEngineShowsTheFirstWordsBeforeItFinishes() throws Exception {
     try (FakeOpenAi fake = new FakeOpenAi(); App app = TestServer.startApp(fake.env());
          BrowserContext context = Browser.newContext("http://localhost:" + app.port())) {

@@ -1,42 +1,47 @@
 package dev.visionary.expand.dynamic;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
- * A prompt template in the dynamic prompt syntax people know from sd-dynamic-prompts, turned into prompts.
+ * A prompt template in the dynamic prompt syntax of sd-dynamic-prompts (the {@code dynamicprompts} library, 0.31.0),
+ * turned into the prompts that library gives in combinatorial mode, in the same order.
  *
  * <ul>
- *   <li>{@code {a|b|c}} picks one option; groups nest ({@code {a|{b|c}}}) and several groups combine.</li>
- *   <li>{@code {2$$a|b|c}} picks two different options joined by a comma and a space (the
- *       library's code joins with a bare comma, its documentation with a comma and a space; people read the latter);
- *       {@code {1-2$$a|b|c}} one or two; {@code {2$$ and $$a|b|c}} joins them with " and ". A count above the
- *       number of options means all of them.</li>
+ *   <li>{@code {a|b|c}} picks one option; groups nest ({@code {a|{b|c}}}) and several groups combine, the leftmost
+ *       changing slowest. {@code {!a|b}} asks for combinatorial sampling explicitly.</li>
+ *   <li>{@code {2$$a|b|c}} picks two different options joined by "," (the library's joiner);
+ *       {@code {1-2$$a|b|c}} one or two; {@code {2$$ and $$a|b|c}} joins them with " and ", {@code {2$$|$$a|b}}
+ *       with "|". A count above the number of options means all of them. Equal options are one option, and a
+ *       pick whose pieces repeat is dropped ({@code {2$$a|a|b}} gives "a,b" and "b,a").</li>
  *   <li>{@code {0.5::a|2::b}} weights options in random mode; combinatorial mode lists every option anyway.</li>
- *   <li>{@code __name__} is one value of a named {@link Wildcards} list; {@code __color*__} joins every list whose
- *       name matches. Values may hold groups and wildcards themselves.</li>
+ *   <li>{@code __name__} is one value of a named {@link Wildcards} list (values sorted, as the library sorts them);
+ *       {@code __color*__} joins every list whose name matches, and a name found nowhere is looked for in folders
+ *       ({@code __birds__} finds {@code animals/birds}). {@code {2$$__name__}} picks two different values.
+ *       Values may hold groups, wildcards and variables themselves; {@code __name(season=winter)__} sets
+ *       variables for them.</li>
+ *   <li>{@code ${x=…}} sets a variable made afresh at each {@code ${x}}; {@code ${x=!…}} makes it once (the first
+ *       combination, or a random pick in random mode); {@code ${x?=…}} keeps a value already set; {@code ${x:default}}
+ *       uses a default when x is not set.</li>
+ *   <li>{@code %{wrapper ... text$$inner}} puts the inner prompt where the wrapper has its ellipsis.</li>
  *   <li>Whitespace at the start of an option is dropped, at its end kept ({@code { a | b }} gives "a " and "b ").</li>
- *   <li>{@code \{ \} \|} are literal characters; {@code %}, {@code $} and {@code #} are ordinary text.</li>
+ *   <li>{@code \{ \} \|} are literal characters; a {@code %}, {@code $} or {@code #} that starts nothing is text.</li>
  * </ul>
  *
- * Unlike the original, an unknown wildcard, a list that refers back to itself, braces that do not balance and
- * nesting deeper than {@value #MAX_DEPTH} levels all fail at once with a {@link SyntaxError} naming the problem
- * and where it is; and combinatorial mode is capped ({@value #DEFAULT_CAP} by default), with {@link #count} to
- * preview how many prompts a template makes without making them.
+ * Unlike the original, an unknown wildcard or variable, a list or variable that refers back to itself, braces that
+ * do not balance and nesting deeper than {@value #MAX_DEPTH} levels all fail at once with a {@link SyntaxError}
+ * naming the problem and where it is; {@code {~…}} and {@code {@…}} (random and cyclical sampling) are refused the
+ * same way; and combinatorial mode is capped ({@value #DEFAULT_CAP} by default), with {@link #count} to preview how
+ * many prompts a template makes without making them.
  */
 public final class DynamicPrompt {
   public static final int DEFAULT_CAP = 64;
   public static final int MAX_DEPTH = 20;
-  static final String DEFAULT_SEPARATOR = ", ";
+  static final String DEFAULT_SEPARATOR = ",";
   // Counting exactly means generating; above this many raw results the count is the arithmetic upper bound.
   static final long EXACT_COUNT_LIMIT = 10_000;
-  // Combinatorial mode stops after this many raw results even if repeats kept it from reaching the cap.
-  static final long MAX_EXAMINED = 100_000;
 
   /** A template that cannot be used, with the character (counting from 0) the message points at. */
   public static final class SyntaxError extends IllegalArgumentException {
@@ -93,40 +98,70 @@ public final class DynamicPrompt {
     List<String> prompts = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       StringBuilder out = new StringBuilder();
-      root.random(random, resolver, out);
+      try {
+        root.random(Scope.random(resolver, random), out);
+      } catch (Scope.Exhausted e) {
+        throw tooMuchWork();
+      }
       prompts.add(out.toString());
     }
     return prompts;
   }
 
-  /** Every different prompt, up to {@value #DEFAULT_CAP}, in odometer order (the leftmost group changes slowest). */
+  /** The prompts combinatorial mode makes, up to {@value #DEFAULT_CAP}, in order (the leftmost group changes slowest). */
   public List<String> combinations(Wildcards wildcards) {
     return combinations(wildcards, DEFAULT_CAP);
   }
 
-  /** Every different prompt, up to {@code cap}, in odometer order (the leftmost group changes slowest). */
+  /**
+   * The prompts combinatorial mode makes, up to {@code cap}, in order (the leftmost group changes slowest). Like
+   * the library, repeats are dropped within a group but not across the whole prompt. A template that takes too much
+   * work to reach the cap gives the prompts found so far.
+   */
   public List<String> combinations(Wildcards wildcards, int cap) {
     if (cap < 1) {
       throw new IllegalArgumentException("cap must be at least 1: " + cap);
     }
-    Set<String> prompts = new LinkedHashSet<>();
-    Iterator<String> all = root.combinations(checked(wildcards));
-    for (long examined = 0; all.hasNext() && prompts.size() < cap && examined < MAX_EXAMINED; examined++) {
-      prompts.add(all.next());
+    List<String> prompts = new ArrayList<>();
+    try {
+      Iterator<String> all = root.combinations(Scope.combinatorial(checked(wildcards)));
+      while (prompts.size() < cap && all.hasNext()) {
+        prompts.add(all.next());
+      }
+    } catch (Scope.Exhausted e) {
+      if (prompts.isEmpty()) {
+        throw tooMuchWork();
+      }
     }
     return List.copyOf(prompts);
   }
 
-  /** How many different prompts combinatorial mode makes without a cap; exact unless there are very many. */
+  /** How many prompts combinatorial mode makes without a cap; exact unless there are very many. */
   public Count count(Wildcards wildcards) {
     WildcardResolver resolver = checked(wildcards);
-    long bound = root.count(resolver);
+    long bound;
+    try {
+      bound = root.count(Scope.combinatorial(resolver));
+    } catch (Scope.Exhausted e) {
+      throw tooMuchWork();
+    }
     if (bound > EXACT_COUNT_LIMIT) {
       return new Count(bound, false);
     }
-    Set<String> distinct = new HashSet<>();
-    root.combinations(resolver).forEachRemaining(distinct::add);
-    return new Count(distinct.size(), true);
+    long made = 0;
+    try {
+      for (Iterator<String> all = root.combinations(Scope.combinatorial(resolver)); all.hasNext(); all.next()) {
+        made++;
+      }
+    } catch (Scope.Exhausted e) {
+      return new Count(bound, false);
+    }
+    return new Count(made, true);
+  }
+
+  private static SyntaxError tooMuchWork() {
+    return new SyntaxError("This template takes too much work to turn into prompts (variables or groups that multiply each "
+        + "other many times over): make it smaller.", 0);
   }
 
   private WildcardResolver checked(Wildcards wildcards) {

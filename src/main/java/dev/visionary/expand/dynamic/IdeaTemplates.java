@@ -71,7 +71,7 @@ public final class IdeaTemplates {
     }
   }
 
-  /** Every different idea the template makes, up to {@code cap}, leftmost group changing slowest. */
+  /** The ideas the template makes in combinatorial mode, up to {@code cap}, in sd-dynamic-prompts' order. */
   public List<String> combinations(String idea, long ownerId, int cap) throws Problem {
     try {
       return DynamicPrompt.parse(idea).combinations(wildcards(ownerId), cap);

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Looks wildcards up for one use of a template, parsing each list's values once. Glob names
- * ({@code __color*__}) join every list whose name matches, in name order.
+ * Looks wildcards up for one use of a template, parsing each list's values once. As in dynamicprompts, glob names
+ * ({@code __color*__}) join every list whose name matches, a name that matches nothing is tried again as
+ * {@code **}{@code /name} (so {@code __birds__} finds a list stored as {@code animals/birds}), and the values are
+ * de-duplicated and sorted (by Unicode code point, as Python sorts strings).
  */
 final class WildcardResolver {
   private final Wildcards wildcards;
@@ -65,10 +67,22 @@ final class WildcardResolver {
   }
 
   private Optional<List<String>> lookUp(String key) {
-    if (key.indexOf('*') < 0 && key.indexOf('?') < 0) {
-      return wildcards.values(key);
+    Optional<List<String>> found = matching(key);
+    if (found.map(List::isEmpty).orElse(true) && !key.startsWith("**")) {
+      Optional<List<String>> nested = matching("**/" + key);
+      if (nested.map(values -> !values.isEmpty()).orElse(false)) {
+        found = nested;
+      }
     }
-    Pattern glob = Pattern.compile(Pattern.quote(key).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
+    return found.map(values -> values.stream().distinct().sorted(WildcardResolver::byCodePoint).toList());
+  }
+
+  /** The values of every list whose name matches, as Python's fnmatch matches ({@code *} crosses folders too). */
+  private Optional<List<String>> matching(String pattern) {
+    if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
+      return wildcards.values(pattern);
+    }
+    Pattern glob = Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
     List<String> names = wildcards.names().stream().filter(n -> glob.matcher(n).matches()).sorted().toList();
     if (names.isEmpty()) {
       return Optional.empty();
@@ -76,6 +90,21 @@ final class WildcardResolver {
     Set<String> values = new LinkedHashSet<>();
     names.forEach(n -> values.addAll(wildcards.values(n).orElse(List.of())));
     return Optional.of(List.copyOf(values));
+  }
+
+  private static int byCodePoint(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   private static String within(List<String> chain) {

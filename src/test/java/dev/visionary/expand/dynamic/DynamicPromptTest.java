@@ -40,12 +40,12 @@ class DynamicPromptTest {
 
   @Test
   void aCountPicksThatManyDifferentOptionsInEveryOrder() {
-    assertEquals(List.of("a, b", "a, c", "b, a", "b, c", "c, a", "c, b"), all("{2$$a|b|c}"));
-    assertEquals(List.of("a", "b", "a, b", "b, a"), all("{1-2$$a|b}"));
-    assertEquals(List.of("a, b", "b, a"), all("{5$$a|b}"), "a count above the options means all of them");
+    assertEquals(List.of("a,b", "a,c", "b,a", "b,c", "c,a", "c,b"), all("{2$$a|b|c}"), "joined by a bare comma, as dynamicprompts joins");
+    assertEquals(List.of("a", "b", "a,b", "b,a"), all("{1-2$$a|b}"));
+    assertEquals(List.of("a,b", "b,a"), all("{5$$a|b}"), "a count above the options means all of them");
     assertEquals(List.of("a and b", "b and a"), all("{2$$ and $$a|b}"));
     assertEquals(12, all("{2-$$a|b|c}").size(), "two or more of three: 6 pairs and 6 triples");
-    assertEquals(List.of("a", "b", "a, b", "b, a"), all("{-2$$a|b}"));
+    assertEquals(List.of("a", "b", "a,b", "b,a"), all("{-2$$a|b}"));
     assertEquals(List.of(""), all("{0$$a|b}"));
   }
 
@@ -93,7 +93,7 @@ class DynamicPromptTest {
         "pet", List.of("cat", "dog"),
         "Color", List.of("red", "blue")));
     assertEquals(List.of("a big cat", "a big dog", "a small cat", "a small dog"), DynamicPrompt.parse("a __animal__").combinations(lists));
-    assertEquals(List.of("red", "blue"), DynamicPrompt.parse("__COLOR__").combinations(lists), "names ignore case");
+    assertEquals(List.of("blue", "red"), DynamicPrompt.parse("__COLOR__").combinations(lists), "names ignore case; values sorted");
     List<String> random = DynamicPrompt.parse("__animal__").random(lists, 3, 50);
     assertTrue(Set.of("big cat", "big dog", "small cat", "small dog").containsAll(random), random.toString());
   }
@@ -104,7 +104,7 @@ class DynamicPromptTest {
         "colors-warm", List.of("red", "orange"),
         "colors-cool", List.of("blue", "red"),
         "shapes", List.of("circle")));
-    assertEquals(List.of("blue", "red", "orange"), DynamicPrompt.parse("__colors*__").combinations(lists));
+    assertEquals(List.of("blue", "orange", "red"), DynamicPrompt.parse("__colors*__").combinations(lists), "joined, de-duplicated, sorted");
     assertEquals(List.of("circle"), DynamicPrompt.parse("__sha?es__").combinations(lists));
   }
 
@@ -233,7 +233,7 @@ class DynamicPromptTest {
   void randomPicksOfSeveralAreDistinctAndWithinTheRange() {
     Set<Integer> sizes = new HashSet<>();
     for (String prompt : DynamicPrompt.parse("{1-3$$a|b|c|d}").random(NONE, 5, 300)) {
-      List<String> parts = List.of(prompt.split(", "));
+      List<String> parts = List.of(prompt.split(","));
       assertEquals(parts.size(), new HashSet<>(parts).size(), "no option twice: " + prompt);
       sizes.add(parts.size());
     }
@@ -248,5 +248,58 @@ class DynamicPromptTest {
     DynamicPrompt.SyntaxError bad = error("__broken__", Wildcards.of(Map.of("broken", List.of("{unclosed"))));
     assertTrue(bad.getMessage().contains("__broken__") && bad.getMessage().contains("never closed"), bad.getMessage());
     assertEquals(0, bad.position());
+  }
+
+  @Test
+  void randomModeKnowsVariablesWrapsAndPicksOverWildcards() {
+    Wildcards lists = Wildcards.of(Map.of("colors", List.of("red", "blue", "green"), "clothes", List.of("${season} coat")));
+    for (String prompt : DynamicPrompt.parse("${c=!{red|blue}}${c} and ${c}").random(lists, 3, 30)) {
+      assertTrue(prompt.equals("red and red") || prompt.equals("blue and blue"), "made once: " + prompt);
+    }
+    for (String prompt : DynamicPrompt.parse("{2$$__colors__}").random(lists, 3, 30)) {
+      String[] two = prompt.split(",");
+      assertEquals(2, two.length, prompt);
+      assertNotEquals(two[0], two[1], "two different values: " + prompt);
+    }
+    assertEquals(List.of("a winter coat"), DynamicPrompt.parse("a __clothes(season=winter)__").random(lists, 1, 1));
+    assertEquals(List.of("big cat in a box"), DynamicPrompt.parse("%{big … in a box$$cat}").random(lists, 1, 1));
+    for (String prompt : DynamicPrompt.parse("{2$$a|a|b}").random(NONE, 9, 30)) {
+      assertTrue(prompt.equals("a,b") || prompt.equals("b,a"), "equal options are one option: " + prompt);
+    }
+  }
+
+  @Test
+  void templatesThatMultiplyThemselvesStopWithAMessage() {
+    StringBuilder doubling = new StringBuilder("${v0={x|y}}");
+    for (int i = 1; i < 40; i++) {
+      doubling.append("${v").append(i).append("=${v").append(i - 1).append("}${v").append(i - 1).append("}}");
+    }
+    doubling.append("${v39}");
+    DynamicPrompt template = DynamicPrompt.parse(doubling.toString());
+    DynamicPrompt.SyntaxError count = assertThrows(DynamicPrompt.SyntaxError.class, () -> template.count(NONE));
+    assertTrue(count.getMessage().contains("too much work") || count.getMessage().contains("longer than"), count.getMessage());
+    DynamicPrompt.SyntaxError random = assertThrows(DynamicPrompt.SyntaxError.class, () -> template.random(NONE, 1, 1));
+    assertTrue(random.getMessage().contains("longer than") || random.getMessage().contains("too much work"), random.getMessage());
+
+    // Twelve options that all read "a" but are written differently: every ordered pick of twelve is looked at and
+    // none survives de-duplication, so the budget ends the search rather than 12! picks.
+    StringBuilder same = new StringBuilder("{12$$a");
+    for (int i = 1; i < 12; i++) {
+      same.append("|").append("{".repeat(i)).append("a").append("}".repeat(i));
+    }
+    same.append("}");
+    DynamicPrompt.SyntaxError picks = assertThrows(DynamicPrompt.SyntaxError.class, () -> DynamicPrompt.parse(same.toString()).combinations(NONE));
+    assertTrue(picks.getMessage().contains("too much work"), picks.getMessage());
+  }
+
+  @Test
+  void variablesThatAreMissingOrNeedThemselvesAreNamed() {
+    DynamicPrompt.SyntaxError missing = error("a ${colour} car", NONE);
+    assertTrue(missing.getMessage().contains("${colour}") && missing.getMessage().contains("character 3"), missing.getMessage());
+    Wildcards lists = Wildcards.of(Map.of("thing", List.of("${size} box")));
+    DynamicPrompt.SyntaxError inList = error("one __thing__", lists);
+    assertTrue(inList.getMessage().contains("${size}") && inList.getMessage().contains("character 5"), "points at the wildcard: "
+        + inList.getMessage());
+    assertTrue(error("${x={a|${x}}}${x}", NONE).getMessage().contains("refers back to itself"));
   }
 }
