@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The prompt_image_metadata table: the raw metadata of the image a prompt was imported from. */
 final class PromptImageMetadata {
@@ -23,10 +25,20 @@ final class PromptImageMetadata {
   }
 
   static void insert(Handle h, String promptId, String tool, List<ImageMetadata.Chunk> chunks) {
+    bind(h.createUpdate(INSERT), promptId, tool, chunks).execute();
+  }
+
+  /** For many prompts in one round trip, as a JSON import writes them: bind each with {@link #bind}, then add it. */
+  static PreparedBatch insertBatch(Handle h) {
+    return h.prepareBatch(INSERT);
+  }
+
+  private static final String INSERT = "insert into prompt_image_metadata (prompt_id, tool, chunks) values (:id, :tool, cast(:chunks as jsonb))";
+
+  static <S extends SqlStatement<S>> S bind(S statement, String promptId, String tool, List<ImageMetadata.Chunk> chunks) {
     ArrayNode array = Json.MAPPER.createArrayNode();
     chunks.forEach(c -> array.addObject().put("keyword", c.keyword()).put("text", c.text()));
-    h.createUpdate("insert into prompt_image_metadata (prompt_id, tool, chunks) values (:id, :tool, cast(:chunks as jsonb))")
-        .bind("id", promptId).bind("tool", tool).bind("chunks", array.toString()).execute();
+    return statement.bind("id", promptId).bind("tool", tool).bind("chunks", array.toString());
   }
 
   Optional<Saved> find(String promptId) {

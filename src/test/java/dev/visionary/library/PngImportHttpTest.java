@@ -138,6 +138,28 @@ class PngImportHttpTest {
   }
 
   @Test
+  void aJsonExportCarriesTheRawMetadataToAnotherLibrary() throws Exception {
+    LibraryClient me = LibraryClient.signedIn("pngexport");
+    TransferHttpTest.upload(me, "comfy.png", Pngs.withChunks(ordered("prompt", COMFY_PROMPT, "workflow", COMFY_WORKFLOW)));
+    String export = me.get("/export?format=json").body();
+    JsonNode mine = Json.MAPPER.readTree(export).path("prompts").get(0);
+    assertEquals("ComfyUI", mine.path("image_metadata").path("tool").asText());
+    assertEquals(COMFY_WORKFLOW, mine.path("image_metadata").path("chunks").get(1).path("text").asText(), "the workflow as the file held it");
+
+    LibraryClient friend = LibraryClient.signedIn("pngexportfriend");
+    HttpResponse<String> imported = TransferHttpTest.upload(friend, "library.json", export.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(imported.body().contains("1 added"), imported.body());
+    JsonNode theirs = Json.MAPPER.readTree(friend.get("/export?format=json").body()).path("prompts").get(0);
+    assertEquals(mine.path("image_metadata"), theirs.path("image_metadata"));
+    assertEquals(mine.path("params"), theirs.path("params"));
+
+    String hostile = export.replace("\"tool\" : \"ComfyUI\"", "\"tool\" : \"<script>\"");
+    LibraryClient third = LibraryClient.signedIn("pngexportthird");
+    HttpResponse<String> refused = TransferHttpTest.upload(third, "library.json", hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(refused.body().contains("&quot;image_metadata&quot; must name its tool"), refused.body());
+  }
+
+  @Test
   void hostileMetadataGetsAClearMessageOrIsLeftOut() {
     LibraryClient me = LibraryClient.signedIn("pnghostile");
     // 200,000 open brackets: Jackson stops at its nesting limit (1000) instead of building the tree.
