@@ -50,9 +50,11 @@ final class ImageMetadata {
   static Optional<Found> find(Map<String, String> chunks, List<String> problems) {
     String parameters = chunks.get("parameters");
     if (parameters != null && !parameters.isBlank()) {
-      // Fooocus writes JSON here; try it first, then AUTOMATIC1111 text, as Fooocus's own reader does.
+      // Fooocus writes JSON here; try it first, then AUTOMATIC1111 text, as Fooocus's own reader does. A prompt
+      // may start with "{" too, so broken JSON is only a problem worth telling when Fooocus said it wrote JSON.
       if (parameters.strip().startsWith("{")) {
-        Optional<Found> fooocus = json(parameters, "Fooocus", "parameters", problems).flatMap(ImageMetadata::fromFooocus);
+        List<String> jsonProblems = "fooocus".equals(chunks.get("fooocus_scheme")) ? problems : new ArrayList<>();
+        Optional<Found> fooocus = json(parameters, "Fooocus", "parameters", jsonProblems).flatMap(ImageMetadata::fromFooocus);
         if (fooocus.isPresent()) {
           return fooocus;
         }

@@ -52,7 +52,11 @@ class FormatsTest {
     ImageMetadata.Found invoke = ImageMetadata.find(Map.of("invokeai_metadata", "{\"positive_prompt\": \"a tower\", \"seed\": 5}"), problems).orElseThrow();
     assertEquals("a tower", invoke.text());
     assertEquals("{\"seed\":5}", invoke.params());
-    assertEquals(List.of(), problems);
+    ImageMetadata.Found braces = ImageMetadata.find(Map.of("parameters", "{red|blue} kite\nSteps: 20, Sampler: Euler a, Seed: 7"), problems)
+        .orElseThrow();
+    assertEquals("AUTOMATIC1111", braces.source(), "A1111 text whose prompt starts with a brace");
+    assertEquals("{\"seed\":7,\"steps\":20,\"sampler\":\"Euler a\"}", braces.params());
+    assertEquals(List.of(), problems, "and no word about JSON it never claimed to be");
   }
 
   @Test
