@@ -40,7 +40,7 @@ public final class ComfyGraph {
 
   /**
    * Reads the graph from its sampler: {@code KSampler} or {@code KSamplerAdvanced} (any node whose class
-   * names a sampler and that has a {@code positive} input). When there are several (a refiner, a second
+   * names a sampler and that has a {@code positive} input), or {@code SamplerCustomAdvanced} (a {@code guider}). When there are several (a refiner, a second
    * hires pass), the first one whose latent starts at an empty latent is the picture's first pass, as
    * AUTOMATIC1111 records a hires picture by its first-pass settings.
    */
@@ -56,21 +56,28 @@ public final class ComfyGraph {
     for (var it = graph.fields(); it.hasNext(); ) {
       JsonNode node = it.next().getValue();
       JsonNode inputs = node.path("inputs");
-      if (!node.path("class_type").asText("").contains("Sampler") || !inputs.path("positive").isArray()) {
+      boolean guided = inputs.path("guider").isArray();
+      if (!node.path("class_type").asText("").contains("Sampler") || !(inputs.path("positive").isArray() || guided)) {
         continue;
       }
-      Optional<String> positive = text(inputs.get("positive"));
+      // SamplerCustomAdvanced (Flux, SD3 graphs) takes its settings from the nodes it links to: the words,
+      // CFG and model from its guider, the seed from its noise, sampler and schedule from their own nodes.
+      JsonNode guider = guided ? inputsAt(inputs.get("guider")) : inputs;
+      JsonNode noise = guided ? inputsAt(inputs.get("noise")) : inputs;
+      JsonNode sampler = guided ? inputsAt(inputs.get("sampler")) : inputs;
+      JsonNode sigmas = guided ? inputsAt(inputs.get("sigmas")) : inputs;
+      Optional<String> positive = text(guider.has("positive") ? guider.get("positive") : guider.get("conditioning"));
       if (positive.isEmpty()) {
         continue;
       }
-      String negative = inputs.path("negative").isArray() ? text(inputs.get("negative")).orElse("") : "";
+      String negative = guider.path("negative").isArray() ? text(guider.get("negative")).orElse("") : "";
       ImageParameters parameters = new ImageParameters()
-          .seed(scalar(inputs, "seed", "noise_seed").orElse(null))
-          .steps(scalar(inputs, "steps").orElse(null))
-          .cfgScale(scalar(inputs, "cfg").orElse(null))
-          .sampler(scalar(inputs, "sampler_name").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null),
-              scalar(inputs, "scheduler").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null));
-      checkpoint(inputs.get("model")).ifPresent(parameters::model);
+          .seed(scalar(noise, "seed", "noise_seed").orElse(null))
+          .steps(scalar(sigmas, "steps").orElse(null))
+          .cfgScale(scalar(guider, "cfg").orElse(null))
+          .sampler(scalar(sampler, "sampler_name").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null),
+              scalar(sigmas, "scheduler").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null));
+      checkpoint(guider.get("model")).ifPresent(parameters::model);
       Optional<JsonNode> latent = emptyLatent(inputs.get("latent_image"));
       latent.ifPresent(l -> parameters.size(scalar(l, "width").orElse(null), scalar(l, "height").orElse(null))
           .batchSize(scalar(l, "batch_size").orElse(null)));
@@ -83,6 +90,10 @@ public final class ComfyGraph {
       }
     }
     return Optional.ofNullable(fallback);
+  }
+
+  private JsonNode inputsAt(JsonNode link) {
+    return target(link).path("inputs");
   }
 
   /** The node a link points at, or a missing node. */

@@ -41,6 +41,28 @@ class ComfyGraphTest {
   }
 
   @Test
+  void aFluxGraphIsReadThroughItsGuiderNoiseSamplerAndSchedulerNodes() throws Exception {
+    // ComfyUI's Flux example in API format: SamplerCustomAdvanced with BasicGuider, FluxGuidance, RandomNoise,
+    // KSamplerSelect, BasicScheduler, UNETLoader and EmptySD3LatentImage.
+    String graph = """
+        {"13": {"class_type": "SamplerCustomAdvanced", "inputs": {"noise": ["25", 0], "guider": ["22", 0], "sampler": ["16", 0],
+                "sigmas": ["17", 0], "latent_image": ["27", 0]}},
+         "25": {"class_type": "RandomNoise", "inputs": {"noise_seed": 219670278747233}},
+         "22": {"class_type": "BasicGuider", "inputs": {"model": ["12", 0], "conditioning": ["26", 0]}},
+         "26": {"class_type": "FluxGuidance", "inputs": {"guidance": 3.5, "conditioning": ["6", 0]}},
+         "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "a fox reading a map", "clip": ["11", 0]}},
+         "16": {"class_type": "KSamplerSelect", "inputs": {"sampler_name": "euler"}},
+         "17": {"class_type": "BasicScheduler", "inputs": {"scheduler": "simple", "steps": 20, "denoise": 1, "model": ["12", 0]}},
+         "12": {"class_type": "UNETLoader", "inputs": {"unet_name": "flux1-dev.safetensors", "weight_dtype": "default"}},
+         "27": {"class_type": "EmptySD3LatentImage", "inputs": {"width": 1024, "height": 1024, "batch_size": 1}}}
+        """;
+    ComfyGraph.Found found = read(graph);
+    assertEquals("a fox reading a map", found.prompt());
+    assertEquals("{\"seed\":219670278747233,\"steps\":20,\"sampler\":\"Euler\",\"scheduler\":\"Simple\",\"width\":1024,"
+        + "\"height\":1024,\"model\":\"flux1-dev\"}", found.parameters().toJson().toString());
+  }
+
+  @Test
   void manySamplersSharingOneLongChainStayWithinTheVisitBudget() throws Exception {
     // 5,000 samplers whose positive input enters the same 1,000-node chain with no words at its end: each
     // walk stops after MAX_HOPS, and all of them together after MAX_VISITS.
