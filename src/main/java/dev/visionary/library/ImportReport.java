@@ -2,10 +2,15 @@ package dev.visionary.library;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What an import did, row by row problems included, shown to the person afterwards. */
 final class ImportReport {
+  /** A prompt read from an image: where it is now, which tool wrote it, and its settings as the prompt page shows them. */
+  record Image(String title, String url, String tool, List<Map.Entry<String, String>> parameters) {}
+
   private final String source;
+  private final List<Image> images = new ArrayList<>();
   private int created;
   private int updated;
   private int unchanged;
@@ -26,6 +31,10 @@ final class ImportReport {
 
   void unchanged() {
     unchanged++;
+  }
+
+  void image(Image image) {
+    images.add(image);
   }
 
   void error(String message) {
@@ -62,6 +71,10 @@ final class ImportReport {
 
   public int getUnchanged() {
     return unchanged;
+  }
+
+  public List<Image> getImages() {
+    return images;
   }
 
   public List<String> getErrors() {

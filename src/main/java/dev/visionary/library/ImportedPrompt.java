@@ -18,7 +18,10 @@ import java.util.Set;
  * unified, no control characters, the same lengths), so an import stores only what a person could have typed.
  */
 record ImportedPrompt(String sourceId, PromptDraft draft, Prompts.ImportedState state, List<String> tags, List<PromptVersion> versions,
-    String parentId) {
+    String parentId, ImageSource imageMetadata) {
+
+  /** The raw metadata of the image the prompt was read from, when it was. */
+  record ImageSource(String tool, List<ImageMetadata.Chunk> chunks) {}
 
   /** Far beyond what editing by hand produces, and a bound on the rows one prompt can add. */
   static final int MAX_VERSIONS = 1_000;
@@ -64,7 +67,32 @@ record ImportedPrompt(String sourceId, PromptDraft draft, Prompts.ImportedState 
     Prompts.ImportedState state = new Prompts.ImportedState(newest, Math.max(0, whole(n.path("use_count"))),
         instant(n, "created_at"), instant(n, "updated_at"), instant(n, "deleted_at"));
     String parent = n.path("parent_id").isTextual() && Slugs.looksLikeId(n.path("parent_id").asText()) ? n.path("parent_id").asText() : null;
-    return new ImportedPrompt(id, draft, state, tags, versions, parent);
+    return new ImportedPrompt(id, draft, state, tags, versions, parent, imageSource(n.path("image_metadata")));
+  }
+
+  /** Held to what a PNG import keeps: a tool's name, at most 64 chunks, {@link ImageMetadata#MAX_RAW_CHARS} in all. */
+  private static ImageSource imageSource(JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    String tool = n.path("tool").asText("");
+    if (!n.isObject() || !tool.matches("[A-Za-z0-9 ./_-]{1,40}") || !n.path("chunks").isArray() || n.path("chunks").size() > 64) {
+      throw new IllegalArgumentException("\"image_metadata\" must name its tool and hold at most 64 chunks.");
+    }
+    List<ImageMetadata.Chunk> chunks = new ArrayList<>();
+    long total = 0;
+    for (JsonNode c : n.path("chunks")) {
+      String keyword = c.path("keyword").asText("");
+      String text = c.path("text").asText("");
+      total += keyword.length() + text.length();
+      if (!c.path("keyword").isTextual() || !c.path("text").isTextual() || keyword.isEmpty() || keyword.length() > 79
+          || total > ImageMetadata.MAX_RAW_CHARS || keyword.indexOf('\0') >= 0 || text.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("\"image_metadata\" chunks are a keyword (1 to 79 characters) and a text, "
+            + ImageMetadata.MAX_RAW_CHARS / 1024 + " KB in all, without NUL characters.");
+      }
+      chunks.add(new ImageMetadata.Chunk(keyword, text));
+    }
+    return new ImageSource(tool, chunks);
   }
 
   /** The row's title for messages about it, when it is one the form would take; empty otherwise. */

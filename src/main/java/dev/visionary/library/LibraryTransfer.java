@@ -62,6 +62,13 @@ final class LibraryTransfer {
               + " where t.owner_id = :o order by pt.prompt_id, lower(t.name)")
           .bind("o", ownerId).map((rs, ctx) -> Map.entry(rs.getString("prompt_id"), rs.getString("name")))
           .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> Json.MAPPER.createArrayNode()).add(e.getValue()));
+      Map<String, JsonNode> imageMetadata = new HashMap<>();
+      h.createQuery("select m.prompt_id, m.tool, m.chunks::text as chunks from prompt_image_metadata m join prompts p on p.id = m.prompt_id"
+              + " where p.owner_id = :o")
+          .bind("o", ownerId)
+          .map((rs, ctx) -> Map.entry(rs.getString("prompt_id"),
+              (JsonNode) Json.MAPPER.createObjectNode().put("tool", rs.getString("tool")).set("chunks", tree(rs.getString("chunks")))))
+          .forEach(e -> imageMetadata.put(e.getKey(), e.getValue()));
       ArrayNode prompts = root.putArray("prompts");
       h.createQuery("select " + Prompt.COLUMNS + " from prompts p join users u on u.id = p.owner_id where p.owner_id = :o order by p.created_at, p.id")
           .bind("o", ownerId).map(Prompt.ROW)
@@ -84,6 +91,9 @@ final class LibraryTransfer {
             n.put("deleted_at", p.deletedAt() == null ? null : p.deletedAt().toString());
             n.set("tags", tags.getOrDefault(p.id(), Json.MAPPER.createArrayNode()));
             n.set("versions", versions.getOrDefault(p.id(), Json.MAPPER.createArrayNode()));
+            if (imageMetadata.containsKey(p.id())) {
+              n.set("image_metadata", imageMetadata.get(p.id()));
+            }
           });
       ArrayNode collections = root.putArray("collections");
       h.createQuery("select c.id, c.name, c.description, c.visibility, c.created_at, c.updated_at,"
@@ -326,6 +336,7 @@ final class LibraryTransfer {
       PreparedBatch prompts = Prompts.insertBatch(h);
       PreparedBatch versions = Prompts.insertVersionBatch(h);
       Map<String, List<String>> tags = new LinkedHashMap<>();
+      Map<String, ImportedPrompt.ImageSource> sources = new LinkedHashMap<>();
       for (Map.Entry<String, ImportedPrompt> entry : pending) {
         ImportedPrompt parsed = entry.getValue();
         Target target = place(ownerId, parsed.sourceId(), id -> Optional.ofNullable(owners.get(id)));
@@ -351,6 +362,9 @@ final class LibraryTransfer {
               v.params(), v.idea(), null, null, Visibility.PRIVATE), v.note(), v.createdAt()).add();
         }
         tags.put(target.id(), parsed.tags());
+        if (parsed.imageMetadata() != null) {
+          sources.put(target.id(), parsed.imageMetadata());
+        }
         if (parsed.parentId() != null) {
           parents.add(Map.entry(target.id(), parsed.parentId()));
         }
@@ -359,6 +373,11 @@ final class LibraryTransfer {
       if (prompts.size() > 0) {
         prompts.execute();
         versions.execute();
+      }
+      PreparedBatch metadata = PromptImageMetadata.insertBatch(h);
+      sources.forEach((id, source) -> PromptImageMetadata.bind(metadata, id, source.tool(), source.chunks()).add());
+      if (metadata.size() > 0) {
+        metadata.execute();
       }
       PreparedBatch links = Tags.linkBatch(h);
       tags.forEach((id, names) -> names.forEach(name ->

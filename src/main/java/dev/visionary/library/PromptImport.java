@@ -113,9 +113,11 @@ final class PromptImport {
     }
     readable.get().skipped().forEach(why -> report.error(fileName + ": " + why));
     Map<String, String> chunks = readable.get().text();
-    Optional<ImageMetadata.Found> found = ImageMetadata.find(chunks);
+    List<String> problems = new ArrayList<>();
+    Optional<ImageMetadata.Found> found = ImageMetadata.find(chunks, problems);
+    problems.forEach(why -> report.error(fileName + ": " + why));
     if (found.isEmpty() || found.get().text().isEmpty()) {
-      report.error(fileName + ": no prompt found. Visionary reads AUTOMATIC1111/Forge \"parameters\", InvokeAI and ComfyUI metadata.");
+      report.error(fileName + ": no prompt found. Visionary reads AUTOMATIC1111/Forge \"parameters\", InvokeAI, ComfyUI and Fooocus metadata.");
       return report;
     }
     ImageMetadata.Found f = found.get();
@@ -127,9 +129,27 @@ final class PromptImport {
       report.error(fileName + ": the prompt in this image contains characters that can't be used (control characters).");
       return report;
     }
+    List<String> rawProblems = new ArrayList<>();
+    List<ImageMetadata.Chunk> raw = ImageMetadata.raw(chunks, rawProblems);
+    rawProblems.forEach(why -> report.error(fileName + ": " + why));
     String title = Slugs.suggestTitle("", f.text());
+    // Matched by its words, so importing the same PNG twice keeps one prompt.
+    Optional<Prompt> same = prompts.jdbi().withHandle(h -> h.createQuery("select " + Prompt.COLUMNS
+            + " from prompts p join users u on u.id = p.owner_id where p.owner_id = :o and p.deleted_at is null"
+            + " and p.text = :text and p.negative = :negative order by p.updated_at desc limit 1")
+        .bind("o", ownerId).bind("text", f.text()).bind("negative", f.negative())
+        .map(Prompt.ROW).findOne());
+    if (same.isPresent()) {
+      report.unchanged();
+      report.image(new ImportReport.Image(same.get().title(), same.get().url(), f.source(), JsonParams.entries(f.params())));
+      return report;
+    }
     try {
-      save(ownerId, title, f.text(), f.negative(), JsonParams.normalize(f.params()), Target.STABLE_DIFFUSION.id(), null, report);
+      String id = prompts.create(ownerId, new PromptDraft(title, f.text(), f.negative(), Target.STABLE_DIFFUSION.id(), f.params(), "", null,
+              null, Visibility.PRIVATE), List.of(), null, null,
+          (h, promptId) -> PromptImageMetadata.insert(h, promptId, f.source(), raw)).id();
+      report.created();
+      report.image(new ImportReport.Image(title, Prompt.url(id, Slugs.slug(title)), f.source(), JsonParams.entries(f.params())));
     } catch (PromptCaps.Full e) {
       report.error(fileName + ": " + e.getMessage());
     }
@@ -137,18 +157,15 @@ final class PromptImport {
   }
 
   /**
-   * Styles are matched by name: an unchanged one is left alone, a changed one gets a new version. Images are
-   * matched by their words, so importing the same PNG twice keeps one prompt. Throws {@link PromptCaps.Full}
-   * when a new prompt would not fit.
+   * Styles are matched by name: an unchanged one is left alone, a changed one gets a new version. Throws
+   * {@link PromptCaps.Full} when a new prompt would not fit.
    */
   private void save(long ownerId, String title, String text, String negative, String params, String target, String updateNote,
       ImportReport report) {
-    boolean byName = updateNote != null;
-    String match = byName ? "p.title = :title" : "p.text = :text and p.negative = :negative";
     Optional<Prompt> same = prompts.jdbi().withHandle(h -> h.createQuery("select " + Prompt.COLUMNS
-            + " from prompts p join users u on u.id = p.owner_id where p.owner_id = :o and p.deleted_at is null and " + match
+            + " from prompts p join users u on u.id = p.owner_id where p.owner_id = :o and p.deleted_at is null and p.title = :title"
             + " order by p.updated_at desc limit 1")
-        .bind("o", ownerId).bind("title", title).bind("text", text).bind("negative", negative)
+        .bind("o", ownerId).bind("title", title)
         .map(Prompt.ROW).findOne());
     if (same.isEmpty()) {
       prompts.create(ownerId, new PromptDraft(title, text, negative, target, params, "", null, null, Visibility.PRIVATE), List.of());
@@ -156,7 +173,7 @@ final class PromptImport {
       return;
     }
     Prompt p = same.get();
-    if (!byName || (p.text().equals(text) && p.negative().equals(negative))) {
+    if (p.text().equals(text) && p.negative().equals(negative)) {
       report.unchanged();
       return;
     }

@@ -30,9 +30,11 @@ final class PromptPage {
   private final Bookmarks bookmarks;
 
   private final PromptGallery gallery;
+  private final PromptImageMetadata imageMetadata;
 
   PromptPage(Pages pages, Prompts prompts, Tags tags, PromptCollections collections, Bookmarks bookmarks, PromptGallery gallery) {
     this.gallery = gallery;
+    this.imageMetadata = new PromptImageMetadata(prompts.jdbi());
     this.pages = pages;
     this.prompts = prompts;
     this.tags = tags;
@@ -54,6 +56,8 @@ final class PromptPage {
     model.put("mine", mine);
     model.put("targetLabel", Target.byId(p.target()).map(Target::label).orElse(p.target()));
     model.put("params", JsonParams.entries(p.params()));
+    // Raw metadata can hold a person's folder names (ComfyUI paths, Fooocus LoRA files), so only its owner sees it.
+    model.put("imageMetadata", mine ? imageMetadata.find(p.id()).orElse(null) : null);
     model.put("created", WHEN.format(p.createdAt()));
     model.put("updated", WHEN.format(p.updatedAt()));
     model.put("parent", p.parentId() == null ? null : prompts.find(p.parentId()).filter(x -> Access.canRead(viewer, x)).orElse(null));

@@ -3,6 +3,7 @@ package dev.visionary.library;
 import dev.visionary.web.ShortIds;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -54,6 +55,12 @@ final class Prompts {
    * when its owner has no room left.
    */
   Created create(long ownerId, PromptDraft d, List<String> tags, String collectionId, String createKey) {
+    return create(ownerId, d, tags, collectionId, createKey, (h, id) -> { });
+  }
+
+  /** Saves a new prompt as {@link #create} does, and whatever {@code alongside} writes about it in the same transaction. */
+  Created create(long ownerId, PromptDraft d, List<String> tags, String collectionId, String createKey,
+      BiConsumer<Handle, String> alongside) {
     return jdbi.inTransaction(h -> {
       long room = room(h, ownerId, caps);
       // Looked up under room()'s per-owner lock, so two sends of one key cannot both miss it.
@@ -76,6 +83,7 @@ final class Prompts {
       if (collectionId != null) {
         PromptCollections.add(h, collectionId, id);
       }
+      alongside.accept(h, id);
       return new Created(id, false);
     });
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionary.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,28 +27,36 @@ class FormatsTest {
   }
 
   @Test
-  void comfyGraphsAreFollowedFromTheSamplerToTheText() {
+  void comfyGraphsAreFollowedFromTheSamplerToTheText() throws Exception {
     String graph = "{\"1\": {\"class_type\": \"KSamplerAdvanced\", \"inputs\": {\"noise_seed\": 7, \"positive\": [\"2\", 0], \"negative\": [\"3\", 0]}},"
         + "\"2\": {\"class_type\": \"ConditioningCombine\", \"inputs\": {\"conditioning_1\": [\"4\", 0]}},"
         + "\"3\": {\"class_type\": \"CLIPTextEncode\", \"inputs\": {\"text\": \"blurry\"}},"
         + "\"4\": {\"class_type\": \"CLIPTextEncodeSDXL\", \"inputs\": {\"text_g\": \"a glass city\"}}}";
-    ImageMetadata.Found found = ImageMetadata.fromComfyGraph(graph).orElseThrow();
+    ImageMetadata.Found found = ImageMetadata.fromComfyGraph(Json.MAPPER.readTree(graph)).orElseThrow();
     assertEquals("a glass city", found.text());
     assertEquals("blurry", found.negative());
-    assertTrue(found.params().contains("\"noise_seed\":7"));
+    assertEquals("{\"seed\":7}", found.params(), "KSamplerAdvanced's noise_seed is the seed");
     String loop = "{\"1\": {\"class_type\": \"KSampler\", \"inputs\": {\"positive\": [\"2\", 0]}},"
         + "\"2\": {\"class_type\": \"X\", \"inputs\": {\"conditioning\": [\"2\", 0]}}}";
-    assertTrue(ImageMetadata.fromComfyGraph(loop).isEmpty(), "a cycle ends instead of looping");
+    assertTrue(ImageMetadata.fromComfyGraph(Json.MAPPER.readTree(loop)).isEmpty(), "a cycle ends instead of looping");
   }
 
   @Test
   void otherToolsJsonMetadataIsRead() {
-    ImageMetadata.Found fooocus = ImageMetadata.find(Map.of("parameters", "{\"prompt\": \"a red kite\", \"negative_prompt\": \"grey\", \"steps\": 30}")).orElseThrow();
+    List<String> problems = new java.util.ArrayList<>();
+    ImageMetadata.Found fooocus = ImageMetadata.find(Map.of("parameters", "{\"prompt\": \"a red kite\", \"negative_prompt\": \"grey\", \"steps\": 30}"),
+        problems).orElseThrow();
     assertEquals("a red kite", fooocus.text());
     assertEquals("Fooocus", fooocus.source());
-    ImageMetadata.Found invoke = ImageMetadata.find(Map.of("invokeai_metadata", "{\"positive_prompt\": \"a tower\", \"seed\": 5}")).orElseThrow();
+    assertEquals("{\"steps\":30}", fooocus.params());
+    ImageMetadata.Found invoke = ImageMetadata.find(Map.of("invokeai_metadata", "{\"positive_prompt\": \"a tower\", \"seed\": 5}"), problems).orElseThrow();
     assertEquals("a tower", invoke.text());
     assertEquals("{\"seed\":5}", invoke.params());
+    ImageMetadata.Found braces = ImageMetadata.find(Map.of("parameters", "{red|blue} kite\nSteps: 20, Sampler: Euler a, Seed: 7"), problems)
+        .orElseThrow();
+    assertEquals("AUTOMATIC1111", braces.source(), "A1111 text whose prompt starts with a brace");
+    assertEquals("{\"seed\":7,\"steps\":20,\"sampler\":\"Euler a\"}", braces.params());
+    assertEquals(List.of(), problems, "and no word about JSON it never claimed to be");
   }
 
   @Test
