@@ -35,6 +35,26 @@ class QuickGenerateHttpTest {
   }
 
   @Test
+  void aSavedPromptsControlIsRebuiltFromThePromptAndLinksItsImagesOnlyForItsOwner() {
+    Accounts.signedIn(http, "quickown");
+    HttpResponse<String> saved = http.postForm("/prompts", Http.form("_csrf", Accounts.csrf(http, "/generate"),
+        "title", "Fox", "text", "a red fox in fresh snow", "negative", "blurry", "target", "stable-diffusion", "visibility", "public"));
+    assertEquals(303, saved.statusCode(), saved.body());
+    String promptId = saved.headers().firstValue("Location").orElseThrow().split("/")[2];
+    String mine = http.get("/generate/quick?engine=builtin&prompt_id=" + promptId, "HX-Request", "true").body();
+    assertTrue(mine.contains("name=\"prompt\" value=\"a red fox in fresh snow\""), mine);
+    assertTrue(mine.contains("name=\"negative\" value=\"blurry\""), mine);
+    assertTrue(mine.contains("name=\"prompt_id\" value=\"" + promptId + "\""), "the owner's images join the prompt: " + mine);
+    assertTrue(mine.contains("href=\"/generate?prompt_id=" + promptId + "&amp;engine=builtin\""), mine);
+
+    Http stranger = Http.toTestServer();
+    Accounts.signedIn(stranger, "quickstr");
+    String theirs = stranger.get("/generate/quick?engine=builtin&prompt_id=" + promptId, "HX-Request", "true").body();
+    assertTrue(theirs.contains("a red fox in fresh snow"), theirs);
+    assertFalse(theirs.contains("name=\"prompt_id\""), "a stranger's images stay in their own jobs: " + theirs);
+  }
+
+  @Test
   void whatTheControlCannotUseIsRefusedWithAMessage() {
     Accounts.signedIn(http, "quickbad");
     String card = "&card=card-Ab3dEf7hJk-0&expansion_id=Ab3dEf7hJk&prompt=a+lake";
