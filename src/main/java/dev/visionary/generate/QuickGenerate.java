@@ -1,8 +1,6 @@
 package dev.visionary.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.visionary.generate.remote.Automatic1111Engine;
-import dev.visionary.generate.remote.ComfyUiEngine;
 import dev.visionary.json.Json;
 import dev.visionary.web.Urls;
 import java.net.URLEncoder;
@@ -10,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -19,8 +16,6 @@ import java.util.stream.IntStream;
  * the chosen engine takes.
  */
 public final class QuickGenerate {
-  /** OpenAI Images and Runway have no negative prompt in their APIs; these engines do. */
-  private static final Set<String> TAKE_NEGATIVE = Set.of(BuiltinImageEngine.ID, Automatic1111Engine.ID, ComfyUiEngine.ID);
   /** A card offers a few images at a time; more, and every other setting, are on the full form. */
   private static final int MAX_QUICK_COUNT = 4;
 
@@ -79,7 +74,7 @@ public final class QuickGenerate {
     refresh.put("expansion_id", expansionId);
     Map<String, String> more = new LinkedHashMap<>();
     more.put("prompt", prompt);
-    more.put("negative", TAKE_NEGATIVE.contains(engine) ? negative : null);
+    more.put("negative", takesNegative(engine) ? negative : null);
     more.put("expansion_id", expansionId);
     more.put("engine", engine);
     return control(cardId + "-gen", prompt, negative, null, expansionId, cardId + "-jobs", engine, more, refresh);
@@ -97,9 +92,14 @@ public final class QuickGenerate {
     ImageEngines.EngineChoice chosen = engines.choice(engine).orElseThrow();
     List<EngineOption> options = engines.choices().stream().map(e -> new EngineOption(e.id(), e.label(), e.id().equals(engine))).toList();
     int maxCount = Math.min(MAX_QUICK_COUNT, chosen.defaultModel().maxCount());
-    String sentNegative = TAKE_NEGATIVE.contains(engine) && negative != null && !negative.isBlank() ? negative : null;
+    String sentNegative = takesNegative(engine) && negative != null && !negative.isBlank() ? negative : null;
     return new Control(id, prompt, sentNegative, promptId, expansionId, jobsId, options, IntStream.rangeClosed(1, maxCount).boxed().toList(),
         Urls.GENERATE + "?" + query(more), json(refresh));
+  }
+
+  /** Whether the engine's default model, the one this control sends to, is sent a negative prompt. */
+  private boolean takesNegative(String engine) {
+    return engines.choice(engine).orElseThrow().defaultModel().takesNegative();
   }
 
   private static String query(Map<String, String> params) {

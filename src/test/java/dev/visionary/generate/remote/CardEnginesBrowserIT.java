@@ -104,7 +104,7 @@ class CardEnginesBrowserIT {
       String parameters = PngMetadata.readParameters(png).orElseThrow();
       assertTrue(parameters.startsWith(sdPrompt), parameters);
       assertTrue(parameters.contains("Model hash: " + MODEL_HASH + ", Model: " + MODEL_NAME), parameters);
-      assertTrue(parameters.contains("Steps: 50, Sampler: Euler, Schedule type: Automatic, CFG scale: 7"), parameters);
+      assertTrue(parameters.contains(sampling(txt2img)), parameters);
 
       // "More settings…" opens the full form at a stable address, filled in with this card and its engine.
       String more = card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("More settings…")).getAttribute("href");
@@ -129,6 +129,14 @@ class CardEnginesBrowserIT {
     return cards.first();
   }
 
+  /** The sampling part of A1111's infotext: what the request named, else its API's defaults (50 steps, Euler, CFG 7). */
+  static String sampling(JsonNode request) {
+    double cfg = request.path("cfg_scale").asDouble(7.0);
+    return "Steps: " + request.path("steps").asInt(50) + ", Sampler: " + request.path("sampler_name").asText("Euler")
+        + ", Schedule type: " + request.path("scheduler").asText("Automatic")
+        + ", CFG scale: " + (cfg == Math.rint(cfg) ? String.valueOf((long) cfg) : String.valueOf(cfg));
+  }
+
   /** OpenAI Images answering a GPT image model: base64 PNGs, as the official ImagesResponse schema has it. */
   private static FakeServer fakeOpenAiImages() {
     String answer = "{\"created\":1765000000,\"data\":[{\"b64_json\":\"" + TestImages.base64(TestImages.png(1024, 1024, Color.ORANGE))
@@ -143,7 +151,7 @@ class CardEnginesBrowserIT {
   }
 
   /**
-   * AUTOMATIC1111 with its API defaults (50 steps, Euler, CFG 7): each PNG carries the infotext A1111 writes, and
+   * AUTOMATIC1111: each PNG carries the infotext A1111 writes for what it was sent, and
    * the answer's {@code info} (a JSON document inside a string) lists the same infotexts and seeds.
    */
   private static FakeServer fakeAutomatic1111() {
@@ -163,7 +171,7 @@ class CardEnginesBrowserIT {
           var seeds = FakeServer.JSON.createArrayNode();
           for (int i = 0; i < request.get("batch_size").asInt(); i++) {
             String infotext = request.get("prompt").asText() + "\nNegative prompt: " + request.get("negative_prompt").asText()
-                + "\nSteps: 50, Sampler: Euler, Schedule type: Automatic, CFG scale: 7, Seed: " + (seed + i) + ", Size: " + width + "x" + height
+                + "\n" + sampling(request) + ", Seed: " + (seed + i) + ", Size: " + width + "x" + height
                 + ", Model hash: " + MODEL_HASH + ", Model: " + MODEL_NAME + ", Version: v1.10.1";
             BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             images.add(TestImages.base64(PngMetadata.encode(picture, Map.of(PngMetadata.PARAMETERS, infotext))));
@@ -171,7 +179,8 @@ class CardEnginesBrowserIT {
             seeds.add(seed + i);
           }
           var info = FakeServer.JSON.createObjectNode().put("prompt", request.get("prompt").asText()).put("seed", seed)
-              .put("width", width).put("height", height).put("sampler_name", "Euler").put("steps", 50).put("cfg_scale", 7.0)
+              .put("width", width).put("height", height).put("sampler_name", request.path("sampler_name").asText("Euler"))
+              .put("steps", request.path("steps").asInt(50)).put("cfg_scale", request.path("cfg_scale").asDouble(7.0))
               .put("sd_model_name", MODEL_NAME).put("sd_model_hash", MODEL_HASH);
           info.set("all_seeds", seeds);
           info.set("infotexts", infotexts);
