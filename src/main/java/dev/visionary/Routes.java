@@ -22,6 +22,7 @@ import dev.visionary.library.SearchRoutes;
 import dev.visionary.library.TransferRoutes;
 import dev.visionary.metrics.MetricsRoutes;
 import dev.visionary.web.HealthRoutes;
+import dev.visionary.web.Pages;
 import dev.visionary.web.RouteAccess;
 import dev.visionary.web.Urls;
 import io.javalin.config.RoutesConfig;
@@ -53,6 +54,8 @@ final class Routes {
     // Once a route matched: its access decides whether a visitor is sent to sign in.
     config.beforeMatched(session::requireSignIn);
     config.after(session::after);
+    // Cards and saved prompts, drawn by other features, show generation's own Generate control.
+    config.before(ctx -> Pages.share(ctx, "quickGenerate", h.generation().quickGenerate()));
     // The settings page lists the expansion engines from the expand feature's own fragment.
 
     Routes routes = new Routes(config);
@@ -152,6 +155,7 @@ final class Routes {
   private void generation(GenerateRoutes g, ImageRoutes images) {
     get(Urls.GENERATE, SIGNED_IN, g::page);
     get(Urls.GENERATE_OPTIONS, SIGNED_IN, g::options);
+    get(Urls.GENERATE_QUICK, SIGNED_IN, g::quick);
     post(Urls.GENERATE, SIGNED_IN, g::generate);
     get(Urls.JOBS, SIGNED_IN, g::jobsOfExpansion);
     get(Urls.JOB, OWNER, g::job);

@@ -52,8 +52,8 @@ record GenerateForm(
         blankToNull(Forms.param(ctx, "expansion_id")));
   }
 
-  static GenerateForm empty(String prompt, String negative, String promptId) {
-    return new GenerateForm(prompt, negative, "builtin", null, null, "1", null, null, null, null, null, null, null, promptId, null);
+  static GenerateForm empty(String prompt, String negative, String promptId, String engine, String expansionId) {
+    return new GenerateForm(prompt, negative, engine, null, null, "1", null, null, null, null, null, null, null, promptId, expansionId);
   }
 
   GenerateForm withEngine(String engineId) {

@@ -7,15 +7,23 @@ import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
 import dev.visionary.web.Urls;
+import dev.visionary.web.Forms;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Queueing generations and following them: POST /generate, GET /generate, /jobs/{id}. */
 public final class GenerateRoutes {
+  /** A Studio card's element id: {@code card-}, its expansion's id, its index. */
+  private static final Pattern CARD_ID = Pattern.compile("card-[A-Za-z0-9]{10}-[0-9]{1,4}");
+  /** The longest prompt any engine takes; the engine's own limit is checked when the form is posted. */
+  private static final int QUICK_PROMPT_CHARS = 32_000;
   private final Pages pages;
   private final Jobs jobs;
   private final ImageEngines engines;
@@ -24,9 +32,11 @@ public final class GenerateRoutes {
   private final JobRunner runner;
   private final UsageLimits limits;
   private final PromptLinks prompts;
+  private final QuickGenerate quick;
 
   GenerateRoutes(Pages pages, Jobs jobs, ImageEngines engines, ImageStore store, JobScheduler scheduler, JobRunner runner, UsageLimits limits,
-      PromptLinks prompts) {
+      PromptLinks prompts, QuickGenerate quick) {
+    this.quick = quick;
     this.runner = runner;
     this.prompts = prompts;
     this.pages = pages;
@@ -40,11 +50,14 @@ public final class GenerateRoutes {
   public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
     String promptId = ctx.queryParam("prompt_id");
+    // "More settings…" beside a card or a saved prompt opens this form with its engine and expansion.
+    String engine = engines.choice(orDefault(ctx.queryParam("engine"), "builtin")).map(ImageEngines.EngineChoice::id).orElse("builtin");
+    String expansionId = ShortIds.looksValid(ctx.queryParam("expansion_id")) ? ctx.queryParam("expansion_id") : null;
     GenerateForm form = promptId == null
-        ? GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), null)
+        ? GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), null, engine, expansionId)
         : prompts.read(java.util.Optional.of(user), promptId)
             // Someone else's prompt fills in the form but is not linked: its images stay in the viewer's jobs.
-            .map(p -> GenerateForm.empty(p.text(), p.negative(), prompts.owns(user, promptId) ? promptId : null))
+            .map(p -> GenerateForm.empty(p.text(), p.negative(), prompts.owns(user, promptId) ? promptId : null, engine, null))
             .orElseThrow(() -> new NotFoundResponse("There is no such saved prompt."));
     showPage(ctx, user, form, Map.of(), 200);
   }
@@ -65,6 +78,43 @@ public final class GenerateRoutes {
     GenerateForm form = new GenerateForm(null, ctx.queryParam("negative"), orDefault(ctx.queryParam("engine"), "builtin"), ctx.queryParam("model"),
         null, "1", ctx.queryParam("seed"), null, null, null, null, null, null, null, null);
     pages.fragment(ctx, "generate/options", formModel(form, Map.of()));
+  }
+
+  /** The Generate control beside a card or a saved prompt, built again for the engine just chosen in it. */
+  public void quick(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    String engine = ctx.queryParam("engine");
+    if (engine == null || engines.choice(engine).isEmpty()) {
+      throw new BadRequestResponse("Choose one of the image engines in the list.");
+    }
+    String promptId = ctx.queryParam("prompt_id");
+    QuickGenerate.Control control;
+    if (promptId != null) {
+      PromptLinks.PromptText p = (ShortIds.looksValid(promptId) ? prompts.read(Optional.of(user), promptId) : Optional.<PromptLinks.PromptText>empty())
+          .orElseThrow(() -> new NotFoundResponse("There is no such saved prompt."));
+      control = quick.prompt(promptId, p.text(), p.negative(), engine, prompts.owns(user, promptId));
+    } else {
+      String card = ctx.queryParam("card");
+      String expansion = ctx.queryParam("expansion_id");
+      if (card == null || !CARD_ID.matcher(card).matches() || !ShortIds.looksValid(expansion)) {
+        throw new BadRequestResponse("Name the card and the expansion whose Generate control you want.");
+      }
+      String prompt = queryText(ctx, "prompt", "The prompt", QUICK_PROMPT_CHARS);
+      if (prompt.isEmpty()) {
+        throw new BadRequestResponse("Write or paste a prompt to generate from.");
+      }
+      control = quick.card(card, prompt, queryText(ctx, "negative", "The negative prompt", GenerateForm.MAX_NEGATIVE), engine, expansion);
+    }
+    pages.fragment(ctx, "generate/quick", Map.of("q", control));
+  }
+
+  private static String queryText(Context ctx, String name, String label, int maxChars) {
+    String raw = ctx.queryParam(name);
+    try {
+      return raw == null ? "" : Forms.clean(name, label, raw, maxChars, true);
+    } catch (Forms.Invalid e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
   }
 
   public void generate(Context ctx) {

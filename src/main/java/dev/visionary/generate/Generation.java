@@ -16,6 +16,7 @@ public final class Generation implements AutoCloseable {
   private final Jdbi jdbi;
   private final GenerateRoutes routes;
   private final ImageRoutes imageRoutes;
+  private final QuickGenerate quickGenerate;
 
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
       ImageStore store, PromptLinks prompts, Metrics metrics) {
@@ -25,7 +26,8 @@ public final class Generation implements AutoCloseable {
     this.runner = new JobRunner(jdbi, jobs, engines, store, settings.retryBase(), prompts, metrics);
     QueueDepth.register(jdbi, metrics.registry());
     this.scheduler = new JobScheduler(dataSource, runner, jobs, settings.threads(), settings.heartbeat());
-    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts);
+    this.quickGenerate = new QuickGenerate(engines);
+    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts, quickGenerate);
     this.imageRoutes = new ImageRoutes(store, prompts);
   }
 
@@ -39,6 +41,11 @@ public final class Generation implements AutoCloseable {
 
   public GenerateRoutes generateRoutes() {
     return routes;
+  }
+
+  /** Builds the Generate control that other features' pages show beside a prompt. */
+  public QuickGenerate quickGenerate() {
+    return quickGenerate;
   }
 
   public ImageRoutes imageRoutes() {

@@ -7,6 +7,10 @@ import dev.visionary.generate.remote.ImageModels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.visionary.generate.remote.Automatic1111Engine;
+import dev.visionary.generate.remote.ComfyUiEngine;
+import dev.visionary.generate.remote.OpenAiImageEngine;
+import dev.visionary.generate.remote.RunwayEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +121,20 @@ public final class ImageEngines {
 
   public List<EngineChoice> choices() {
     return new ArrayList<>(choices.values());
+  }
+
+  /**
+   * The engine a prompt written for {@code target} (a {@link dev.visionary.prompt.Target} id) is best drawn
+   * with among those configured: the model family the prompt's dialect was written for, else the built-in one.
+   */
+  public String defaultFor(String target) {
+    List<String> suited = switch (target == null ? "" : target) {
+      case "dalle", "gpt-image" -> List.of(OpenAiImageEngine.ID);
+      case "stable-diffusion" -> List.of(Automatic1111Engine.ID, ComfyUiEngine.ID);
+      case "runway" -> List.of(RunwayEngine.ID);
+      default -> List.of();
+    };
+    return suited.stream().filter(engines::containsKey).findFirst().orElse(BuiltinImageEngine.ID);
   }
 
   /**

@@ -80,6 +80,7 @@ public final class Urls {
   // Generation
   public static final String GENERATE = "/generate";
   public static final String GENERATE_OPTIONS = "/generate/options";
+  public static final String GENERATE_QUICK = "/generate/quick";
   public static final String JOBS = "/jobs";
   public static final String JOB = "/jobs/{id}";
   public static final String JOB_CANCEL = "/jobs/{id}/cancel";

@@ -68,7 +68,7 @@ class PromptGalleryTest {
 
     // What the prompt page offers a stranger makes an image of the text in their own jobs, not on the prompt.
     String offered = stranger.get(page).body();
-    assertTrue(offered.contains("Generate an image"));
+    assertTrue(offered.contains("More settings…"), "the stranger is offered Generate");
     assertFalse(offered.contains("name=\"prompt_id\""), "the stranger's form does not link to the prompt");
     assertFalse(stranger.get("/generate?prompt_id=" + promptId).body().contains("name=\"prompt_id\" value=\"" + promptId),
         "More options fills in the text without linking");
