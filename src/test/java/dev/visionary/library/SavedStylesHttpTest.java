@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.visionary.App;
 import dev.visionary.png.Infotext;
 import dev.visionary.png.PngMetadata;
+import dev.visionary.support.FakeServer;
+import dev.visionary.support.Http;
 import dev.visionary.support.Jobs;
+import dev.visionary.support.TestImages;
+import dev.visionary.support.TestServer;
+import java.awt.Color;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +122,31 @@ class SavedStylesHttpTest {
     Infotext otherInfo = Infotext.parse(PngMetadata.readParameters(otherPng).orElseThrow());
     assertEquals("analog photo of a lighthouse, film grain,  soft light, 35mm", otherInfo.prompt());
     assertEquals("watermark, lowres, blurry, cartoon", otherInfo.negativePrompt());
+  }
+
+  @Test
+  void automatic1111ReceivesTheStyledTextAndNoStyleNamesToApplyAgain() throws Exception {
+    String png = TestImages.base64(TestImages.png(64, 64, Color.ORANGE));
+    try (FakeServer a1111 = FakeServer.start()) {
+      a1111.on("POST", "/sdapi/v1/txt2img", r -> FakeServer.Reply.json(200,
+          "{\"images\":[\"" + png + "\"],\"parameters\":{},\"info\":\"{\\\"all_seeds\\\":[11]}\"}"));
+      a1111.on("GET", "/sdapi/v1/progress", r -> FakeServer.Reply.json(200,
+          "{\"progress\":0.5,\"eta_relative\":1.0,\"state\":{},\"current_image\":null}"));
+      try (App app = TestServer.startIsolatedApp(Map.of("A1111_URL", a1111.uri().toString()))) {
+        LibraryClient me = LibraryClient.signedIn(new Http("http://localhost:" + app.port()), "styled-a1111");
+        Map<String, String> styles = imported(me);
+        HttpResponse<String> queued = post(me, "/generate", "prompt", "a lighthouse", "negative", "", "engine", "automatic1111",
+            "count", "1", "seed", "11", "styles", styles.get("Frame"), "styles", styles.get("Grain"));
+        assertEquals(303, queued.statusCode(), queued.body());
+        String card = Jobs.awaitFinished(me.http, queued.headers().firstValue("Location").orElseThrow().substring(6), Duration.ofSeconds(60));
+        assertTrue(card.contains("data-status=\"succeeded\""), card);
+        JsonNode sent = a1111.requests("/sdapi/v1/txt2img").get(0).json();
+        assertEquals("analog photo of a lighthouse, 35mm, film grain,  soft light", sent.path("prompt").asText());
+        // An empty negative: Frame's "{prompt}, cartoon" gives ", cartoon"; Grain strips it and joins.
+        assertEquals(", cartoon, lowres, blurry", sent.path("negative_prompt").asText());
+        assertTrue(sent.path("styles").isMissingNode(), "the server's own styles of the same names would be applied twice: " + sent);
+      }
+    }
   }
 
   @Test
