@@ -150,6 +150,30 @@ class SavedStylesHttpTest {
   }
 
   @Test
+  void anEngineThatTakesNoNegativeGetsTheStyledPromptAndNoStyleNegative() throws Exception {
+    String png = TestImages.base64(TestImages.png(64, 64, Color.ORANGE));
+    try (FakeServer openai = FakeServer.start()) {
+      openai.on("POST", "/v1/images/generations", r -> FakeServer.Reply.json(200,
+          "{\"created\":1713833628,\"data\":[{\"b64_json\":\"" + png + "\"}],\"size\":\"1024x1024\",\"quality\":\"low\"}"));
+      try (App app = TestServer.startIsolatedApp(Map.of("OPENAI_API_KEY", "sk-test-styles", "OPENAI_BASE_URL", openai.uri() + "/v1",
+          "OPENAI_IMAGE_MODEL", "gpt-image-1"))) {
+        LibraryClient me = LibraryClient.signedIn(new Http("http://localhost:" + app.port()), "styled-openai");
+        Map<String, String> styles = imported(me);
+        HttpResponse<String> queued = post(me, "/generate", "prompt", "a lighthouse", "engine", "openai", "model", "gpt-image-1",
+            "size", "1024x1024", "count", "1", "styles", styles.get("Frame"), "styles", styles.get("Grain"));
+        assertEquals(303, queued.statusCode(), queued.body());
+        String card = Jobs.awaitFinished(me.http, queued.headers().firstValue("Location").orElseThrow().substring(6), Duration.ofSeconds(60));
+        assertTrue(card.contains("data-status=\"succeeded\""), card);
+        assertEquals("analog photo of a lighthouse, 35mm, film grain,  soft light",
+            openai.requests("/v1/images/generations").get(0).json().path("prompt").asText());
+        byte[] image = me.http.getBytes("/images/" + Jobs.imageIds(card).get(0) + "?download=1").body();
+        String parameters = PngMetadata.readParameters(image).orElseThrow();
+        assertFalse(parameters.contains("Negative prompt"), "nothing was sent as a negative, so none is recorded: " + parameters);
+      }
+    }
+  }
+
+  @Test
   void expandingWithTwoStylesAppliesThemToEveryPromptAndNegative() {
     LibraryClient me = LibraryClient.signedIn("styled-exp");
     Map<String, String> styles = imported(me);
