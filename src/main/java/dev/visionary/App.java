@@ -13,6 +13,9 @@ import dev.visionary.identity.RateLimiter;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.identity.User;
 import dev.visionary.library.Library;
+import dev.visionary.library.SavedStyles;
+import dev.visionary.prompt.SavedStyle;
+import dev.visionary.prompt.StyleBook;
 import dev.visionary.library.PromptCaps;
 import dev.visionary.library.PromptGallery;
 import dev.visionary.metrics.Metrics;
@@ -82,14 +85,15 @@ public final class App implements AutoCloseable {
       // One table of counters for sign-in throttling and the per-person limits of the features.
       RateLimiter limiter = new RateLimiter(database.jdbi());
       UsageLimits limits = new UsageLimits(limiter, config);
-      expand = new Expand(database.jdbi(), pages, config, limits, metrics);
+      SavedStyles styles = new SavedStyles(database.jdbi());
+      expand = new Expand(database.jdbi(), pages, config, limits, metrics, styles);
       Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()));
       ImageStore images = new ImageStore(database.jdbi());
       Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height()))
           .toList());
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, limits,
-          EngineCatalog.fromConfig(config), images, promptLinks(library), metrics);
+          EngineCatalog.fromConfig(config), images, promptLinks(library, styles), metrics);
       Routes.Handlers handlers = new Routes.Handlers(accounts, library, expand, generation, new HealthRoutes(database),
           new MetricsRoutes(metrics, config));
       List<Consumer<RoutesConfig>> features = new ArrayList<>();
@@ -129,8 +133,13 @@ public final class App implements AutoCloseable {
   }
 
   /** What generation needs to know of saved prompts, answered by the library. */
-  private static PromptLinks promptLinks(Library library) {
+  private static PromptLinks promptLinks(Library library, StyleBook styles) {
     return new PromptLinks() {
+      @Override
+      public List<SavedStyle> styles(long ownerId) {
+        return styles.of(ownerId);
+      }
+
       @Override
       public Optional<PromptText> read(Optional<User> viewer, String promptId) {
         return library.readable(viewer, promptId).map(p -> new PromptText(p.text(), p.negative()));

@@ -4,6 +4,7 @@ import dev.visionary.config.Config;
 import dev.visionary.expand.builtin.BuiltinExpander;
 import dev.visionary.expand.dynamic.IdeaTemplates;
 import dev.visionary.identity.UsageLimits;
+import dev.visionary.prompt.StyleBook;
 import dev.visionary.provider.CallPolicy;
 import dev.visionary.expand.llm.LlmSettings;
 import dev.visionary.metrics.Metrics;
@@ -21,7 +22,7 @@ public final class Expand implements AutoCloseable {
   private final WordListRoutes wordListRoutes;
   private final Expansions expansions;
 
-  public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics) {
+  public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics, StyleBook styles) {
     this.expansions = new Expansions(jdbi);
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
@@ -29,7 +30,7 @@ public final class Expand implements AutoCloseable {
     this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults());
     this.runner = new ExpansionRunner(expansions, metrics, config.expansion().deadline());
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
-    this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits);
+    this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits, styles);
     this.expansionRoutes = new ExpansionRoutes(pages, service, limits);
     this.instructionRoutes = new InstructionRoutes(pages, instructions);
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);

@@ -1,6 +1,7 @@
 package dev.visionary.expand;
 
 import java.time.Instant;
+import dev.visionary.prompt.SavedStyle;
 import java.util.List;
 import org.jdbi.v3.core.mapper.Nested;
 
@@ -27,9 +28,14 @@ public record Expansion(String id, long ownerId, @Nested Lineage lineage, @Neste
    *
    * @param refinement a short instruction applied to {@code basePrompt} ("make it night"), or null
    * @param basePrompt the card's prompt a refinement or "more like this" starts from, or null
+   * @param savedStyles the person's saved styles applied to every result, in order, as they were when asked
    */
   public record Ask(String idea, String target, String style, int count, String mode, long seed, String refinement,
-      String basePrompt) {}
+      String basePrompt, List<SavedStyle> savedStyles) {
+    public Ask {
+      savedStyles = savedStyles == null ? List.of() : List.copyOf(savedStyles);
+    }
+  }
 
   /** The engine that runs it, the model it was given, and the instructions' version it was sent. */
   public record Engine(String engine, String model, String instructionVersion) {}

@@ -35,8 +35,9 @@ final class ExpansionRunner implements AutoCloseable {
   private final Metrics metrics;
   private final Duration deadline;
 
-  /** One engine call to make. */
-  record Job(String expansionId, StudioEngine engine, List<StudioEngine.EngineRequest> requests, String instructions) {}
+  /** The engine calls to make, and the saved styles to apply to their results for the target. */
+  record Job(String expansionId, StudioEngine engine, List<StudioEngine.EngineRequest> requests, String instructions,
+      List<dev.visionary.prompt.SavedStyle> styles, dev.visionary.prompt.Target target) {}
 
   /** The text of a run so far; followers wait on it for changes. */
   static final class Run {
@@ -156,6 +157,14 @@ final class ExpansionRunner implements AutoCloseable {
       // Removed first, so nothing interrupts this thread afterwards; cleared because the connection pool
       // refuses to wait on an interrupted thread, and the outcome is still to be written.
       Thread.interrupted();
+    }
+    if (failure == null && !late.get()) {
+      try {
+        variations = StyledResults.apply(variations, job.styles(), job.target());
+      } catch (dev.visionary.prompt.A1111Styles.TooLong e) {
+        failure = String.format("With the chosen styles a prompt would be %,d characters, past the %,d Visionary keeps. "
+            + "Your idea is kept: expand it again with fewer styles or ones without {prompt} repeated.", e.length(), StyledResults.MAX_CHARS);
+      }
     }
     if (late.get()) {
       failure = job.engine().label() + " did not finish within " + readable(deadline) + ", so Visionary stopped waiting. "

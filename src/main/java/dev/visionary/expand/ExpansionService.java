@@ -1,6 +1,7 @@
 package dev.visionary.expand;
 
 import dev.visionary.expand.dynamic.IdeaTemplates;
+import dev.visionary.prompt.SavedStyle;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.ShortIds;
@@ -47,7 +48,7 @@ final class ExpansionService {
   }
 
   /** Checks the idea's syntax and records the expansion as running; nothing has been sent to an engine yet. */
-  Expansion create(long ownerId, ExpandForm.Options o) throws IdeaTemplates.Problem {
+  Expansion create(long ownerId, ExpandForm.Options o, List<SavedStyle> styles) throws IdeaTemplates.Problem {
     long seed = o.seed() != null ? o.seed() : Math.floorMod(SEEDS.nextLong(), 1_000_000_000L);
     int count = o.count();
     if (o.combinatorial()) {
@@ -56,7 +57,8 @@ final class ExpansionService {
       templates.check(o.idea(), ownerId);
     }
     Expansion x = Expansion.starting(ShortIds.next(), ownerId, Expansion.Lineage.NONE,
-        new Expansion.Ask(o.idea(), o.target().id(), o.style().id(), count, o.combinatorial() ? "combinatorial" : "random", seed, null, null),
+        new Expansion.Ask(o.idea(), o.target().id(), o.style().id(), count, o.combinatorial() ? "combinatorial" : "random", seed, null, null,
+            styles),
         new Expansion.Engine(o.engine().id(), o.engine().model(), o.instructionId()));
     expansions.insertRunning(x);
     return x;
@@ -71,7 +73,8 @@ final class ExpansionService {
     Expansion.Ask asked = source.ask();
     Expansion x = Expansion.starting(ShortIds.next(), source.ownerId(), new Expansion.Lineage(rootId, source.id(), card),
         new Expansion.Ask(asked.idea(), asked.target(), asked.style(), refinement != null ? 1 : MORE_LIKE_THIS, "random",
-            Math.floorMod(SEEDS.nextLong(), 1_000_000_000L), refinement, cardText(base, refinement != null)),
+            // The card's text already has the source's styles applied; applying them again would repeat them.
+            Math.floorMod(SEEDS.nextLong(), 1_000_000_000L), refinement, cardText(base, refinement != null), List.of()),
         new Expansion.Engine(source.engine().engine(), model, source.engine().instructionVersion()));
     expansions.insertRunning(x);
     return x;
@@ -169,6 +172,6 @@ final class ExpansionService {
       system = version.render(Map.of("count", Integer.toString(x.ask().count()), "target", target.label(), "dialect", target.dialect(),
           "max_chars", String.format("%,d", target.maxChars()), "style", style == StylePreset.NONE ? "whatever suits the idea" : style.label()));
     }
-    return new ExpansionRunner.Job(x.id(), engine, requests, system);
+    return new ExpansionRunner.Job(x.id(), engine, requests, system, x.ask().savedStyles(), target);
   }
 }

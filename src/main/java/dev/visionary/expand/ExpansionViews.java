@@ -2,6 +2,7 @@ package dev.visionary.expand;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visionary.prompt.SavedStyle;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.Urls;
@@ -100,6 +101,9 @@ final class ExpansionViews {
     }
     if (x.engine().instructionVersion() != null) {
       f.append(" · instructions ").append(x.engine().instructionVersion());
+    }
+    if (!x.ask().savedStyles().isEmpty()) {
+      f.append(" · styles ").append(String.join(", ", x.ask().savedStyles().stream().map(SavedStyle::name).toList()));
     }
     f.append(" · seed ").append(x.ask().seed());
     if ("combinatorial".equals(x.ask().mode())) {

@@ -3,6 +3,7 @@ package dev.visionary.expand;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.visionary.json.Json;
+import dev.visionary.prompt.SavedStyle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +17,19 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 final class Expansions {
   /** The status is stored in lower case, as the table's check spells it, and read by its enum constant's name. */
   private static final String COLUMNS = "id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model, "
-      + "instruction_version, seed, refinement, base_prompt, upper(status) as status, error, results::text as results, created_at, finished_at";
+      + "instruction_version, seed, refinement, base_prompt, saved_styles::text as saved_styles, upper(status) as status, error, results::text as results, "
+      + "created_at, finished_at";
   private static final TypeReference<List<Variation>> RESULTS = new TypeReference<>() {};
   /** Each column to the record component of the same name (owner_id to ownerId)... */
   private static final RowMapper<Expansion> EXPANSION = ConstructorMapper.of(Expansion.class);
   /** ...but for the results, stored as JSON and read with Jackson. */
   private static final ColumnMapperFactory RESULTS_COLUMN =
       ColumnMapperFactory.of(new GenericType<List<Variation>>() {}.getType(), (rs, column, ctx) -> read(rs.getString(column)));
+
+  /** ...and the saved styles, stored as JSON too. */
+  private static final ColumnMapperFactory STYLES_COLUMN = ColumnMapperFactory.of(new GenericType<List<SavedStyle>>() {}.getType(),
+      (rs, column, ctx) -> readStyles(rs.getString(column)));
+  private static final TypeReference<List<SavedStyle>> STYLES = new TypeReference<>() {};
 
   private final Jdbi jdbi;
 
@@ -34,11 +41,11 @@ final class Expansions {
   void insertRunning(Expansion e) {
     jdbi.useHandle(h -> h.createUpdate("""
             insert into expansions (id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model,
-              instruction_version, seed, refinement, base_prompt, status)
+              instruction_version, seed, refinement, base_prompt, saved_styles, status)
             values (:id, :ownerId, :parentId, :sourceId, :sourceCard, :idea, :target, :style, :count, :mode, :engine, :model,
-              :instructionVersion, :seed, :refinement, :basePrompt, 'running')
+              :instructionVersion, :seed, :refinement, :basePrompt, cast(:savedStyles as jsonb), 'running')
             """)
-        .bind("id", e.id()).bind("ownerId", e.ownerId())
+        .bind("id", e.id()).bind("ownerId", e.ownerId()).bind("savedStyles", writeJson(e.ask().savedStyles()))
         .bindMethods(e.lineage()).bindMethods(e.ask()).bindMethods(e.engine())
         .execute());
   }
@@ -86,7 +93,7 @@ final class Expansions {
 
   Optional<Expansion> find(String id) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from expansions where id = :id")
-        .bind("id", id).registerColumnMapper(RESULTS_COLUMN).map(EXPANSION).findOne());
+        .bind("id", id).registerColumnMapper(RESULTS_COLUMN).registerColumnMapper(STYLES_COLUMN).map(EXPANSION).findOne());
   }
 
   /** A person's own expansion; anyone else's is treated as absent. */
@@ -98,20 +105,26 @@ final class Expansions {
   List<Expansion> recent(long ownerId, int limit) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
             + " from expansions where owner_id = :owner and parent_id is null order by created_at desc, id limit :limit")
-        .bind("owner", ownerId).bind("limit", limit).registerColumnMapper(RESULTS_COLUMN).map(EXPANSION).list());
+        .bind("owner", ownerId).bind("limit", limit).registerColumnMapper(RESULTS_COLUMN).registerColumnMapper(STYLES_COLUMN)
+        .map(EXPANSION).list());
   }
 
   /** Refinements and "more like this" made from an expansion's cards, oldest first. */
   List<Expansion> children(String parentId) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from expansions where parent_id = :parent order by created_at, id")
-        .bind("parent", parentId).registerColumnMapper(RESULTS_COLUMN).map(EXPANSION).list());
+        .bind("parent", parentId).registerColumnMapper(RESULTS_COLUMN).registerColumnMapper(STYLES_COLUMN)
+        .map(EXPANSION).list());
   }
 
   static String write(List<Variation> results) {
+    return writeJson(results);
+  }
+
+  private static String writeJson(List<?> results) {
     try {
       return Json.MAPPER.writeValueAsString(results);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Results could not be written as JSON", e);
+      throw new IllegalStateException("Could not be written as JSON", e);
     }
   }
 
@@ -120,6 +133,14 @@ final class Expansions {
       return json == null ? List.of() : Json.MAPPER.readValue(json, RESULTS);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored results are not valid JSON", e);
+    }
+  }
+
+  private static List<SavedStyle> readStyles(String json) {
+    try {
+      return json == null ? List.of() : Json.MAPPER.readValue(json, STYLES);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored styles are not valid JSON", e);
     }
   }
 }

@@ -4,8 +4,12 @@ import dev.visionary.expand.dynamic.IdeaTemplates;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.identity.User;
+import dev.visionary.prompt.A1111Styles;
+import dev.visionary.prompt.SavedStyle;
+import dev.visionary.prompt.StyleBook;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
+import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
@@ -24,6 +28,8 @@ import java.util.Optional;
 public final class StudioRoutes {
   static final int RECENT = 12;
   static final int PREVIEWED = 20;
+  /** The repeatable form field naming the saved styles to apply, in order. */
+  static final String STYLES = "styles";
 
   private final Pages pages;
   private final ExpansionService service;
@@ -31,9 +37,11 @@ public final class StudioRoutes {
   private final Instructions instructions;
   private final IdeaTemplates templates;
   private final UsageLimits limits;
+  private final StyleBook styleBook;
 
   StudioRoutes(Pages pages, ExpansionService service, ExpansionEngines engines, Instructions instructions, IdeaTemplates templates,
-               UsageLimits limits) {
+               UsageLimits limits, StyleBook styleBook) {
+    this.styleBook = styleBook;
     this.pages = pages;
     this.service = service;
     this.engines = engines;
@@ -66,7 +74,8 @@ public final class StudioRoutes {
     Expansion x = owned(ctx.pathParam("id"), user);
     List<Expansion> children = x.lineage().parentId() == null ? service.expansions().children(x.id()) : List.of();
     ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()));
-    render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, new HashMap<>(), 200);
+    List<String> chosen = x.ask().savedStyles().stream().map(SavedStyle::id).toList();
+    render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, new HashMap<>(Map.of("chosenStyles", chosen)), 200);
   }
 
   public void expand(Context ctx) {
@@ -74,11 +83,15 @@ public final class StudioRoutes {
     Map<String, String> errors = new LinkedHashMap<>();
     ExpandForm form = ExpandForm.read(ctx, errors);
     ExpandForm.Options options = form.check(engines, instructions, user.id(), errors);
+    A1111Styles.Choice styles = A1111Styles.choose(Forms.params(ctx, STYLES), styleBook.of(user.id()));
+    if (!styles.ok()) {
+      errors.put(STYLES, styles.error());
+    }
     Expansion x = null;
-    if (options != null) {
+    if (options != null && styles.ok()) {
       limits.expansion(user);
       try {
-        x = service.create(user.id(), options);
+        x = service.create(user.id(), options, styles.styles());
       } catch (IdeaTemplates.Problem e) {
         errors.put("idea", e.getMessage());
       }
@@ -89,10 +102,12 @@ public final class StudioRoutes {
         // The form comes back in place with its messages and everything typed in it.
         ctx.header("HX-Retarget", "#idea-form");
         ctx.header("HX-Reswap", "outerHTML");
-        ctx.html(pages.views().fragment("studio/index", "idea-form", Pages.model(ctx, studioModel(ctx, Optional.of(user), form, errors, null))));
+        Map<String, Object> model = studioModel(ctx, Optional.of(user), form, errors, null);
+        model.put("chosenStyles", Forms.params(ctx, STYLES));
+        ctx.html(pages.views().fragment("studio/index", "idea-form", Pages.model(ctx, model)));
         return;
       }
-      render(ctx, Optional.of(user), form, errors, null, new HashMap<>(), 422);
+      render(ctx, Optional.of(user), form, errors, null, new HashMap<>(Map.of("chosenStyles", Forms.params(ctx, STYLES))), 422);
       return;
     }
     boolean htmx = Htmx.isHtmx(ctx);
@@ -171,7 +186,10 @@ public final class StudioRoutes {
     model.put("hasLlm", engines.all().stream().anyMatch(StudioEngine::usesInstructions));
     model.put("current", current);
     model.put("recent", List.of());
+    model.put("savedStyles", List.of());
+    model.put("chosenStyles", List.of());
     user.ifPresent(u -> {
+      model.put("savedStyles", styleBook.of(u.id()));
       model.put("instructionVersions", instructions.available(u.id()));
       model.put("recent", service.recentViews(u.id()));
     });

@@ -2,6 +2,7 @@ package dev.visionary.generate;
 
 import dev.visionary.generate.engine.ImageRequest;
 import dev.visionary.generate.remote.ImageModels;
+import dev.visionary.prompt.A1111Styles;
 import dev.visionary.web.Forms;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -110,23 +111,33 @@ record GenerateForm(
     return errors;
   }
 
-  /** The job to queue; only call when {@link #problems} is empty. */
-  Job toJob(String id, long ownerId, ImageEngines engines, Context ctx) {
+  /**
+   * The chosen saved styles applied to the prompt and, for an engine that takes one, the negative prompt; only
+   * call when {@link #problems} is empty.
+   */
+  GenerateStyles styled(ImageEngines engines, Context ctx, A1111Styles.Choice styles, Map<String, String> errors) {
+    ImageEngines.ModelChoice m = engines.choice(engine).orElseThrow().model(model).orElseThrow();
+    String neg = m.takesNegative() ? Forms.text(ctx, "negative", "The negative prompt", MAX_NEGATIVE, true) : null;
+    return GenerateStyles.apply(styles, Forms.text(ctx, "prompt", "The prompt", m.maxPromptChars(), true), neg, m, errors);
+  }
+
+  /** The job to queue, with the prompts as styled; only call when {@link #problems} is empty. */
+  Job toJob(String id, long ownerId, ImageEngines engines, GenerateStyles styled) {
     ImageEngines.EngineChoice e = engines.choice(engine).orElseThrow();
     ImageEngines.ModelChoice m = e.model(model).orElseThrow();
     String[] wh = sizeOrDefault(m).split("x");
     Long seedValue = !m.takesSeed() ? null
         : seed == null || seed.isBlank() ? ThreadLocalRandom.current().nextLong(0, 1L << 32) : parseLong(seed);
-    String text = Forms.text(ctx, "prompt", "The prompt", m.maxPromptChars(), true);
-    String neg = m.takesNegative() ? Forms.text(ctx, "negative", "The negative prompt", MAX_NEGATIVE, true) : "";
+    String text = styled.prompt();
+    String neg = styled.negative();
     DiffusionSettings tuning = diffusion(engines, m);
     String modelName = e.serverModels() ? tuning == null ? null : blankToNull(tuning.model()) : blankToNull(m.id());
     String qualityValue = blankToNull(quality) == null ? m.defaultQuality() : quality;
-    ImageRequest request = new ImageRequest(text, neg.isEmpty() ? null : neg, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]),
+    ImageRequest request = new ImageRequest(text, neg == null || neg.isEmpty() ? null : neg, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]),
         parseInt(count, 1), seedValue, modelName, qualityValue, blankToNull(style),
         tuning == null ? null : tuning.stepsValue(), tuning == null ? null : tuning.cfgValue(),
         tuning == null ? null : tuning.sampler(), tuning == null ? null : tuning.scheduler());
-    return new Job(id, ownerId, engine, request, new Job.Links(promptId, expansionId), Job.State.QUEUED);
+    return new Job(id, ownerId, engine, request, new Job.Links(promptId, expansionId, styled.names()), Job.State.QUEUED);
   }
 
   String sizeOrDefault(ImageEngines.ModelChoice m) {

@@ -3,6 +3,8 @@ package dev.visionary.generate;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.identity.User;
+import dev.visionary.prompt.A1111Styles;
+import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
@@ -66,6 +68,8 @@ public final class GenerateRoutes {
     ctx.status(status);
     Map<String, Object> model = formModel(form, errors);
     model.put("jobs", jobs.recent(user.id(), 12).stream().map(this::view).toList());
+    model.put("savedStyles", prompts.styles(user.id()));
+    model.put("chosenStyles", Forms.params(ctx, GenerateStyles.FIELD));
     pages.page(ctx, "generate/index", model);
   }
 
@@ -121,6 +125,11 @@ public final class GenerateRoutes {
     User user = CurrentUser.require(ctx);
     GenerateForm form = GenerateForm.read(ctx);
     Map<String, String> errors = form.problems(engines, ctx);
+    A1111Styles.Choice styleChoice = A1111Styles.choose(Forms.params(ctx, GenerateStyles.FIELD), prompts.styles(user.id()));
+    GenerateStyles styled = errors.isEmpty() ? form.styled(engines, ctx, styleChoice, errors) : null;
+    if (!styleChoice.ok()) {
+      errors.putIfAbsent(GenerateStyles.FIELD, styleChoice.error());
+    }
     if (!errors.isEmpty()) {
       if (Htmx.isHtmx(ctx)) {
         ctx.status(422);
@@ -138,7 +147,7 @@ public final class GenerateRoutes {
           + "To make images for someone else's prompt, fork it into your library first.");
     }
     limits.generation(user);
-    Job job = form.toJob(ShortIds.next(), user.id(), engines, ctx);
+    Job job = form.toJob(ShortIds.next(), user.id(), engines, styled);
     jobs.queue(job, scheduler);
     if (job.links().promptId() != null) {
       prompts.used(job.links().promptId());

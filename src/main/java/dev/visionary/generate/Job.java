@@ -13,8 +13,15 @@ import org.jdbi.v3.core.mapper.Nested;
 public record Job(String id, long ownerId, String engine, @Nested ImageRequest request, @Nested Links links,
     @Nested State state) {
 
-  /** The saved prompt and the expansion it was made from, each null when there is none. */
-  public record Links(String promptId, String expansionId) {}
+  /**
+   * The saved prompt and the expansion it was made from, each null when there is none, and the names of the
+   * saved styles applied to its prompt, in the order applied (empty when none).
+   */
+  public record Links(String promptId, String expansionId, java.util.List<String> savedStyles) {
+    public Links {
+      savedStyles = savedStyles == null ? java.util.List.of() : java.util.List.copyOf(savedStyles);
+    }
+  }
 
   /**
    * Where the job stands.

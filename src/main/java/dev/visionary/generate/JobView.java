@@ -24,7 +24,8 @@ public record JobView(
     int count,
     Long seed,
     List<ImageStore.StoredImage> images,
-    boolean builtin) {
+    boolean builtin,
+    String savedStyles) {
 
   static JobView of(Job job, String engineLabel, List<ImageStore.StoredImage> images) {
     String status = job.state().status().dbValue();
@@ -46,6 +47,7 @@ public record JobView(
         job.state().status() == Job.Status.FAILED, !job.isFinished(),
         job.state().status() == Job.Status.FAILED || job.state().status() == Job.Status.CANCELLED,
         percent, note, job.state().status() == Job.Status.FAILED ? job.state().lastError() : null, engineLabel, job.request().model(), job.request().prompt(),
-        job.request().width() + "×" + job.request().height(), job.request().count(), job.request().seed(), images, "builtin".equals(job.engine()));
+        job.request().width() + "×" + job.request().height(), job.request().count(), job.request().seed(), images, "builtin".equals(job.engine()),
+        job.links().savedStyles().isEmpty() ? null : String.join(", ", job.links().savedStyles()));
   }
 }

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 final class Jobs {
   /** The status is stored in lower case, as the table's check spells it, and read by its enum constant's name. */
   private static final String COLUMNS = "id, owner_id, prompt, negative_prompt, engine, model, width, height, count, seed, quality, style, "
-      + "steps, cfg, sampler, scheduler, prompt_id, expansion_id, upper(status) as status, attempts, last_error, progress, next_attempt_at, "
+      + "steps, cfg, sampler, scheduler, prompt_id, expansion_id, saved_styles, upper(status) as status, attempts, last_error, progress, next_attempt_at, "
       + "created_at, finished_at";
 
   /** Each column to the record component of the same name (owner_id to ownerId). */
@@ -37,11 +37,12 @@ final class Jobs {
   private static void insert(Handle h, Job job) {
     h.createUpdate("""
             insert into generation_jobs (id, owner_id, prompt, negative_prompt, engine, model, width, height, count, seed,
-              quality, style, steps, cfg, sampler, scheduler, prompt_id, expansion_id, status)
+              quality, style, steps, cfg, sampler, scheduler, prompt_id, expansion_id, saved_styles, status)
             values (:id, :ownerId, :prompt, :negativePrompt, :engine, :model, :width, :height, :count, :seed,
-              :quality, :style, :steps, :cfg, :sampler, :scheduler, :promptId, :expansionId, 'queued')
+              :quality, :style, :steps, :cfg, :sampler, :scheduler, :promptId, :expansionId, :savedStyles, 'queued')
             """)
         .bind("id", job.id()).bind("ownerId", job.ownerId()).bind("engine", job.engine())
+        .bindArray("savedStyles", String.class, job.links().savedStyles())
         .bindMethods(job.request()).bindMethods(job.links())
         .execute();
   }

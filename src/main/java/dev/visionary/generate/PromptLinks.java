@@ -25,6 +25,9 @@ public interface PromptLinks {
   /** A generation was started from the saved prompt (feeds "most used"). */
   void used(String promptId);
 
+  /** The person's saved styles (AUTOMATIC1111 styles kept in their library), by name. */
+  List<dev.visionary.prompt.SavedStyle> styles(long ownerId);
+
   /** A job made from the saved prompt produced these images. */
   void imagesAdded(String promptId, List<String> imageIds);
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * AUTOMATIC1111 styles.csv both ways, and prompts read from PNG files. A style is a prompt whose title is
- * the style's name; importing a style that is already there unchanged does nothing.
+ * the style's name, tagged {@value SavedStyles#TAG} so the Studio and Generate forms offer it; importing a style
+ * that is already there unchanged changes nothing else.
  */
 final class PromptImport {
   private final Prompts prompts;
@@ -168,11 +169,14 @@ final class PromptImport {
         .bind("o", ownerId).bind("title", title)
         .map(Prompt.ROW).findOne());
     if (same.isEmpty()) {
-      prompts.create(ownerId, new PromptDraft(title, text, negative, target, params, "", null, null, Visibility.PRIVATE), List.of());
+      prompts.create(ownerId, new PromptDraft(title, text, negative, target, params, "", null, null, Visibility.PRIVATE),
+          List.of(SavedStyles.TAG));
       report.created();
       return;
     }
     Prompt p = same.get();
+    // Imported again from a styles.csv, it is a style again even if its tag was taken off.
+    prompts.jdbi().useHandle(h -> Tags.attach(h, ownerId, p.id(), SavedStyles.TAG));
     if (p.text().equals(text) && p.negative().equals(negative)) {
       report.unchanged();
       return;

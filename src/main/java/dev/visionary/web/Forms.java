@@ -51,4 +51,13 @@ public final class Forms {
       throw new BadRequestResponse("The form data could not be read: it is not valid URL-encoded UTF-8.");
     }
   }
+
+  /** Every value of a repeated field (checkboxes), in the order sent; undecodable bodies answered as for {@link #param}. */
+  public static java.util.List<String> params(Context ctx, String name) {
+    try {
+      return ctx.formParams(name);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse("The form data could not be read: it is not valid URL-encoded UTF-8.");
+    }
+  }
 }
