@@ -2,6 +2,7 @@ package dev.visionary.expand;
 
 import dev.visionary.expand.builtin.Expander;
 import dev.visionary.expand.llm.LocalServers;
+import dev.visionary.expand.llm.OllamaChatClient;
 import dev.visionary.expand.llm.OpenAiCompatibleClient;
 import dev.visionary.provider.CallPolicy;
 import dev.visionary.expand.llm.ChatClient;
@@ -22,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The expansion engines this instance offers: the built-in one always, each language model the environment
@@ -29,12 +32,17 @@ import java.util.stream.Collectors;
  * engines are not offered.
  */
 final class ExpansionEngines {
+  private static final Logger log = LoggerFactory.getLogger(ExpansionEngines.class);
   static final String BUILTIN = "builtin";
   private static final long STATUS_TTL_MILLIS = 60_000;
   /** Local servers come and go as people start them; looking again costs two requests to this computer. */
   private static final long LOCAL_TTL_MILLIS = 30_000;
-  /** The longest the settings page waits for a fresh look; a look itself ends within about 300 ms. */
-  private static final long LOCAL_WAIT_MILLIS = 1_000;
+  /** A server just started is offered soon after; a look that found nothing is a refused connection, cheap to repeat. */
+  private static final long LOCAL_ABSENT_TTL_MILLIS = 5_000;
+  /** The longest the settings page waits for a fresh look; a look itself ends within about a second. */
+  private static final long SETTINGS_WAIT_MILLIS = 1_500;
+  /** The longest the Studio waits for one, so a server just started is offered without a second visit. */
+  private static final long STUDIO_WAIT_MILLIS = 300;
 
   private final Map<String, StudioEngine> engines = new LinkedHashMap<>();
   private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
@@ -81,9 +89,12 @@ final class ExpansionEngines {
     lookAgainIfStale();
   }
 
-  /** The engines to offer now: configured ones, then the local servers the last look found usable. */
+  /**
+   * The engines to offer now: configured ones, then the local servers the last look found usable. When that look is
+   * old, a new one is waited for briefly: a server on this computer answers in milliseconds.
+   */
   List<StudioEngine> all() {
-    lookAgainIfStale();
+    awaitLook(STUDIO_WAIT_MILLIS);
     List<StudioEngine> all = new ArrayList<>(engines.values());
     for (LocalServers.Found server : lastLook.servers()) {
       if (offered(server)) {
@@ -111,7 +122,7 @@ final class ExpansionEngines {
    * most once a minute, and of the local servers every half minute.
    */
   List<Status> statuses() {
-    awaitFreshLook();
+    awaitLook(SETTINGS_WAIT_MILLIS);
     List<Status> out = new ArrayList<>();
     out.add(new Status(BUILTIN, engines.get(BUILTIN).label(), true, null, null, true, "Ready", "Ready. Works offline, no key needed.", List.of()));
     for (LlmSettings.Known known : LlmSettings.KNOWN) {
@@ -193,21 +204,22 @@ final class ExpansionEngines {
     return LlmSettings.KNOWN.stream()
         .map(k -> settings.endpoint(k.id()))
         .flatMap(Optional::stream)
-        .anyMatch(e -> e.baseUrl().equalsIgnoreCase(server.baseUrl()));
+        .anyMatch(e -> e.baseUrl().equalsIgnoreCase(server.root()) || e.baseUrl().equalsIgnoreCase(server.root() + "/v1"));
   }
 
   /** Starts a look at the local servers when the last one is old; never waits for it. */
   private synchronized CompletableFuture<Void> lookAgainIfStale() {
-    if (!localServers.enabled() || !looking.isDone() || System.currentTimeMillis() - lastLook.at() < LOCAL_TTL_MILLIS) {
+    long ttl = lastLook.servers().stream().allMatch(LocalServers.Found::answered) ? LOCAL_TTL_MILLIS : LOCAL_ABSENT_TTL_MILLIS;
+    if (!localServers.enabled() || !looking.isDone() || System.currentTimeMillis() - lastLook.at() < ttl) {
       return looking;
     }
     looking = CompletableFuture.runAsync(this::look, looker);
     return looking;
   }
 
-  private void awaitFreshLook() {
+  private void awaitLook(long millis) {
     try {
-      lookAgainIfStale().get(LOCAL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      lookAgainIfStale().get(millis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // The page shows what the last look found.
     } catch (InterruptedException e) {
@@ -218,12 +230,24 @@ final class ExpansionEngines {
   private void look() {
     List<LocalServers.Found> servers = localServers.look();
     for (LocalServers.Found server : servers) {
+      boolean wasUsable = lastLook.servers().stream().anyMatch(s -> s.kind() == server.kind() && s.usable());
+      if (server.usable() != wasUsable) {
+        log.info(server.usable() ? "{} found at {}, offered with model {}" : "{} at {} is no longer offered",
+            server.kind().label(), server.host(), server.model());
+      }
       if (server.usable()) {
         found.compute(server.kind().id(), (id, known) -> known != null && known.model().equals(server.model()) ? known
-            : new LlmEngine(new OpenAiCompatibleClient(id, server.baseUrl(), null, policy), server.kind().label(), server.model()));
+            : new LlmEngine(client(server), server.kind().label(), server.model()));
       }
     }
     lastLook = new LocalLook(servers, System.currentTimeMillis());
+  }
+
+  /** Ollama is spoken to in its own API, which takes the answer's schema as is; LM Studio in the OpenAI-compatible one. */
+  private ChatClient client(LocalServers.Found server) {
+    String id = server.kind().id();
+    return server.kind() == LocalServers.OLLAMA ? new OllamaChatClient(id, server.root(), policy)
+        : new OpenAiCompatibleClient(id, server.root() + "/v1", null, policy);
   }
 
   /** Stops looking; a look under way ends on its own within its timeout. */

@@ -67,6 +67,21 @@ class LocalModelsHttpTest {
   }
 
   @Test
+  void anOllamaFoundWithOnlyAnEmbeddingModelSaysToPullAChatModel() {
+    String embeddingOnly = "{\"models\":[{\"name\":\"nomic-embed-text:latest\",\"model\":\"nomic-embed-text:latest\","
+        + "\"modified_at\":\"2026-04-01T10:00:00+02:00\",\"size\":274302450,\"digest\":\"0a109f422b47\","
+        + "\"details\":{\"format\":\"gguf\",\"family\":\"nomic-bert\",\"families\":[\"nomic-bert\"],\"parameter_size\":\"137M\",\"quantization_level\":\"F16\"}}]}";
+    try (FakeServer ollama = FakeServer.start().on("GET", "/api/tags", r -> FakeServer.Reply.json(200, embeddingOnly));
+         FakeServer nothing = FakeServer.start();
+         App app = TestServer.startApp(discovery(ollama, nothing))) {
+      Http http = signedIn(app);
+      String settings = http.get("/settings").body();
+      assertTrue(settings.contains("Ollama answered but has no chat model installed: run `ollama pull llama3.2`."), settings);
+      assertFalse(http.get("/").body().contains("value=\"local-ollama\""));
+    }
+  }
+
+  @Test
   void aConfiguredOllamaWithoutItsModelIsNotCalledReady() {
     try (FakeServer ollama = FakeServer.start().on("GET", "/v1/models", r -> FakeServer.Reply.json(200, OLLAMA_V1_MODELS));
          App app = TestServer.startApp(Map.of("OLLAMA_URL", ollama.uri().toString(), "OLLAMA_MODEL", "llama3.2"))) {

@@ -22,12 +22,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Looks for language-model servers on this computer, as Open WebUI does: Ollama ({@code GET /api/tags}) and
- * LM Studio ({@code GET /v1/models}). Each look is one short request: a server that does not answer within
- * {@link #TIMEOUT} counts as absent, so a page that asks never waits long.
+ * LM Studio ({@code GET /v1/models}). Each look is one short request: an address that takes no connection within
+ * {@link #CONNECT_TIMEOUT}, or a server that does not answer within {@link #ANSWER_TIMEOUT}, counts as absent, so a
+ * page that asks never waits long.
  */
 public final class LocalServers {
-  /** A local server answers in milliseconds; one that takes longer is not worth a page's wait. */
-  static final Duration TIMEOUT = Duration.ofMillis(300);
+  /** A server on this computer accepts at once, or refuses at once; a firewall that drops the connection is not waited for. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(300);
+  /** Listing models takes a local server milliseconds, but a JVM just started needs some of this for its first request. */
+  static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(1);
   /** The most of a model list read: a few hundred models, far more than anyone installs. */
   private static final int MAX_BODY_BYTES = 512 * 1024;
 
@@ -46,14 +49,14 @@ public final class LocalServers {
   /**
    * What a look found.
    *
-   * @param baseUrl the server's OpenAI-compatible API root ({@code …/v1}), which expansions are sent to
+   * @param root    the server's address, without a path
    * @param host    host and port, for the settings page
    * @param answered false when nothing answered at the address
    * @param models  the chat models it has installed, embedding models left out
    * @param model   the model it would be used with, or null when none is usable
    * @param problem why it cannot be used though it answered (no chat model, the wanted one missing), or null
    */
-  public record Found(Kind kind, String baseUrl, String host, boolean answered, List<String> models, String model, String problem) {
+  public record Found(Kind kind, String root, String host, boolean answered, List<String> models, String model, String problem) {
     public boolean usable() {
       return answered && model != null && problem == null;
     }
@@ -61,7 +64,7 @@ public final class LocalServers {
 
   private final Config.LocalModels config;
   private final Optional<String> ollamaModel;
-  private final HttpClient http = HttpClients.api(TIMEOUT);
+  private final HttpClient http = HttpClients.api(CONNECT_TIMEOUT);
 
   /**
    * @param ollamaModel OLLAMA_MODEL when set: the model a found Ollama is used with, reported missing when it is not
@@ -76,7 +79,7 @@ public final class LocalServers {
     return config.discovery();
   }
 
-  /** Asks both addresses at once; returns within about {@link #TIMEOUT} whatever they do. */
+  /** Asks both addresses at once; returns within about {@link #ANSWER_TIMEOUT} whatever they do. */
   public List<Found> look() {
     if (!config.discovery()) {
       return List.of();
@@ -91,7 +94,7 @@ public final class LocalServers {
 
   private Found ollama(JsonNode tags) {
     String host = host(config.ollama());
-    String base = config.ollama() + "/v1";
+    String base = config.ollama().toString();
     if (tags == null || !tags.path("models").isArray()) {
       return new Found(OLLAMA, base, host, false, List.of(), null, null);
     }
@@ -116,7 +119,7 @@ public final class LocalServers {
 
   private Found lmStudio(JsonNode list) {
     String host = host(config.lmStudio());
-    String base = config.lmStudio() + "/v1";
+    String base = config.lmStudio().toString();
     if (list == null || !list.path("data").isArray()) {
       return new Found(LM_STUDIO, base, host, false, List.of(), null, null);
     }
@@ -159,7 +162,7 @@ public final class LocalServers {
 
   /** The body of a 200 answer, read no further than the limit; null for any other answer or one too long. */
   private CompletableFuture<byte[]> get(URI uri) {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET().build();
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).header("Accept", "application/json").GET().build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
       try (InputStream in = response.body()) {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -173,7 +176,7 @@ public final class LocalServers {
   /** The JSON answer, or null when nothing (or not a 200 with JSON) came back in time. */
   private static JsonNode answer(CompletableFuture<byte[]> pending) {
     try {
-      byte[] body = pending.get(TIMEOUT.toMillis() + 200, TimeUnit.MILLISECONDS);
+      byte[] body = pending.get(ANSWER_TIMEOUT.toMillis() + 200, TimeUnit.MILLISECONDS);
       JsonNode json = body == null ? null : ProviderJson.parse(body);
       return json != null && json.isObject() ? json : null;
     } catch (ExecutionException | TimeoutException e) {
