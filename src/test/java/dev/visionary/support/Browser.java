@@ -40,6 +40,12 @@ public final class Browser {
       })();
       """;
   private static final List<String> problems = new java.util.ArrayList<>();
+  /**
+   * Chromium logs every 4xx answer as a console error. A 404 page or a form sent back with its messages (422) is
+   * Visionary answering as designed, and tests visit them on purpose; a 5xx answer, or any script's error, is not.
+   */
+  private static final java.util.regex.Pattern ANSWERED_BAD_INPUT =
+      java.util.regex.Pattern.compile("^Failed to load resource: the server responded with a status of 4\\d\\d ");
 
   private static Playwright playwright;
   private static com.microsoft.playwright.Browser browser;
@@ -71,7 +77,7 @@ public final class Browser {
     BrowserContext context = get().newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(1280, 800));
     context.addInitScript(UNIQUE_IDS);
     context.onConsoleMessage(message -> {
-      if ("error".equals(message.type())) {
+      if ("error".equals(message.type()) && !ANSWERED_BAD_INPUT.matcher(message.text()).find()) {
         problem("console error on " + pageUrl(message.page()) + ": " + message.text());
       }
     });
