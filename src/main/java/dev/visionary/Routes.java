@@ -141,6 +141,7 @@ final class Routes {
     post(Urls.EXPANSION_CANCEL, OWNER, x::cancel);
     post(Urls.EXPANSION_REFINE, OWNER, x::refine);
     post(Urls.EXPANSION_MORE, OWNER, x::more);
+    post(Urls.EXPANSION_FILL, OWNER, x::fill);
   }
 
   private void wordsAndInstructions(WordListRoutes w, InstructionRoutes i) {

@@ -24,9 +24,10 @@ import java.util.Optional;
  * @param jobs      the image job runner
  * @param images    how long remote image engines are waited for
  * @param providers the language-model and image provider variables
+ * @param local     looking for language-model servers on this computer
  */
 public record Config(int port, Storage storage, Web web, Limits limits, Jobs jobs, ImageProviders images, Providers providers,
-    Expansion expansion) {
+    Expansion expansion, LocalModels local) {
 
   /**
    * @param database DATABASE_URL: a PostgreSQL server; empty runs the embedded one
@@ -71,6 +72,14 @@ public record Config(int port, Storage storage, Web web, Limits limits, Jobs job
   public record Expansion(Duration deadline) {}
 
   /**
+   * @param discovery LOCAL_MODEL_DISCOVERY: {@code on} (default) offers an Ollama or LM Studio found at the addresses below
+   *                  without configuration; {@code off} never looks
+   * @param ollama    LOCAL_OLLAMA_URL: where to look for Ollama
+   * @param lmStudio  LOCAL_LMSTUDIO_URL: where to look for LM Studio
+   */
+  public record LocalModels(boolean discovery, URI ollama, URI lmStudio) {}
+
+  /**
    * The provider variables ({@link #PROVIDER_VARIABLES}) as set, blank ones left out. Which of them turn which
    * engine on, and what their URLs must look like, is the provider layer's to say: it checks them when the app
    * is built, before it listens, with the same one-line message naming the variable.
@@ -108,7 +117,29 @@ public record Config(int port, Storage storage, Web web, Limits limits, Jobs job
 
   public static Config from(Map<String, String> env) {
     return new Config(parsePort(env.get("PORT")), storage(env), web(env), limits(env), jobs(env), images(env), providers(env),
-        new Expansion(millis(env, "EXPAND_DEADLINE_MS", 120_000, 100, 3_600_000)));
+        new Expansion(millis(env, "EXPAND_DEADLINE_MS", 120_000, 100, 3_600_000)), local(env));
+  }
+
+  private static LocalModels local(Map<String, String> env) {
+    String discovery = text(env, "LOCAL_MODEL_DISCOVERY").map(String::strip).orElse("on");
+    if (!discovery.equals("on") && !discovery.equals("off")) {
+      throw new Invalid("LOCAL_MODEL_DISCOVERY must be on or off, got \"" + discovery + "\"");
+    }
+    return new LocalModels(discovery.equals("on"), httpUrl(env, "LOCAL_OLLAMA_URL", "http://127.0.0.1:11434"),
+        httpUrl(env, "LOCAL_LMSTUDIO_URL", "http://127.0.0.1:1234"));
+  }
+
+  private static URI httpUrl(Map<String, String> env, String name, String fallback) {
+    String raw = text(env, name).map(String::strip).orElse(fallback).replaceAll("/+$", "");
+    try {
+      URI uri = new URI(raw);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new Invalid(name + " must be an http:// or https:// URL, got \"" + raw + "\"");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new Invalid(name + " is not a valid URL: \"" + raw + "\"");
+    }
   }
 
   private static Storage storage(Map<String, String> env) {

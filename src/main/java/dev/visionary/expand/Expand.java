@@ -7,9 +7,11 @@ import dev.visionary.identity.UsageLimits;
 import dev.visionary.prompt.StyleBook;
 import dev.visionary.provider.CallPolicy;
 import dev.visionary.expand.llm.LlmSettings;
+import dev.visionary.expand.llm.LocalServers;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.Pages;
 import dev.visionary.web.SettingsSection;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The expansion feature: its parts built once, its routes, and the engine list the settings page shows. */
@@ -27,7 +29,8 @@ public final class Expand implements AutoCloseable {
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
     IdeaTemplates templates = new IdeaTemplates(wordLists::values);
-    this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults());
+    this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults(),
+        new LocalServers(config.local(), Optional.ofNullable(config.providers().variables().get("OLLAMA_MODEL"))));
     this.runner = new ExpansionRunner(expansions, metrics, config.expansion().deadline());
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
     this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits, styles);
@@ -66,5 +69,6 @@ public final class Expand implements AutoCloseable {
   @Override
   public void close() {
     runner.close();
+    engines.close();
   }
 }

@@ -13,6 +13,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +39,27 @@ public final class ExpansionRoutes {
 
   public void more(Context ctx) {
     derive(ctx, false);
+  }
+
+  /**
+   * Asks the same engine for the variations a model left out; the new cards follow the others. Answered only for the
+   * last expansion of an idea and its fills, so a second click (or a stale page) does not ask twice.
+   */
+  public void fill(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    Expansion shortOne = owned(ctx.pathParam("id"), user);
+    String rootId = shortOne.lineage().parentId() != null ? shortOne.lineage().parentId() : shortOne.id();
+    List<Expansion> fills = service.expansions().children(rootId).stream().filter(ExpansionService::isFill).toList();
+    boolean latest = fills.stream().noneMatch(f -> !f.failed() && f.lineage().sourceId().equals(shortOne.id()));
+    if (ExpansionViews.shortfall(shortOne) == null || !latest) {
+      throw new BadRequestResponse("Nothing is missing from these prompts any more. Reload the page to see them all.");
+    }
+    List<String> written = new ArrayList<>();
+    service.expansions().find(rootId).ifPresent(root -> root.outcome().results().forEach(v -> written.add(v.prompt())));
+    fills.stream().filter(f -> !f.failed()).forEach(f -> f.outcome().results().forEach(v -> written.add(v.prompt())));
+    limits.expansion(user);
+    boolean htmx = Htmx.isHtmx(ctx);
+    respond(ctx, service.launch(service.fill(shortOne, written), htmx), htmx);
   }
 
   /**

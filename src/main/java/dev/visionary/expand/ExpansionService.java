@@ -81,6 +81,32 @@ final class ExpansionService {
   }
 
   /**
+   * Asks the same engine for the variations {@code shortOne} left out, as a new expansion whose cards follow the others.
+   *
+   * @param written every prompt already written for the idea, which the new ones must differ from
+   */
+  Expansion fill(Expansion shortOne, List<String> written) {
+    String rootId = shortOne.lineage().parentId() != null ? shortOne.lineage().parentId() : shortOne.id();
+    StudioEngine engine = engines.find(shortOne.engine().engine()).orElse(null);
+    String model = engine != null ? engine.model() : shortOne.engine().model();
+    Expansion.Ask asked = shortOne.ask();
+    int missing = asked.count() - shortOne.outcome().results().size();
+    // The prompts written so far ride in base_prompt, one per line (a prompt is one line), so a retry sends them again.
+    String already = String.join("\n", written.stream().map(p -> p.replace('\n', ' ')).toList());
+    Expansion x = Expansion.starting(ShortIds.next(), shortOne.ownerId(), new Expansion.Lineage(rootId, shortOne.id(), null),
+        new Expansion.Ask(asked.idea(), asked.target(), asked.style(), missing, "random", Math.floorMod(SEEDS.nextLong(), 1_000_000_000L),
+            null, already),
+        new Expansion.Engine(shortOne.engine().engine(), model, shortOne.engine().instructionVersion()));
+    expansions.insertRunning(x);
+    return x;
+  }
+
+  /** An expansion asking for the variations an earlier one left out: listed under a parent, made from no card. */
+  static boolean isFill(Expansion x) {
+    return x.lineage().parentId() != null && x.lineage().sourceCard() == null && x.ask().refinement() == null;
+  }
+
+  /**
    * The card as an engine works from it: for Refine, the prompt with its Midjourney parameters and, on its own
    * line, its negative prompt ("Negative prompt: ...", as AUTOMATIC1111 writes it), so a refinement keeps what it
    * does not change; for "more like this", the prompt with its parameters.
@@ -161,6 +187,10 @@ final class ExpansionService {
         requests.add(new StudioEngine.EngineRequest(ideas.get(i), target, style.id(), style.label(), 1, x.ask().seed() + i, x.ask().refinement(),
             x.ask().basePrompt()));
       }
+    } else if (isFill(x)) {
+      String idea = templates.random(x.ask().idea(), x.ownerId(), x.ask().seed(), 1).get(0);
+      requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), x.ask().count(), x.ask().seed(), null, null,
+          x.ask().basePrompt().lines().toList()));
     } else {
       String idea = templates.random(x.ask().idea(), x.ownerId(), x.ask().seed(), 1).get(0);
       requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), x.ask().count(), x.ask().seed(), x.ask().refinement(),

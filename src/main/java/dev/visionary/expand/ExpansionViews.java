@@ -25,7 +25,19 @@ final class ExpansionViews {
 
   /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
   record OutcomeView(String id, boolean running, boolean failed, String errorHeading, String error, String streamUrl,
-                     String retryUrl, String cancelUrl, List<CardView> cards) {}
+                     String retryUrl, String cancelUrl, List<CardView> cards, Shortfall shortfall) {}
+
+  /** A model that wrote fewer variations than asked for, said plainly, with the way to ask for the rest. */
+  record Shortfall(int asked, int gave, String fillUrl) {
+    public String message() {
+      return "Asked for " + asked + ", the model gave " + gave + ".";
+    }
+
+    public String buttonLabel() {
+      int missing = asked - gave;
+      return missing == 1 ? "Ask for the missing one" : "Ask for the " + missing + " missing";
+    }
+  }
 
   /**
    * A whole expansion block: heading, facts, permalink, its own outcome and, once it has cards, the cards
@@ -34,8 +46,12 @@ final class ExpansionViews {
   record ExpansionView(String id, String idea, String facts, String permalink, String when, OutcomeView outcome,
                        List<SlotView> slots) {}
 
-  /** A place in the card list: a card, or a refinement still being written. */
-  record SlotView(CardView card, OutcomeView pending) {}
+  /** A place in the card list: a card, a refinement still being written, or the note that variations are missing. */
+  record SlotView(CardView card, OutcomeView pending, Shortfall shortfall) {
+    SlotView(CardView card, OutcomeView pending) {
+      this(card, pending, null);
+    }
+  }
 
   /** An entry in "Recent". */
   record RecentView(String id, String idea, String facts, String when, String status) {}
@@ -57,6 +73,17 @@ final class ExpansionViews {
       } else {
         slots.addAll(replacement);
       }
+    }
+    // Only the last of the expansion and its fills can be short of variations still wanted; a running fill shows as pending.
+    Expansion last = x;
+    for (Expansion child : children) {
+      if (ExpansionService.isFill(child) && !child.failed()) {
+        last = child;
+      }
+    }
+    Shortfall shortfall = shortfall(last);
+    if (shortfall != null && !x.running() && !x.failed()) {
+      slots.add(new SlotView(null, null, shortfall));
     }
     return new ExpansionView(x.id(), x.ask().idea(), facts(x, engineLabel), Urls.expansion(x.id()), WHEN.format(x.outcome().createdAt()), own, slots);
   }
@@ -83,7 +110,20 @@ final class ExpansionViews {
     }
     String heading = ExpansionService.CANCELLED.equals(x.outcome().error()) ? "This expansion was cancelled" : "This expansion failed";
     return new OutcomeView(x.id(), x.running(), x.failed(), heading, x.outcome().error(), Urls.expansionStream(x.id()),
-        Urls.expansionRetry(x.id()), Urls.expansionCancel(x.id()), cards);
+        Urls.expansionRetry(x.id()), Urls.expansionCancel(x.id()), cards, shortfall(x));
+  }
+
+  /**
+   * Fewer variations than asked, from an expansion of an idea or a fill; null when none are missing. Every-combination
+   * expansions make what the idea holds, and refinements and "more like this" ask for what they ask, not for a count.
+   */
+  static Shortfall shortfall(Expansion x) {
+    boolean counted = x.lineage().parentId() == null || ExpansionService.isFill(x);
+    int gave = x.outcome().results().size();
+    if (!counted || x.running() || x.failed() || "combinatorial".equals(x.ask().mode()) || gave >= x.ask().count()) {
+      return null;
+    }
+    return new Shortfall(x.ask().count(), gave, Urls.expansionFill(x.id()));
   }
 
   static RecentView recent(Expansion x, String engineLabel) {

@@ -87,7 +87,12 @@ final class LlmEngine implements StudioEngine {
   /** The idea and options in plain words; the instruction (system message) says how to write. */
   static String userMessage(EngineRequest r) {
     StringBuilder m = new StringBuilder();
-    if (r.basePrompt() != null && r.refinement() != null) {
+    if (!r.written().isEmpty()) {
+      m.append("These prompts are already written for this idea:\n");
+      r.written().forEach(p -> m.append("- ").append(p).append('\n'));
+      m.append("Write ").append(r.count()).append(r.count() == 1 ? " more prompt" : " more prompts")
+          .append(", each different from them and from each other.\n\n");
+    } else if (r.basePrompt() != null && r.refinement() != null) {
       m.append("Rewrite this prompt, keeping everything that still fits, with this change: ").append(r.refinement()).append("\n\n")
           .append("Prompt: ").append(r.basePrompt()).append("\n\n");
     } else if (r.basePrompt() != null) {

@@ -34,9 +34,16 @@ interface StudioEngine {
   /** What came back, with the model that actually answered when the provider says. */
   record Answer(String model, List<Variation> variations) {}
 
-  /** What the Studio asks an engine for; {@code basePrompt} is set when refining a card or asking for more like it. */
+  /**
+   * What the Studio asks an engine for; {@code basePrompt} is set when refining a card or asking for more like it,
+   * {@code written} when asking for the variations a model left out (the prompts it did write, to differ from).
+   */
   record EngineRequest(String idea, Target target, String style, String styleLabel, int count, long seed,
-                       String refinement, String basePrompt) {}
+                       String refinement, String basePrompt, List<String> written) {
+    EngineRequest(String idea, Target target, String style, String styleLabel, int count, long seed, String refinement, String basePrompt) {
+      this(idea, target, style, styleLabel, count, seed, refinement, basePrompt, List.of());
+    }
+  }
 
   /** An engine that could not answer, with a message a person can act on. */
   final class Failure extends Exception {

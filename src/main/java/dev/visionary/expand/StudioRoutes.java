@@ -56,7 +56,7 @@ public final class StudioRoutes {
     if (user.isPresent()) {
       // Recent expansions and instruction versions are the person's own: the page is kept until they change.
       User me = user.get();
-      pages.kept(ctx, List.of(me.id(), CurrentUser.revision(ctx)), () -> {
+      pages.kept(ctx, List.of(me.id(), CurrentUser.revision(ctx), engines.offeredKey()), () -> {
         ExpandForm form = ExpandForm.blank(target, instructions.chosen(me.id()).id());
         return pages.render(ctx, "studio/index", null, studioModel(ctx, user, form, Map.of(), null), 200);
       });

@@ -22,6 +22,7 @@ public final class Urls {
   public static final String EXPANSION_CANCEL = "/x/{id}/cancel";
   public static final String EXPANSION_REFINE = "/x/{id}/refine";
   public static final String EXPANSION_MORE = "/x/{id}/more";
+  public static final String EXPANSION_FILL = "/x/{id}/fill";
   public static final String INSTRUCTIONS = "/instructions";
   public static final String INSTRUCTIONS_CHOOSE = "/instructions/choose";
   public static final String WILDCARDS = "/wildcards";
@@ -109,6 +110,10 @@ public final class Urls {
 
   public static String expansionCancel(String id) {
     return expansion(id) + "/cancel";
+  }
+
+  public static String expansionFill(String id) {
+    return expansion(id) + "/fill";
   }
 
   public static String prompt(String id, String slug) {

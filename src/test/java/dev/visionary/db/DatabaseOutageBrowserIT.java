@@ -25,6 +25,8 @@ class DatabaseOutageBrowserIT {
     EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).start();
     App app = App.start(Config.from(Map.of("PORT", "0",
         "DATABASE_URL", "postgres://postgres:postgres@localhost:" + pg.getPort() + "/postgres")));
+    // The failed save answers 503 by design, and Chromium logs that answer as a console error.
+    Browser.allowConsoleError("status of 503 (Service Unavailable)");
     try (BrowserContext context = Browser.newContext("http://localhost:" + app.port())) {
       Page page = context.newPage();
       Browser.signUp(page, Accounts.uniqueName("studio_outage"));

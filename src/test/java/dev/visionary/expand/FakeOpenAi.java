@@ -34,6 +34,11 @@ final class FakeOpenAi implements AutoCloseable {
     server.stream("GET", "/v1/models", (exchange, request) -> models(exchange));
   }
 
+  /** Where it listens, for a test that finds it rather than configures it. */
+  java.net.URI uri() {
+    return server.uri();
+  }
+
   /** The environment that points Visionary's {@code openai} engine here. */
   Map<String, String> env() {
     return Map.of("OPENAI_BASE_URL", server.uri() + "/v1", "OPENAI_API_KEY", "test",

@@ -79,16 +79,21 @@ public final class FakeServer implements AutoCloseable {
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  private FakeServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  private FakeServer(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::dispatch);
     server.setExecutor(executor);
     server.start();
   }
 
   public static FakeServer start() {
+    return startOn(0);
+  }
+
+  /** On a given port, for a provider Visionary looks for at its usual address (Ollama's 11434). */
+  public static FakeServer startOn(int port) {
     try {
-      return new FakeServer();
+      return new FakeServer(port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -53,6 +53,8 @@ public final class TestServer {
     env.put("EXPAND_PER_MINUTE", "1000000");
     env.put("GENERATE_PER_MINUTE", "1000000");
     env.put("JOB_RETRY_BASE_MS", "100");
+    // A model server someone runs on this computer must not change what the tests see; discovery is tested on its own.
+    env.put("LOCAL_MODEL_DISCOVERY", "off");
     env.putAll(extraEnv);
     return App.start(Config.from(env), extraRoutes);
   }
