@@ -95,7 +95,7 @@ final class ExpansionService {
     String already = String.join("\n", written.stream().map(p -> p.replace('\n', ' ')).toList());
     Expansion x = Expansion.starting(ShortIds.next(), shortOne.ownerId(), new Expansion.Lineage(rootId, shortOne.id(), null),
         new Expansion.Ask(asked.idea(), asked.target(), asked.style(), missing, "random", Math.floorMod(SEEDS.nextLong(), 1_000_000_000L),
-            null, already),
+            null, already, asked.savedStyles()),
         new Expansion.Engine(shortOne.engine().engine(), model, shortOne.engine().instructionVersion()));
     expansions.insertRunning(x);
     return x;
