@@ -92,8 +92,11 @@ public final class App implements AutoCloseable {
       Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height()))
           .toList());
+      Expand cards = expand;
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, limits,
-          EngineCatalog.fromConfig(config), images, promptLinks(library, styles), metrics);
+          EngineCatalog.fromConfig(config), images, promptLinks(library, styles),
+          (ownerId, expansionId, index) -> cards.card(ownerId, expansionId, index)
+              .map(v -> new PromptLinks.PromptText(v.prompt(), v.negative())), metrics);
       Routes.Handlers handlers = new Routes.Handlers(accounts, library, expand, generation, new HealthRoutes(database),
           new MetricsRoutes(metrics, config));
       List<Consumer<RoutesConfig>> features = new ArrayList<>();

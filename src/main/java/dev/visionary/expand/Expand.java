@@ -55,6 +55,13 @@ public final class Expand implements AutoCloseable {
     return wordListRoutes;
   }
 
+  /** Card {@code index} of the person's expansion {@code id}, as the Studio shows it; empty for anyone else's. */
+  public Optional<Variation> card(long ownerId, String id, int index) {
+    return expansions.findOwned(id, ownerId)
+        .filter(x -> index >= 0 && index < x.outcome().results().size())
+        .map(x -> x.outcome().results().get(index));
+  }
+
   /** The engines and whether each answers, for the settings page, drawn by this feature's own fragment. */
   public SettingsSection settingsSection() {
     return new SettingsSection("expand/engines", "engines", engines::statuses);

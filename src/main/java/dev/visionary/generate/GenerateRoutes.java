@@ -18,14 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Queueing generations and following them: POST /generate, GET /generate, /jobs/{id}. */
 public final class GenerateRoutes {
   /** A Studio card's element id: {@code card-}, its expansion's id, its index. */
-  private static final Pattern CARD_ID = Pattern.compile("card-[A-Za-z0-9]{10}-[0-9]{1,4}");
-  /** The longest prompt any engine takes; the engine's own limit is checked when the form is posted. */
-  private static final int QUICK_PROMPT_CHARS = 32_000;
+  private static final Pattern CARD_ID = Pattern.compile("card-([A-Za-z0-9]{10})-([0-9]{1,4})");
   private final Pages pages;
   private final Jobs jobs;
   private final ImageEngines engines;
@@ -34,11 +33,13 @@ public final class GenerateRoutes {
   private final JobRunner runner;
   private final UsageLimits limits;
   private final PromptLinks prompts;
+  private final CardTexts cards;
   private final QuickGenerate quick;
 
   GenerateRoutes(Pages pages, Jobs jobs, ImageEngines engines, ImageStore store, JobScheduler scheduler, JobRunner runner, UsageLimits limits,
-      PromptLinks prompts, QuickGenerate quick) {
+      PromptLinks prompts, CardTexts cards, QuickGenerate quick) {
     this.quick = quick;
+    this.cards = cards;
     this.runner = runner;
     this.prompts = prompts;
     this.pages = pages;
@@ -55,12 +56,19 @@ public final class GenerateRoutes {
     // "More settings…" beside a card or a saved prompt opens this form with its engine and expansion.
     String engine = engines.choice(orDefault(ctx.queryParam("engine"), "builtin")).map(ImageEngines.EngineChoice::id).orElse("builtin");
     String expansionId = ShortIds.looksValid(ctx.queryParam("expansion_id")) ? ctx.queryParam("expansion_id") : null;
-    GenerateForm form = promptId == null
-        ? GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), null, engine, expansionId)
-        : prompts.read(java.util.Optional.of(user), promptId)
-            // Someone else's prompt fills in the form but is not linked: its images stay in the viewer's jobs.
-            .map(p -> GenerateForm.empty(p.text(), p.negative(), prompts.owns(user, promptId) ? promptId : null, engine, null))
-            .orElseThrow(() -> new NotFoundResponse("There is no such saved prompt."));
+    String card = ctx.queryParam("card");
+    GenerateForm form;
+    if (promptId != null) {
+      form = prompts.read(java.util.Optional.of(user), promptId)
+          // Someone else's prompt fills in the form but is not linked: its images stay in the viewer's jobs.
+          .map(p -> GenerateForm.empty(p.text(), p.negative(), prompts.owns(user, promptId) ? promptId : null, engine, null))
+          .orElseThrow(() -> new NotFoundResponse("There is no such saved prompt."));
+    } else if (card != null) {
+      PromptLinks.PromptText c = cardText(user, card);
+      form = GenerateForm.empty(c.text(), c.negative(), null, engine, expansionId);
+    } else {
+      form = GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), null, engine, expansionId);
+    }
     showPage(ctx, user, form, Map.of(), 200);
   }
 
@@ -103,22 +111,20 @@ public final class GenerateRoutes {
       if (card == null || !CARD_ID.matcher(card).matches() || !ShortIds.looksValid(expansion)) {
         throw new BadRequestResponse("Name the card and the expansion whose Generate control you want.");
       }
-      String prompt = queryText(ctx, "prompt", "The prompt", QUICK_PROMPT_CHARS);
-      if (prompt.isEmpty()) {
-        throw new BadRequestResponse("Write or paste a prompt to generate from.");
-      }
-      control = quick.card(card, prompt, queryText(ctx, "negative", "The negative prompt", GenerateForm.MAX_NEGATIVE), engine, expansion);
+      PromptLinks.PromptText c = cardText(user, card);
+      control = quick.card(card, c.text(), c.negative(), engine, expansion);
     }
     pages.fragment(ctx, "generate/quick", Map.of("q", control));
   }
 
-  private static String queryText(Context ctx, String name, String label, int maxChars) {
-    String raw = ctx.queryParam(name);
-    try {
-      return raw == null ? "" : Forms.clean(name, label, raw, maxChars, true);
-    } catch (Forms.Invalid e) {
-      throw new BadRequestResponse(e.getMessage());
+  /** The text of a Studio card named by its element id, from the viewer's own expansion; 404 for any other. */
+  private PromptLinks.PromptText cardText(User user, String card) {
+    Matcher m = CARD_ID.matcher(card);
+    if (!m.matches()) {
+      throw new BadRequestResponse("Name the card and the expansion whose Generate control you want.");
     }
+    return cards.read(user.id(), m.group(1), Integer.parseInt(m.group(2)))
+        .orElseThrow(() -> new NotFoundResponse("There is no such card in your expansions."));
   }
 
   public void generate(Context ctx) {

@@ -19,7 +19,7 @@ public final class Generation implements AutoCloseable {
   private final QuickGenerate quickGenerate;
 
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
-      ImageStore store, PromptLinks prompts, Metrics metrics) {
+      ImageStore store, PromptLinks prompts, CardTexts cards, Metrics metrics) {
     Jobs jobs = new Jobs(jdbi);
     Config.Jobs settings = config.jobs();
     this.jdbi = jdbi;
@@ -27,7 +27,7 @@ public final class Generation implements AutoCloseable {
     QueueDepth.register(jdbi, metrics.registry());
     this.scheduler = new JobScheduler(dataSource, runner, jobs, settings.threads(), settings.heartbeat());
     this.quickGenerate = new QuickGenerate(engines);
-    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts, quickGenerate);
+    this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts, cards, quickGenerate);
     this.imageRoutes = new ImageRoutes(store, prompts);
   }
 

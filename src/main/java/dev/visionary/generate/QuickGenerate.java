@@ -67,14 +67,12 @@ public final class QuickGenerate {
   }
 
   Control card(String cardId, String prompt, String negative, String engine, String expansionId) {
+    // The card is named, not its text: the addresses stay short however long the prompt is.
     Map<String, String> refresh = new LinkedHashMap<>();
     refresh.put("card", cardId);
-    refresh.put("prompt", prompt);
-    refresh.put("negative", negative == null ? "" : negative);
     refresh.put("expansion_id", expansionId);
     Map<String, String> more = new LinkedHashMap<>();
-    more.put("prompt", prompt);
-    more.put("negative", takesNegative(engine) ? negative : null);
+    more.put("card", cardId);
     more.put("expansion_id", expansionId);
     more.put("engine", engine);
     return control(cardId + "-gen", prompt, negative, null, expansionId, cardId + "-jobs", engine, more, refresh);

@@ -9,6 +9,8 @@ import dev.visionary.support.Http;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The card's Generate control over HTTP: rebuilt for another engine, refusing what it cannot use, and its full form. */
@@ -19,19 +21,44 @@ class QuickGenerateHttpTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** Expands an idea for Stable Diffusion with the built-in engine (finished before the redirect); returns its id. */
+  private static String expansion(Http http) {
+    HttpResponse<String> response = http.postForm("/expand", Http.form("_csrf", Accounts.csrf(http, "/"), "idea", "a misty lake at dawn",
+        "target", "stable-diffusion", "style", "none", "count", "2", "engine", "builtin", "seed", "7"));
+    assertEquals(303, response.statusCode(), response.body());
+    return response.headers().firstValue("Location").orElseThrow().replaceAll(".*/x/([A-Za-z0-9]{10}).*", "$1");
+  }
+
+  private static String hidden(String html, String name) {
+    Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+    assertTrue(m.find(), name + " in " + html);
+    return m.group(1);
+  }
+
   @Test
   void theControlIsRebuiltForTheChosenEngineWithTheCardsPromptAndNegative() {
     Accounts.signedIn(http, "quick");
-    HttpResponse<String> control = http.get("/generate/quick?engine=builtin&card=card-Ab3dEf7hJk-2&expansion_id=Ab3dEf7hJk"
-        + "&prompt=" + q("a misty lake <at> dawn") + "&negative=" + q("blurry"), "HX-Request", "true");
+    String id = expansion(http);
+    String card = "card-" + id + "-1";
+    HttpResponse<String> control = http.get("/generate/quick?engine=builtin&card=" + card + "&expansion_id=" + id, "HX-Request", "true");
     assertEquals(200, control.statusCode(), control.body());
     String html = control.body();
-    assertTrue(html.contains("id=\"card-Ab3dEf7hJk-2-gen\""), html);
-    assertTrue(html.contains("hx-target=\"#card-Ab3dEf7hJk-2-jobs\""), "new jobs land on the card: " + html);
-    assertTrue(html.contains("name=\"prompt\" value=\"a misty lake &lt;at&gt; dawn\""), "the prompt, escaped: " + html);
-    assertTrue(html.contains("name=\"negative\" value=\"blurry\""), html);
-    assertTrue(html.contains("name=\"expansion_id\" value=\"Ab3dEf7hJk\""), html);
+    assertTrue(html.contains("id=\"" + card + "-gen\""), html);
+    assertTrue(html.contains("hx-target=\"#" + card + "-jobs\""), "new jobs land on the card: " + html);
+    String page = http.get("/x/" + id).body();
+    String prompt = hidden(html, "prompt");
+    assertTrue(prompt.length() > 40 && page.contains(prompt), "the second card's own prompt, read from the expansion: " + prompt);
+    String first = http.get("/generate/quick?engine=builtin&card=card-" + id + "-0&expansion_id=" + id, "HX-Request", "true").body();
+    assertFalse(prompt.equals(hidden(first, "prompt")), "each card gets its own prompt, not the first one's");
+    assertTrue(page.contains(hidden(html, "negative")), "its negative prompt: " + html);
+    assertTrue(html.contains("name=\"expansion_id\" value=\"" + id + "\""), html);
     assertFalse(html.contains("<select name=\"engine\""), "one engine configured: nothing to choose");
+
+    Http stranger = Http.toTestServer();
+    Accounts.signedIn(stranger, "quickpeek");
+    assertEquals(404, stranger.get("/generate/quick?engine=builtin&card=" + card + "&expansion_id=" + id, "HX-Request", "true").statusCode(),
+        "someone else's card is not there for a stranger");
+    assertEquals(404, stranger.get("/generate?card=" + card + "&expansion_id=" + id).statusCode());
   }
 
   @Test
@@ -57,12 +84,14 @@ class QuickGenerateHttpTest {
   @Test
   void whatTheControlCannotUseIsRefusedWithAMessage() {
     Accounts.signedIn(http, "quickbad");
-    String card = "&card=card-Ab3dEf7hJk-0&expansion_id=Ab3dEf7hJk&prompt=a+lake";
+    String card = "&card=card-Ab3dEf7hJk-0&expansion_id=Ab3dEf7hJk";
     assertRefused("/generate/quick?engine=midjourney" + card, "Choose one of the image engines");
-    assertRefused("/generate/quick?engine=builtin&card=" + q("x\" onmouseover=\"1") + "&expansion_id=Ab3dEf7hJk&prompt=a+lake", "Name the card");
-    assertRefused("/generate/quick?engine=builtin&card=card-Ab3dEf7hJk-0&expansion_id=../etc&prompt=a+lake", "Name the card");
-    assertRefused("/generate/quick?engine=builtin&card=card-Ab3dEf7hJk-0&expansion_id=Ab3dEf7hJk&prompt=", "Write or paste a prompt");
-    assertRefused("/generate/quick?engine=builtin" + card + "&negative=" + q("a\u0007b"), "contains characters that can");
+    assertRefused("/generate/quick?engine=builtin&card=" + q("x\" onmouseover=\"1") + "&expansion_id=Ab3dEf7hJk", "Name the card");
+    assertRefused("/generate/quick?engine=builtin&card=card-Ab3dEf7hJk-0&expansion_id=../etc", "Name the card");
+    assertRefused("/generate?engine=builtin&card=" + q("card-../x-0"), "Name the card");
+    assertEquals(404, http.get("/generate/quick?engine=builtin" + card).statusCode(), "no such expansion");
+    assertEquals(404, http.get("/generate/quick?engine=builtin&card=card-" + expansion(http) + "-9&expansion_id=Ab3dEf7hJk").statusCode(),
+        "no such card in it");
     assertEquals(404, http.get("/generate/quick?engine=builtin&prompt_id=Ab3dEf7hJk").statusCode(), "no such saved prompt");
   }
 
@@ -75,12 +104,18 @@ class QuickGenerateHttpTest {
   @Test
   void moreSettingsOpensTheFullFormFilledInWithTheCardAndItsEngine() {
     Accounts.signedIn(http, "quickmore");
-    String html = http.get("/generate?prompt=" + q("a red fox in snow") + "&negative=" + q("blurry") + "&expansion_id=Ab3dEf7hJk&engine=builtin")
-        .body();
-    assertTrue(html.contains(">a red fox in snow</textarea>"), html);
-    assertTrue(html.contains(">blurry</textarea>"), html);
-    assertTrue(html.contains("name=\"expansion_id\" value=\"Ab3dEf7hJk\""), "its images join the expansion's cards");
+    String id = expansion(http);
+    String control = http.get("/generate/quick?engine=builtin&card=card-" + id + "-0&expansion_id=" + id, "HX-Request", "true").body();
+    String more = "/generate?card=card-" + id + "-0&expansion_id=" + id + "&engine=builtin";
+    assertTrue(control.contains("href=\"" + more.replace("&", "&amp;") + "\""), control);
+    String html = http.get(more).body();
+    assertTrue(html.contains(">" + hidden(control, "prompt") + "</textarea>"), html);
+    assertTrue(html.contains(">" + hidden(control, "negative") + "</textarea>"), html);
+    assertTrue(html.contains("name=\"expansion_id\" value=\"" + id + "\""), "its images join the expansion's cards");
     assertTrue(html.contains("<option value=\"builtin\" selected=\"selected\""), html);
+
+    String pasted = http.get("/generate?prompt=" + q("a red fox in snow") + "&negative=" + q("blurry") + "&engine=builtin").body();
+    assertTrue(pasted.contains(">a red fox in snow</textarea>") && pasted.contains(">blurry</textarea>"), "a prompt in the address still fills it");
     String unknown = http.get("/generate?prompt=a+fox&engine=nope&expansion_id=" + q("<script>")).body();
     assertTrue(unknown.contains("<option value=\"builtin\" selected=\"selected\""), "an unknown engine falls back to the first");
     assertFalse(unknown.contains("&lt;script&gt;"), "a malformed expansion id is dropped");
