@@ -124,7 +124,9 @@ public final class ExpansionRoutes {
       respond(ctx, x, false);
       return;
     }
-    ctx.html(renderOutcome(ctx, x) + recentList(ctx, user));
+    // Nothing to swap here: the page's event stream delivers the cancelled card and Recent as its "done".
+    // Answering with them too raced that event, and whichever came second was swapped into a detached card.
+    ctx.status(HttpStatus.NO_CONTENT);
   }
 
   public void retry(Context ctx) {
