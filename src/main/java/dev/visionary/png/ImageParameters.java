@@ -91,7 +91,8 @@ public final class ImageParameters {
   private ImageParameters cfgScale(BigDecimal value) {
     // Compared before anything prints it: 1e999999999 would print as a billion digits.
     if (value.signum() >= 0 && value.compareTo(MAX_CFG) <= 0) {
-      BigDecimal plain = value.stripTrailingZeros();
+      // No tool writes a scale finer than a few decimals; 1e-20000 would be refused by PostgreSQL's numeric.
+      BigDecimal plain = value.setScale(Math.min(value.scale(), 4), java.math.RoundingMode.HALF_UP).stripTrailingZeros();
       cfgScale = plain.scale() < 0 ? plain.setScale(0) : plain;
     }
     return this;

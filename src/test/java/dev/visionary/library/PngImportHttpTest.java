@@ -184,6 +184,12 @@ class PngImportHttpTest {
     assertEquals(200, odd.statusCode(), odd.body());
     assertEquals(List.of("Sampler", "DPM++ 2M", "Scheduler", "Karras", "Model", "juggernautXL_v9", "Model hash",
         "blake3:9b1fd0a7c4e2f36a5e8d2b7c1a09f4e3d6b8a1c2e5f7d9b0a3c6e8f1d4b7a2c5"), shownParameters(odd.body()));
+
+    // A scale finer than PostgreSQL's numeric can hold (eight characters of infotext) is rounded, not a 500.
+    HttpResponse<String> tiny = TransferHttpTest.upload(me, "tiny.png", Pngs.withChunks(Map.of("parameters",
+        A1111.replace("CFG scale: 6.5", "CFG scale: 1e-20000"))));
+    assertEquals(200, tiny.statusCode(), tiny.body());
+    assertTrue(shownParameters(tiny.body()).containsAll(List.of("CFG scale", "0")), tiny.body());
   }
 
   @Test

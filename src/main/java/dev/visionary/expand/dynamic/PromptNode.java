@@ -45,6 +45,7 @@ interface PromptNode {
   record Literal(String text) implements PromptNode {
     @Override
     public void random(Scope scope, StringBuilder out) {
+      scope.step();
       out.append(text);
     }
 
@@ -69,6 +70,7 @@ interface PromptNode {
   record Sequence(List<PromptNode> parts, List<Scope.Assignment> assignments, int position) implements PromptNode {
     @Override
     public void random(Scope scope, StringBuilder out) {
+      scope.step();
       Scope inner = scope.assigning(assignments);
       for (PromptNode part : parts) {
         part.random(inner, out);
@@ -135,6 +137,7 @@ interface PromptNode {
 
     @Override
     public void random(Scope scope, StringBuilder out) {
+      scope.step();
       value(scope).random(scope.evaluating(name, position), out);
     }
 
@@ -180,6 +183,7 @@ interface PromptNode {
 
     @Override
     public void random(Scope scope, StringBuilder out) {
+      scope.step();
       StringBuilder around = new StringBuilder();
       wrapper.random(scope, around);
       StringBuilder within = new StringBuilder();
@@ -277,6 +281,7 @@ interface PromptNode {
 
     @Override
     public void random(Scope scope, StringBuilder out) {
+      scope.step();
       Picking picking = picking(scope);
       picking.group().pick(picking.scope(), out);
     }
@@ -376,6 +381,7 @@ interface PromptNode {
 
     @Override
     public void random(Scope scope, StringBuilder out) {
+      scope.step();
       List<PromptNode> values = values(scope);
       values.get(scope.random.nextInt(values.size())).random(inner(scope), out);
     }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Looks wildcards up for one use of a template, parsing each list's values once. As in dynamicprompts, glob names
@@ -82,14 +81,43 @@ final class WildcardResolver {
     if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
       return wildcards.values(pattern);
     }
-    Pattern glob = Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
-    List<String> names = wildcards.names().stream().filter(n -> glob.matcher(n).matches()).sorted().toList();
+    List<String> names = wildcards.names().stream().filter(n -> globMatches(pattern, n)).sorted().toList();
     if (names.isEmpty()) {
       return Optional.empty();
     }
     Set<String> values = new LinkedHashSet<>();
     names.forEach(n -> values.addAll(wildcards.values(n).orElse(List.of())));
     return Optional.of(List.copyOf(values));
+  }
+
+  /**
+   * fnmatch's {@code *} and {@code ?} without a regex: a translated pattern such as {@code *a*a*a…z} backtracks
+   * exponentially in Java's engine, and a name is typed by the person. This walk keeps only the last star's
+   * position, so it costs at most pattern length × name length.
+   */
+  static boolean globMatches(String pattern, String name) {
+    int p = 0;
+    int n = 0;
+    int star = -1;
+    int resume = 0;
+    while (n < name.length()) {
+      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == name.charAt(n))) {
+        p++;
+        n++;
+      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+        star = p++;
+        resume = n;
+      } else if (star >= 0) {
+        p = star + 1;
+        n = ++resume;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length() && pattern.charAt(p) == '*') {
+      p++;
+    }
+    return p == pattern.length();
   }
 
   private static int byCodePoint(String a, String b) {

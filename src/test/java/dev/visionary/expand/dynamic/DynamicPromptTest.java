@@ -281,6 +281,17 @@ class DynamicPromptTest {
     DynamicPrompt.SyntaxError random = assertThrows(DynamicPrompt.SyntaxError.class, () -> template.random(NONE, 1, 1));
     assertTrue(random.getMessage().contains("longer than") || random.getMessage().contains("too much work"), random.getMessage());
 
+    // Doubling nothing: the prompt stays empty, so only the work budget can stop random mode, which a stored
+    // idea reaches again on Retry or a fill without being counted first.
+    StringBuilder empty = new StringBuilder("${e0={|}}");
+    for (int i = 1; i < 40; i++) {
+      empty.append("${e").append(i).append("=${e").append(i - 1).append("}${e").append(i - 1).append("}}");
+    }
+    empty.append("${e39}");
+    DynamicPrompt.SyntaxError silent = assertThrows(DynamicPrompt.SyntaxError.class,
+        () -> DynamicPrompt.parse(empty.toString()).random(NONE, 1, 1));
+    assertTrue(silent.getMessage().contains("too much work"), silent.getMessage());
+
     // Twelve options that all read "a" but are written differently: every ordered pick of twelve is looked at and
     // none survives de-duplication, so the budget ends the search rather than 12! picks.
     StringBuilder same = new StringBuilder("{12$$a");
