@@ -59,7 +59,9 @@ public final class ExpansionRoutes {
     fills.stream().filter(f -> !f.failed()).forEach(f -> f.outcome().results().forEach(v -> written.add(v.prompt())));
     limits.expansion(user);
     boolean htmx = Htmx.isHtmx(ctx);
-    respond(ctx, service.launch(service.fill(shortOne, written), htmx), htmx);
+    Expansion fill = service.fill(shortOne, written).orElseThrow(() ->
+        new BadRequestResponse("Nothing is missing from these prompts any more. Reload the page to see them all."));
+    respond(ctx, service.launch(fill, htmx), htmx);
   }
 
   /**

@@ -84,8 +84,9 @@ final class ExpansionService {
    * Asks the same engine for the variations {@code shortOne} left out, as a new expansion whose cards follow the others.
    *
    * @param written every prompt already written for the idea, which the new ones must differ from
+   * @return empty when a fill for it is already there (a second click)
    */
-  Expansion fill(Expansion shortOne, List<String> written) {
+  Optional<Expansion> fill(Expansion shortOne, List<String> written) {
     String rootId = shortOne.lineage().parentId() != null ? shortOne.lineage().parentId() : shortOne.id();
     StudioEngine engine = engines.find(shortOne.engine().engine()).orElse(null);
     String model = engine != null ? engine.model() : shortOne.engine().model();
@@ -97,8 +98,7 @@ final class ExpansionService {
         new Expansion.Ask(asked.idea(), asked.target(), asked.style(), missing, "random", Math.floorMod(SEEDS.nextLong(), 1_000_000_000L),
             null, already, asked.savedStyles()),
         new Expansion.Engine(shortOne.engine().engine(), model, shortOne.engine().instructionVersion()));
-    expansions.insertRunning(x);
-    return x;
+    return expansions.insertFill(x) ? Optional.of(x) : Optional.empty();
   }
 
   /** An expansion asking for the variations an earlier one left out: listed under a parent, made from no card. */

@@ -7,6 +7,7 @@ import dev.visionary.prompt.SavedStyle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.generic.GenericType;
 import org.jdbi.v3.core.mapper.ColumnMapperFactory;
@@ -39,7 +40,11 @@ final class Expansions {
 
   /** Records an expansion before its engine runs. */
   void insertRunning(Expansion e) {
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(h -> insert(h, e));
+  }
+
+  private static void insert(Handle h, Expansion e) {
+    h.createUpdate("""
             insert into expansions (id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model,
               instruction_version, seed, refinement, base_prompt, saved_styles, status)
             values (:id, :ownerId, :parentId, :sourceId, :sourceCard, :idea, :target, :style, :count, :mode, :engine, :model,
@@ -47,7 +52,27 @@ final class Expansions {
             """)
         .bind("id", e.id()).bind("ownerId", e.ownerId()).bind("savedStyles", writeJson(e.ask().savedStyles()))
         .bindMethods(e.lineage()).bindMethods(e.ask()).bindMethods(e.engine())
-        .execute());
+        .execute();
+  }
+
+  /**
+   * Inserts a fill for the variations {@code e.lineage().sourceId()} left out, unless one that has not failed is
+   * already there: the root expansion's row is locked for the check, so two clicks at once ask the engine once.
+   */
+  boolean insertFill(Expansion e) {
+    return jdbi.inTransaction(h -> {
+      h.createQuery("select id from expansions where id = :root for update").bind("root", e.lineage().parentId()).mapTo(String.class).findOne();
+      boolean asked = h.createQuery("""
+              select exists (select 1 from expansions where source_id = :source and source_card is null and refinement is null
+                and status <> 'failed')
+              """)
+          .bind("source", e.lineage().sourceId()).mapTo(Boolean.class).one();
+      if (asked) {
+        return false;
+      }
+      insert(h, e);
+      return true;
+    });
   }
 
   /** Stores the finished results; only a running expansion finishes, and only once. */

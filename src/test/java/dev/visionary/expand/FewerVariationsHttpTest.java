@@ -11,6 +11,7 @@ import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.TestServer;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +53,34 @@ class FewerVariationsHttpTest {
       assertEquals(400, again.statusCode());
       assertTrue(again.body().contains("Nothing is missing from these prompts any more"), again.body());
       assertEquals(2, fake.requests(), "a second click does not ask again");
+    }
+  }
+
+  @Test
+  void twoClicksAtOnceAskTheEngineOnce() throws Exception {
+    try (FakeOpenAi fake = new FakeOpenAi().answering(FIRST); App app = TestServer.startApp(fake.env())) {
+      Http http = new Http("http://localhost:" + app.port());
+      Accounts.signedIn(http, "fewertwice");
+      String id = ExpansionHttpTest.expand(http, form(Accounts.csrf(http, "/"), "engine", "openai", "count", "3", "idea", "a quay"));
+      fake.answering(SECOND, THIRD);
+      Map<String, String> click = Map.of("_csrf", Accounts.csrf(http, "/x/" + id));
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<Integer>> clicks = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          clicks.add(pool.submit(() -> http.postForm("/x/" + id + "/fill", click).statusCode()));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> c : clicks) {
+          statuses.add(c.get());
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 303).count(), "one click fills: " + statuses);
+        assertEquals(3, statuses.stream().filter(s -> s == 400).count(), "the others are told nothing is missing: " + statuses);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertEquals(3, count(http.get("/x/" + id).body(), "data-testid=\"expansion-card\""), "no duplicate cards");
+      assertEquals(2, fake.requests(), "the engine was asked once more, not once per click");
     }
   }
 
