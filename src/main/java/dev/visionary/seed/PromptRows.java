@@ -1,6 +1,7 @@
 package dev.visionary.seed;
 
 import dev.visionary.library.Slugs;
+import dev.visionary.web.Urls;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -72,6 +74,7 @@ final class PromptRows {
   private final Map<String, String> titles = new HashMap<>();
   private final Map<Long, List<String>> ownSample = new HashMap<>();
   private final List<Owned> publicSample = new ArrayList<>();
+  private String publicCollection;
   private Map<Long, List<Tag>> tags;
   private BulkLoad bulk;
 
@@ -326,7 +329,14 @@ final class PromptRows {
         for (String name : COLLECTIONS.subList(0, 2 + random.nextInt(COLLECTIONS.size() - 1))) {
           String id = nextId();
           Instant created = now.minusSeconds(random.nextLong(TWO_YEARS_SECONDS));
-          copy.text(id).number(user).text(name).text(Slugs.slug(name)).text("").text(visibility()).time(created).time(created);
+          String visibility = visibility();
+          // The last person's first collection is always public, so the benchmark has another person's shared
+          // collection to view whatever the random draw (the first person is the one it signs in as).
+          if (publicCollection == null && user == users.get(users.size() - 1)) {
+            visibility = "public";
+            publicCollection = Urls.collection(id, Slugs.slug(name));
+          }
+          copy.text(id).number(user).text(name).text(Slugs.slug(name)).text("").text(visibility).time(created).time(created);
           copy.endRow();
           List<String> pool = new ArrayList<>(own);
           int size = Math.min(pool.size(), 5 + random.nextInt(25));
@@ -363,6 +373,11 @@ final class PromptRows {
       }
       return copy.rows();
     }
+  }
+
+  /** The address of a public collection of the last seeded person, once the collections are loaded. */
+  Optional<String> publicCollection() {
+    return Optional.ofNullable(publicCollection);
   }
 
   /** Keeps up to 60 prompts per person (for collections) and 5,000 public ones (for bookmarks), by reservoir sampling. */

@@ -144,6 +144,7 @@ public final class Seed {
     out.println("query.misspelled=" + words.misspelled());
     out.println("query.nowhere=" + words.nowhere());
     rows.images().first().ifPresent(image -> out.println("image=" + image));
+    rows.publicCollection().ifPresent(collection -> out.println("collection.public=" + collection));
   }
 
   /** What the seed makes without a database, on threads of its own. */

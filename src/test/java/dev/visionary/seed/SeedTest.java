@@ -189,6 +189,15 @@ class SeedTest {
     assertTrue(CARD_LINK.matcher(explore.body()).find(), "explore lists public seeded prompts");
   }
 
+  @Test
+  void printedPublicCollectionOfAnotherPersonIsShownToEveryone() {
+    String collection = printed("collection.public");
+    assertTrue(collection.startsWith("/c/"), collection);
+    HttpResponse<String> page = new Http("http://localhost:" + app.port()).get(collection);
+    assertEquals(200, page.statusCode());
+    assertTrue(CARD_LINK.matcher(page.body()).find(), "the shared collection lists its prompts");
+  }
+
   private static long count(Handle h, String query) {
     return h.createQuery(query).mapTo(Long.class).one();
   }
