@@ -102,11 +102,36 @@ public final class ImageStore {
     return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.id = :id").bind("id", id).map(IMAGE).findOne());
   }
 
+  /** What deciding access to an image needs: the tag of its content and whether the viewer may read it. */
+  record Access(String sha256Hex, boolean readable) {}
+
+  /**
+   * One indexed read of the image's row, its job and its saved prompt, touching no image bytes: enough to answer
+   * a revalidation (304) or a 404 without {@link #find} and {@link #bytes}. The rule is the library's
+   * ({@code Access.canRead}): the image's owner, the prompt's owner (also in Trash), or anyone while the prompt is
+   * unlisted or public and not deleted. It is read here, in the same statement, because a revisit must cost one
+   * query; PromptGalleryTest and ImageRevalidationTest hold the two in step.
+   */
+  Optional<Access> access(String id, long viewerId) {
+    return jdbi.withHandle(h -> h.createQuery("select encode(i.sha256, 'hex') as sha256_hex, "
+            + "(i.owner_id = :viewer or coalesce(p.owner_id = :viewer or (p.deleted_at is null and p.visibility <> 'private'), false)) "
+            + "as readable from images i join generation_jobs j on j.id = i.job_id left join prompts p on p.id = j.prompt_id "
+            + "where i.id = :id")
+        .bind("id", id).bind("viewer", viewerId)
+        .map((rs, ctx) -> new Access(rs.getString("sha256_hex"), rs.getBoolean("readable")))
+        .findOne());
+  }
+
+  /** The validator of an image's bytes or its thumbnail: their content never changes under an id. */
+  static String etag(String sha256Hex, boolean thumbnail) {
+    return "\"" + sha256Hex + (thumbnail ? "-t" : "") + "\"";
+  }
+
   Optional<ImageBytes> bytes(StoredImage image, boolean thumbnail) {
     String sql = thumbnail
         ? "select thumb as bytes, thumb_mime as mime from image_blobs where sha256 = decode(:sha, 'hex')"
         : "select bytes, mime_type as mime from image_blobs where sha256 = decode(:sha, 'hex')";
-    String etag = "\"" + image.sha256Hex() + (thumbnail ? "-t" : "") + "\"";
+    String etag = etag(image.sha256Hex(), thumbnail);
     return jdbi.withHandle(h -> h.createQuery(sql)
         .bind("sha", image.sha256Hex())
         .map((rs, ctx) -> new ImageBytes(rs.getBytes("bytes"), rs.getString("mime"), etag))
