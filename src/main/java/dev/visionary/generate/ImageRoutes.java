@@ -15,9 +15,11 @@ public final class ImageRoutes {
   private static final String NOT_FOUND = "There is no such image, or it is private.";
 
   private final ImageStore store;
+  private final PromptLinks prompts;
 
-  ImageRoutes(ImageStore store) {
+  ImageRoutes(ImageStore store, PromptLinks prompts) {
     this.store = store;
+    this.prompts = prompts;
   }
 
   public void image(Context ctx) {
@@ -38,10 +40,11 @@ public final class ImageRoutes {
 
   private void serve(Context ctx, boolean thumbnail) {
     String id = ctx.pathParam("id");
-    long viewerId = CurrentUser.get(ctx).map(User::id).orElse(-1L);
-    // Access and the tag come from one read that touches no bytes; a revisit (304) ends there.
-    ImageStore.Access access = (ShortIds.looksValid(id) ? store.access(id, viewerId) : Optional.<ImageStore.Access>empty())
-        .filter(ImageStore.Access::readable)
+    Optional<User> viewer = CurrentUser.get(ctx);
+    // Access and the tag come from reads that touch no bytes (one for the owner); a revisit (304) ends there.
+    ImageStore.Access access = (ShortIds.looksValid(id) ? store.access(id) : Optional.<ImageStore.Access>empty())
+        .filter(a -> viewer.map(u -> u.id() == a.ownerId()).orElse(false)
+            || (a.promptId() != null && prompts.canRead(viewer, a.promptId())))
         .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
     String etag = ImageStore.etag(access.sha256Hex(), thumbnail);
     // Private: the image may belong to a private prompt, so shared caches must not keep it.

@@ -102,23 +102,19 @@ public final class ImageStore {
     return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.id = :id").bind("id", id).map(IMAGE).findOne());
   }
 
-  /** What deciding access to an image needs: the tag of its content and whether the viewer may read it. */
-  record Access(String sha256Hex, boolean readable) {}
+  /** What deciding access to an image needs: the tag of its content, its owner, and the saved prompt it belongs to. */
+  record Access(String sha256Hex, long ownerId, String promptId) {}
 
   /**
-   * One indexed read of the image's row, its job and its saved prompt, touching no image bytes: enough to answer
-   * a revalidation (304) or a 404 without {@link #find} and {@link #bytes}. The rule is the library's
-   * ({@code Access.canRead}): the image's owner, the prompt's owner (also in Trash), or anyone while the prompt is
-   * unlisted or public and not deleted. It is read here, in the same statement, because a revisit must cost one
-   * query; PromptGalleryTest and ImageRevalidationTest hold the two in step.
+   * One indexed read of the image's row and its job, touching no image bytes: enough to answer the owner's
+   * revalidation (304) without {@link #find} and {@link #bytes}. Whether anyone else may read it is the
+   * library's rule, asked of it through {@link PromptLinks}.
    */
-  Optional<Access> access(String id, long viewerId) {
-    return jdbi.withHandle(h -> h.createQuery("select encode(i.sha256, 'hex') as sha256_hex, "
-            + "(i.owner_id = :viewer or coalesce(p.owner_id = :viewer or (p.deleted_at is null and p.visibility <> 'private'), false)) "
-            + "as readable from images i join generation_jobs j on j.id = i.job_id left join prompts p on p.id = j.prompt_id "
-            + "where i.id = :id")
-        .bind("id", id).bind("viewer", viewerId)
-        .map((rs, ctx) -> new Access(rs.getString("sha256_hex"), rs.getBoolean("readable")))
+  Optional<Access> access(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select encode(i.sha256, 'hex') as sha256_hex, i.owner_id, j.prompt_id "
+            + "from images i join generation_jobs j on j.id = i.job_id where i.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> new Access(rs.getString("sha256_hex"), rs.getLong("owner_id"), rs.getString("prompt_id")))
         .findOne());
   }
 

@@ -11,6 +11,11 @@ public interface PromptLinks {
 
   Optional<PromptText> read(Optional<User> viewer, String promptId);
 
+  /** Whether the viewer may read the saved prompt (and so its images). */
+  default boolean canRead(Optional<User> viewer, String promptId) {
+    return read(viewer, promptId).isPresent();
+  }
+
   /**
    * Whether the person owns the saved prompt. Only then may a job be linked to it: a linked job's images join
    * the prompt's gallery, its preview image and its counts, which are the owner's to fill.
