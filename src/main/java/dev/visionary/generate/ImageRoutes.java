@@ -4,7 +4,9 @@ import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.ShortIds;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -43,6 +45,14 @@ public final class ImageRoutes {
         .filter(i -> viewer.map(u -> u.id() == i.ownerId()).orElse(false)
             || (i.promptId() != null && prompts.canRead(viewer, i.promptId())))
         .orElseThrow(() -> new NotFoundResponse("There is no such image, or it is private."));
+    String downloadName = "1".equals(ctx.queryParam("download")) ? "visionary-" + image.id() + ImageFiles.extension(image.mimeType()) : null;
+    Optional<URI> inStorage = store.objectUrl(image, thumbnail, downloadName);
+    if (inStorage.isPresent()) {
+      // Bytes from object storage straight to the browser, for this viewer only; cached less long than the URL lives.
+      ctx.header("Cache-Control", "private, max-age=60");
+      ctx.redirect(inStorage.get().toString(), HttpStatus.FOUND);
+      return;
+    }
     ImageStore.ImageBytes bytes = store.bytes(image, thumbnail).orElseThrow(NotFoundResponse::new);
     // Private: the image may belong to a private prompt, so shared caches must not keep it.
     ctx.header("Cache-Control", "private, max-age=31536000, immutable");

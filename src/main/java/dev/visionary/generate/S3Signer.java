@@ -41,14 +41,18 @@ final class S3Signer {
         + ",Signature=" + signature(canonical, amzDate);
   }
 
-  /** The query string of a presigned GET (query authentication), signing only the host header. */
-  String presignedQuery(String rawPath, String host, String amzDate, long expiresSeconds) {
+  /**
+   * The query string of a presigned GET (query authentication), signing only the host header; {@code overrides}
+   * are S3's response-* parameters (unencoded), such as response-content-disposition.
+   */
+  String presignedQuery(String rawPath, String host, String amzDate, long expiresSeconds, Map<String, String> overrides) {
     SortedMap<String, String> query = new TreeMap<>(Map.of(
         "X-Amz-Algorithm", "AWS4-HMAC-SHA256",
         "X-Amz-Credential", encode(accessKey + "/" + scope(amzDate)),
         "X-Amz-Date", amzDate,
         "X-Amz-Expires", Long.toString(expiresSeconds),
         "X-Amz-SignedHeaders", "host"));
+    overrides.forEach((name, value) -> query.put(name, encode(value)));
     String queryString = query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     String canonical = "GET\n" + rawPath + "\n" + queryString + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD";
     return queryString + "&X-Amz-Signature=" + signature(canonical, amzDate);
