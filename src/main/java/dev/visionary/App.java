@@ -88,7 +88,7 @@ public final class App implements AutoCloseable {
       SavedStyles styles = new SavedStyles(database.jdbi());
       expand = new Expand(database.jdbi(), pages, config, limits, metrics, styles);
       Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()));
-      ImageStore images = new ImageStore(database.jdbi());
+      ImageStore images = new ImageStore(database.jdbi(), config.storage().objects());
       Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height()))
           .toList());
@@ -108,7 +108,7 @@ public final class App implements AutoCloseable {
       long readyAt = System.nanoTime();
       // Before listening, though no request needs them: once the app answers, a SIGTERM must find it
       // started (main registers the shutdown hook when this returns).
-      generation.startJobs(List.of(housekeeping(accounts, library, expand, generation).task()));
+      generation.startJobs(List.of(housekeeping(accounts, library, expand, generation, images).task()));
       server.start();
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
@@ -126,13 +126,14 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static Housekeeping housekeeping(Accounts accounts, Library library, Expand expand, Generation generation) {
+  private static Housekeeping housekeeping(Accounts accounts, Library library, Expand expand, Generation generation, ImageStore images) {
     return new Housekeeping(List.of(
         new Housekeeping.Chore("queued jobs without an execution scheduled", generation::scheduleOrphanedJobs),
         new Housekeeping.Chore("expired trash purged", library::purgeExpiredTrash),
         new Housekeeping.Chore("abandoned expansions marked failed", expand::failAbandonedExpansions),
         new Housekeeping.Chore("expired limiter rows purged", accounts::purgeExpiredLimits),
-        new Housekeeping.Chore("expired sessions purged", accounts::purgeExpiredSessions)));
+        new Housekeeping.Chore("expired sessions purged", accounts::purgeExpiredSessions),
+        new Housekeeping.Chore("released image objects deleted from storage", images::sweepReleasedObjects)));
   }
 
   /** What generation needs to know of saved prompts, answered by the library. */

@@ -33,8 +33,27 @@ public record Config(int port, Storage storage, Web web, Limits limits, Jobs job
    * @param database DATABASE_URL: a PostgreSQL server; empty runs the embedded one
    * @param dataDir  DATA_DIR: where the embedded database lives
    * @param poolSize DB_POOL_SIZE: database connections per instance
+   * @param objects  IMAGE_STORE_URL and its keys: S3-compatible storage for images; empty keeps them in PostgreSQL
    */
-  public record Storage(Optional<JdbcTarget> database, Path dataDir, int poolSize) {}
+  public record Storage(Optional<JdbcTarget> database, Path dataDir, int poolSize, Optional<ObjectStorage> objects) {}
+
+  /**
+   * An S3-compatible bucket, always addressed path-style (https://endpoint/bucket/key), which AWS S3, Cloudflare R2
+   * and MinIO all accept.
+   *
+   * @param endpoint  scheme, host and port of IMAGE_STORE_URL
+   * @param bucket    its first path segment
+   * @param prefix    the rest of its path (may be empty), put before every object key
+   * @param region    its region query parameter, us-east-1 when absent (R2 takes auto)
+   * @param accessKey IMAGE_STORE_ACCESS_KEY
+   * @param secretKey IMAGE_STORE_SECRET_KEY
+   */
+  public record ObjectStorage(URI endpoint, String bucket, String prefix, String region, String accessKey, String secretKey) {
+    @Override
+    public String toString() {
+      return "ObjectStorage[" + endpoint + "/" + bucket + "/" + prefix + ", region " + region + "]"; // the keys stay out of logs
+    }
+  }
 
   /**
    * @param trustedProxies TRUSTED_PROXIES: the proxies whose X-Forwarded-For is believed (parsed by web.TrustedProxies)
@@ -145,7 +164,45 @@ public record Config(int port, Storage storage, Web web, Limits limits, Jobs job
   private static Storage storage(Map<String, String> env) {
     Optional<JdbcTarget> db = text(env, "DATABASE_URL").map(Config::parseDatabaseUrl);
     Path dir = text(env, "DATA_DIR").map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".visionary"));
-    return new Storage(db, dir.toAbsolutePath(), number(env, "DB_POOL_SIZE", 10, 1, 200));
+    return new Storage(db, dir.toAbsolutePath(), number(env, "DB_POOL_SIZE", 10, 1, 200), objectStorage(env));
+  }
+
+  private static Optional<ObjectStorage> objectStorage(Map<String, String> env) {
+    Optional<String> url = text(env, "IMAGE_STORE_URL").map(String::strip);
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    String access = text(env, "IMAGE_STORE_ACCESS_KEY").map(String::strip)
+        .orElseThrow(() -> new Invalid("IMAGE_STORE_URL is set, so IMAGE_STORE_ACCESS_KEY must be too"));
+    String secret = text(env, "IMAGE_STORE_SECRET_KEY").map(String::strip)
+        .orElseThrow(() -> new Invalid("IMAGE_STORE_URL is set, so IMAGE_STORE_SECRET_KEY must be too"));
+    String form = "IMAGE_STORE_URL must look like https://host[:port]/bucket[/prefix][?region=name], got \"" + url.get() + "\"";
+    URI uri;
+    try {
+      uri = new URI(url.get());
+    } catch (URISyntaxException e) {
+      throw new Invalid(form);
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null || uri.getRawPath() == null) {
+      throw new Invalid(form);
+    }
+    String[] path = uri.getRawPath().replaceAll("^/+|/+$", "").split("/", 2);
+    if (path[0].isEmpty() || !path[0].matches("[a-z0-9][a-z0-9.-]{1,62}")) {
+      throw new Invalid(form);
+    }
+    String region = "us-east-1";
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length == 2 && kv[0].equals("region") && kv[1].matches("[a-z0-9-]{1,40}")) {
+          region = kv[1];
+        } else {
+          throw new Invalid(form);
+        }
+      }
+    }
+    URI endpoint = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    return Optional.of(new ObjectStorage(endpoint, path[0], path.length > 1 ? path[1] : "", region, access, secret));
   }
 
   private static Web web(Map<String, String> env) {

@@ -4,7 +4,9 @@ import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.ShortIds;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -46,6 +48,18 @@ public final class ImageRoutes {
         .filter(a -> viewer.map(u -> u.id() == a.ownerId()).orElse(false)
             || (a.promptId() != null && prompts.canRead(viewer, a.promptId())))
         .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
+    if (store.usesObjectStorage()) {
+      ImageStore.StoredImage image = store.find(id).orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
+      String downloadName = "1".equals(ctx.queryParam("download")) ? "visionary-" + image.id() + ImageFiles.extension(image.mimeType()) : null;
+      Optional<URI> inStorage = store.objectUrl(image, thumbnail, downloadName);
+      if (inStorage.isPresent()) {
+        // Bytes from object storage straight to the browser, for this viewer only; cached less long than the URL
+        // lives, and with no validator, so a browser never revalidates a redirect whose URL has expired.
+        ctx.header("Cache-Control", "private, max-age=60");
+        ctx.redirect(inStorage.get().toString(), HttpStatus.FOUND);
+        return;
+      }
+    }
     String etag = ImageStore.etag(access.sha256Hex(), thumbnail);
     // Private: the image may belong to a private prompt, so shared caches must not keep it.
     ctx.header("Cache-Control", "private, max-age=31536000, immutable");

@@ -1,10 +1,14 @@
 package dev.visionary.generate;
 
+import dev.visionary.config.Config;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.web.ShortIds;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -13,8 +17,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * Images in PostgreSQL: bytes stored once per distinct content (sha256), a thumbnail made once at
- * save, and every PNG stamped with its prompt and parameters in AUTOMATIC1111's format.
+ * Images in PostgreSQL, or in object storage when one is configured: bytes stored once per distinct content
+ * (sha256), a thumbnail made once at save, and every PNG stamped with its prompt and parameters in AUTOMATIC1111's
+ * format. With object storage the row keeps the object keys instead of the bytes.
  */
 public final class ImageStore {
 
@@ -35,9 +40,11 @@ public final class ImageStore {
   public record ImageBytes(byte[] bytes, String mimeType, String etag) {}
 
   private final Jdbi jdbi;
+  private final Optional<ObjectStore> objects;
 
-  public ImageStore(Jdbi jdbi) {
+  public ImageStore(Jdbi jdbi, Optional<Config.ObjectStorage> objects) {
     this.jdbi = jdbi;
+    this.objects = objects.map(target -> new ObjectStore(target, Clock.systemUTC()));
   }
 
   /** Saves a job's images inside the caller's transaction (the one that marks the job succeeded). */
@@ -48,14 +55,30 @@ public final class ImageStore {
       byte[] bytes = ImageFiles.stamp(image, job, engine);
       byte[] sha = sha256(bytes);
       Thumbnail thumb = Thumbnails.of(bytes);
-      h.createUpdate("insert into image_blobs (sha256, mime_type, bytes, thumb, thumb_mime, size_bytes) "
-              + "values (:sha, :mime, :bytes, :thumb, :thumbMime, :size) on conflict (sha256) do nothing")
+      String objectKey = null;
+      String thumbKey = null;
+      if (objects.isPresent()) {
+        ObjectStore store = objects.get();
+        String hex = HexFormat.of().formatHex(sha);
+        objectKey = store.key(hex + ImageFiles.extension(image.mimeType()));
+        thumbKey = store.key(hex + "-thumb" + ImageFiles.extension(thumb.mimeType()));
+        // Taken back from the sweep first: the row lock makes a sweep deleting these objects finish before the
+        // upload, or skip them. Uploaded before the row commits: an orphan object is harmless, a row without one is not.
+        h.createUpdate("delete from released_objects where key in (:image, :thumb)")
+            .bind("image", objectKey).bind("thumb", thumbKey).execute();
+        store.put(objectKey, bytes, image.mimeType());
+        store.put(thumbKey, thumb.bytes(), thumb.mimeType());
+      }
+      h.createUpdate("insert into image_blobs (sha256, mime_type, bytes, thumb, thumb_mime, size_bytes, object_key, thumb_key) "
+              + "values (:sha, :mime, :bytes, :thumb, :thumbMime, :size, :objectKey, :thumbKey) on conflict (sha256) do nothing")
           .bind("sha", sha)
           .bind("mime", image.mimeType())
-          .bind("bytes", bytes)
-          .bind("thumb", thumb.bytes())
+          .bind("bytes", objectKey == null ? bytes : null)
+          .bind("thumb", objectKey == null ? thumb.bytes() : null)
           .bind("thumbMime", thumb.mimeType())
           .bind("size", bytes.length)
+          .bind("objectKey", objectKey)
+          .bind("thumbKey", thumbKey)
           .execute();
       String id = ShortIds.next();
       ids.add(id);
@@ -132,6 +155,48 @@ public final class ImageStore {
         .bind("sha", image.sha256Hex())
         .map((rs, ctx) -> new ImageBytes(rs.getBytes("bytes"), rs.getString("mime"), etag))
         .findOne());
+  }
+
+  /**
+   * Where storage serves this image, when it lives there: a presigned URL issued only to a viewer who passed the
+   * access check. Empty without object storage, and for pictures saved to PostgreSQL before it was configured.
+   */
+  /** Whether new images go to object storage (and some may be served from there). */
+  boolean usesObjectStorage() {
+    return objects.isPresent();
+  }
+
+  Optional<URI> objectUrl(StoredImage image, boolean thumbnail, String downloadName) {
+    if (objects.isEmpty()) {
+      return Optional.empty();
+    }
+    String column = thumbnail ? "thumb_key" : "object_key";
+    return jdbi.withHandle(h -> h.createQuery("select " + column + " from image_blobs where sha256 = decode(:sha, 'hex')")
+        .bind("sha", image.sha256Hex()).mapTo(String.class).findOne())
+        .map(key -> objects.get().presignedGet(key, downloadName));
+  }
+
+  /** Deletes objects whose last image went, a batch at a time; returns how many. */
+  public int sweepReleasedObjects() {
+    if (objects.isEmpty()) {
+      return 0;
+    }
+    int swept = 0;
+    for (int i = 0; i < 100; i++) {
+      // One key per transaction: its row stays locked while the object is deleted, so a save of the same bytes waits.
+      boolean deleted = jdbi.inTransaction(h -> h.createQuery("delete from released_objects where key = "
+              + "(select key from released_objects order by released_at limit 1 for update skip locked) returning key")
+          .mapTo(String.class).findOne()
+          .map(key -> {
+            objects.get().delete(key);
+            return true;
+          }).orElse(false));
+      if (!deleted) {
+        break;
+      }
+      swept++;
+    }
+    return swept;
   }
 
   private static byte[] sha256(byte[] bytes) {

@@ -3,6 +3,7 @@ package dev.visionary.generate;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngine;
 import dev.visionary.generate.engine.ImageEngineException;
+import dev.visionary.provider.Failure;
 import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.provider.RetryPolicy;
@@ -146,12 +147,20 @@ final class JobRunner {
       return afterFailure(job, failure, shuttingDown);
     }
     List<GeneratedImage> made = images;
-    Optional<List<String>> saved = jdbi.inTransaction(h -> {
-      if (!Jobs.succeed(h, job.id())) {
-        return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
-      }
-      return Optional.of(store.save(h, job, engine, made));
-    });
+    Optional<List<String>> saved;
+    try {
+      saved = jdbi.inTransaction(h -> {
+        if (!Jobs.succeed(h, job.id())) {
+          return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
+        }
+        return Optional.of(store.save(h, job, engine, made));
+      });
+    } catch (ObjectStore.Failed e) {
+      // The transaction rolled back, so the job is still running and no row points at a missing object.
+      String message = "The images could not be stored: " + e.getMessage();
+      return afterFailure(job, e.retryable ? ImageEngineException.retryable(Failure.SERVER, message, e)
+          : ImageEngineException.lasting(Failure.SERVER, message), shuttingDown);
+    }
     saved.ifPresent(ids -> {
       log.info("Job {} produced {} image(s) with {}", job.id(), ids.size(), job.engine());
       if (job.links().promptId() != null) {

@@ -87,4 +87,25 @@ class ConfigTest {
     Config config = Config.from(Map.of("OLLAMA_URL", "http://localhost:11434", "OPENAI_API_KEY", " ", "HOME", "/root"));
     assertEquals(Map.of("OLLAMA_URL", "http://localhost:11434"), config.providers().variables());
   }
+
+  @Test
+  void imageStoreUrlNamesBucketPrefixAndRegionAndNeedsBothKeysWhichStayOutOfItsText() {
+    Config.ObjectStorage r2 = Config.from(Map.of("IMAGE_STORE_URL", "https://acct.r2.cloudflarestorage.com/pics/visionary/v1?region=auto",
+        "IMAGE_STORE_ACCESS_KEY", "AKID", "IMAGE_STORE_SECRET_KEY", "s3cr3t")).storage().objects().orElseThrow();
+    assertEquals("https://acct.r2.cloudflarestorage.com", r2.endpoint().toString());
+    assertEquals("pics", r2.bucket());
+    assertEquals("visionary/v1", r2.prefix());
+    assertEquals("auto", r2.region());
+    assertFalse(r2.toString().contains("s3cr3t") || r2.toString().contains("AKID"), r2.toString());
+    assertEquals("us-east-1", Config.from(Map.of("IMAGE_STORE_URL", "http://minio.local:9000/pics", "IMAGE_STORE_ACCESS_KEY", "a",
+        "IMAGE_STORE_SECRET_KEY", "b")).storage().objects().orElseThrow().region());
+    assertTrue(Config.from(Map.of()).storage().objects().isEmpty(), "PostgreSQL stays the default");
+
+    assertTrue(assertThrows(Config.Invalid.class, () -> Config.from(Map.of("IMAGE_STORE_URL", "http://minio.local:9000/pics")))
+        .getMessage().contains("IMAGE_STORE_ACCESS_KEY"));
+    assertTrue(assertThrows(Config.Invalid.class, () -> Config.from(Map.of("IMAGE_STORE_URL", "s3://pics", "IMAGE_STORE_ACCESS_KEY", "a",
+        "IMAGE_STORE_SECRET_KEY", "b"))).getMessage().startsWith("IMAGE_STORE_URL must look like"));
+    assertThrows(Config.Invalid.class, () -> Config.from(Map.of("IMAGE_STORE_URL", "https://host.example/", "IMAGE_STORE_ACCESS_KEY", "a",
+        "IMAGE_STORE_SECRET_KEY", "b")));
+  }
 }
