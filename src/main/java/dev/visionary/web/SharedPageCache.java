@@ -65,7 +65,7 @@ final class SharedPageCache {
     }
     // The ETag covers the token too: a 304 must never leave a browser holding a token its session does not have.
     String etag = '"' + entry.bodyTag() + digest(csrf).substring(0, 8) + '"';
-    ctx.header("Vary", "HX-Request, Cookie");
+    ctx.header("Vary", "HX-Request");
     ctx.header("Cache-Control", "private, no-cache");
     ctx.header("ETag", etag);
     String ifNoneMatch = ctx.header("If-None-Match");
