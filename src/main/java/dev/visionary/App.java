@@ -81,7 +81,7 @@ public final class App implements AutoCloseable {
     Generation generation = null;
     Expand expand = null;
     try {
-      Pages pages = new Pages(new Views());
+      Pages pages = new Pages(new Views(), metrics.registry());
       // One table of counters for sign-in throttling and the per-person limits of the features.
       RateLimiter limiter = new RateLimiter(database.jdbi());
       UsageLimits limits = new UsageLimits(limiter, config);

@@ -12,6 +12,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Collections: create, rename, change who sees them, delete, and order their prompts. */
 public final class CollectionRoutes {
@@ -97,10 +98,19 @@ public final class CollectionRoutes {
       ctx.redirect(c.url(), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
-    showCollection(ctx, c, Map.of(), 200);
+    // Whether it may be shown was just read; what it shows is keyed by its owner's revision and its items' owners'.
+    Optional<User> viewer = CurrentUser.get(ctx);
+    long viewerRevision = viewer.isPresent() ? CurrentUser.revision(ctx) : 0;
+    pages.shared(ctx, collections.pageKey(c.id()), viewer.orElse(null), viewerRevision, () -> render(ctx, c, Map.of(), 200));
   }
 
   private void showCollection(Context ctx, PromptCollection c, Map<String, String> errors, int status) {
+    Pages.Rendered page = render(ctx, c, errors, status);
+    ctx.header("Vary", "HX-Request");
+    ctx.status(page.status()).html(page.html());
+  }
+
+  private Pages.Rendered render(Context ctx, PromptCollection c, Map<String, String> errors, int status) {
     long viewer = Access.viewerId(ctx);
     Map<String, Object> model = new HashMap<>();
     model.put("c", c);
@@ -114,8 +124,7 @@ public final class CollectionRoutes {
           new Meta("og:description", c.description().isEmpty() ? "A collection of image prompts by " + c.ownerName() : c.description()),
           new Meta("twitter:card", "summary")));
     }
-    ctx.status(status);
-    pages.page(ctx, "library/collection", model);
+    return pages.render(ctx, "library/collection", null, model, status);
   }
 
   public void edit(Context ctx) {

@@ -131,6 +131,19 @@ final class PromptCollections {
   }
 
   /** The prompts in a collection, in order, that this viewer may see (-1: anonymous). */
+  /**
+   * What a collection's page is made of, as one value that changes whenever the page would: its owner's
+   * revision (the collection, its items, their own prompts) and the newest revision and number of its
+   * items' owners. Revisions are transaction ids, so a newer change always raises the largest.
+   */
+  String pageKey(String collectionId) {
+    return jdbi.withHandle(h -> h.createQuery("select concat_ws(':', u.revision,"
+            + " (select concat(max(iu.revision), '/', count(*)) from collection_items i join prompts p on p.id = i.prompt_id"
+            + " join users iu on iu.id = p.owner_id where i.collection_id = c.id))"
+            + " from collections c join users u on u.id = c.owner_id where c.id = :c")
+        .bind("c", collectionId).mapTo(String.class).findOne().orElse(""));
+  }
+
   List<Prompt> items(String collectionId, long viewerId) {
     return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from collection_items i join prompts p on p.id = i.prompt_id"
             + " join users u on u.id = p.owner_id where i.collection_id = :c and p.deleted_at is null"

@@ -50,6 +50,16 @@ final class PromptPage {
       return;
     }
     Optional<User> viewer = CurrentUser.get(ctx);
+    // Whether the prompt may be shown was just read from the database; what it shows is keyed by what it is
+    // made of (its owner's revision covers the prompt, its tags, images and collections; the rest is others').
+    // The origin goes in the key because the link previews name it; the day because the Trash notice counts days.
+    List<Object> content = List.of(prompts.pageKey(p.id()), Requests.isHttps(ctx), ctx.host() == null ? "" : ctx.host(),
+        p.deleted() ? java.time.LocalDate.now(ZoneOffset.UTC) : "");
+    long viewerRevision = viewer.isPresent() ? CurrentUser.revision(ctx) : 0;
+    pages.shared(ctx, content, viewer.orElse(null), viewerRevision, () -> render(ctx, p, viewer));
+  }
+
+  private Pages.Rendered render(Context ctx, Prompt p, Optional<User> viewer) {
     boolean mine = viewer.isPresent() && p.ownedBy(viewer.get().id());
     Map<String, Object> model = base(ctx, p);
     model.put("title", p.title());
@@ -74,7 +84,7 @@ final class PromptPage {
     if (p.visibility().shareable() && !p.deleted()) {
       model.put("meta", meta(ctx, p, images));
     }
-    pages.page(ctx, "library/prompt", model);
+    return pages.render(ctx, "library/prompt", null, model, 200);
   }
 
   private Map<String, Object> base(Context ctx, Prompt p) {

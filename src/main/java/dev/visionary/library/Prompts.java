@@ -32,6 +32,27 @@ final class Prompts {
     return jdbi;
   }
 
+  /**
+   * What a prompt's page is made of, as one value that changes whenever the page would: its owner's revision
+   * (the prompt, its tags, images and collections), its bookmark count, its forks' owners' revisions and
+   * number, and its parent's owner's revision. Revisions are transaction ids, so a newer change always
+   * raises the largest. Every part is an indexed lookup.
+   */
+  String pageKey(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select concat_ws(':', u.revision,"
+            + " (select count(*) from bookmarks b where b.prompt_id = p.id),"
+            + " (select concat(max(fu.revision), '/', count(*)) from prompts f join users fu on fu.id = f.owner_id where f.parent_id = p.id),"
+            + " (select pu.revision from prompts pp join users pu on pu.id = pp.owner_id where pp.id = p.parent_id))"
+            + " from prompts p join users u on u.id = p.owner_id where p.id = :id")
+        .bind("id", id).mapTo(String.class).findOne().orElse(""));
+  }
+
+  /** The person's revision: it changes with every committed change to anything they own. */
+  long revisionOf(long userId) {
+    return jdbi.withHandle(h -> h.createQuery("select revision from users where id = :id")
+        .bind("id", userId).mapTo(Long.class).findOne().orElse(0L));
+  }
+
   Optional<Prompt> find(String id) {
     if (!Slugs.looksLikeId(id)) {
       return Optional.empty();

@@ -12,6 +12,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The searchable listings: my library, bookmarks, everyone's public prompts, a person's profile; and Trash. */
 public final class SearchRoutes {
@@ -64,8 +65,12 @@ public final class SearchRoutes {
     Map<String, Object> extra = new HashMap<>();
     extra.put("profile", owner);
     extra.put("publicCollections", collections.publicOf(owner.id()));
-    listing(ctx, SearchScope.profile(owner.id()), Urls.profile(owner.username()),
-        owner.username(), "Prompts " + owner.username() + " has shared.", extra);
+    // Everything on a profile is its owner's (their public prompts and collections): kept until their revision moves on.
+    Optional<User> viewer = CurrentUser.get(ctx);
+    long viewerRevision = viewer.isPresent() ? CurrentUser.revision(ctx) : 0;
+    pages.shared(ctx, List.of(owner.id(), prompts.revisionOf(owner.id())), viewer.orElse(null), viewerRevision,
+        () -> render(ctx, SearchScope.profile(owner.id()), Urls.profile(owner.username()),
+            owner.username(), "Prompts " + owner.username() + " has shared.", extra));
   }
 
   /** One search page: the full page on a direct load, only the results when HTMX asks. */

@@ -14,9 +14,11 @@ public final class Pages {
 
   private final Views views;
   private final PageCache kept = new PageCache();
+  private final SharedPageCache shared;
 
-  public Pages(Views views) {
+  public Pages(Views views, io.micrometer.core.instrument.MeterRegistry registry) {
     this.views = views;
+    this.shared = new SharedPageCache(registry);
   }
 
   /**
@@ -25,6 +27,14 @@ public final class Pages {
    */
   public void kept(Context ctx, Object content, java.util.function.Supplier<Rendered> render) {
     kept.serve(ctx, content, render);
+  }
+
+  /**
+   * Answers with the page kept for every visitor who is {@code viewer} (at {@code viewerRevision}) under
+   * {@code content}, a key read from the database that must change whenever anything else on the page does.
+   */
+  public void shared(Context ctx, Object content, Object viewer, long viewerRevision, java.util.function.Supplier<Rendered> render) {
+    shared.serve(ctx, content, viewer, viewerRevision, render);
   }
 
   public Views views() {

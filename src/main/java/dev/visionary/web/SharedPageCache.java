@@ -1,0 +1,102 @@
+package dev.visionary.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Rendered pages that show other people's things (a public prompt page), kept under a key read from the
+ * database, so a change made on any instance changes the key, and shared by every visitor who sees the
+ * same page: everyone signed out, or every session of one signed-in person.
+ *
+ * <p>The one part that differs between sessions of the same viewer is the CSRF token. The page is rendered
+ * with a stand-in token, random per process so no text a person writes can contain it, and the session's
+ * own token is put in its place on the way out: a visitor without a cookie costs a string replace, not a
+ * render, and no visitor ever gets another session's token.
+ */
+final class SharedPageCache {
+  /** Pages are 10–40 KB; this holds the few hundred most viewed. */
+  static final long MAX_BYTES = 16L * 1024 * 1024;
+
+  private record Key(Object content, Object viewer, long viewerRevision, String address, boolean htmx) {}
+
+  private record Entry(int status, String html, String bodyTag) {}
+
+  private final String standIn = "csrf" + UUID.randomUUID().toString().replace("-", "");
+  private final Counter renders;
+  private final Cache<Key, Entry> pages = Caffeine.newBuilder()
+      .maximumWeight(MAX_BYTES)
+      .weigher((Key key, Entry entry) -> entry.html().length() + key.address().length() + 200)
+      .build();
+
+  SharedPageCache(MeterRegistry registry) {
+    this.renders = Counter.builder("visionary.pages.shared.renders")
+        .description("Public pages rendered because no kept copy matched what they show")
+        .register(registry);
+  }
+
+  /**
+   * Answers with the page kept under {@code content} for this viewer, rendering it with {@code render}
+   * (which must not write to the response) when there is none. {@code viewer} and {@code viewerRevision}
+   * stand for everything about the viewer the page shows (the header's name, their bookmark).
+   */
+  void serve(Context ctx, Object content, Object viewer, long viewerRevision, Supplier<Pages.Rendered> render) {
+    String address = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+    Key key = new Key(content, viewer, viewerRevision, address, Htmx.isHtmx(ctx));
+    Map<String, Object> shared = ctx.attribute(Pages.ATTR_MODEL);
+    String csrf = shared == null ? "" : String.valueOf(shared.get("csrf"));
+    Entry entry = pages.getIfPresent(key);
+    if (entry == null) {
+      Pages.Rendered rendered = renderWithStandIn(ctx, shared, csrf, render);
+      entry = new Entry(rendered.status(), rendered.html(), digest(rendered.html()));
+      renders.increment();
+      pages.put(key, entry);
+    }
+    // The ETag covers the token too: a 304 must never leave a browser holding a token its session does not have.
+    String etag = '"' + entry.bodyTag() + digest(csrf).substring(0, 8) + '"';
+    ctx.header("Vary", "HX-Request");
+    ctx.header("Cache-Control", "private, no-cache");
+    ctx.header("ETag", etag);
+    String ifNoneMatch = ctx.header("If-None-Match");
+    if (entry.status() == 200 && ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+      ctx.status(304);
+      return;
+    }
+    ctx.status(entry.status());
+    ctx.contentType("text/html; charset=utf-8");
+    ctx.result(entry.html().replace(standIn, csrf).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Pages.Rendered renderWithStandIn(Context ctx, Map<String, Object> shared, String csrf, Supplier<Pages.Rendered> render) {
+    if (shared == null || csrf.isEmpty()) {
+      return render.get();
+    }
+    Map<String, Object> real = new HashMap<>(shared);
+    shared.replaceAll((name, value) -> value instanceof String s ? s.replace(csrf, standIn) : value);
+    try {
+      return render.get();
+    } finally {
+      shared.putAll(real);
+    }
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.visionary.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visionary.App;
+import dev.visionary.support.Accounts;
+import dev.visionary.support.Http;
+import dev.visionary.support.TestServer;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages that show other people's things (a public prompt, a collection, a profile) are kept after rendering
+ * and shared by every visitor who sees the same thing. These tests change what the pages show every way the
+ * owner, another person or another instance can, and expect the very next view to show it.
+ */
+class PublicPageCacheTest {
+  /** Every page carries its session's token in the body's hx-headers, signed in or not. */
+  private static final Pattern CSRF = Pattern.compile("X-CSRF-Token(?:&quot;|\")\\s*:\\s*(?:&quot;|\")([^&\"]+)");
+  private static final Pattern RENDERS = Pattern.compile("(?m)^visionary_pages_shared_renders_total(?:\\{[^}]*\\})? ([0-9.E]+)$");
+
+  @Test
+  void aSecondViewIsServedFromTheKeptPageAndARevisitGetsA304() {
+    LibraryClient owner = LibraryClient.signedIn("pubkeep");
+    String path = owner.save("title", "Amber lighthouse", "text", "an amber lighthouse at dusk", "visibility", "public");
+    Http visitor = LibraryClient.anonymous();
+    HttpResponse<String> first = visitor.get(path);
+    assertEquals(200, first.statusCode());
+    assertTrue(first.body().contains("Amber lighthouse"));
+
+    double before = renders();
+    HttpResponse<String> second = visitor.get(path);
+    assertEquals(before, renders(), "the second view was not rendered again");
+    assertEquals(first.body(), second.body());
+    String etag = second.headers().firstValue("ETag").orElseThrow();
+    assertEquals(etag, first.headers().firstValue("ETag").orElseThrow());
+
+    HttpResponse<String> revisit = visitor.get(path, "If-None-Match", etag);
+    assertEquals(304, revisit.statusCode());
+    assertEquals("", revisit.body());
+
+    Http another = LibraryClient.anonymous();
+    HttpResponse<String> theirs = another.get(path);
+    assertEquals(before, renders(), "another signed-out visitor gets the same kept page");
+    assertNotEquals(csrf(first), csrf(theirs), "with their own CSRF token");
+    assertFalse(theirs.body().contains(csrf(first)));
+    assertNotEquals(etag, theirs.headers().firstValue("ETag").orElseThrow(), "so a 304 never keeps someone else's token");
+  }
+
+  @Test
+  void everyChangeShowsOnTheNextView() {
+    LibraryClient owner = LibraryClient.signedIn("pubchange");
+    LibraryClient fan = LibraryClient.signedIn("pubfan");
+    String path = owner.save("title", "Tin robot", "text", "a tin robot reading", "visibility", "public");
+    String id = LibraryClient.idOf(path);
+    Http visitor = LibraryClient.anonymous();
+    assertTrue(visitor.get(path).body().contains("Tin robot"));
+
+    assertEquals(303, owner.post("/p/" + id + "/edit", "title", "Brass robot", "text", "a brass robot reading",
+        "target", "generic", "visibility", "public", "version", "1").statusCode());
+    String renamed = visitor.get("/p/" + id + "/brass-robot").body();
+    assertTrue(renamed.contains("Brass robot") && !renamed.contains("Tin robot"), "the owner's edit shows");
+
+    assertTrue(renamed.contains("0 bookmarks"));
+    assertEquals(303, fan.post("/p/" + id + "/bookmark").statusCode());
+    assertTrue(visitor.get("/p/" + id + "/brass-robot").body().contains("1 bookmark<"), "someone else's bookmark counts at once");
+
+    String collection = owner.collection("Robots", "public");
+    String collectionId = collection.split("/")[2];
+    owner.post("/p/" + id + "/collections", "collection_id", collectionId);
+    assertTrue(visitor.get(collection).body().contains("Brass robot"));
+    assertEquals(303, owner.post("/c/" + collectionId + "/remove", "prompt_id", id).statusCode());
+    assertFalse(visitor.get(collection).body().contains("Brass robot"), "a removed item goes at once");
+    assertEquals(303, owner.post("/c/" + collectionId + "/edit", "name", "Machines", "visibility", "public").statusCode());
+    assertEquals(301, visitor.get(collection).statusCode(), "a renamed collection moves");
+    assertEquals(303, owner.post("/c/" + collectionId + "/edit", "name", "Machines", "visibility", "private").statusCode());
+    assertEquals(404, visitor.get("/c/" + collectionId + "/machines").statusCode(), "a collection made private is gone for others");
+
+    assertTrue(visitor.get("/u/" + owner.username).body().contains("Brass robot"));
+    assertEquals(303, owner.post("/p/" + id + "/edit", "title", "Brass robot", "text", "a brass robot reading",
+        "target", "generic", "visibility", "private", "version", "2").statusCode());
+    assertEquals(404, visitor.get("/p/" + id + "/brass-robot").statusCode(), "a prompt made private is gone for others at once");
+    assertFalse(visitor.get("/u/" + owner.username).body().contains("Brass robot"), "and from the profile");
+    assertEquals(200, owner.get("/p/" + id + "/brass-robot").statusCode(), "while its owner still sees it");
+
+    assertEquals(303, owner.post("/p/" + id + "/edit", "title", "Brass robot", "text", "a brass robot reading",
+        "target", "generic", "visibility", "public", "version", "2").statusCode());
+    assertEquals(200, visitor.get("/p/" + id + "/brass-robot").statusCode());
+    assertEquals(303, owner.post("/p/" + id + "/delete").statusCode());
+    assertEquals(404, visitor.get("/p/" + id + "/brass-robot").statusCode(), "a deleted prompt is gone at once");
+  }
+
+  @Test
+  void viewersNeverSeeEachOthersHeaderTokenOrBookmark() {
+    LibraryClient owner = LibraryClient.signedIn("pubown");
+    LibraryClient alice = LibraryClient.signedIn("pubalice");
+    LibraryClient bob = LibraryClient.signedIn("pubbob");
+    String path = owner.save("title", "Velvet moth", "text", "a velvet moth on a lamp", "visibility", "public");
+    assertEquals(303, bob.post("/p/" + LibraryClient.idOf(path) + "/bookmark").statusCode());
+
+    String forAlice = alice.get(path).body();
+    String forBob = bob.get(path).body();
+    String forOwner = owner.get(path).body();
+    String forNobody = LibraryClient.anonymous().get(path).body();
+    assertTrue(forAlice.contains(">" + alice.username + "<") && !forAlice.contains(bob.username));
+    assertTrue(forBob.contains(">" + bob.username + "<") && !forBob.contains(alice.username));
+    assertFalse(forNobody.contains(alice.username) || forNobody.contains(bob.username));
+    assertTrue(forBob.contains("★ Bookmarked · 1"), "bob sees his own bookmark");
+    assertTrue(forAlice.contains("☆ Bookmark · 1") && forNobody.contains("1 bookmark<"), "others see only the count");
+    assertTrue(forOwner.contains("/edit"), "the owner gets the owner's page");
+    assertFalse(forAlice.contains("/p/" + LibraryClient.idOf(path) + "/edit"));
+    assertEquals(alice.csrf(), csrf(forAlice));
+    assertEquals(bob.csrf(), csrf(forBob));
+
+    // A second session of the same person shares the kept page but never the first session's token.
+    Http aliceAgain = Http.toTestServer();
+    Accounts.logIn(aliceAgain, alice.username, Accounts.PASSWORD);
+    String again = aliceAgain.get(path).body();
+    assertTrue(again.contains(">" + alice.username + "<"));
+    assertFalse(again.contains(csrf(forAlice)));
+    assertEquals(Accounts.csrf(aliceAgain, "/collections"), csrf(again));
+  }
+
+  @Test
+  void aChangeThroughAnotherInstanceShowsOnTheNextView() {
+    LibraryClient owner = LibraryClient.signedIn("pubtwo");
+    String path = owner.save("title", "Paper crane", "text", "a paper crane on a sill", "visibility", "public");
+    String id = LibraryClient.idOf(path);
+    Http visitor = LibraryClient.anonymous();
+    HttpResponse<String> before = visitor.get(path);
+    assertTrue(before.body().contains("Paper crane"));
+    String etag = before.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, visitor.get(path, "If-None-Match", etag).statusCode());
+
+    try (App second = TestServer.startApp(Map.of())) {
+      Http onSecond = new Http("http://localhost:" + second.port());
+      HttpCookie session = new HttpCookie("visionary_session", Accounts.sessionCookie(owner.http));
+      session.setPath("/");
+      onSecond.cookies().getCookieStore().add(URI.create("http://localhost:" + second.port() + "/"), session);
+      HttpResponse<String> edited = onSecond.postForm("/p/" + id + "/edit", Http.form(
+          "_csrf", Accounts.csrf(onSecond, "/library"), "title", "Paper crane", "text", "a folded paper crane on a sill",
+          "target", "generic", "visibility", "public", "version", "1"));
+      assertEquals(303, edited.statusCode(), edited.body());
+    }
+    HttpResponse<String> after = visitor.get(path, "If-None-Match", etag);
+    assertEquals(200, after.statusCode(), "the old ETag no longer matches");
+    assertTrue(after.body().contains("a folded paper crane on a sill"), "the first instance shows the change made on the second");
+  }
+
+  private static String csrf(HttpResponse<String> page) {
+    return csrf(page.body());
+  }
+
+  private static String csrf(String body) {
+    Matcher m = CSRF.matcher(body);
+    assertTrue(m.find(), "the page carries a CSRF token");
+    return m.group(1);
+  }
+
+  private static double renders() {
+    String metrics = LibraryClient.anonymous().get("/metrics").body();
+    Matcher m = RENDERS.matcher(metrics);
+    assertTrue(m.find(), "the cache reports its renders");
+    return Double.parseDouble(m.group(1));
+  }
+}
