@@ -44,12 +44,15 @@ class EngineFieldsBrowserIT {
         assertThat(page.getByLabel("Steps")).hasCount(0);
 
         page.getByLabel("Engine").selectOption("openai");
+        Browser.settled(page);
         page.getByLabel("Model").selectOption("dall-e-3");
+        Browser.settled(page);
         assertThat(page.getByLabel("Style")).isVisible();
         assertThat(page.getByLabel("Negative prompt")).hasCount(0);
         assertThat(page.getByLabel("Seed")).hasCount(0);
 
         page.getByLabel("Engine").selectOption("automatic1111");
+        Browser.settled(page);
         assertThat(page.getByLabel("Steps")).hasValue("20");
         assertThat(page.getByLabel("CFG scale")).hasValue("7");
         assertThat(page.getByLabel("Sampler")).hasValue("DPM++ 2M");
@@ -58,8 +61,10 @@ class EngineFieldsBrowserIT {
         Browser.screenshots(page, "generate-automatic1111");
 
         page.getByLabel("Engine").selectOption("builtin");
+        Browser.settled(page);
         page.getByLabel("Negative prompt").fill("text");
         page.getByLabel("Engine").selectOption("automatic1111");
+        Browser.settled(page);
         assertThat(page.getByLabel("Negative prompt")).hasValue("text");
         assertEquals(List.of(), consoleErrors);
       }

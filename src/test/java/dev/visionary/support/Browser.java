@@ -115,6 +115,14 @@ public final class Browser {
   }
 
   /** Signs up a new person in the page's context (which then keeps the session cookie). */
+  /**
+   * Waits until HTMX has finished every request and swap on the page. New content gets its listeners only when
+   * it settles (20 ms after the swap), so acting on a just-swapped control sooner can go unheard.
+   */
+  public static void settled(Page page) {
+    page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')");
+  }
+
   public static void signUp(Page page, String username) {
     page.navigate("/signup");
     page.getByLabel("Username").fill(username);

@@ -75,6 +75,7 @@ class CardEnginesBrowserIT {
 
       // Choosing OpenAI Images on this card drops what OpenAI does not take; choosing back restores it.
       engine.selectOption("openai");
+      Browser.settled(page);
       assertThat(card.getByLabel("Image engine")).hasValue("openai");
       assertThat(negativeSent).hasCount(0);
       assertThat(card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("More settings…")))
@@ -82,6 +83,7 @@ class CardEnginesBrowserIT {
       // From the keyboard: the select keeps the focus when the control around it is swapped.
       card.getByLabel("Image engine").focus();
       card.getByLabel("Image engine").selectOption("automatic1111");
+      Browser.settled(page);
       assertThat(negativeSent).hasValue(sdNegative);
       assertThat(card.getByLabel("Image engine")).isFocused();
 
