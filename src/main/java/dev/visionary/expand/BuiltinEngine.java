@@ -39,6 +39,11 @@ final class BuiltinEngine implements StudioEngine {
   }
 
   @Override
+  public boolean instant() {
+    return true;
+  }
+
+  @Override
   public boolean usesInstructions() {
     return false;
   }

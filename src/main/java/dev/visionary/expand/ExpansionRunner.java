@@ -130,7 +130,26 @@ final class ExpansionRunner implements AutoCloseable {
     });
   }
 
+  /** What a run came to: the model that answered and its variations, or why it failed. */
+  record Outcome(String model, List<Variation> variations, String failure) {}
+
+  /** Makes the job's engine calls on the caller's thread and returns what they came to; records nothing. */
+  Outcome compute(Job job) {
+    return outcome(job, new Run());
+  }
+
   private void execute(Job job, Run run) {
+    Outcome outcome = outcome(job, run);
+    if (outcome.failure() == null) {
+      expansions.succeed(job.expansionId(), outcome.model(), outcome.variations());
+    } else if (expansions.fail(job.expansionId(), outcome.failure())) {
+      log.info("Expansion {} failed on {}: {}", job.expansionId(), job.engine().id(), outcome.failure());
+    } else {
+      log.info("Expansion {} stopped: it was cancelled", job.expansionId());
+    }
+  }
+
+  private Outcome outcome(Job job, Run run) {
     AtomicBoolean late = new AtomicBoolean();
     calling.put(job.expansionId(), Thread.currentThread());
     ScheduledFuture<?> alarm = deadlines.schedule(() -> {
@@ -170,13 +189,7 @@ final class ExpansionRunner implements AutoCloseable {
       failure = job.engine().label() + " did not finish within " + readable(deadline) + ", so Visionary stopped waiting. "
           + "Your idea is kept: try again, or pick another engine.";
     }
-    if (failure == null) {
-      expansions.succeed(job.expansionId(), model, variations);
-    } else if (expansions.fail(job.expansionId(), failure)) {
-      log.info("Expansion {} failed on {}: {}", job.expansionId(), job.engine().id(), failure);
-    } else {
-      log.info("Expansion {} stopped: it was cancelled", job.expansionId());
-    }
+    return new Outcome(model, variations, failure);
   }
 
   private static String readable(Duration d) {

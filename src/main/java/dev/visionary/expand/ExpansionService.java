@@ -47,8 +47,29 @@ final class ExpansionService {
     return runner;
   }
 
-  /** Checks the idea's syntax and records the expansion as running; nothing has been sent to an engine yet. */
-  Expansion create(long ownerId, ExpandForm.Options o, List<SavedStyle> styles) throws IdeaTemplates.Problem {
+  /**
+   * Expands an idea from the Studio's form, first counting it against the person's limit with {@code countUse} (which
+   * throws when they are over it). An instant engine (the built-in one) runs before anything is recorded, and its
+   * finished expansion is recorded in one statement. Any other engine's expansion is recorded as running before its
+   * provider is called, so the idea survives a failed provider or a restart.
+   *
+   * <p>The count is its own statement, not part of the expansion's transaction: its row is the person's one counter,
+   * and holding that row's lock while the app prepares the next statement would queue all their expansions behind it.
+   */
+  Expansion expand(long ownerId, ExpandForm.Options o, List<SavedStyle> styles, boolean followedByPage, Runnable countUse)
+      throws IdeaTemplates.Problem {
+    Expansion x = prepare(ownerId, o, styles);
+    countUse.run();
+    if (o.engine().instant()) {
+      ExpansionRunner.Outcome outcome = runner.compute(plan(x, o.engine()));
+      return expansions.insertFinished(x, outcome.model(), outcome.variations(), outcome.failure());
+    }
+    expansions.insertRunning(x);
+    return launch(x, followedByPage);
+  }
+
+  /** The expansion the form asks for, its idea's syntax checked; not recorded yet. */
+  private Expansion prepare(long ownerId, ExpandForm.Options o, List<SavedStyle> styles) throws IdeaTemplates.Problem {
     long seed = o.seed() != null ? o.seed() : Math.floorMod(SEEDS.nextLong(), 1_000_000_000L);
     int count = o.count();
     if (o.combinatorial()) {
@@ -56,12 +77,10 @@ final class ExpansionService {
     } else {
       templates.check(o.idea(), ownerId);
     }
-    Expansion x = Expansion.starting(ShortIds.next(), ownerId, Expansion.Lineage.NONE,
+    return Expansion.starting(ShortIds.next(), ownerId, Expansion.Lineage.NONE,
         new Expansion.Ask(o.idea(), o.target().id(), o.style().id(), count, o.combinatorial() ? "combinatorial" : "random", seed, null, null,
             styles),
         new Expansion.Engine(o.engine().id(), o.engine().model(), o.instructionId()));
-    expansions.insertRunning(x);
-    return x;
   }
 
   /** A new expansion from one card: refined with a short instruction, or (refinement null) more like it. */

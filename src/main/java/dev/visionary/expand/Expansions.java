@@ -56,6 +56,26 @@ final class Expansions {
   }
 
   /**
+   * Records an expansion that has already run, with its outcome, in one statement: the person's action is one
+   * commit, and no row ever says "running" for it.
+   */
+  Expansion insertFinished(Expansion e, String model, List<Variation> results, String error) {
+    return jdbi.withHandle(h -> h.createQuery("""
+              insert into expansions (id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model,
+                instruction_version, seed, refinement, base_prompt, saved_styles, status, results, error, finished_at)
+              values (:id, :ownerId, :parentId, :sourceId, :sourceCard, :idea, :target, :style, :count, :mode, :engine, :finalModel,
+                :instructionVersion, :seed, :refinement, :basePrompt, cast(:savedStyles as jsonb), :status, cast(:results as jsonb), :error, now())
+              returning\s""" + COLUMNS)
+          .bind("id", e.id()).bind("ownerId", e.ownerId()).bind("savedStyles", writeJson(e.ask().savedStyles()))
+          .bindMethods(e.lineage()).bindMethods(e.ask()).bindMethods(e.engine())
+          .bind("finalModel", model != null ? model : e.engine().model())
+          .bind("status", error == null ? "succeeded" : "failed")
+          .bind("results", write(error == null ? results : List.of()))
+          .bind("error", error)
+          .registerColumnMapper(RESULTS_COLUMN).registerColumnMapper(STYLES_COLUMN).map(EXPANSION).one());
+  }
+
+  /**
    * Inserts a fill for the variations {@code e.lineage().sourceId()} left out, unless one that has not failed is
    * already there: the root expansion's row is locked for the check, so two clicks at once ask the engine once.
    */

@@ -21,6 +21,14 @@ interface StudioEngine {
   /** True when the text arrives piece by piece and is worth showing as it comes. */
   boolean streams();
 
+  /**
+   * True when the engine answers in-process at once, with no provider to fail or wait for: its expansion is run
+   * before anything is recorded, and recorded finished in one statement.
+   */
+  default boolean instant() {
+    return false;
+  }
+
   /** True when the engine follows a system instruction (so the instruction version matters). */
   boolean usesInstructions();
 

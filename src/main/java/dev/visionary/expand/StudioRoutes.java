@@ -83,15 +83,17 @@ public final class StudioRoutes {
     Map<String, String> errors = new LinkedHashMap<>();
     ExpandForm form = ExpandForm.read(ctx, errors);
     ExpandForm.Options options = form.check(engines, instructions, user.id(), errors);
-    A1111Styles.Choice styles = A1111Styles.choose(Forms.params(ctx, STYLES), styleBook.of(user.id()));
+    List<String> styleIds = Forms.params(ctx, STYLES);
+    // The person's saved styles are read only when the form names some.
+    A1111Styles.Choice styles = A1111Styles.choose(styleIds, styleIds.isEmpty() ? List.of() : styleBook.of(user.id()));
     if (!styles.ok()) {
       errors.put(STYLES, styles.error());
     }
+    boolean htmx = Htmx.isHtmx(ctx);
     Expansion x = null;
     if (options != null && styles.ok()) {
-      limits.expansion(user);
       try {
-        x = service.create(user.id(), options, styles.styles());
+        x = service.expand(user.id(), options, styles.styles(), htmx, () -> limits.expansion(user));
       } catch (IdeaTemplates.Problem e) {
         errors.put("idea", e.getMessage());
       }
@@ -110,15 +112,15 @@ public final class StudioRoutes {
       render(ctx, Optional.of(user), form, errors, null, new HashMap<>(Map.of("chosenStyles", Forms.params(ctx, STYLES))), 422);
       return;
     }
-    boolean htmx = Htmx.isHtmx(ctx);
-    x = service.launch(x, htmx);
     if (!htmx) {
       ctx.redirect(Urls.expansion(x.id()), HttpStatus.SEE_OTHER);
       return;
     }
     ctx.header("HX-Push-Url", Urls.expansion(x.id()));
-    Map<String, Object> model = Pages.model(ctx, studioModel(ctx, Optional.of(user), form, Map.of(),
-        ExpansionViews.expansion(x, List.of(), service.engineLabel(x.engine().engine()))));
+    // The two fragments show the new expansion and the Recent list, nothing of the form: nothing else is read.
+    Map<String, Object> model = Pages.model(ctx, Map.of(
+        "current", ExpansionViews.expansion(x, List.of(), service.engineLabel(x.engine().engine())),
+        "recent", service.recentViews(user.id())));
     // The new expansion replaces the results, and "Recent" gains it without a page load.
     ctx.html(pages.views().fragment("studio/index", "results", model) + pages.views().fragment("studio/index", "recent-oob", model));
   }

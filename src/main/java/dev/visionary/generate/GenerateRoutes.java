@@ -75,7 +75,7 @@ public final class GenerateRoutes {
   private void showPage(Context ctx, User user, GenerateForm form, Map<String, String> errors, int status) {
     ctx.status(status);
     Map<String, Object> model = formModel(form, errors);
-    model.put("jobs", jobs.recent(user.id(), 12).stream().map(this::view).toList());
+    model.put("jobs", views(jobs.recent(user.id(), 12)));
     model.put("savedStyles", prompts.styles(user.id()));
     model.put("chosenStyles", Forms.params(ctx, GenerateStyles.FIELD));
     pages.page(ctx, "generate/index", model);
@@ -173,7 +173,7 @@ public final class GenerateRoutes {
     if (!ShortIds.looksValid(expansion)) {
       throw new io.javalin.http.BadRequestResponse("Name the expansion whose images you want to see.");
     }
-    List<JobView> views = jobs.forExpansion(user.id(), expansion).stream().map(this::view).toList();
+    List<JobView> views = views(jobs.forExpansion(user.id(), expansion));
     ctx.header("Cache-Control", "no-store");
     pages.fragment(ctx, "generate/expansion-jobs", Map.of("jobs", views));
   }
@@ -227,9 +227,15 @@ public final class GenerateRoutes {
   }
 
   JobView view(Job job) {
-    String label = engines.choice(job.engine()).map(ImageEngines.EngineChoice::label).orElse(job.engine());
-    List<ImageStore.StoredImage> images = job.state().status() == Job.Status.SUCCEEDED ? store.forJob(job.id()) : List.of();
-    return JobView.of(job, label, images);
+    return views(List.of(job)).get(0);
+  }
+
+  /** The jobs' cards, with the images of the finished ones read in one query rather than one per job. */
+  private List<JobView> views(List<Job> list) {
+    List<String> finished = list.stream().filter(j -> j.state().status() == Job.Status.SUCCEEDED).map(Job::id).toList();
+    Map<String, List<ImageStore.StoredImage>> images = store.forJobs(finished);
+    return list.stream().map(job -> JobView.of(job, engines.choice(job.engine()).map(ImageEngines.EngineChoice::label).orElse(job.engine()),
+        images.getOrDefault(job.id(), List.of()))).toList();
   }
 
   private Map<String, Object> formModel(GenerateForm form, Map<String, String> errors) {

@@ -8,9 +8,13 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -47,39 +51,76 @@ public final class ImageStore {
     this.objects = objects.map(target -> new ObjectStore(target, Clock.systemUTC()));
   }
 
-  /** Saves a job's images inside the caller's transaction (the one that marks the job succeeded). */
-  List<String> save(Handle h, Job job, ImageEngine engine, List<GeneratedImage> images) {
-    List<String> ids = new java.util.ArrayList<>();
-    for (int i = 0; i < images.size(); i++) {
-      GeneratedImage image = images.get(i);
+  /** A job's image ready to store: stamped, hashed and thumbnailed before any connection is taken. */
+  record Prepared(GeneratedImage image, byte[] bytes, byte[] sha, Thumbnail thumb, String objectKey, String thumbKey) {}
+
+  /**
+   * The blob an upload pinned went away before the job's rows were written (its last other image was deleted and the
+   * sweep may have taken its objects): the upload is to be made again.
+   */
+  static final class BlobGone extends RuntimeException {
+    BlobGone() {
+      super("an image's stored bytes were released while it was uploaded", null, false, false);
+    }
+  }
+
+  /** Stamps each image with its prompt, hashes it and makes its thumbnail: the CPU work, done with no connection held. */
+  List<Prepared> prepare(Job job, ImageEngine engine, List<GeneratedImage> images) {
+    List<Prepared> prepared = new ArrayList<>();
+    for (GeneratedImage image : images) {
       byte[] bytes = ImageFiles.stamp(image, job, engine);
       byte[] sha = sha256(bytes);
       Thumbnail thumb = Thumbnails.of(bytes);
       String objectKey = null;
       String thumbKey = null;
       if (objects.isPresent()) {
-        ObjectStore store = objects.get();
         String hex = HexFormat.of().formatHex(sha);
-        objectKey = store.key(hex + ImageFiles.extension(image.mimeType()));
-        thumbKey = store.key(hex + "-thumb" + ImageFiles.extension(thumb.mimeType()));
-        // Taken back from the sweep first: the row lock makes a sweep deleting these objects finish before the
-        // upload, or skip them. Uploaded before the row commits: an orphan object is harmless, a row without one is not.
-        h.createUpdate("delete from released_objects where key in (:image, :thumb)")
-            .bind("image", objectKey).bind("thumb", thumbKey).execute();
-        store.put(objectKey, bytes, image.mimeType());
-        store.put(thumbKey, thumb.bytes(), thumb.mimeType());
+        objectKey = objects.get().key(hex + ImageFiles.extension(image.mimeType()));
+        thumbKey = objects.get().key(hex + "-thumb" + ImageFiles.extension(thumb.mimeType()));
       }
-      h.createUpdate("insert into image_blobs (sha256, mime_type, bytes, thumb, thumb_mime, size_bytes, object_key, thumb_key) "
-              + "values (:sha, :mime, :bytes, :thumb, :thumbMime, :size, :objectKey, :thumbKey) on conflict (sha256) do nothing")
-          .bind("sha", sha)
-          .bind("mime", image.mimeType())
-          .bind("bytes", objectKey == null ? bytes : null)
-          .bind("thumb", objectKey == null ? thumb.bytes() : null)
-          .bind("thumbMime", thumb.mimeType())
-          .bind("size", bytes.length)
-          .bind("objectKey", objectKey)
-          .bind("thumbKey", thumbKey)
-          .execute();
+      prepared.add(new Prepared(image, bytes, sha, thumb, objectKey, thumbKey));
+    }
+    return prepared;
+  }
+
+  /**
+   * With object storage, puts the images' objects there, holding no connection while the uploads run. First, in one
+   * short transaction, each image's blob row is written (keys only), which pins it: a blob is deleted, and its keys
+   * released to the sweep, only when its last image goes. Its keys are also taken back from the sweep; a sweep
+   * deleting them holds their row, so that waits until the sweep is done and the upload comes after it. If the
+   * process dies after this, a blob row without images is left (and perhaps its objects): storage not freed, but
+   * no image row points at a missing object, as image rows are written only by {@link #save} after the uploads.
+   */
+  void upload(List<Prepared> images) {
+    if (objects.isEmpty()) {
+      return;
+    }
+    jdbi.useTransaction(h -> {
+      for (Prepared p : images) {
+        insertBlob(h, p);
+        h.createUpdate("delete from released_objects where key in (:image, :thumb)")
+            .bind("image", p.objectKey()).bind("thumb", p.thumbKey()).execute();
+      }
+    });
+    for (Prepared p : images) {
+      objects.get().put(p.objectKey(), p.bytes(), p.image().mimeType());
+      objects.get().put(p.thumbKey(), p.thumb().bytes(), p.thumb().mimeType());
+    }
+  }
+
+  /**
+   * Writes a job's image rows inside the caller's transaction (the one that marks the job succeeded): with object
+   * storage after {@link #upload}, otherwise with the bytes in PostgreSQL.
+   *
+   * @throws BlobGone when a blob {@link #upload} pinned was deleted meanwhile; upload and save again
+   */
+  List<String> save(Handle h, Job job, List<Prepared> images) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      Prepared p = images.get(i);
+      if (insertBlob(h, p) && objects.isPresent()) {
+        throw new BlobGone(); // written now, so its pin is gone and the sweep may have deleted the uploaded objects
+      }
       String id = ShortIds.next();
       ids.add(id);
       h.createUpdate("insert into images (id, job_id, owner_id, sha256, position, width, height, seed, revised_prompt) "
@@ -87,15 +128,31 @@ public final class ImageStore {
           .bind("id", id)
           .bind("job", job.id())
           .bind("owner", job.ownerId())
-          .bind("sha", sha)
+          .bind("sha", p.sha())
           .bind("position", i)
-          .bind("width", image.width())
-          .bind("height", image.height())
-          .bind("seed", image.seed())
-          .bind("revised", image.revisedPrompt())
+          .bind("width", p.image().width())
+          .bind("height", p.image().height())
+          .bind("seed", p.image().seed())
+          .bind("revised", p.image().revisedPrompt())
           .execute();
     }
     return ids;
+  }
+
+  /** The image's blob row, unless one with these bytes is there; true when this wrote it. */
+  private boolean insertBlob(Handle h, Prepared p) {
+    boolean stored = p.objectKey() != null;
+    return h.createUpdate("insert into image_blobs (sha256, mime_type, bytes, thumb, thumb_mime, size_bytes, object_key, thumb_key) "
+            + "values (:sha, :mime, :bytes, :thumb, :thumbMime, :size, :objectKey, :thumbKey) on conflict (sha256) do nothing")
+        .bind("sha", p.sha())
+        .bind("mime", p.image().mimeType())
+        .bind("bytes", stored ? null : p.bytes())
+        .bind("thumb", stored ? null : p.thumb().bytes())
+        .bind("thumbMime", p.thumb().mimeType())
+        .bind("size", p.bytes().length)
+        .bind("objectKey", p.objectKey())
+        .bind("thumbKey", p.thumbKey())
+        .execute() == 1;
   }
 
   /** {@link #SELECT}'s columns to the record by name. */
@@ -104,9 +161,14 @@ public final class ImageStore {
       + "encode(i.sha256, 'hex') as sha256_hex, b.mime_type from images i join generation_jobs j on j.id = i.job_id "
       + "join image_blobs b on b.sha256 = i.sha256 ";
 
-  public List<StoredImage> forJob(String jobId) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.job_id = :job order by i.position")
-        .bind("job", jobId).map(IMAGE).list());
+  /** The images of each of these jobs, in order, by job id; no query when there are none. */
+  Map<String, List<StoredImage>> forJobs(List<String> jobIds) {
+    if (jobIds.isEmpty()) {
+      return Map.of();
+    }
+    List<StoredImage> images = jdbi.withHandle(h -> h.createQuery(SELECT + "where i.job_id = any(:jobs) order by i.job_id, i.position")
+        .bindArray("jobs", String.class, jobIds).map(IMAGE).list());
+    return images.stream().collect(Collectors.groupingBy(StoredImage::jobId, LinkedHashMap::new, Collectors.toList()));
   }
 
   /** The images its owner generated from a saved prompt, newest first. */

@@ -33,6 +33,8 @@ final class JobRunner {
   static final int MAX_ATTEMPTS = 4;
   /** Progress is written at most this often, so a fast engine does not flood the database. */
   private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(250).toNanos();
+  /** Uploads made again when an image's stored bytes were released meanwhile (rare: it needs a delete at that moment). */
+  private static final int SAVE_ROUNDS = 3;
 
   /**
    * The longest a job waits before its next attempt, whatever a provider's Retry-After asks for: a provider that
@@ -146,17 +148,30 @@ final class JobRunner {
     if (failure != null) {
       return afterFailure(job, failure, shuttingDown);
     }
-    List<GeneratedImage> made = images;
-    Optional<List<String>> saved;
+    // Stamping, hashing, thumbnails and uploads happen before the transaction, which then only writes rows: a
+    // connection is held for milliseconds, not for the CPU work or a slow object store.
+    List<ImageStore.Prepared> prepared = store.prepare(job, engine, images);
+    Optional<List<String>> saved = Optional.empty();
     try {
-      saved = jdbi.inTransaction(h -> {
-        if (!Jobs.succeed(h, job.id())) {
-          return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
+      for (int round = 1; round <= SAVE_ROUNDS; round++) {
+        try {
+          store.upload(prepared);
+          saved = jdbi.inTransaction(h -> {
+            if (!Jobs.succeed(h, job.id())) {
+              return Optional.<List<String>>empty(); // cancelled while it ran: the images are not kept
+            }
+            return Optional.of(store.save(h, job, prepared));
+          });
+          break;
+        } catch (ImageStore.BlobGone e) {
+          if (round == SAVE_ROUNDS) {
+            throw new ObjectStore.Failed(e.getMessage(), true, e);
+          }
+          log.info("Job {}: {}; uploading again", job.id(), e.getMessage());
         }
-        return Optional.of(store.save(h, job, engine, made));
-      });
+      }
     } catch (ObjectStore.Failed e) {
-      // The transaction rolled back, so the job is still running and no row points at a missing object.
+      // The rows' transaction never committed, so the job is still running and no row points at a missing object.
       String message = "The images could not be stored: " + e.getMessage();
       return afterFailure(job, e.retryable ? ImageEngineException.retryable(Failure.SERVER, message, e)
           : ImageEngineException.lasting(Failure.SERVER, message), shuttingDown);

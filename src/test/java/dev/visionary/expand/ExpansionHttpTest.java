@@ -9,9 +9,17 @@ import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.TestServer;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,37 @@ class ExpansionHttpTest {
     Matcher m = LOCATION_ID.matcher(response.headers().firstValue("Location").orElse(""));
     assertTrue(m.matches(), response.headers().firstValue("Location").orElse("no location"));
     return m.group(1);
+  }
+
+  /** One person's 128 expansions sent at once (a burst from scripts or tabs) each wait their turn and succeed. */
+  @Test
+  void aBurstOf128ExpansionsAtOnceAllSucceed() throws Exception {
+    Http http = Http.toTestServer();
+    Accounts.signedIn(http, "burst");
+    Map<String, String> form = form(Accounts.csrf(http, "/"), "idea", "a fox in {snow|rain|fog}, old tram");
+    int burst = 128;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService senders = Executors.newFixedThreadPool(burst);
+    try {
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (int i = 0; i < burst; i++) {
+        sent.add(senders.submit(() -> {
+          go.await();
+          return http.postForm("/expand", form, "HX-Request", "true");
+        }));
+      }
+      go.countDown();
+      Set<String> expansions = new HashSet<>();
+      for (Future<HttpResponse<String>> f : sent) {
+        HttpResponse<String> response = f.get(60, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("data-testid=\"expansion-card\""), response.body());
+        expansions.add(response.headers().firstValue("HX-Push-Url").orElse(""));
+      }
+      assertEquals(burst, expansions.size(), "each has its own page");
+    } finally {
+      senders.shutdownNow();
+    }
   }
 
   @ParameterizedTest(name = "{0}")

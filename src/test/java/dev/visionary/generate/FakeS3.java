@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An S3-compatible bucket on 127.0.0.1 speaking the wire format: every request's SigV4 signature (Authorization
  * header, or presigned query with its expiry) is recomputed with the secret it knows, and a mismatch gets S3's
  * 403 SignatureDoesNotMatch XML. It stores PUTs, answers GETs (honouring response-content-disposition) and
- * DELETEs, and can be told to answer 503 SlowDown.
+ * DELETEs, and can be told to answer 503 SlowDown or to hold uploads until released.
  */
 final class FakeS3 implements AutoCloseable {
   static final String ACCESS_KEY = "AKIAFAKES3EXAMPLE";
@@ -30,6 +32,9 @@ final class FakeS3 implements AutoCloseable {
 
   final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
   volatile boolean slowDown;
+  /** While set, each PUT counts {@link #putArrived} down and then waits (up to 30 s) for this latch: a slow upload. */
+  volatile CountDownLatch holdPuts;
+  volatile CountDownLatch putArrived = new CountDownLatch(1);
   private final S3Signer signer = new S3Signer(ACCESS_KEY, SECRET_KEY, REGION);
   private final FakeServer server;
 
@@ -51,6 +56,15 @@ final class FakeS3 implements AutoCloseable {
     }
     if (slowDown) {
       return error(503, "SlowDown", "Please reduce your request rate.");
+    }
+    CountDownLatch hold = holdPuts;
+    if (hold != null) {
+      putArrived.countDown();
+      try {
+        hold.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     objects.put(request.path(), new StoredObject(request.headers().getFirst("Content-Type"), request.body()));
     return new Reply(200, Map.of("ETag", "\"" + S3Signer.sha256Hex(request.body()).substring(0, 32) + "\""), new byte[0]);

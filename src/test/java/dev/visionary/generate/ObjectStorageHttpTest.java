@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +117,35 @@ class ObjectStorageHttpTest {
           .mapTo(Integer.class).one()));
     } finally {
       s3.slowDown = false;
+    }
+  }
+
+  @Test
+  void slowUploadsHoldNoDatabaseConnectionSoPagesStillAnswer() throws Exception {
+    // Two connections (Flyway needs both to migrate) and two jobs whose uploads storage keeps waiting.
+    Map<String, String> env = Map.of("DB_POOL_SIZE", "2", "IMAGE_STORE_URL", s3.uri() + "/slow?region=" + FakeS3.REGION,
+        "IMAGE_STORE_ACCESS_KEY", FakeS3.ACCESS_KEY, "IMAGE_STORE_SECRET_KEY", FakeS3.SECRET_KEY);
+    CountDownLatch release = new CountDownLatch(1);
+    s3.putArrived = new CountDownLatch(2);
+    s3.holdPuts = release;
+    try (App small = TestServer.startIsolatedApp(env)) {
+      Http someone = new Http("http://localhost:" + small.port());
+      Accounts.signedIn(someone, "slowbucket");
+      String first = Jobs.submit(someone, "prompt", "a harbour at dawn", "engine", "builtin", "size", "512x512", "seed", "9");
+      String second = Jobs.submit(someone, "prompt", "a harbour at dusk", "engine", "builtin", "size", "512x512", "seed", "10");
+      assertTrue(s3.putArrived.await(60, TimeUnit.SECONDS), "both uploads began");
+      // With both uploads waiting on storage, the pool's connections are free and a page that reads the database answers.
+      HttpResponse<String> page = someone.get("/generate");
+      assertEquals(200, page.statusCode(), page.body());
+      release.countDown();
+      for (String job : List.of(first, second)) {
+        String card = Jobs.awaitFinished(someone, job, Duration.ofSeconds(60));
+        assertTrue(card.contains("data-status=\"succeeded\""), card);
+        assertTrue(!Jobs.imageIds(card).isEmpty(), card);
+      }
+    } finally {
+      s3.holdPuts = null;
+      release.countDown();
     }
   }
 

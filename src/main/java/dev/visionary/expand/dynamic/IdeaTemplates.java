@@ -2,6 +2,8 @@ package dev.visionary.expand.dynamic;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
 
@@ -90,7 +92,36 @@ public final class IdeaTemplates {
   }
 
   private Wildcards wildcards(long ownerId) {
-    return Wildcards.of(ownLists.apply(ownerId)).withFallback(builtin);
+    return new OwnLists(ownLists, ownerId).withFallback(builtin);
+  }
+
+  /** A person's lists, read on first use: most ideas name no list, and each read is a trip to the database. */
+  private static final class OwnLists implements Wildcards {
+    private final LongFunction<Map<String, List<String>>> source;
+    private final long ownerId;
+    private Wildcards read;
+
+    OwnLists(LongFunction<Map<String, List<String>>> source, long ownerId) {
+      this.source = source;
+      this.ownerId = ownerId;
+    }
+
+    private Wildcards lists() {
+      if (read == null) {
+        read = Wildcards.of(source.apply(ownerId));
+      }
+      return read;
+    }
+
+    @Override
+    public Optional<List<String>> values(String name) {
+      return lists().values(name);
+    }
+
+    @Override
+    public Set<String> names() {
+      return lists().names();
+    }
   }
 
   private static Problem problem(DynamicPrompt.SyntaxError e) {
