@@ -21,8 +21,12 @@ import javax.sql.DataSource;
  * 503. A pool that holds no connection at all is the database being away, and answers within a second as before.
  */
 final class WhenReady implements DataSource {
-  /** The longest a request waits for a connection while all of them are busy; past it the app answers 503. */
-  static final Duration BUSY_WAIT = Duration.ofSeconds(10);
+  /**
+   * The longest a request waits for a connection while others are using them; past it the app answers 503. Long
+   * enough for a burst to drain on a small, busy machine (one person's 128 expansions at once took about 12 s on
+   * two shared cores under a load of 15), and within the minute a load balancer usually waits.
+   */
+  static final Duration BUSY_WAIT = Duration.ofSeconds(30);
 
   private final Supplier<HikariDataSource> pool;
   private final PoolRecovery recovery = new PoolRecovery();
