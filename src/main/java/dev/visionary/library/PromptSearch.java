@@ -30,9 +30,6 @@ final class PromptSearch {
   static final int MATCH_CAP = 500;
   static final int PAGE_SIZE = 20;
   private static final String TSQUERY = "websearch_to_tsquery('library_search', :q)";
-  // The predicates of the indexes that carry the words (V22) and of the index of the prompts too long for them.
-  static final String WORDS_FIT = "octet_length(p.tsv::text) <= 1500";
-  static final String WORDS_TOO_LONG = "octet_length(p.tsv::text) > 1500";
   private static final Pattern WORD = Pattern.compile("(?<![-\\p{L}\\p{N}])[\\p{L}\\p{N}]{3,40}");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -165,19 +162,8 @@ final class PromptSearch {
       // Bounded: ranking or sorting every match of a common word is what makes broad searches slow.
       // The matches carry their own sort keys (the rank computed only for them), so ordering them needs no
       // second visit to prompts: a join back from hundreds of ids could read every row of the table.
-      String keys = "select p.id, ts_rank_cd(p.tsv, " + TSQUERY + ") as rank, p.created_at" + switch (query.effectiveSort()) {
-        case BEST, RECENT -> "";
-        case UPDATED -> ", p.updated_at";
-        case TITLE -> ", lower(p.title) as lower_title";
-        case USED -> ", p.use_count, p.updated_at";
-      };
-      String newest = " order by p.created_at desc limit " + (MATCH_CAP + 1);
-      matches = scope.kind() == SearchScope.Kind.BOOKMARKS ? keys + " from prompts p where " + where + newest
-          // Two halves, each in created_at order, merged: the prompts whose words fit in prompts_owner_words /
-          // prompts_public_words, which carry the words, so that walking the newest prompts and ranking the matches
-          // reads those indexes alone (no heap page per prompt); and the few too long for them (V22).
-          : "(" + keys + " from prompts p where " + where + " and " + WORDS_FIT + newest + ") union all ("
-            + keys + " from prompts p where " + where + " and " + WORDS_TOO_LONG + newest + ")" + newest.replace("p.", "");
+      matches = "select p.id, ts_rank_cd(p.tsv, " + TSQUERY + ") as rank, p.created_at, p.updated_at, lower(p.title) as lower_title,"
+          + " p.use_count from prompts p where " + where + " order by p.created_at desc limit " + (MATCH_CAP + 1);
     } else {
       // Without words the sort order has an index; counting stops past the cap.
       matches = "select p.id from prompts p where " + where + " order by " + order + " limit :limit offset :offset";
@@ -246,7 +232,7 @@ final class PromptSearch {
     // prompts already, and it walks for a common word; the probe would cost ~0.4 ms of CPU for nothing.
     boolean oneOwner = scope.kind() == SearchScope.Kind.LIBRARY || scope.kind() == SearchScope.Kind.PROFILE;
     String common = !oneOwner ? "false" : "case when numnode(" + TSQUERY + ") > 0 then"
-        + " (select count(*) from (select p.tsv from prompts p where " + where + " and " + WORDS_FIT + " order by p.created_at desc limit " + PROBE_ROWS
+        + " (select count(*) from (select p.tsv from prompts p where " + where + " order by p.created_at desc limit " + PROBE_ROWS
         + ") newest where newest.tsv @@ " + TSQUERY + ") >= " + COMMON_IN_NEWEST + " else false end";
     var select = h.createQuery("select numnode(" + TSQUERY + ") > 0 as lexemes, " + common + " as common");
     params.forEach(select::bind);
