@@ -127,6 +127,37 @@ class PromptSearchTest {
   }
 
   @Test
+  void aWordCommonInTheLibraryIsFoundByWalkingItsNewestPromptsWithTheSameResultsAsTheIndex() {
+    Jdbi jdbi = TestServer.app().database().jdbi();
+    SearchScope scope = SearchScope.library(new Users(jdbi).byUsername(me.username).orElseThrow().id());
+    assertEquals(new PromptSearch.Probe(true, false), jdbi.withHandle(h -> PromptSearch.probe(h, scope, query("chrysanthemum", SearchQuery.Sort.BEST, 1))));
+    assertEquals(new PromptSearch.Probe(false, false), jdbi.withHandle(h -> PromptSearch.probe(h, scope, query("the", SearchQuery.Sort.BEST, 1))));
+    for (SearchQuery.Sort sort : List.of(SearchQuery.Sort.BEST, SearchQuery.Sort.TITLE)) {
+      for (int page : List.of(1, 25, 26)) {
+        SearchQuery query = query("cinematic -portrait", sort, page);
+        assertTrue(jdbi.withHandle(h -> PromptSearch.probe(h, scope, query)).common());
+        List<PromptSearch.Found> walked = jdbi.withHandle(h -> rows(h, PromptSearch.statement(scope, query, true, true)));
+        List<PromptSearch.Found> indexed = jdbi.inTransaction(h -> {
+          h.execute("set local enable_indexscan = off"); // leaves the planner only the word index
+          return rows(h, PromptSearch.statement(scope, query, true, false));
+        });
+        assertEquals(indexed, walked, sort + ", page " + page);
+        assertEquals(page < 26 ? PromptSearch.PAGE_SIZE + 1 : 1, walked.size(), "the newest 501 matches, page by page");
+      }
+    }
+  }
+
+  private static SearchQuery query(String q, SearchQuery.Sort sort, int page) {
+    return new SearchQuery(q, "", "", "", false, false, sort, page);
+  }
+
+  private static List<PromptSearch.Found> rows(Handle h, PromptSearch.Statement st) {
+    var q = h.createQuery(st.sql());
+    st.params().forEach(q::bind);
+    return q.map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(PromptSearch.Found.class)).list();
+  }
+
+  @Test
   void theFullTextQueryUsesItsGinIndexAt100000Prompts() {
     Jdbi jdbi = TestServer.app().database().jdbi();
     LibraryClient big = LibraryClient.signedIn("bigplan");

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the statements behind each {@link SearchBench} shape, for the words it searches
- * for: the page statement, and for a word that finds nothing the "did you mean" lookup. For finding out why a
+ * for: the probe's verdict, the page statement, and for a word that finds nothing the "did you mean" lookup. For finding out why a
  * shape is slow; run by hand on a seeded data directory (the app stopped) or DATABASE_URL:
  *
  * <pre>
@@ -30,15 +30,19 @@ public final class SearchExplain {
         SearchScope scope = shape.equals("explore") ? SearchScope.explore() : SearchScope.library(chosen.ownerId());
         for (String q : chosen.forShape(shape).subList(0, perShape)) {
           SearchQuery query = new SearchQuery(q, "", "", "", false, false, SearchQuery.Sort.BEST, 1);
-          PromptSearch.Statement st = PromptSearch.statement(scope, query, true);
           System.out.println("== " + shape + ": " + q + " (" + chosen.describe(shape) + ")");
           database.jdbi().useHandle(h -> {
+            PromptSearch.Probe probe = PromptSearch.probe(h, scope, query);
+            System.out.println("-- probe: " + probe);
+            PromptSearch.Statement st = PromptSearch.statement(scope, query, true, probe.common());
             print(h, st.sql(), st.params());
             if (shape.equals("misspelled") || shape.equals("nowhere")) {
-              String own = scope.ownWords() ? " and owner_id = :owner" : "";
               System.out.println("-- did you mean:");
-              print(h, "select word from search_words where word % lower(unaccent(:w))" + own
-                  + " order by similarity(word, lower(unaccent(:w))) desc, word limit 1", Map.of("w", q, "owner", scope.ownerId()));
+              PromptSearch.Statement closest = PromptSearch.closestWordStatement(scope, q);
+              h.useTransaction(tx -> {
+                tx.createQuery(PromptSearch.TRIGRAM_INDEX_ONLY).mapTo(String.class).one();
+                print(tx, closest.sql(), closest.params());
+              });
             }
           });
         }
