@@ -16,9 +16,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Rendered pages that show other people's things (a public prompt page), kept under a key read from the
- * database, so a change made on any instance changes the key, and shared by every visitor who sees the
- * same page: everyone signed out, or every session of one signed-in person.
+ * Rendered pages that show other people's things (a prompt, a collection, a profile, Explore, bookmarks), kept
+ * under a key read from the database, so a change made on any instance changes the key, and shared by every
+ * visitor who sees the same page: everyone signed out, or every session of one signed-in person.
  *
  * <p>The one part that differs between sessions of the same viewer is the CSRF token. The page is rendered
  * with a stand-in token, random per process so no text a person writes can contain it, and the session's
