@@ -138,17 +138,15 @@ final class PromptCollections {
   record PageFacts(long ownerId, Visibility visibility, String slug, String key) {}
 
   /**
-   * The facts of {@link PageFacts}. The items' owners' revisions are summed, not maxed: revisions are transaction
-   * ids, and one with a lower id can commit after one with a higher, which would leave the largest unchanged.
+   * The facts of {@link PageFacts}, from the database function collection_page_facts (V21, where the key is
+   * spelled out): a function keeps its plan, and planning this statement afresh, as the app's connections do,
+   * cost more than running it.
    */
   Optional<PageFacts> pageFacts(String collectionId) {
     if (!Slugs.looksLikeId(collectionId)) {
       return Optional.empty();
     }
-    return jdbi.withHandle(h -> h.createQuery("select c.owner_id, c.visibility, c.slug, concat_ws(':', u.revision,"
-            + " (select concat(sum(iu.revision), '/', count(*)) from collection_items i join prompts p on p.id = i.prompt_id"
-            + " join users iu on iu.id = p.owner_id where i.collection_id = c.id)) as key"
-            + " from collections c join users u on u.id = c.owner_id where c.id = :c")
+    return jdbi.withHandle(h -> h.createQuery("select owner_id, visibility, slug, key from collection_page_facts(:c)")
         .bind("c", collectionId)
         .map((rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
             rs.getString("slug"), rs.getString("key")))
