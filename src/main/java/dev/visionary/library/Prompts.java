@@ -59,7 +59,7 @@ final class Prompts {
 
   /**
    * The person whose profile this is, with their revision (everything on a profile is theirs), in one round trip.
-   * It reads users here rather than asking {@code UserDirectory} and then for the revision: a view of a kept
+   * Read here with the revision rather than asked of the account feature and then read again: a view of a kept
    * profile costs this query and the session's.
    */
   record Profile(User owner, long revision) {}
