@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
       expand = new Expand(database.jdbi(), pages, config, limits, metrics, styles);
       Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()));
       ImageStore images = new ImageStore(database.jdbi(), config.storage().objects());
-      Library library = new Library(database.jdbi(), pages, accounts.users(), PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
+      Library library = new Library(database.jdbi(), pages, PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height()))
           .toList());
       Expand cards = expand;

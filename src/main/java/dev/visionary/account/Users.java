@@ -1,12 +1,11 @@
 package dev.visionary.account;
 
 import dev.visionary.identity.User;
-import dev.visionary.identity.UserDirectory;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The users table. Usernames are citext, so lookups and uniqueness ignore case. */
-public final class Users implements UserDirectory {
+public final class Users {
   private final Jdbi jdbi;
 
   public Users(Jdbi jdbi) {
@@ -39,7 +38,6 @@ public final class Users implements UserDirectory {
         .bind("id", userId).mapTo(String.class).findOne());
   }
 
-  @Override
   public Optional<User> byUsername(String username) {
     return jdbi.withHandle(h -> h.createQuery("select id, username::text from users where username = :username")
         .bind("username", username)

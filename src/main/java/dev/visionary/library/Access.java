@@ -13,14 +13,26 @@ final class Access {
   private Access() {}
 
   static boolean canRead(Optional<User> viewer, Prompt p) {
-    if (viewer.isPresent() && p.ownedBy(viewer.get().id())) {
+    return canRead(viewer, p.ownerId(), p.visibility(), p.deleted());
+  }
+
+  static boolean canRead(Optional<User> viewer, Prompts.PageFacts p) {
+    return canRead(viewer, p.ownerId(), p.visibility(), p.deleted());
+  }
+
+  private static boolean canRead(Optional<User> viewer, long ownerId, Visibility visibility, boolean deleted) {
+    if (viewer.isPresent() && viewer.get().id() == ownerId) {
       return true;
     }
-    return !p.deleted() && p.visibility() != Visibility.PRIVATE;
+    return !deleted && visibility != Visibility.PRIVATE;
   }
 
   static boolean canRead(Optional<User> viewer, PromptCollection c) {
-    return (viewer.isPresent() && c.ownedBy(viewer.get().id())) || c.visibility() != Visibility.PRIVATE;
+    return canRead(viewer, c.ownerId(), c.visibility(), false);
+  }
+
+  static boolean canRead(Optional<User> viewer, PromptCollections.PageFacts c) {
+    return canRead(viewer, c.ownerId(), c.visibility(), false);
   }
 
   static long viewerId(Context ctx) {

@@ -93,15 +93,20 @@ public final class CollectionRoutes {
   }
 
   public void show(Context ctx) {
-    PromptCollection c = readable(ctx);
-    if (!ctx.pathParam("slug").equals(c.slug())) {
-      ctx.redirect(c.url(), HttpStatus.MOVED_PERMANENTLY);
+    String id = ctx.pathParam("id");
+    Optional<User> viewer = CurrentUser.get(ctx);
+    // One query says whether the viewer may see it, where it lives and what its page is made of (its owner's
+    // revision and its items' owners'); the collection itself is read only when the page has to be rendered.
+    PromptCollections.PageFacts facts = collections.pageFacts(id)
+        .filter(f -> Access.canRead(viewer, f))
+        .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
+    if (!ctx.pathParam("slug").equals(facts.slug())) {
+      ctx.redirect(Urls.collection(id, facts.slug()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
-    // Whether it may be shown was just read; what it shows is keyed by its owner's revision and its items' owners'.
-    Optional<User> viewer = CurrentUser.get(ctx);
     long viewerRevision = viewer.isPresent() ? CurrentUser.revision(ctx) : 0;
-    pages.shared(ctx, collections.pageKey(c.id()), viewer.orElse(null), viewerRevision, () -> render(ctx, c, Map.of(), 200));
+    // Read again with the access check, so a change committed since the facts were read never shows to someone it hides from.
+    pages.shared(ctx, facts.key(), viewer.orElse(null), viewerRevision, () -> render(ctx, readable(ctx), Map.of(), 200));
   }
 
   private void showCollection(Context ctx, PromptCollection c, Map<String, String> errors, int status) {

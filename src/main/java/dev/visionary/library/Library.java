@@ -1,7 +1,6 @@
 package dev.visionary.library;
 
 import dev.visionary.identity.User;
-import dev.visionary.identity.UserDirectory;
 import dev.visionary.web.Pages;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -14,13 +13,13 @@ public final class Library {
   private final CollectionRoutes collectionRoutes;
   private final TransferRoutes transferRoutes;
 
-  public Library(Jdbi jdbi, Pages pages, UserDirectory users, PromptCaps caps, PromptGallery gallery) {
+  public Library(Jdbi jdbi, Pages pages, PromptCaps caps, PromptGallery gallery) {
     this.prompts = new Prompts(jdbi, caps);
     Tags tags = new Tags(jdbi);
     PromptCollections collections = new PromptCollections(jdbi);
     Bookmarks bookmarks = new Bookmarks(jdbi);
     this.promptRoutes = new PromptRoutes(pages, prompts, tags, collections, bookmarks, gallery);
-    this.searchRoutes = new SearchRoutes(pages, new PromptSearch(jdbi), prompts, tags, collections, users);
+    this.searchRoutes = new SearchRoutes(pages, new PromptSearch(jdbi), prompts, tags, collections);
     this.collectionRoutes = new CollectionRoutes(pages, collections, prompts);
     this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts), caps);
   }

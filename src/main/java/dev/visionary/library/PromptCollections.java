@@ -130,20 +130,30 @@ final class PromptCollections {
         .bind("pos", position).bind("c", collectionId).bind("p", promptId).execute();
   }
 
-  /** The prompts in a collection, in order, that this viewer may see (-1: anonymous). */
   /**
-   * What a collection's page is made of, as one value that changes whenever the page would: its owner's
-   * revision (the collection, its items, their own prompts) and the newest revision and number of its
-   * items' owners. Revisions are transaction ids, so a newer change always raises the largest.
+   * What a view of a collection's page needs before its kept copy can be used, in one round trip: who owns it
+   * and who may see it, its slug, and {@code key}, one value that changes whenever the page would: its owner's
+   * revision (the collection, its items, their own prompts) and the revisions and number of its items' owners.
    */
-  String pageKey(String collectionId) {
-    return jdbi.withHandle(h -> h.createQuery("select concat_ws(':', u.revision,"
-            + " (select concat(max(iu.revision), '/', count(*)) from collection_items i join prompts p on p.id = i.prompt_id"
-            + " join users iu on iu.id = p.owner_id where i.collection_id = c.id))"
-            + " from collections c join users u on u.id = c.owner_id where c.id = :c")
-        .bind("c", collectionId).mapTo(String.class).findOne().orElse(""));
+  record PageFacts(long ownerId, Visibility visibility, String slug, String key) {}
+
+  /**
+   * The facts of {@link PageFacts}, from the database function collection_page_facts (V21, where the key is
+   * spelled out): a function keeps its plan, and planning this statement afresh, as the app's connections do,
+   * cost more than running it.
+   */
+  Optional<PageFacts> pageFacts(String collectionId) {
+    if (!Slugs.looksLikeId(collectionId)) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(h -> h.createQuery("select owner_id, visibility, slug, key from collection_page_facts(:c)")
+        .bind("c", collectionId)
+        .map((rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
+            rs.getString("slug"), rs.getString("key")))
+        .findOne());
   }
 
+  /** The prompts in a collection, in order, that this viewer may see (-1: anonymous). */
   List<Prompt> items(String collectionId, long viewerId) {
     return jdbi.withHandle(h -> h.createQuery("select " + Prompt.COLUMNS + " from collection_items i join prompts p on p.id = i.prompt_id"
             + " join users u on u.id = p.owner_id where i.collection_id = :c and p.deleted_at is null"

@@ -8,6 +8,7 @@ import dev.visionary.web.Requests;
 import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,20 +44,23 @@ final class PromptPage {
   }
 
   void show(Context ctx) {
-    Prompt p = Access.readable(ctx, prompts, ctx.pathParam("id"));
-    if (!ctx.pathParam("slug").equals(Urls.promptSlug(p.slug()))) {
+    String id = ctx.pathParam("id");
+    Optional<User> viewer = CurrentUser.get(ctx);
+    // One query says whether the viewer may see the prompt, where it lives and what its page is made of; the
+    // prompt itself is read only when the page has to be rendered.
+    Prompts.PageFacts facts = prompts.pageFacts(id).filter(f -> Access.canRead(viewer, f))
+        .orElseThrow(() -> new NotFoundResponse(Access.NOT_FOUND));
+    if (!ctx.pathParam("slug").equals(Urls.promptSlug(facts.slug()))) {
       // Titles change; links made with an older title keep working.
-      ctx.redirect(p.url(), HttpStatus.MOVED_PERMANENTLY);
+      ctx.redirect(Prompt.url(id, facts.slug()), HttpStatus.MOVED_PERMANENTLY);
       return;
     }
-    Optional<User> viewer = CurrentUser.get(ctx);
-    // Whether the prompt may be shown was just read from the database; what it shows is keyed by what it is
-    // made of (its owner's revision covers the prompt, its tags, images and collections; the rest is others').
     // The origin goes in the key because the link previews name it; the day because the Trash notice counts days.
-    List<Object> content = List.of(prompts.pageKey(p.id()), Requests.isHttps(ctx), ctx.host() == null ? "" : ctx.host(),
-        p.deleted() ? java.time.LocalDate.now(ZoneOffset.UTC) : "");
+    List<Object> content = List.of(facts.key(), Requests.isHttps(ctx), ctx.host() == null ? "" : ctx.host(),
+        facts.deleted() ? java.time.LocalDate.now(ZoneOffset.UTC) : "");
     long viewerRevision = viewer.isPresent() ? CurrentUser.revision(ctx) : 0;
-    pages.shared(ctx, content, viewer.orElse(null), viewerRevision, () -> render(ctx, p, viewer));
+    // Read again with the access check, so a change committed since the facts were read never shows to someone it hides from.
+    pages.shared(ctx, content, viewer.orElse(null), viewerRevision, () -> render(ctx, Access.readable(ctx, prompts, id), viewer));
   }
 
   private Pages.Rendered render(Context ctx, Prompt p, Optional<User> viewer) {

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.identity.User;
 import dev.visionary.web.ShortIds;
 import java.util.List;
 import java.util.Optional;
@@ -33,24 +34,49 @@ final class Prompts {
   }
 
   /**
-   * What a prompt's page is made of, as one value that changes whenever the page would: its owner's revision
-   * (the prompt, its tags, images and collections), its bookmark count, its forks' owners' revisions and
-   * number, and its parent's owner's revision. Revisions are transaction ids, so a newer change always
-   * raises the largest. Every part is an indexed lookup.
+   * What a view of a prompt's page needs before its kept copy can be used, in one round trip: who owns it and
+   * who may see it (for {@link Access}), its slug (for the address), and {@code key}, one value that changes
+   * whenever the page would: its owner's revision (the prompt, its tags, images and collections), its bookmark
+   * count, its forks' owners' revisions and number, and its parent's owner's revision.
    */
-  String pageKey(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select concat_ws(':', u.revision,"
-            + " (select count(*) from bookmarks b where b.prompt_id = p.id),"
-            + " (select concat(max(fu.revision), '/', count(*)) from prompts f join users fu on fu.id = f.owner_id where f.parent_id = p.id),"
-            + " (select pu.revision from prompts pp join users pu on pu.id = pp.owner_id where pp.id = p.parent_id))"
-            + " from prompts p join users u on u.id = p.owner_id where p.id = :id")
-        .bind("id", id).mapTo(String.class).findOne().orElse(""));
+  record PageFacts(long ownerId, Visibility visibility, boolean deleted, String slug, String key) {}
+
+  /**
+   * The facts of {@link PageFacts}, from the database function prompt_page_facts (V21, where the key is spelled
+   * out): a function keeps its plan, and planning this statement afresh, as the app's connections do, cost more
+   * than running it. Every part is an indexed lookup.
+   */
+  Optional<PageFacts> pageFacts(String id) {
+    if (!Slugs.looksLikeId(id)) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(h -> h.createQuery("select owner_id, visibility, deleted, slug, key from prompt_page_facts(:id)")
+        .bind("id", id)
+        .map((rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
+            rs.getBoolean("deleted"), rs.getString("slug"), rs.getString("key")))
+        .findOne());
   }
 
-  /** The person's revision: it changes with every committed change to anything they own. */
-  long revisionOf(long userId) {
-    return jdbi.withHandle(h -> h.createQuery("select revision from users where id = :id")
-        .bind("id", userId).mapTo(Long.class).findOne().orElse(0L));
+  /**
+   * The person whose profile this is, with their revision (everything on a profile is theirs), in one round trip.
+   * Read here with the revision rather than asked of the account feature and then read again: a view of a kept
+   * profile costs this query and the session's.
+   */
+  record Profile(User owner, long revision) {}
+
+  Optional<Profile> profile(String username) {
+    return jdbi.withHandle(h -> h.createQuery("select id, username::text as username, revision from users where username = cast(:name as citext)")
+        .bind("name", username)
+        .map((rs, ctx) -> new Profile(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")))
+        .findOne());
+  }
+
+  /**
+   * A number that changes with every committed change to what people may see of each other's prompts (V21):
+   * Explore and bookmarks show nothing else of other people's, so their pages are kept under it.
+   */
+  long sharedRevision() {
+    return jdbi.withHandle(h -> h.createQuery("select revision from shared_revision").mapTo(Long.class).one());
   }
 
   Optional<Prompt> find(String id) {

@@ -2,7 +2,6 @@ package dev.visionary.library;
 
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
-import dev.visionary.identity.UserDirectory;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Urls;
@@ -22,25 +21,45 @@ public final class SearchRoutes {
   private final PromptCollections collections;
   private final LibraryFacets facets;
   private final CardHtml cardHtml;
-  private final UserDirectory users;
 
-  SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections, UserDirectory users) {
+  SearchRoutes(Pages pages, PromptSearch search, Prompts prompts, Tags tags, PromptCollections collections) {
     this.pages = pages;
     this.search = search;
     this.prompts = prompts;
     this.collections = collections;
     this.facets = new LibraryFacets(tags, collections);
     this.cardHtml = new CardHtml(pages.views());
-    this.users = users;
   }
 
+  /**
+   * A person's bookmarks are their own prompts (their revision covers them) and other people's shared ones (the
+   * shared revision covers those): kept until either moves on.
+   */
   public void bookmarks(Context ctx) {
-    listing(ctx, SearchScope.bookmarks(CurrentUser.require(ctx).id()), Urls.BOOKMARKS, "Bookmarks",
-        "Prompts you starred, yours and other people's.", Map.of());
+    User me = CurrentUser.require(ctx);
+    shared(ctx, CurrentUser.revision(ctx), SearchScope.bookmarks(me.id()), Urls.BOOKMARKS, "Bookmarks",
+        "Prompts you starred, yours and other people's.");
   }
 
+  /**
+   * Everyone's public prompts: the shared revision covers all of them, so the page is kept until it moves on,
+   * the same for every visitor but for the header (which names the viewer and nothing else of theirs).
+   */
   public void explore(Context ctx) {
-    listing(ctx, SearchScope.explore(), Urls.EXPLORE, "Explore", "Prompts people have chosen to share with everyone.", Map.of());
+    shared(ctx, 0, SearchScope.explore(), Urls.EXPLORE, "Explore", "Prompts people have chosen to share with everyone.");
+  }
+
+  /**
+   * A listing of shared prompts, kept under the shared revision, read in one query. A collection filter also
+   * shows what is in a collection, which that revision does not follow, so such a listing is rendered each time.
+   */
+  private void shared(Context ctx, long viewerRevision, SearchScope scope, String base, String heading, String intro) {
+    if (ctx.queryParam("collection") != null && !ctx.queryParam("collection").isBlank()) {
+      listing(ctx, scope, base, heading, intro);
+      return;
+    }
+    pages.shared(ctx, List.of(base, prompts.sharedRevision()), CurrentUser.get(ctx).orElse(null), viewerRevision,
+        () -> render(ctx, scope, base, heading, intro, Map.of()));
   }
 
   /**
@@ -60,22 +79,25 @@ public final class SearchRoutes {
     });
   }
 
+  /** Everything on a profile is its owner's (their public prompts and collections): kept until their revision moves on. */
   public void profile(Context ctx) {
-    User owner = users.byUsername(ctx.pathParam("username")).orElseThrow(() -> new NotFoundResponse("There is nobody with that name here."));
-    Map<String, Object> extra = new HashMap<>();
-    extra.put("profile", owner);
-    extra.put("publicCollections", collections.publicOf(owner.id()));
-    // Everything on a profile is its owner's (their public prompts and collections): kept until their revision moves on.
+    Prompts.Profile profile = prompts.profile(ctx.pathParam("username"))
+        .orElseThrow(() -> new NotFoundResponse("There is nobody with that name here."));
+    User owner = profile.owner();
     Optional<User> viewer = CurrentUser.get(ctx);
     long viewerRevision = viewer.isPresent() ? CurrentUser.revision(ctx) : 0;
-    pages.shared(ctx, List.of(owner.id(), prompts.revisionOf(owner.id())), viewer.orElse(null), viewerRevision,
-        () -> render(ctx, SearchScope.profile(owner.id()), Urls.profile(owner.username()),
-            owner.username(), "Prompts " + owner.username() + " has shared.", extra));
+    pages.shared(ctx, List.of(owner.id(), profile.revision()), viewer.orElse(null), viewerRevision, () -> {
+      Map<String, Object> extra = new HashMap<>();
+      extra.put("profile", owner);
+      extra.put("publicCollections", collections.publicOf(owner.id()));
+      return render(ctx, SearchScope.profile(owner.id()), Urls.profile(owner.username()),
+          owner.username(), "Prompts " + owner.username() + " has shared.", extra);
+    });
   }
 
   /** One search page: the full page on a direct load, only the results when HTMX asks. */
-  private void listing(Context ctx, SearchScope scope, String base, String heading, String intro, Map<String, Object> extra) {
-    Pages.Rendered page = render(ctx, scope, base, heading, intro, extra);
+  private void listing(Context ctx, SearchScope scope, String base, String heading, String intro) {
+    Pages.Rendered page = render(ctx, scope, base, heading, intro, Map.of());
     ctx.header("Vary", "HX-Request");
     ctx.status(page.status()).html(page.html());
   }

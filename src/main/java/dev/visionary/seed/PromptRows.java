@@ -95,10 +95,14 @@ final class PromptRows {
    */
   BulkLoad prepare(Connection c, List<SeededImages.Painted> painted, Seed.Timings timings) throws SQLException {
     BulkLoad bulk = new BulkLoad();
-    // The revision triggers would queue one event per seeded row for the commit (and pending events forbid the
-    // ALTER TABLEs below); no page has been kept from this data yet, so there is nothing to invalidate.
+    // The revision triggers (the owners' and the shared one) would queue one event per seeded row for the commit
+    // (and pending events forbid the ALTER TABLEs below, and those of an undo); no page has been kept from this
+    // data yet, so there is nothing to invalidate.
     for (String table : List.of("prompts", "tags", "collections", "collection_items", "bookmarks")) {
       bulk.disableTrigger(c, table, table + "_revision");
+    }
+    for (String event : List.of("insert", "update", "delete")) {
+      bulk.disableTrigger(c, "prompts", "prompts_shared_" + event);
     }
     tags = insertTags(c);
     timings.step("tags", (long) users.size() * TAGS_PER_USER);

@@ -16,13 +16,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Rendered pages that show other people's things (a public prompt page), kept under a key read from the
- * database, so a change made on any instance changes the key, and shared by every visitor who sees the
- * same page: everyone signed out, or every session of one signed-in person.
+ * Rendered pages that show other people's things (a prompt, a collection, a profile, Explore, bookmarks), kept
+ * under a key read from the database, so a change made on any instance changes the key, and shared by every
+ * visitor who sees the same page: everyone signed out, or every session of one signed-in person.
  *
  * <p>The one part that differs between sessions of the same viewer is the CSRF token. The page is rendered
  * with a stand-in token, random per process so no text a person writes can contain it, and the session's
- * own token is put in its place on the way out: a visitor without a cookie costs a string replace, not a
+ * own token is put in its place on the way out: a visitor without a cookie costs copying the kept bytes, not a
  * render, and no visitor ever gets another session's token.
  */
 final class SharedPageCache {
@@ -31,13 +31,22 @@ final class SharedPageCache {
 
   private record Key(Object content, Object viewer, long viewerRevision, String address, boolean htmx) {}
 
-  private record Entry(int status, String html, String bodyTag) {}
+  /** The page as UTF-8, cut where the stand-in token was, so an answer joins the parts around the session's token. */
+  private record Entry(int status, byte[][] parts, String bodyTag) {
+    int length() {
+      int length = 0;
+      for (byte[] part : parts) {
+        length += part.length;
+      }
+      return length;
+    }
+  }
 
   private final String standIn = "csrf" + UUID.randomUUID().toString().replace("-", "");
   private final Counter renders;
   private final Cache<Key, Entry> pages = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
-      .weigher((Key key, Entry entry) -> entry.html().length() + key.address().length() + 200)
+      .weigher((Key key, Entry entry) -> entry.length() + key.address().length() + 200)
       .build();
 
   SharedPageCache(MeterRegistry registry) {
@@ -59,7 +68,7 @@ final class SharedPageCache {
     Entry entry = pages.getIfPresent(key);
     if (entry == null) {
       Pages.Rendered rendered = renderWithStandIn(ctx, shared, csrf, render);
-      entry = new Entry(rendered.status(), rendered.html(), digest(rendered.html()));
+      entry = new Entry(rendered.status(), cutAtStandIn(rendered.html()), digest(rendered.html()));
       renders.increment();
       pages.put(key, entry);
     }
@@ -75,7 +84,7 @@ final class SharedPageCache {
     }
     ctx.status(entry.status());
     ctx.contentType("text/html; charset=utf-8");
-    ctx.result(entry.html().replace(standIn, csrf).getBytes(StandardCharsets.UTF_8));
+    ctx.result(withToken(entry, csrf.getBytes(StandardCharsets.UTF_8)));
   }
 
   private Pages.Rendered renderWithStandIn(Context ctx, Map<String, Object> shared, String csrf, Supplier<Pages.Rendered> render) {
@@ -89,6 +98,31 @@ final class SharedPageCache {
     } finally {
       shared.putAll(real);
     }
+  }
+
+  /** Encoded once when kept, so an answer copies bytes rather than replacing text in and encoding the whole page. */
+  private byte[][] cutAtStandIn(String html) {
+    String[] cut = html.split(java.util.regex.Pattern.quote(standIn), -1);
+    byte[][] parts = new byte[cut.length][];
+    for (int i = 0; i < cut.length; i++) {
+      parts[i] = cut[i].getBytes(StandardCharsets.UTF_8);
+    }
+    return parts;
+  }
+
+  private static byte[] withToken(Entry entry, byte[] token) {
+    byte[][] parts = entry.parts();
+    byte[] body = new byte[entry.length() + token.length * (parts.length - 1)];
+    int at = 0;
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        System.arraycopy(token, 0, body, at, token.length);
+        at += token.length;
+      }
+      System.arraycopy(parts[i], 0, body, at, parts[i].length);
+      at += parts[i].length;
+    }
+    return body;
   }
 
   private static String digest(String text) {

@@ -179,7 +179,7 @@ class PromptHttpTest {
     String plain = alice.save("title", "Rarely used", "text", "an old tram");
     dev.visionary.App app = dev.visionary.support.TestServer.app();
     Library library = new Library(app.database().jdbi(), new dev.visionary.web.Pages(new dev.visionary.web.Views(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
-        new dev.visionary.account.Users(app.database().jdbi()), new PromptCaps(10, 10), PromptGallery.NONE);
+        new PromptCaps(10, 10), PromptGallery.NONE);
     library.recordUse(id);
     library.recordUse(id);
     String listing = alice.get("/library?sort=used").body();

@@ -1,6 +1,7 @@
 package dev.visionary.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.support.TestServer;
@@ -38,6 +39,37 @@ class PromptTriggersTest {
     String id = LibraryClient.idOf(me.save("title", "Pewter jug", "text", "a pewter jug"));
     assertEquals(303, me.post("/p/" + id + "/tags", "tags", "tableware").statusCode());
     TestServer.app().database().jdbi().useHandle(h -> assertTrue(words(h, id).contains("tableware")));
+  }
+
+  /** Explore and everyone's bookmarks are kept under the shared revision: it must follow every change they can show, and only those. */
+  @Test
+  void onlyChangesOthersCanSeeMoveTheSharedRevision() {
+    LibraryClient me = LibraryClient.signedIn("sharedrev");
+    String id = LibraryClient.idOf(me.save("title", "Quiet sketch", "text", "a quiet sketch kept to myself"));
+    TestServer.app().database().jdbi().useHandle(h -> {
+      h.begin();
+      try {
+        h.createUpdate("update prompts set use_count = use_count + 1 where id = :id").bind("id", id).execute();
+        assertFalse(movedByThisTransaction(h), "a private prompt's change moves nothing others see");
+        h.createUpdate("update prompts set visibility = 'unlisted' where id = :id").bind("id", id).execute();
+        assertTrue(movedByThisTransaction(h), "sharing it does");
+      } finally {
+        h.rollback();
+      }
+      h.begin();
+      try {
+        h.createUpdate("update users set username = username || 'x' where username = :name").bind("name", me.username).execute();
+        assertTrue(movedByThisTransaction(h), "a new name shows on that person's cards");
+      } finally {
+        h.rollback();
+      }
+    });
+  }
+
+  /** Runs the transaction's deferred triggers now and says whether the shared revision is now this transaction's id. */
+  private static boolean movedByThisTransaction(Handle h) {
+    h.execute("set constraints all immediate");
+    return h.createQuery("select revision = pg_current_xact_id()::text::bigint from shared_revision").mapTo(Boolean.class).one();
   }
 
   private static long wordCollections(Handle h) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pages that show other people's things (a public prompt, a collection, a profile) are kept after rendering
+ * Pages that show other people's things (a public prompt, a collection, a profile, Explore, bookmarks) are kept after rendering
  * and shared by every visitor who sees the same thing. These tests change what the pages show every way the
  * owner, another person or another instance can, and expect the very next view to show it.
  */
@@ -141,18 +141,70 @@ class PublicPageCacheTest {
     assertEquals(304, visitor.get(path, "If-None-Match", etag).statusCode());
 
     try (App second = TestServer.startApp(Map.of())) {
-      Http onSecond = new Http("http://localhost:" + second.port());
-      HttpCookie session = new HttpCookie("visionary_session", Accounts.sessionCookie(owner.http));
-      session.setPath("/");
-      onSecond.cookies().getCookieStore().add(URI.create("http://localhost:" + second.port() + "/"), session);
-      HttpResponse<String> edited = onSecond.postForm("/p/" + id + "/edit", Http.form(
-          "_csrf", Accounts.csrf(onSecond, "/library"), "title", "Paper crane", "text", "a folded paper crane on a sill",
-          "target", "generic", "visibility", "public", "version", "1"));
-      assertEquals(303, edited.statusCode(), edited.body());
+      edit(signedInOn(second, owner), id, "Paper crane", "a folded paper crane on a sill", "public", "1");
     }
     HttpResponse<String> after = visitor.get(path, "If-None-Match", etag);
     assertEquals(200, after.statusCode(), "the old ETag no longer matches");
     assertTrue(after.body().contains("a folded paper crane on a sill"), "the first instance shows the change made on the second");
+  }
+
+  @Test
+  void exploreAndBookmarksAreKeptAndShowAChangeThroughAnotherInstance() {
+    LibraryClient owner = LibraryClient.signedIn("pubexp");
+    LibraryClient fan = LibraryClient.signedIn("pubexpfan");
+    // A word of its own, so other tests' public prompts never push this one off the page.
+    String word = "quillfern" + new java.util.Random().ints(6, 'a', 'z' + 1)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+    String path = owner.save("title", "Cobalt kite", "text", "a cobalt kite over " + word, "visibility", "public");
+    String id = LibraryClient.idOf(path);
+    owner.save("title", "Hidden kite", "text", "a hidden kite over " + word, "visibility", "private");
+    assertEquals(303, fan.post("/p/" + id + "/bookmark").statusCode());
+    String search = "/explore?q=" + word;
+    Http visitor = LibraryClient.anonymous();
+
+    HttpResponse<String> first = visitor.get(search);
+    assertTrue(first.body().contains("Cobalt kite") && !first.body().contains("Hidden kite"), "a private prompt never shows on Explore");
+    assertTrue(fan.get("/bookmarks").body().contains("Cobalt kite"));
+    assertEquals(200, visitor.get("/explore").statusCode());
+    double before = renders();
+    HttpResponse<String> second = visitor.get(search);
+    assertTrue(fan.get("/bookmarks").body().contains("Cobalt kite"));
+    assertEquals(200, visitor.get("/explore").statusCode());
+    assertEquals(before, renders(), "second views of Explore, its search and bookmarks are not rendered again");
+    assertEquals(first.body(), second.body());
+    String etag = second.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, visitor.get(search, "If-None-Match", etag).statusCode(), "a revisit gets a 304");
+    assertTrue(visitor.get(search, "HX-Request", "true").body().contains("Cobalt kite"), "and the HTMX results are kept too");
+
+    try (App other = TestServer.startApp(Map.of())) {
+      Http onSecond = signedInOn(other, owner);
+      edit(onSecond, id, "Cobalt glider", "a cobalt glider over " + word, "public", "1");
+      HttpResponse<String> changed = visitor.get(search, "If-None-Match", etag);
+      assertEquals(200, changed.statusCode(), "the old ETag no longer matches");
+      assertTrue(changed.body().contains("Cobalt glider") && !changed.body().contains("Cobalt kite"), "Explore shows the change at once");
+      assertFalse(changed.body().contains("Hidden kite"));
+      assertTrue(fan.get("/bookmarks").body().contains("Cobalt glider"), "so do the bookmarks of someone else");
+
+      edit(onSecond, id, "Cobalt glider", "a cobalt glider over " + word, "private", "2");
+      assertFalse(visitor.get(search).body().contains("Cobalt glider"), "a prompt made private leaves Explore at once");
+      assertFalse(fan.get("/bookmarks").body().contains("Cobalt glider"), "and other people's bookmarks");
+    }
+  }
+
+  /** A client of a second app instance on the same database, signed in with the owner's session. */
+  private static Http signedInOn(App second, LibraryClient owner) {
+    Http onSecond = new Http("http://localhost:" + second.port());
+    HttpCookie session = new HttpCookie("visionary_session", Accounts.sessionCookie(owner.http));
+    session.setPath("/");
+    onSecond.cookies().getCookieStore().add(URI.create("http://localhost:" + second.port() + "/"), session);
+    return onSecond;
+  }
+
+  private static void edit(Http http, String id, String title, String text, String visibility, String version) {
+    HttpResponse<String> edited = http.postForm("/p/" + id + "/edit", Http.form(
+        "_csrf", Accounts.csrf(http, "/library"), "title", title, "text", text,
+        "target", "generic", "visibility", visibility, "version", version));
+    assertEquals(303, edited.statusCode(), edited.body());
   }
 
   private static String csrf(HttpResponse<String> page) {
