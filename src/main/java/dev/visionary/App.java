@@ -204,6 +204,17 @@ public final class App implements AutoCloseable {
       }));
       return;
     }
+    if (args.length == 2 && args[0].equals("data-template")) {
+      // Run by the build (see pom.xml): the migrated cluster a new embedded data directory starts from.
+      try {
+        Database.makeDataTemplate(java.nio.file.Path.of(args[1]));
+      } catch (java.io.IOException | RuntimeException e) {
+        log.error("Could not make the data template", e);
+        System.exit(1);
+      }
+      System.exit(0);
+      return;
+    }
     Config config;
     try {
       config = Config.fromEnvironment();

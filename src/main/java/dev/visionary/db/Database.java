@@ -153,6 +153,15 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the data template a new embedded data directory is copied from (a migrated cluster); the build runs
+   * it, as {@code java -jar target/visionary.jar data-template target/visionary-pgdata}.
+   */
+  public static void makeDataTemplate(java.nio.file.Path target) throws IOException {
+    java.nio.file.Files.createDirectories(target.toAbsolutePath().getParent());
+    DataTemplate.build(target.toAbsolutePath(), EmbeddedDatabase.binariesDirectory(target.toAbsolutePath().getParent()));
+  }
+
   static void migrate(DataSource ds) {
     Flyway.configure()
         .dataSource(ds)

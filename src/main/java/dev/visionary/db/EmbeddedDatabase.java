@@ -53,19 +53,24 @@ final class EmbeddedDatabase {
   private static final int MAX_SOCKET_PATH = 107;
 
   static Running start(Path dataDir) throws IOException {
+    return start(dataDir, DataTemplate.besideJar());
+  }
+
+  /** Starts on {@code dataDir}; a new one is copied from {@code template} when given, else made by initdb. */
+  static Running start(Path dataDir, Optional<DataTemplate> template) throws IOException {
     Files.createDirectories(dataDir);
     ownerOnly(dataDir);
     // Before anything looks at PostgreSQL's own files: whatever runs there now belongs to the lock's holder.
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
     try {
-      return start(dataDir, lock);
+      return start(dataDir, template, lock);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
-  private static Running start(Path dataDir, DataDirectoryLock lock) throws IOException {
+  private static Running start(Path dataDir, Optional<DataTemplate> template, DataDirectoryLock lock) throws IOException {
     Path pgData = dataDir.resolve("pgdata");
     Files.createDirectories(pgData);
     Path socketDir = dataDir.resolve("run");
@@ -81,10 +86,12 @@ final class EmbeddedDatabase {
     boolean upgrade = !Files.exists(passwordFile);
     String password = upgrade ? null : Files.readString(passwordFile).trim();
     clearStalePostmaster(pgData);
-    log.info("Starting embedded PostgreSQL ({} data directory {})", existing ? "existing" : "new", pgData);
+    log.info("Starting embedded PostgreSQL ({} data directory {})", existing ? "existing" : initdb && template.isPresent() ? "new, from the build's template" : "new", pgData);
     Path bin = PostgresServer.binaries(binariesDirectory(dataDir));
     Path logFile = dataDir.resolve(LOG_FILE);
-    if (initdb) {
+    if (initdb && template.isPresent()) {
+      template.get().copyTo(bin, pgData, password, logFile);
+    } else if (initdb) {
       // Scram from the first moment: the new cluster never trusts anyone, even before our pg_hba.conf.
       PostgresServer.initdb(bin, pgData, passwordFile, logFile);
     }
@@ -193,7 +200,7 @@ final class EmbeddedDatabase {
    * that a new one does not unpack them again (that doubled a cold start). If that directory cannot be made
    * ours, they go under DATA_DIR.
    */
-  private static Path binariesDirectory(Path dataDir) {
+  static Path binariesDirectory(Path dataDir) {
     Path shared = Path.of(System.getProperty("user.home"), ".cache", "visionary", "postgres");
     try {
       Files.createDirectories(shared);

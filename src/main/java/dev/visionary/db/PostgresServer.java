@@ -150,6 +150,21 @@ final class PostgresServer implements Closeable {
     run(command, logFile, "initdb");
   }
 
+  /** Runs one statement in single-user mode: no postmaster, no connections, so nothing can sign in meanwhile. */
+  static void singleUser(Path bin, Path pgData, String statement, Path logFile) throws IOException {
+    List<String> command = command(bin, "postgres");
+    command.addAll(List.of("--single", "-D", pgData.toString(), "postgres"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    try (var stdin = process.getOutputStream()) {
+      stdin.write((statement + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    await(process, logFile, "postgres --single");
+    // A failed statement does not change its exit status; its message is in the output.
+    if (Files.readAllLines(logFile).stream().anyMatch(l -> l.contains("ERROR:") || l.contains("FATAL:"))) {
+      throw new IOException("postgres --single failed: " + tail(logFile));
+    }
+  }
+
   /**
    * Starts the postmaster on a free loopback port and returns once it accepts connections. The settings given
    * win over postgresql.conf; its output goes to {@code logFile}, which a failed start quotes.
@@ -232,7 +247,10 @@ final class PostgresServer implements Closeable {
   private static void run(List<String> command, Path logFile, String what) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(logFile != null ? ProcessBuilder.Redirect.to(logFile.toFile()) : ProcessBuilder.Redirect.DISCARD);
-    Process process = builder.start();
+    await(builder.start(), logFile, what);
+  }
+
+  private static void await(Process process, Path logFile, String what) throws IOException {
     try {
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -264,7 +282,7 @@ final class PostgresServer implements Closeable {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
