@@ -85,8 +85,7 @@ final class DataTemplate {
   }
 
   /**
-   * Copies the template's cluster to {@code pgData} (absent or empty) and gives its superuser the password in
-   * {@code passwordFile}. Copied beside it and moved into place, so a start interrupted halfway leaves no cluster.
+   * Copies the template's cluster to {@code pgData} (absent or empty) and gives its superuser {@code password}. Copied beside it and moved into place, so a start interrupted halfway leaves no cluster.
    */
   void copyTo(Path bin, Path pgData, String password, Path logFile) throws IOException {
     Path temp = pgData.resolveSibling(pgData.getFileName() + ".copying");
