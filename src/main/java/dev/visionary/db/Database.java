@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -163,11 +162,7 @@ public final class Database implements AutoCloseable {
   }
 
   static void migrate(DataSource ds) {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    Migrations.migrate(ds);
   }
 
   /** Waits until the database is up and migrated; throws what stopped it from starting. */
