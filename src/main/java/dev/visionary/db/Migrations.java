@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to the jar's migrations. A database already at them (every start but the first after
@@ -33,6 +35,7 @@ import org.flywaydb.core.Flyway;
  * migration, an edited file, no history yet, a checksum this class computes differently) runs Flyway as before.
  */
 final class Migrations {
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
   static final String LOCATION = "db/migration";
   private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9_.]*)__.+\\.sql");
 
@@ -40,6 +43,7 @@ final class Migrations {
 
   static void migrate(DataSource ds) {
     if (current(ds)) {
+      log.info("Schema up to date: its history holds the jar's migrations with the same checksums; Flyway not run");
       return;
     }
     Flyway.configure()

@@ -13,7 +13,10 @@ import java.util.function.LongFunction;
 public final class IdeaTemplates {
   /** A person's own word lists by owner id, name → values; the Studio keeps them in the database. */
   private final LongFunction<Map<String, List<String>>> ownLists;
-  private final Wildcards builtin = Wildcards.builtin();
+  /** Read on first use, not at construction: the vocabulary behind them loads while the server starts. */
+  private static final class Builtin {
+    static final Wildcards LISTS = Wildcards.builtin();
+  }
 
   public IdeaTemplates(LongFunction<Map<String, List<String>>> ownLists) {
     this.ownLists = ownLists;
@@ -83,14 +86,14 @@ public final class IdeaTemplates {
   /** The built-in word lists by name, shown read-only on the wildcards page. */
   public Map<String, List<String>> builtinLists() {
     Map<String, List<String>> lists = new TreeMap<>();
-    for (String name : builtin.names()) {
-      builtin.values(name).ifPresent(values -> lists.put(name, values));
+    for (String name : Builtin.LISTS.names()) {
+      Builtin.LISTS.values(name).ifPresent(values -> lists.put(name, values));
     }
     return lists;
   }
 
   private Wildcards wildcards(long ownerId) {
-    return Wildcards.of(ownLists.apply(ownerId)).withFallback(builtin);
+    return Wildcards.of(ownLists.apply(ownerId)).withFallback(Builtin.LISTS);
   }
 
   private static Problem problem(DynamicPrompt.SyntaxError e) {
