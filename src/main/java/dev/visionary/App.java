@@ -204,6 +204,17 @@ public final class App implements AutoCloseable {
       }));
       return;
     }
+    if (args.length == 2 && args[0].equals("data-template")) {
+      // Run by the build (see pom.xml): the migrated cluster a new embedded data directory starts from.
+      try {
+        Database.makeDataTemplate(java.nio.file.Path.of(args[1]));
+      } catch (java.io.IOException | RuntimeException e) {
+        // Not fatal to the build: without a template a new data directory runs initdb, as it always could.
+        log.warn("No data template made; new data directories will run initdb", e);
+      }
+      System.exit(0);
+      return;
+    }
     Config config;
     try {
       config = Config.fromEnvironment();

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -153,12 +152,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the data template a new embedded data directory is copied from (a migrated cluster); the build runs
+   * it, as {@code java -jar target/visionary.jar data-template target/visionary-pgdata}.
+   */
+  public static void makeDataTemplate(java.nio.file.Path target) throws IOException {
+    java.nio.file.Files.createDirectories(target.toAbsolutePath().getParent());
+    DataTemplate.build(target.toAbsolutePath(), EmbeddedDatabase.binariesDirectory(target.toAbsolutePath().getParent()));
+  }
+
   static void migrate(DataSource ds) {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    Migrations.migrate(ds);
   }
 
   /** Waits until the database is up and migrated; throws what stopped it from starting. */

@@ -1,10 +1,6 @@
 package dev.visionary.db;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -20,42 +16,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL 17 run by Visionary itself, with its data kept under DATA_DIR so a laptop install
- * needs nothing else. Durability is switched back on: the library's defaults are tuned for tests.
+ * needs nothing else, with durability on (fsync, synchronous commit, full-page writes) whatever its config says.
  *
  * <p>Locked down for a shared machine: it listens on 127.0.0.1 only, its socket sits in DATA_DIR (0700),
  * and every connection signs in with a SCRAM password generated on first start and kept in
- * {@code DATA_DIR/pg-password} (0600). zonky's initdb trusts everyone and its readiness check signs in
- * with the connect settings, so the password goes to both. A data directory made by a release before
- * passwords gets one on its next start.
+ * {@code DATA_DIR/pg-password} (0600), which initdb is given so the cluster asks for it from the start. A data
+ * directory made by a release before passwords gets one on its next start.
  */
 final class EmbeddedDatabase {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-
-  /**
-   * The binaries archive the build bundles ({@code postgres-linux-x86_64.txz} from the linux-amd64 artifact),
-   * looked up by name. zonky's default resolver first probes for a distribution-specific archive by running a
-   * shell script (and, as root, {@code unshare}) on every start; that probe cost a warm start about 150 ms.
-   * Other platforms fall back to it. One instance, because zonky remembers unpacked binaries per resolver.
-   */
-  private static final PgBinaryResolver BUNDLED_BINARIES = (system, machineHardware) -> {
-    String name = "/postgres-" + system.toLowerCase(Locale.ROOT) + "-" + machineHardware + ".txz";
-    InputStream archive = EmbeddedDatabase.class.getResourceAsStream(name);
-    return archive != null ? archive : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
-  };
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private EmbeddedDatabase() {}
 
   /** A running embedded server, how the app reaches it, and the lock that makes this process its only owner. */
-  record Running(EmbeddedPostgres server, String jdbcUrl, String password, DataDirectoryLock lock) {
+  record Running(PostgresServer server, String jdbcUrl, String password, DataDirectoryLock lock) {
     @Override
     public String toString() {
       return "Running[" + jdbcUrl + "]"; // never the password
@@ -65,23 +47,30 @@ final class EmbeddedDatabase {
   /** The superuser password, random per data directory; only the DATA_DIR owner can read it. */
   static final String PASSWORD_FILE = "pg-password";
   private static final String SETTINGS_FILE = "visionary.conf";
+  /** The server's output (and initdb's) from the latest start, quoted when a start fails. */
+  private static final String LOG_FILE = "postgres.log";
   /** The longest path a Unix socket may have (sun_path holds 108 bytes with the terminating NUL). */
   private static final int MAX_SOCKET_PATH = 107;
 
   static Running start(Path dataDir) throws IOException {
+    return start(dataDir, DataTemplate.besideJar());
+  }
+
+  /** Starts on {@code dataDir}; a new one is copied from {@code template} when given, else made by initdb. */
+  static Running start(Path dataDir, Optional<DataTemplate> template) throws IOException {
     Files.createDirectories(dataDir);
     ownerOnly(dataDir);
     // Before anything looks at PostgreSQL's own files: whatever runs there now belongs to the lock's holder.
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
     try {
-      return start(dataDir, lock);
+      return start(dataDir, template, lock);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
-  private static Running start(Path dataDir, DataDirectoryLock lock) throws IOException {
+  private static Running start(Path dataDir, Optional<DataTemplate> template, DataDirectoryLock lock) throws IOException {
     Path pgData = dataDir.resolve("pgdata");
     Files.createDirectories(pgData);
     Path socketDir = dataDir.resolve("run");
@@ -97,34 +86,23 @@ final class EmbeddedDatabase {
     boolean upgrade = !Files.exists(passwordFile);
     String password = upgrade ? null : Files.readString(passwordFile).trim();
     clearStalePostmaster(pgData);
-    log.info("Starting embedded PostgreSQL ({} data directory {})", existing ? "existing" : "new", pgData);
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        .setPgBinaryResolver(BUNDLED_BINARIES)
-        .setOverrideWorkingDirectory(binariesDirectory(dataDir).toFile())
-        .setDataDirectory(pgData)
-        .setCleanDataDirectory(false)
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setDataDirectoryCustomizer(dir -> configure(dir.toPath(), socketDir, upgrade))
-        .setPGStartupWait(Duration.ofSeconds(60))
-        // App closes the database after the web server has drained, so requests in flight finish.
-        .setRegisterShutdownHook(false);
-    if (initdb) {
-      // zonky hands these to initdb as --name=value after its own "-A trust": the later options win, so the
-      // new cluster never trusts anyone, even for the moment between initdb and our pg_hba.conf.
-      builder.setLocaleConfig("pwfile", passwordFile.toString())
-          .setLocaleConfig("auth-local", "scram-sha-256")
-          .setLocaleConfig("auth-host", "scram-sha-256");
+    log.info("Starting embedded PostgreSQL ({} data directory {})", existing ? "existing" : initdb && template.isPresent() ? "new, from the build's template" : "new", pgData);
+    Path bin = PostgresServer.binaries(binariesDirectory(dataDir));
+    Path logFile = dataDir.resolve(LOG_FILE);
+    if (initdb && template.isPresent()) {
+      template.get().copyTo(bin, pgData, password, logFile);
+    } else if (initdb) {
+      // Scram from the first moment: the new cluster never trusts anyone, even before our pg_hba.conf.
+      PostgresServer.initdb(bin, pgData, passwordFile, logFile);
     }
-    if (password != null) {
-      builder.setConnectConfig("password", password); // zonky's readiness check signs in too
-    }
-    EmbeddedPostgres server = builder.start();
-    String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres";
+    configure(pgData, socketDir, upgrade);
+    // Durability on whatever postgresql.conf says; command-line settings win over it.
+    PostgresServer server = PostgresServer.start(bin, pgData,
+        List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on"), logFile);
+    String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres";
     if (upgrade) {
       try {
-        password = lockDown(server, jdbcUrl, pgData, passwordFile);
+        password = lockDown(jdbcUrl, pgData, passwordFile);
       } catch (IOException | RuntimeException e) {
         server.close();
         throw e;
@@ -167,7 +145,7 @@ final class EmbeddedDatabase {
    * the password itself never travels or lands in a server log), keeps it in DATA_DIR and stops trusting.
    * The server was started trusting only loopback and the private socket, as that release already did.
    */
-  private static String lockDown(EmbeddedPostgres server, String jdbcUrl, Path pgData, Path passwordFile) throws IOException {
+  private static String lockDown(String jdbcUrl, Path pgData, Path passwordFile) throws IOException {
     String password = newPassword();
     try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
       c.unwrap(PGConnection.class).alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
@@ -222,7 +200,7 @@ final class EmbeddedDatabase {
    * that a new one does not unpack them again (that doubled a cold start). If that directory cannot be made
    * ours, they go under DATA_DIR.
    */
-  private static Path binariesDirectory(Path dataDir) {
+  static Path binariesDirectory(Path dataDir) {
     Path shared = Path.of(System.getProperty("user.home"), ".cache", "visionary", "postgres");
     try {
       Files.createDirectories(shared);

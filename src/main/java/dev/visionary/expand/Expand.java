@@ -29,7 +29,7 @@ public final class Expand implements AutoCloseable {
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
     IdeaTemplates templates = new IdeaTemplates(wordLists::values);
-    this.engines = new ExpansionEngines(new BuiltinExpander(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults(),
+    this.engines = new ExpansionEngines(BuiltinExpander.loadingInBackground(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults(),
         new LocalServers(config.local(), Optional.ofNullable(config.providers().variables().get("OLLAMA_MODEL"))));
     this.runner = new ExpansionRunner(expansions, metrics, config.expansion().deadline());
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);

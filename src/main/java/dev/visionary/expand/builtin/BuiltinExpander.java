@@ -2,6 +2,8 @@ package dev.visionary.expand.builtin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The offline engine: expands an idea from a curated vocabulary, with no network and no model. Deterministic:
@@ -10,16 +12,59 @@ import java.util.List;
 public final class BuiltinExpander implements Expander {
   public static final String ID = "builtin";
 
-  private final Vocabulary vocabulary;
-  private final ScenePlanner planner;
+  private final CompletableFuture<Parts> parts;
+
+  private record Parts(Vocabulary vocabulary, ScenePlanner planner) {
+    static Parts of(Vocabulary vocabulary) {
+      return new Parts(vocabulary, new ScenePlanner(vocabulary));
+    }
+  }
 
   public BuiltinExpander() {
     this(Vocabulary.standard());
   }
 
   BuiltinExpander(Vocabulary vocabulary) {
-    this.vocabulary = vocabulary;
-    this.planner = new ScenePlanner(vocabulary);
+    this.parts = CompletableFuture.completedFuture(Parts.of(vocabulary));
+  }
+
+  private BuiltinExpander(CompletableFuture<Parts> parts) {
+    this.parts = parts;
+  }
+
+  /**
+   * An engine whose vocabulary is read on a thread of its own, for the server's start: reading it is a good part
+   * of building the app, and the first request (a health check, a page) rarely expands anything. An expansion
+   * asked for meanwhile waits for it.
+   */
+  public static BuiltinExpander loadingInBackground() {
+    CompletableFuture<Parts> parts = new CompletableFuture<>();
+    Thread loader = new Thread(() -> {
+      try {
+        parts.complete(Parts.of(Vocabulary.standard()));
+      } catch (Throwable e) {
+        parts.completeExceptionally(e);
+      }
+    }, "builtin-vocabulary");
+    loader.setDaemon(true);
+    loader.start();
+    return new BuiltinExpander(parts);
+  }
+
+  /** The vocabulary and planner, waiting for them while they are still being read. */
+  private Parts parts() {
+    try {
+      return parts.join();
+    } catch (CompletionException e) {
+      // The load's own error, as the synchronous constructor would have thrown it.
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -34,6 +79,9 @@ public final class BuiltinExpander implements Expander {
 
   @Override
   public List<ExpansionResult> expand(ExpansionRequest request) {
+    Parts parts = parts();
+    Vocabulary vocabulary = parts.vocabulary();
+    ScenePlanner planner = parts.planner();
     Dialect dialect = switch (request.target()) {
       case STABLE_DIFFUSION -> new StableDiffusionDialect(vocabulary);
       case MIDJOURNEY -> new MidjourneyDialect(vocabulary);
@@ -45,7 +93,7 @@ public final class BuiltinExpander implements Expander {
     Refinement refinement = request.basePrompt() == null ? Refinement.NONE : Refinement.parse(request.refinement(), vocabulary);
     Glossary.Reading foreign = vocabulary.glossary.read(request.idea());
     List<ExpansionResult> results = refinement.isEmpty() ? planner.plan(planned).stream().map(plan -> rendered(plan, dialect)).toList()
-        : refined(request, planned, refinement, dialect);
+        : refined(request, planned, refinement, dialect, vocabulary, planner);
     // The person should know the engine answers in English and what it understood their words as.
     return foreign == null ? results : results.stream().map(r -> r.noted(vocabulary.glossary.noteFor(foreign))).toList();
   }
@@ -61,7 +109,8 @@ public final class BuiltinExpander implements Expander {
     return result.prompt().toLowerCase(java.util.Locale.ROOT).contains(value) ? result.exploring(explores) : result;
   }
 
-  private List<ExpansionResult> refined(ExpansionRequest request, ExpansionRequest planned, Refinement refinement, Dialect dialect) {
+  private static List<ExpansionResult> refined(ExpansionRequest request, ExpansionRequest planned, Refinement refinement, Dialect dialect,
+      Vocabulary vocabulary, ScenePlanner planner) {
     // Refine edits the card itself, in place; further variations, if any were asked for, are fresh expansions.
     List<ExpansionResult> results = new ArrayList<>(request.count());
     results.add(CardEdit.apply(request, refinement, vocabulary,

@@ -15,7 +15,10 @@ import java.util.function.LongFunction;
 public final class IdeaTemplates {
   /** A person's own word lists by owner id, name → values; the Studio keeps them in the database. */
   private final LongFunction<Map<String, List<String>>> ownLists;
-  private final Wildcards builtin = Wildcards.builtin();
+  /** Read on first use, not at construction: the vocabulary behind them loads while the server starts. */
+  private static final class Builtin {
+    static final Wildcards LISTS = Wildcards.builtin();
+  }
 
   public IdeaTemplates(LongFunction<Map<String, List<String>>> ownLists) {
     this.ownLists = ownLists;
@@ -85,14 +88,14 @@ public final class IdeaTemplates {
   /** The built-in word lists by name, shown read-only on the wildcards page. */
   public Map<String, List<String>> builtinLists() {
     Map<String, List<String>> lists = new TreeMap<>();
-    for (String name : builtin.names()) {
-      builtin.values(name).ifPresent(values -> lists.put(name, values));
+    for (String name : Builtin.LISTS.names()) {
+      Builtin.LISTS.values(name).ifPresent(values -> lists.put(name, values));
     }
     return lists;
   }
 
   private Wildcards wildcards(long ownerId) {
-    return new OwnLists(ownLists, ownerId).withFallback(builtin);
+    return new OwnLists(ownLists, ownerId).withFallback(Builtin.LISTS);
   }
 
   /** A person's lists, read on first use: most ideas name no list, and each read is a trip to the database. */

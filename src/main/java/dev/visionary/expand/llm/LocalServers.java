@@ -64,7 +64,8 @@ public final class LocalServers {
 
   private final Config.LocalModels config;
   private final Optional<String> ollamaModel;
-  private final HttpClient http = HttpClients.api(CONNECT_TIMEOUT);
+  /** Made by the first look, which runs on the discovery thread: building a client is not cheap, and starting need not wait for it. */
+  private volatile HttpClient http;
 
   /**
    * @param ollamaModel OLLAMA_MODEL when set: the model a found Ollama is used with, reported missing when it is not
@@ -73,6 +74,20 @@ public final class LocalServers {
   public LocalServers(Config.LocalModels config, Optional<String> ollamaModel) {
     this.config = config;
     this.ollamaModel = ollamaModel;
+  }
+
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = HttpClients.api(CONNECT_TIMEOUT);
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   public boolean enabled() {
@@ -163,7 +178,7 @@ public final class LocalServers {
   /** The body of a 200 answer, read no further than the limit; null for any other answer or one too long. */
   private CompletableFuture<byte[]> get(URI uri) {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).header("Accept", "application/json").GET().build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
+    return http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
       try (InputStream in = response.body()) {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         return response.statusCode() == 200 && body.length <= MAX_BODY_BYTES ? body : null;
