@@ -135,6 +135,7 @@ final class ParallelCopy {
 
   private void load(DataSource dataSource, String copySql) {
     try (Connection c = dataSource.getConnection()) {
+      Seed.noReadDeadline(c);
       c.setAutoCommit(false);
       BackendCpu cpu = BackendCpu.of(c);
       OptionalDouble cpuBefore = cpu.seconds();

@@ -127,6 +127,7 @@ public final class Seed {
     try {
       rows.load(options.prompts(), options.images(), timings);
       try (Connection c = dataSource.getConnection()) {
+        noReadDeadline(c);
         c.setAutoCommit(true);
         bulk.enableTriggers(c);
       }
@@ -194,6 +195,16 @@ public final class Seed {
   }
 
   /**
+   * A seed statement works on millions of rows at once (copying every prompt's first version, building an index)
+   * and at 10M prompts runs longer than the pool's read deadline, which is there for a server that stops
+   * answering a request; the seed's connections wait for as long as the statement takes. The pool puts the
+   * deadline back when the connection returns to it.
+   */
+  static void noReadDeadline(Connection c) throws SQLException {
+    c.setNetworkTimeout(Runnable::run, 0);
+  }
+
+  /**
    * The load commits table by table, so a failure cannot simply roll back: this deletes what the seed added and
    * puts the indexes, keys and triggers back, in one transaction. A seed killed outright leaves its rows behind and
    * may leave indexes missing; as the refusal above says, seed an empty database, and throw it away then.
@@ -201,6 +212,7 @@ public final class Seed {
   private static void undo(DataSource dataSource, List<Long> users, List<byte[]> pictures, BulkLoad bulk, Exception cause) {
     log.warn("Seeding failed ({}); removing the seeded rows and restoring indexes, keys and triggers", cause.toString());
     try (Connection c = dataSource.getConnection()) {
+      noReadDeadline(c);
       c.setAutoCommit(false);
       Long[] seeded = users.toArray(Long[]::new);
       // Children first: the keys that would cascade from users are among those set aside.

@@ -106,6 +106,7 @@ final class Steps {
 
   private void work() {
     try (Connection c = dataSource.getConnection()) {
+      Seed.noReadDeadline(c);
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
         for (String setting : sessionSettings) {
