@@ -64,6 +64,52 @@
     }
   });
 
+  // Compare: a "Compare selected" button is usable once two to four of its form's boxes are ticked. The boxes
+  // belong to the form through their form attribute, so form.elements finds them wherever the cards are.
+  function refreshCompareBar(form) {
+    var button = form.querySelector("[data-testid=compare-selected]");
+    if (!button) return;
+    var picked = 0;
+    for (var i = 0; i < form.elements.length; i++) {
+      var el = form.elements[i];
+      if (el.type === "checkbox" && el.checked) picked++;
+    }
+    button.disabled = picked < 2 || picked > 4;
+    var hint = form.querySelector(".hint");
+    if (hint) {
+      if (!hint.hasAttribute("data-idle")) hint.setAttribute("data-idle", hint.textContent);
+      hint.textContent = picked === 0 ? hint.getAttribute("data-idle")
+        : picked > 4 ? picked + " ticked: compare at most four." : picked + " ticked" + (picked < 2 ? ": tick one more." : ".");
+    }
+  }
+
+  function refreshCompareBars(root) {
+    var forms = root.querySelectorAll ? root.querySelectorAll("form.compare-bar") : [];
+    for (var i = 0; i < forms.length; i++) refreshCompareBar(forms[i]);
+  }
+
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box && box.getAttribute && box.getAttribute("data-testid") === "compare-pick" && box.form) refreshCompareBar(box.form);
+  });
+  // New cards and lists arrive by HTMX; the bars on the page count what is ticked now.
+  document.addEventListener("htmx:load", function () { refreshCompareBars(document); });
+  refreshCompareBars(document);
+
+  // Two images one over the other: the range input moves the edge of the top image (a clip), so either side
+  // can be seen in full. Without script the slider stays hidden and the images stand side by side.
+  function setUpSlider(section) {
+    var frame = section.querySelector(".slider-frame");
+    var range = section.querySelector("input[type=range]");
+    if (!frame || !range) return;
+    var show = function () { frame.style.setProperty("--split", range.value + "%"); };
+    range.addEventListener("input", show);
+    show();
+    section.hidden = false;
+  }
+  var sliders = document.querySelectorAll("[data-compare-slider]");
+  for (var s = 0; s < sliders.length; s++) setUpSlider(sliders[s]);
+
   document.addEventListener("htmx:sendError", function () {
     var flash = document.getElementById("flash");
     if (flash) {

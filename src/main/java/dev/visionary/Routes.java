@@ -65,6 +65,7 @@ final class Routes {
     routes.collections(h.library().collectionRoutes());
     routes.studio(h.expand().studioRoutes(), h.expand().expansionRoutes());
     routes.wordsAndInstructions(h.expand().wordListRoutes(), h.expand().instructionRoutes());
+    routes.comparisons(h.expand(), h.library(), h.generation());
     routes.generation(h.generation().generateRoutes(), h.generation().imageRoutes());
     routes.get(Urls.HEALTH, PUBLIC, h.health()::health);
     // Public to the router; the handler itself admits only the scraper (see MetricsRoutes).
@@ -151,6 +152,17 @@ final class Routes {
     get(Urls.INSTRUCTIONS, SIGNED_IN, i::page);
     post(Urls.INSTRUCTIONS, SIGNED_IN, i::save);
     post(Urls.INSTRUCTIONS_CHOOSE, SIGNED_IN, i::choose);
+  }
+
+  /**
+   * Two to four items side by side, each comparison in the feature that owns them. Saved prompts and images are
+   * public to the router: their handlers admit whoever may see every item, as the items' own pages do. Registered
+   * before the image routes, whose {@code /images/{id}} would take "compare" for an id.
+   */
+  private void comparisons(Expand expand, Library library, Generation generation) {
+    get(Urls.EXPANSION_COMPARE, OWNER, expand.cardComparison()::show);
+    get(Urls.LIBRARY_COMPARE, PUBLIC, library.comparison()::show);
+    get(Urls.IMAGES_COMPARE, PUBLIC, generation.imageComparison()::show);
   }
 
   private void generation(GenerateRoutes g, ImageRoutes images) {

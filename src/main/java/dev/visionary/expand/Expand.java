@@ -22,6 +22,7 @@ public final class Expand implements AutoCloseable {
   private final ExpansionRoutes expansionRoutes;
   private final InstructionRoutes instructionRoutes;
   private final WordListRoutes wordListRoutes;
+  private final CardComparison cardComparison;
   private final Expansions expansions;
 
   public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics, StyleBook styles) {
@@ -37,6 +38,7 @@ public final class Expand implements AutoCloseable {
     this.expansionRoutes = new ExpansionRoutes(pages, service, limits);
     this.instructionRoutes = new InstructionRoutes(pages, instructions);
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);
+    this.cardComparison = new CardComparison(pages, service);
   }
 
   public StudioRoutes studioRoutes() {
@@ -45,6 +47,10 @@ public final class Expand implements AutoCloseable {
 
   public ExpansionRoutes expansionRoutes() {
     return expansionRoutes;
+  }
+
+  public CardComparison cardComparison() {
+    return cardComparison;
   }
 
   public InstructionRoutes instructionRoutes() {

@@ -21,7 +21,15 @@ final class ExpansionViews {
   /** One card: a variation with everything its actions need. */
   record CardView(String domId, String expansionId, int index, int number, String rootId, String prompt, String negative,
                   String parameterLine, String paramsJson, String copyText, List<String> warnings, String target,
-                  String idea, String refinement, List<String> notes, String explores) {}
+                  String idea, String refinement, List<String> notes, String explores) {
+    /**
+     * The card's name in a comparison address: its number among the expansion's own cards, or the refinement's or
+     * "more like this" expansion id and the number there, so an address keeps naming the same card as more arrive.
+     */
+    public String compareKey() {
+      return expansionId.equals(rootId) ? Integer.toString(number) : expansionId + "-" + number;
+    }
+  }
 
   /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
   record OutcomeView(String id, boolean running, boolean failed, String errorHeading, String error, String streamUrl,

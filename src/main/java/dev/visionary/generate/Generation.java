@@ -16,6 +16,7 @@ public final class Generation implements AutoCloseable {
   private final Jdbi jdbi;
   private final GenerateRoutes routes;
   private final ImageRoutes imageRoutes;
+  private final ImageComparison imageComparison;
   private final QuickGenerate quickGenerate;
 
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
@@ -29,6 +30,7 @@ public final class Generation implements AutoCloseable {
     this.quickGenerate = new QuickGenerate(engines);
     this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts, cards, quickGenerate);
     this.imageRoutes = new ImageRoutes(store, prompts);
+    this.imageComparison = new ImageComparison(pages, store, jobs, engines, prompts);
   }
 
   /**
@@ -50,6 +52,10 @@ public final class Generation implements AutoCloseable {
 
   public ImageRoutes imageRoutes() {
     return imageRoutes;
+  }
+
+  public ImageComparison imageComparison() {
+    return imageComparison;
   }
 
   /** Housekeeping: queued jobs that have no scheduled execution get one; returns how many. */

@@ -12,6 +12,7 @@ public final class Library {
   private final SearchRoutes searchRoutes;
   private final CollectionRoutes collectionRoutes;
   private final TransferRoutes transferRoutes;
+  private final PromptComparison comparison;
 
   public Library(Jdbi jdbi, Pages pages, PromptCaps caps, PromptGallery gallery) {
     this.prompts = new Prompts(jdbi, caps);
@@ -21,6 +22,7 @@ public final class Library {
     this.promptRoutes = new PromptRoutes(pages, prompts, tags, collections, bookmarks, gallery);
     this.searchRoutes = new SearchRoutes(pages, new PromptSearch(jdbi), prompts, tags, collections);
     this.collectionRoutes = new CollectionRoutes(pages, collections, prompts);
+    this.comparison = new PromptComparison(pages, prompts, tags);
     this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts), caps);
   }
 
@@ -43,6 +45,10 @@ public final class Library {
 
   public TransferRoutes transferRoutes() {
     return transferRoutes;
+  }
+
+  public PromptComparison comparison() {
+    return comparison;
   }
 
   /**

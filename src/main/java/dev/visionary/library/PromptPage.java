@@ -3,6 +3,7 @@ package dev.visionary.library;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.prompt.Target;
+import dev.visionary.prompt.WordDiff;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Requests;
 import dev.visionary.web.Urls;
@@ -170,7 +171,7 @@ final class PromptPage {
   record VersionView(int number, String title, String note, String when, boolean current, List<WordDiff.Segment> textDiff,
       List<WordDiff.Segment> negativeDiff, String oldTitle, boolean paramsChanged, boolean targetChanged) {
     public boolean negativeChanged() {
-      return negativeDiff.stream().anyMatch(s -> s.kind() != WordDiff.Kind.SAME);
+      return WordDiff.differs(negativeDiff);
     }
   }
 }

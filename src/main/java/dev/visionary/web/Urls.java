@@ -23,6 +23,7 @@ public final class Urls {
   public static final String EXPANSION_REFINE = "/x/{id}/refine";
   public static final String EXPANSION_MORE = "/x/{id}/more";
   public static final String EXPANSION_FILL = "/x/{id}/fill";
+  public static final String EXPANSION_COMPARE = "/x/{id}/compare";
   public static final String INSTRUCTIONS = "/instructions";
   public static final String INSTRUCTIONS_CHOOSE = "/instructions/choose";
   public static final String WILDCARDS = "/wildcards";
@@ -39,6 +40,7 @@ public final class Urls {
   // The library: listings
   public static final String LIBRARY = "/library";
   public static final String LIBRARY_TAGS = "/library/tags";
+  public static final String LIBRARY_COMPARE = "/library/compare";
   public static final String TRASH = "/library/trash";
   public static final String TRASH_EMPTY = "/library/trash/empty";
   public static final String BOOKMARKS = "/bookmarks";
@@ -86,6 +88,8 @@ public final class Urls {
   public static final String JOB = "/jobs/{id}";
   public static final String JOB_CANCEL = "/jobs/{id}/cancel";
   public static final String JOB_RETRY = "/jobs/{id}/retry";
+  /** Before {@link #IMAGE} in the route table, which would read "compare" as an image id. */
+  public static final String IMAGES_COMPARE = "/images/compare";
   public static final String IMAGE = "/images/{id}";
   public static final String IMAGE_THUMB = "/images/{id}/thumb";
 

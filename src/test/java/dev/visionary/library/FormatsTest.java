@@ -60,18 +60,6 @@ class FormatsTest {
   }
 
   @Test
-  void diffsShowChangedWordsOnly() {
-    List<WordDiff.Segment> diff = WordDiff.diff("a red fox in snow", "a white fox in deep snow");
-    assertEquals(List.of(
-        new WordDiff.Segment(WordDiff.Kind.SAME, "a "),
-        new WordDiff.Segment(WordDiff.Kind.REMOVED, "red"),
-        new WordDiff.Segment(WordDiff.Kind.ADDED, "white"),
-        new WordDiff.Segment(WordDiff.Kind.SAME, " fox in "),
-        new WordDiff.Segment(WordDiff.Kind.ADDED, "deep "),
-        new WordDiff.Segment(WordDiff.Kind.SAME, "snow")), diff);
-  }
-
-  @Test
   void highlightsEscapeEverythingButTheirOwnMarks() {
     String marked = "<script>" + Highlights.START + "fox" + Highlights.STOP + " & \"friends\"";
     assertEquals("&lt;script&gt;<mark>fox</mark> &amp; &quot;friends&quot;", Highlights.toHtml(marked));

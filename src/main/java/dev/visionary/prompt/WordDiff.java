@@ -1,19 +1,22 @@
-package dev.visionary.library;
+package dev.visionary.prompt;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A word-level diff (longest common subsequence), so a version shows exactly which words changed. */
-final class WordDiff {
+/**
+ * A word-level diff (longest common subsequence), so a version or a comparison shows exactly which words changed.
+ * Whitespace runs are tokens of their own, so joining the segments gives back either text.
+ */
+public final class WordDiff {
   /** Beyond this many cells the table costs more than it helps; the change is shown as one replacement. */
   private static final long MAX_CELLS = 4_000_000;
   private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
 
-  enum Kind { SAME, ADDED, REMOVED }
+  public enum Kind { SAME, ADDED, REMOVED }
 
-  record Segment(Kind kind, String text) {
+  public record Segment(Kind kind, String text) {
     public boolean added() {
       return kind == Kind.ADDED;
     }
@@ -25,7 +28,7 @@ final class WordDiff {
 
   private WordDiff() {}
 
-  static List<Segment> diff(String before, String after) {
+  public static List<Segment> diff(String before, String after) {
     List<String> a = tokens(before);
     List<String> b = tokens(after);
     List<Segment> out = new ArrayList<>();
@@ -59,6 +62,11 @@ final class WordDiff {
       add(out, Kind.ADDED, b.get(j++));
     }
     return out;
+  }
+
+  /** Whether any word is only on one side. */
+  public static boolean differs(List<Segment> diff) {
+    return diff.stream().anyMatch(s -> s.kind() != Kind.SAME);
   }
 
   private static List<String> tokens(String s) {
