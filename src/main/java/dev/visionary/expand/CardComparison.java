@@ -68,11 +68,13 @@ public final class CardComparison {
     model.put("promptsDiffer", SideBySide.anyDiffers(prompts));
     model.put("hasNegatives", negatives.stream().anyMatch(t -> !t.empty()));
     model.put("hasParameters", parameters.stream().anyMatch(t -> !t.empty()));
-    model.put("rows", List.of(
+    List<SideBySide.Row> rows = List.of(
         SideBySide.row("Model", cards.stream().map(c -> Target.byId(c.target()).map(Target::label).orElse(c.target())).toList()),
         SideBySide.row("Refined with", cards.stream().map(ExpansionViews.CardView::refinement).toList()),
         SideBySide.row("Explores", cards.stream().map(ExpansionViews.CardView::explores).toList()),
-        SideBySide.row("Words", prompts.stream().map(t -> Integer.toString(t.text().isBlank() ? 0 : t.text().strip().split("\\s+").length)).toList())));
+        SideBySide.row("Words", prompts.stream().map(t -> Integer.toString(t.text().isBlank() ? 0 : t.text().strip().split("\\s+").length)).toList()));
+    // A fact no card has (no refinement among them) is left out rather than shown as a row of dashes.
+    model.put("rows", rows.stream().filter(r -> r.cells().stream().anyMatch(c -> !c.value().isEmpty())).toList());
     model.put("back", Urls.expansion(x.id()));
     pages.page(ctx, "expand/compare", model);
   }
