@@ -231,4 +231,16 @@ class CompareHttpTest {
     assertEquals(200, page.statusCode(), page.body());
     assertFalse(page.body().contains("id=\"prompts-heading\""), "the same prompt is not diffed");
   }
+
+  @Test
+  void brokenOrHostileAddressesAnswerAClearClientErrorAndEchoNothingAsMarkup() {
+    for (String path : List.of("/library/compare?p=%ff%fe&p=abc", "/images/compare?i=%E0%A4&i=b", "/x/" + expansion + "/compare?card=%ff&card=1")) {
+      HttpResponse<String> response = owner.get(path);
+      assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, path + " answered " + response.statusCode());
+    }
+    HttpResponse<String> markup = owner.get("/x/" + expansion + "/compare?card=1&card=%3Cb%3Ex%3C/b%3E");
+    assertEquals(404, markup.statusCode());
+    assertFalse(markup.body().contains("<b>x</b>"), "the card name comes back escaped");
+    assertEquals(400, owner.get("/library/compare?" + "p=a&".repeat(500) + "p=b").statusCode(), "a flood of items is refused at once");
+  }
 }
