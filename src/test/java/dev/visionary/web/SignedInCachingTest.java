@@ -45,7 +45,7 @@ class SignedInCachingTest {
         String cacheControl = response.headers().firstValue("Cache-Control").orElse("(none)");
         boolean revalidated = cacheControl.equals("private, no-cache") && response.headers().firstValue("ETag").isPresent();
         // Image bytes never change under their id; private keeps them out of shared caches.
-        boolean immutableImage = route.startsWith("/images/") && cacheControl.equals("private, max-age=31536000, immutable");
+        boolean immutableImage = route.startsWith("/images/{id}") && cacheControl.equals("private, max-age=31536000, immutable");
         if (!(cacheControl.equals("no-store") || revalidated || immutableImage)) {
           problems.add("GET " + path.get() + (htmx ? " (HTMX)" : "") + " -> " + response.statusCode() + ", Cache-Control: " + cacheControl);
         }
@@ -58,18 +58,20 @@ class SignedInCachingTest {
   /** A real prompt, collection, expansion, job and image of this person, so every path parameter names something. */
   private static Map<String, String> createOneOfEverything(Http me, String username) {
     String prompt = saved(me, "/prompts", "title", "Harbour at dawn", "text", "a quiet harbour at dawn", "target", "generic", "visibility", "private");
+    String second = saved(me, "/prompts", "title", "Harbour at night", "text", "a quiet harbour at night", "target", "generic", "visibility", "private");
     String collection = saved(me, "/collections", "name", "Harbours", "visibility", "private");
     String expansion = saved(me, "/expand", "idea", "a beach sunset", "target", "generic", "style", "none", "count", "2", "engine", "builtin", "seed", "7");
     assertEquals(303, me.postForm("/wildcards", Http.form("_csrf", Accounts.csrf(me, "/wildcards"), "name", "colours", "values", "red\nblue")).statusCode());
     assertEquals(303, me.postForm("/instructions", Http.form("_csrf", Accounts.csrf(me, "/instructions"), "name", "Moody", "body", "Make it moody.")).statusCode());
-    String job = Jobs.submit(me, "prompt", "a lighthouse at dusk", "size", "512x512");
+    String job = Jobs.submit(me, "prompt", "a lighthouse at dusk", "size", "512x512", "count", "2");
     List<String> images = Jobs.imageIds(Jobs.awaitFinished(me, job, Duration.ofSeconds(30)));
-    assertFalse(images.isEmpty());
+    assertEquals(2, images.size());
     return Map.of(
         "prompt", prompt.split("/")[2], "promptSlug", prompt.split("/")[3],
         "collection", collection.split("/")[2], "collectionSlug", collection.split("/")[3],
         "expansion", expansion.substring("/x/".length()),
-        "job", job, "image", images.get(0), "username", username);
+        "job", job, "image", images.get(0), "username", username,
+        "comparedPrompts", "p=" + prompt.split("/")[2] + "&p=" + second.split("/")[2], "comparedImages", "i=" + images.get(0) + "&i=" + images.get(1));
   }
 
   private static String saved(Http me, String path, String... fields) {
@@ -101,6 +103,9 @@ class SignedInCachingTest {
       case "/u/{username}" -> "/u/" + ids.get("username");
       case "/library" -> "/library?q=harbour";
       case "/library/tags" -> "/library/tags?q=h";
+      case "/x/{id}/compare" -> "/x/" + ids.get("expansion") + "/compare?card=1&card=2";
+      case "/library/compare" -> "/library/compare?" + ids.get("comparedPrompts");
+      case "/images/compare" -> "/images/compare?" + ids.get("comparedImages");
       default -> route;
     };
     if (path.contains("{") || path.contains("<")) {
