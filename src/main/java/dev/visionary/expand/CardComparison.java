@@ -11,9 +11,11 @@ import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Two to four cards of one expansion (its own, its refinements' and "more like this" ones) side by side. */
 public final class CardComparison {
@@ -32,7 +34,7 @@ public final class CardComparison {
   public void show(Context ctx) {
     User user = CurrentUser.require(ctx);
     String id = ctx.pathParam("id");
-    Expansion x = (ShortIds.looksValid(id) ? service.expansions().findOwned(id, user.id()) : java.util.Optional.<Expansion>empty())
+    Expansion x = (ShortIds.looksValid(id) ? service.expansions().findOwned(id, user.id()) : Optional.<Expansion>empty())
         .orElseThrow(() -> new NotFoundResponse("There is no expansion at this address, or it is not yours."));
     List<String> keys = CompareSelection.read(ctx, "card", "cards");
     List<Expansion> children = x.lineage().parentId() == null ? service.expansions().children(x.id()) : List.of();
@@ -61,7 +63,7 @@ public final class CardComparison {
     for (int i = 0; i < cards.size(); i++) {
       compared.add(new ComparedCard(cards.get(i), labels.get(cards.get(i).compareKey()), prompts.get(i), negatives.get(i), parameters.get(i)));
     }
-    Map<String, Object> model = new java.util.HashMap<>();
+    Map<String, Object> model = new HashMap<>();
     model.put("x", view);
     model.put("cards", compared);
     model.put("names", compared.stream().map(ComparedCard::label).toList());
