@@ -86,6 +86,13 @@ public final class Urls {
   public static final String JOB = "/jobs/{id}";
   public static final String JOB_CANCEL = "/jobs/{id}/cancel";
   public static final String JOB_RETRY = "/jobs/{id}/retry";
+  public static final String GRIDS = "/grids";
+  public static final String GRID_NEW = "/grids/new";
+  public static final String GRID = "/grids/{id}";
+  public static final String GRID_PICTURE = "/grids/{id}/grid.png";
+  public static final String GRID_CANCEL = "/grids/{id}/cancel";
+  public static final String GRID_RERUN = "/grids/{id}/rerun";
+  public static final String GRID_VISIBILITY = "/grids/{id}/visibility";
   public static final String IMAGE = "/images/{id}";
   public static final String IMAGE_THUMB = "/images/{id}/thumb";
 
@@ -143,6 +150,10 @@ public final class Urls {
 
   public static String job(String id) {
     return "/jobs/" + segment(id);
+  }
+
+  public static String grid(String id) {
+    return "/grids/" + segment(id);
   }
 
   public static String image(String id) {
