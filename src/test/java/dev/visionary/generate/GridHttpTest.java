@@ -159,9 +159,12 @@ class GridHttpTest {
     String changeForm = http.get("/grids/new?from=" + grid).body();
     assertTrue(changeForm.contains("a {red|blue} kite over green hills"));
     assertTrue(changeForm.contains("100\n101\n102"), "the seeds to change: " + changeForm);
-    String prefilled = http.get("/grids/new?prompt=a+%7Bcat%7Cdog%7D+on+a+sofa&negative=blurry").body();
-    assertTrue(prefilled.contains("a {cat|dog} on a sofa"));
-    assertTrue(prefilled.contains("blurry"));
+    String job = dev.visionary.support.Jobs.submit(http, "prompt", "a {cat|dog} on a sofa", "size", "512x512");
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/grids/new\\?prompt=[^\"]+)\"")
+        .matcher(http.get("/jobs/" + job).body());
+    assertTrue(link.find(), "a job card offers to make a grid of its prompt");
+    String prefilled = http.get(link.group(1).replace("&amp;", "&")).body();
+    assertTrue(prefilled.contains("a {cat|dog} on a sofa"), prefilled);
   }
 
   /** Whether any pixel in the rectangle differs from the background. */
