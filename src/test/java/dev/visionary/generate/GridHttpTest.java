@@ -167,6 +167,27 @@ class GridHttpTest {
     assertTrue(prefilled.contains("a {cat|dog} on a sofa"), prefilled);
   }
 
+  @Test
+  void rowsOfSavedStylesAndAColumnPerEngineApplyEachStyleAsGenerateDoes() throws Exception {
+    Accounts.signedIn(http, "stylist");
+    HttpResponse<String> style = http.postForm("/prompts", Http.form("_csrf", Accounts.csrf(http, "/prompts/new"), "title", "Noir",
+        "text", "{prompt}, film noir", "tags", "style", "target", "generic", "visibility", "private"));
+    assertEquals(303, style.statusCode(), style.body());
+    assertTrue(http.get("/grids/new").body().contains("yours: Noir"), "the form names the person's styles");
+    String grid = GridSupport.make(http, "prompt", "a lighthouse", "size", "512x512", "seed", "5", "rows", "style", "rows_values", "none\nnoir",
+        "cols", "engine", "cols_values", "");
+    String page = http.get("/grids/" + grid).body();
+    assertTrue(page.contains(">no style<") && page.contains(">Noir<"), "rows labelled by style");
+    List<GridSupport.Cell> cells = GridSupport.awaitFinished(http, grid, Duration.ofSeconds(90));
+    assertEquals(2, cells.size(), "one column: the one engine configured here");
+    List<String> prompts = List.of("a lighthouse", "a lighthouse, film noir");
+    for (int i = 0; i < 2; i++) {
+      Infotext info = Infotext.parse(PngMetadata.readParameters(http.getBytes("/images/" + cells.get(i).imageId()).body()).orElseThrow());
+      assertEquals(prompts.get(i), info.prompt());
+      assertEquals(5L, info.seed().orElseThrow());
+    }
+  }
+
   /** Whether any pixel in the rectangle differs from the background. */
   private static boolean inked(BufferedImage image, int x0, int y0, int x1, int y1) {
     for (int y = y0; y < y1; y++) {
