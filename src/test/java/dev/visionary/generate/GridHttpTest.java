@@ -165,6 +165,14 @@ class GridHttpTest {
     assertTrue(link.find(), "a job card offers to make a grid of its prompt");
     String prefilled = http.get(link.group(1).replace("&amp;", "&")).body();
     assertTrue(prefilled.contains("a {cat|dog} on a sofa"), prefilled);
+
+    HttpResponse<String> saved = http.postForm("/prompts", Http.form("_csrf", Accounts.csrf(http, "/prompts/new"), "title", "Sofa",
+        "text", "a {cat|dog} on a sofa", "negative", "blurry", "target", "generic", "visibility", "private"));
+    java.util.regex.Matcher fromPrompt = java.util.regex.Pattern.compile("data-testid=\"make-grid\" href=\"([^\"]+)\"")
+        .matcher(http.get(saved.headers().firstValue("Location").orElseThrow()).body());
+    assertTrue(fromPrompt.find(), "a saved prompt's page offers to make a grid of it");
+    String fromSaved = http.get(fromPrompt.group(1).replace("&amp;", "&")).body();
+    assertTrue(fromSaved.contains("a {cat|dog} on a sofa") && fromSaved.contains(">blurry</textarea>"), "prompt and negative carried over");
   }
 
   @Test
@@ -186,6 +194,26 @@ class GridHttpTest {
       assertEquals(prompts.get(i), info.prompt());
       assertEquals(5L, info.seed().orElseThrow());
     }
+  }
+
+  @Test
+  void everyStudioCardOffersToMakeAGridOfItsPrompt() throws Exception {
+    Accounts.signedIn(http, "carder");
+    HttpResponse<String> expanded = http.postForm("/expand", Http.form("_csrf", Accounts.csrf(http, "/"), "idea", "a lighthouse",
+        "target", "generic", "style", "none", "count", "2", "engine", "builtin", "seed", "3"));
+    assertEquals(303, expanded.statusCode());
+    String expansion = expanded.headers().firstValue("Location").orElseThrow();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String page = http.get(expansion).body();
+    while (!page.contains("data-testid=\"make-grid\"") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      page = http.get(expansion).body();
+    }
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("data-testid=\"make-grid\" href=\"([^\"]+)\"").matcher(page);
+    assertTrue(link.find(), "a card links to the grid form");
+    java.util.regex.Matcher text = java.util.regex.Pattern.compile("data-testid=\"prompt-text\"[^>]*>([^<]+)<").matcher(page);
+    assertTrue(text.find());
+    assertTrue(http.get(link.group(1).replace("&amp;", "&")).body().contains(text.group(1)), "the form holds the card's prompt");
   }
 
   /** Whether any pixel in the rectangle differs from the background. */
