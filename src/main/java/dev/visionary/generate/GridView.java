@@ -17,10 +17,6 @@ record GridView(String id, String prompt, String rowKind, String colKind, List<S
   /** One cell; {@code imageId} is null until its job has drawn it. */
   record CellView(int row, int col, String jobId, String status, String prompt, String negative, Long seed, String imageId, Integer width,
       Integer height, String error, String title) {
-    public boolean finished() {
-      return !status.equals("queued") && !status.equals("running");
-    }
-
     public String statusLabel() {
       return switch (status) {
         case "queued" -> "Queued";
