@@ -11,6 +11,7 @@ import dev.visionary.web.ShortIds;
 import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
@@ -71,7 +72,14 @@ public final class GridRoutes {
     Map<String, String> errors = new LinkedHashMap<>();
     List<SavedStyle> styles = prompts.styles(user.id());
     GridRecipe recipe = form.recipe(engines, styles, errors);
-    String id = recipe == null ? null : queue(user, recipe, styles, errors);
+    String id;
+    try {
+      id = recipe == null ? null : queue(user, recipe, styles, errors);
+    } catch (HttpResponseException e) {
+      // Over the generation limit: the form comes back as typed, with the limit's message and status.
+      showForm(ctx, user, form, Map.of("limit", e.getMessage()), e.getStatus());
+      return;
+    }
     if (id == null) {
       showForm(ctx, user, form, errors, 422);
       return;

@@ -106,6 +106,7 @@ class GridHttpTest {
       HttpResponse<String> over = GridSupport.post(limited, "prompt", "a {red|blue} kite", "rows", "option", "cols", "none");
       assertEquals(429, over.statusCode(), "6 + 2 + 2 is not");
       assertTrue(over.body().contains("limit of 8 image generations a minute"), over.body());
+      assertTrue(over.body().contains("a {red|blue} kite</textarea>"), "the form comes back as typed");
     }
   }
 
