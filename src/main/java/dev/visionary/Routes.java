@@ -14,6 +14,7 @@ import dev.visionary.expand.StudioRoutes;
 import dev.visionary.expand.WordListRoutes;
 import dev.visionary.generate.GenerateRoutes;
 import dev.visionary.generate.Generation;
+import dev.visionary.generate.GridRoutes;
 import dev.visionary.generate.ImageRoutes;
 import dev.visionary.library.CollectionRoutes;
 import dev.visionary.library.Library;
@@ -67,6 +68,7 @@ final class Routes {
     routes.wordsAndInstructions(h.expand().wordListRoutes(), h.expand().instructionRoutes());
     routes.comparisons(h.expand(), h.library(), h.generation());
     routes.generation(h.generation().generateRoutes(), h.generation().imageRoutes());
+    routes.grids(h.generation().gridRoutes());
     routes.get(Urls.HEALTH, PUBLIC, h.health()::health);
     // Public to the router; the handler itself admits only the scraper (see MetricsRoutes).
     routes.get(Urls.METRICS, PUBLIC, h.metrics()::scrape);
@@ -177,6 +179,19 @@ final class Routes {
     // Public to the router: the handler serves an image to whoever may read the prompt it belongs to.
     get(Urls.IMAGE, PUBLIC, images::image);
     get(Urls.IMAGE_THUMB, PUBLIC, images::thumbnail);
+  }
+
+  private void grids(GridRoutes g) {
+    get(Urls.GRIDS, SIGNED_IN, g::list);
+    post(Urls.GRIDS, SIGNED_IN, g::create);
+    // The form comes before the grid itself, whose id would match "new" too.
+    get(Urls.GRID_NEW, SIGNED_IN, g::newForm);
+    // Public to the router: the handler shows a shared grid to anyone and a private one only to its owner.
+    get(Urls.GRID, PUBLIC, g::show);
+    get(Urls.GRID_PICTURE, PUBLIC, g::picture);
+    post(Urls.GRID_CANCEL, OWNER, g::cancel);
+    post(Urls.GRID_RERUN, OWNER, g::rerun);
+    post(Urls.GRID_VISIBILITY, OWNER, g::visibility);
   }
 
   /** A GET of an old address answers 301 with the new one, keeping the query. */

@@ -18,6 +18,7 @@ public final class Generation implements AutoCloseable {
   private final ImageRoutes imageRoutes;
   private final ImageComparison imageComparison;
   private final QuickGenerate quickGenerate;
+  private final GridRoutes gridRoutes;
 
   public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
       ImageStore store, PromptLinks prompts, CardTexts cards, Metrics metrics) {
@@ -29,7 +30,9 @@ public final class Generation implements AutoCloseable {
     this.scheduler = new JobScheduler(dataSource, runner, jobs, settings.threads(), settings.heartbeat());
     this.quickGenerate = new QuickGenerate(engines);
     this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts, cards, quickGenerate);
-    this.imageRoutes = new ImageRoutes(store, prompts);
+    Grids grids = new Grids(jdbi);
+    this.gridRoutes = new GridRoutes(pages, grids, jobs, engines, store, scheduler, runner, limits, prompts);
+    this.imageRoutes = new ImageRoutes(store, prompts, grids);
     this.imageComparison = new ImageComparison(pages, store, jobs, engines, prompts);
   }
 
@@ -48,6 +51,10 @@ public final class Generation implements AutoCloseable {
   /** Builds the Generate control that other features' pages show beside a prompt. */
   public QuickGenerate quickGenerate() {
     return quickGenerate;
+  }
+
+  public GridRoutes gridRoutes() {
+    return gridRoutes;
   }
 
   public ImageRoutes imageRoutes() {

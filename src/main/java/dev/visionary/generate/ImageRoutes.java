@@ -10,7 +10,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Image bytes: readable by their owner and by whoever may read the saved prompt they belong to.
+ * Image bytes: readable by their owner, by whoever may read the saved prompt they belong to, and by whoever may
+ * see the shared grid they were drawn for.
  * Content never changes under an id, so a strong ETag and a year of caching are safe.
  */
 public final class ImageRoutes {
@@ -18,10 +19,12 @@ public final class ImageRoutes {
 
   private final ImageStore store;
   private final PromptLinks prompts;
+  private final Grids grids;
 
-  ImageRoutes(ImageStore store, PromptLinks prompts) {
+  ImageRoutes(ImageStore store, PromptLinks prompts, Grids grids) {
     this.store = store;
     this.prompts = prompts;
+    this.grids = grids;
   }
 
   public void image(Context ctx) {
@@ -46,7 +49,8 @@ public final class ImageRoutes {
     // Access and the tag come from reads that touch no bytes (one for the owner); a revisit (304) ends there.
     ImageStore.Access access = (ShortIds.looksValid(id) ? store.access(id) : Optional.<ImageStore.Access>empty())
         .filter(a -> viewer.map(u -> u.id() == a.ownerId()).orElse(false)
-            || (a.promptId() != null && prompts.canRead(viewer, a.promptId())))
+            || (a.promptId() != null && prompts.canRead(viewer, a.promptId()))
+            || grids.shared(id))
         .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
     if (store.usesObjectStorage()) {
       ImageStore.StoredImage image = store.find(id).orElseThrow(() -> new NotFoundResponse(NOT_FOUND));

@@ -34,7 +34,7 @@ final class Jobs {
     scheduler.wake();
   }
 
-  private static void insert(Handle h, Job job) {
+  static void insert(Handle h, Job job) {
     h.createUpdate("""
             insert into generation_jobs (id, owner_id, prompt, negative_prompt, engine, model, width, height, count, seed,
               quality, style, steps, cfg, sampler, scheduler, prompt_id, expansion_id, saved_styles, status)

@@ -26,12 +26,17 @@ public final class RateLimiter {
 
   /** Counts one hit on {@code key}; returns the seconds to wait when the limit is exceeded. */
   public OptionalLong hit(String key, int limit, Duration window) {
+    return hit(key, limit, window, 1);
+  }
+
+  /** Counts {@code n} hits at once (one request that does n things); the seconds to wait when that exceeds the limit. */
+  public OptionalLong hit(String key, int limit, Duration window, int n) {
     record Window(int hits, long secondsLeft) {}
     Window w = jdbi.withHandle(h -> h.createQuery("""
             insert into rate_limits as r (key, window_start, hits, expires_at)
-            values (:key, now(), 1, now() + make_interval(secs => :window))
+            values (:key, now(), :n, now() + make_interval(secs => :window))
             on conflict (key) do update set
-              hits = case when r.window_start <= now() - make_interval(secs => :window) then 1 else r.hits + 1 end,
+              hits = case when r.window_start <= now() - make_interval(secs => :window) then :n else r.hits + :n end,
               window_start = case when r.window_start <= now() - make_interval(secs => :window) then now() else r.window_start end,
               expires_at = case when r.window_start <= now() - make_interval(secs => :window) then now() else r.window_start end
                 + make_interval(secs => :window)
@@ -39,6 +44,7 @@ public final class RateLimiter {
             """)
         .bind("key", bounded(key))
         .bind("window", window.toSeconds())
+        .bind("n", n)
         .map((rs, ctx) -> new Window(rs.getInt("hits"), rs.getLong("seconds_left")))
         .one());
     return w.hits() > limit ? OptionalLong.of(Math.max(1, w.secondsLeft())) : OptionalLong.empty();

@@ -28,8 +28,24 @@ public final class UsageLimits {
     check("generate:" + user.id(), generationsPerMinute, "image generations");
   }
 
+  /**
+   * Counts {@code n} image generations asked for at once (a grid counts as its cells); answers 429 when they would
+   * pass the limit, and 422 when they could never fit in a minute's allowance.
+   */
+  public void generations(User user, int n) {
+    if (n > generationsPerMinute) {
+      throw new HttpResponseException(422, "That is " + n + " images, more than the limit of " + generationsPerMinute
+          + " image generations a minute; make a smaller grid.", Map.of());
+    }
+    check("generate:" + user.id(), generationsPerMinute, "image generations", n);
+  }
+
   private void check(String key, int limit, String what) {
-    OptionalLong wait = limiter.hit(key, limit, Duration.ofMinutes(1));
+    check(key, limit, what, 1);
+  }
+
+  private void check(String key, int limit, String what, int n) {
+    OptionalLong wait = limiter.hit(key, limit, Duration.ofMinutes(1), n);
     if (wait.isPresent()) {
       throw new HttpResponseException(429,
           "You've reached the limit of " + limit + " " + what + " a minute. Try again in " + wait.getAsLong() + " seconds.",

@@ -90,6 +90,13 @@ public final class Urls {
   public static final String JOB_RETRY = "/jobs/{id}/retry";
   /** Before {@link #IMAGE} in the route table, which would read "compare" as an image id. */
   public static final String IMAGES_COMPARE = "/images/compare";
+  public static final String GRIDS = "/grids";
+  public static final String GRID_NEW = "/grids/new";
+  public static final String GRID = "/grids/{id}";
+  public static final String GRID_PICTURE = "/grids/{id}/grid.png";
+  public static final String GRID_CANCEL = "/grids/{id}/cancel";
+  public static final String GRID_RERUN = "/grids/{id}/rerun";
+  public static final String GRID_VISIBILITY = "/grids/{id}/visibility";
   public static final String IMAGE = "/images/{id}";
   public static final String IMAGE_THUMB = "/images/{id}/thumb";
 
@@ -147,6 +154,10 @@ public final class Urls {
 
   public static String job(String id) {
     return "/jobs/" + segment(id);
+  }
+
+  public static String grid(String id) {
+    return "/grids/" + segment(id);
   }
 
   public static String image(String id) {
