@@ -147,7 +147,8 @@ public final class GridRoutes {
     }
     byte[] png = GridPicture.draw(grid.rowLabels(), grid.colLabels(), pictures);
     ctx.header("Content-Disposition", "attachment; filename=\"visionary-grid-" + grid.id() + ".png\"");
-    ctx.header("Cache-Control", "private, no-cache");
+    // Drawn afresh from the cells finished so far, so a copy kept anywhere would soon be stale.
+    ctx.header("Cache-Control", "no-store");
     ctx.res().setCharacterEncoding(null);
     ctx.contentType("image/png");
     ctx.result(png);

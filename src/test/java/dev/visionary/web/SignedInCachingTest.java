@@ -55,7 +55,7 @@ class SignedInCachingTest {
     assertEquals(List.of(), problems);
   }
 
-  /** A real prompt, collection, expansion, job and image of this person, so every path parameter names something. */
+  /** A real prompt, collection, expansion, job, image and grid of this person, so every path parameter names something. */
   private static Map<String, String> createOneOfEverything(Http me, String username) {
     String prompt = saved(me, "/prompts", "title", "Harbour at dawn", "text", "a quiet harbour at dawn", "target", "generic", "visibility", "private");
     String second = saved(me, "/prompts", "title", "Harbour at night", "text", "a quiet harbour at night", "target", "generic", "visibility", "private");
@@ -66,12 +66,15 @@ class SignedInCachingTest {
     String job = Jobs.submit(me, "prompt", "a lighthouse at dusk", "size", "512x512", "count", "2");
     List<String> images = Jobs.imageIds(Jobs.awaitFinished(me, job, Duration.ofSeconds(30)));
     assertEquals(2, images.size());
-    return Map.of(
-        "prompt", prompt.split("/")[2], "promptSlug", prompt.split("/")[3],
-        "collection", collection.split("/")[2], "collectionSlug", collection.split("/")[3],
-        "expansion", expansion.substring("/x/".length()),
-        "job", job, "image", images.get(0), "username", username,
-        "comparedPrompts", "p=" + prompt.split("/")[2] + "&p=" + second.split("/")[2], "comparedImages", "i=" + images.get(0) + "&i=" + images.get(1));
+    String grid = saved(me, "/grids", "prompt", "a {red|blue} kite", "engine", "builtin", "rows", "option", "cols", "none");
+    return Map.ofEntries(
+        Map.entry("prompt", prompt.split("/")[2]), Map.entry("promptSlug", prompt.split("/")[3]),
+        Map.entry("collection", collection.split("/")[2]), Map.entry("collectionSlug", collection.split("/")[3]),
+        Map.entry("expansion", expansion.substring("/x/".length())),
+        Map.entry("job", job), Map.entry("image", images.get(0)), Map.entry("username", username),
+        Map.entry("comparedPrompts", "p=" + prompt.split("/")[2] + "&p=" + second.split("/")[2]),
+        Map.entry("comparedImages", "i=" + images.get(0) + "&i=" + images.get(1)),
+        Map.entry("grid", grid.substring("/grids/".length())));
   }
 
   private static String saved(Http me, String path, String... fields) {
@@ -106,6 +109,7 @@ class SignedInCachingTest {
       case "/x/{id}/compare" -> "/x/" + ids.get("expansion") + "/compare?card=1&card=2";
       case "/library/compare" -> "/library/compare?" + ids.get("comparedPrompts");
       case "/images/compare" -> "/images/compare?" + ids.get("comparedImages");
+      case "/grids/{id}", "/grids/{id}/grid.png" -> route.replace("{id}", ids.get("grid"));
       default -> route;
     };
     if (path.contains("{") || path.contains("<")) {
