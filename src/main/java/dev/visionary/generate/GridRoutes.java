@@ -20,9 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Grids: GET/POST /grids, /grids/new, /grids/{id} and its picture, cancel, re-run and sharing. */
 public final class GridRoutes {
+  private static final Logger log = LoggerFactory.getLogger(GridRoutes.class);
   private static final String NOT_FOUND = "There is no such grid, or it is private.";
 
   private final Pages pages;
@@ -141,9 +144,14 @@ public final class GridRoutes {
       pictures.add(row);
     }
     for (Grids.Cell cell : cells) {
-      images.getOrDefault(cell.jobId(), List.of()).stream().findFirst()
-          .flatMap(image -> store.bytes(image, true))
-          .ifPresent(bytes -> pictures.get(cell.row()).set(cell.col(), bytes.bytes()));
+      try {
+        images.getOrDefault(cell.jobId(), List.of()).stream().findFirst()
+            .flatMap(image -> store.bytes(image, true))
+            .ifPresent(bytes -> pictures.get(cell.row()).set(cell.col(), bytes.bytes()));
+      } catch (ObjectStore.Failed e) {
+        // Object storage failing for one picture leaves its cell empty rather than losing the whole download.
+        log.warn("Grid {} cell {},{}: {}", grid.id(), cell.row(), cell.col(), e.getMessage());
+      }
     }
     byte[] png = GridPicture.draw(grid.rowLabels(), grid.colLabels(), pictures);
     ctx.header("Content-Disposition", "attachment; filename=\"visionary-grid-" + grid.id() + ".png\"");

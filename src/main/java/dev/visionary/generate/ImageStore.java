@@ -156,6 +156,8 @@ public final class ImageStore {
   }
 
   /** {@link #SELECT}'s columns to the record by name. */
+  /** Far above any picture an engine returns (an uncompressed-looking 4K PNG is about 25 MB). */
+  private static final int MAX_STORED_OBJECT = 64 << 20;
   private static final RowMapper<StoredImage> IMAGE = ConstructorMapper.of(StoredImage.class);
   private static final String SELECT = "select i.id, i.job_id, i.owner_id, j.prompt_id, i.width, i.height, i.seed, i.revised_prompt, "
       + "encode(i.sha256, 'hex') as sha256_hex, b.mime_type from images i join generation_jobs j on j.id = i.job_id "
@@ -210,13 +212,19 @@ public final class ImageStore {
 
   Optional<ImageBytes> bytes(StoredImage image, boolean thumbnail) {
     String sql = thumbnail
-        ? "select thumb as bytes, thumb_mime as mime from image_blobs where sha256 = decode(:sha, 'hex')"
-        : "select bytes, mime_type as mime from image_blobs where sha256 = decode(:sha, 'hex')";
+        ? "select thumb as bytes, thumb_key as key, thumb_mime as mime from image_blobs where sha256 = decode(:sha, 'hex')"
+        : "select bytes, object_key as key, mime_type as mime from image_blobs where sha256 = decode(:sha, 'hex')";
     String etag = etag(image.sha256Hex(), thumbnail);
-    return jdbi.withHandle(h -> h.createQuery(sql)
+    record Row(byte[] bytes, String key, String mime) {}
+    Optional<Row> row = jdbi.withHandle(h -> h.createQuery(sql)
         .bind("sha", image.sha256Hex())
-        .map((rs, ctx) -> new ImageBytes(rs.getBytes("bytes"), rs.getString("mime"), etag))
+        .map((rs, ctx) -> new Row(rs.getBytes("bytes"), rs.getString("key"), rs.getString("mime")))
         .findOne());
+    // Read from object storage outside the query, holding no connection while storage answers.
+    return row.flatMap(r -> r.bytes() != null ? Optional.of(new ImageBytes(r.bytes(), r.mime(), etag))
+        : r.key() != null && objects.isPresent()
+            ? Optional.of(new ImageBytes(objects.get().get(r.key(), MAX_STORED_OBJECT), r.mime(), etag))
+            : Optional.empty());
   }
 
   /**

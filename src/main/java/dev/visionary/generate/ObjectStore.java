@@ -61,12 +61,20 @@ final class ObjectStore {
   }
 
   void put(String key, byte[] bytes, String contentType) {
-    send("PUT", key, Map.of("content-type", contentType), bytes);
+    send("PUT", key, Map.of("content-type", contentType), bytes, 0);
+  }
+
+  /**
+   * The object's bytes, for a picture Visionary draws on itself (a grid's PNG); browsers get a presigned URL instead.
+   * An object longer than {@code limit} fails rather than filling the heap.
+   */
+  byte[] get(String key, int limit) {
+    return send("GET", key, Map.of(), new byte[0], limit);
   }
 
   /** Deleting an object that is not there succeeds, as S3 answers 204 either way. */
   void delete(String key) {
-    send("DELETE", key, Map.of(), new byte[0]);
+    send("DELETE", key, Map.of(), new byte[0], 0);
   }
 
   /**
@@ -84,7 +92,8 @@ final class ObjectStore {
     return URI.create(target.endpoint() + path + "?" + query);
   }
 
-  private void send(String method, String key, Map<String, String> extra, byte[] body) {
+  /** Sends one signed request; returns up to {@code limit} bytes of a successful answer's body. */
+  private byte[] send(String method, String key, Map<String, String> extra, byte[] body, int limit) {
     String path = path(key);
     String amzDate = AMZ_DATE.format(clock.instant());
     String payloadHash = S3Signer.sha256Hex(body);
@@ -111,11 +120,15 @@ final class ObjectStore {
       throw new Failed("storing the image was interrupted", true, e);
     }
     try (InputStream in = response.body()) {
-      byte[] answer = in.readNBytes(MAX_ERROR_BODY);
       int status = response.statusCode();
       if (status / 100 == 2) {
-        return;
+        byte[] content = in.readNBytes(limit);
+        if (in.read() != -1) {
+          throw new Failed("image storage sent more than " + limit + " bytes for " + key, false, null);
+        }
+        return content;
       }
+      byte[] answer = in.readNBytes(MAX_ERROR_BODY);
       Matcher code = ERROR_CODE.matcher(new String(answer, StandardCharsets.UTF_8));
       String what = "image storage answered " + status + (code.find() ? " " + code.group(1) : "");
       throw new Failed(what, status >= 500 || status == 429, null);

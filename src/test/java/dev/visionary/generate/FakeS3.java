@@ -80,6 +80,10 @@ final class FakeS3 implements AutoCloseable {
   }
 
   private Reply get(Request request) {
+    if (request.headers().getFirst("Authorization") != null) {
+      Reply refused = checkHeaderSignature(request);
+      return refused != null ? refused : stored(request.path(), Map.of());
+    }
     Map<String, String> query = new LinkedHashMap<>();
     for (String pair : (request.query() == null ? "" : request.query()).split("&")) {
       String[] kv = pair.split("=", 2);
@@ -106,7 +110,11 @@ final class FakeS3 implements AutoCloseable {
     if (Instant.now().isAfter(signedAt.plusSeconds(Long.parseLong(query.get("X-Amz-Expires"))))) {
       return error(403, "AccessDenied", "Request has expired");
     }
-    StoredObject object = objects.get(request.path());
+    return stored(request.path(), overrides);
+  }
+
+  private Reply stored(String path, Map<String, String> overrides) {
+    StoredObject object = objects.get(path);
     if (object == null) {
       return error(404, "NoSuchKey", "The specified key does not exist.");
     }

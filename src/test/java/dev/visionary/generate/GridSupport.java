@@ -71,4 +71,20 @@ final class GridSupport {
     }
     throw new AssertionError("Grid " + grid + " did not finish in " + timeout + ": " + cells(http, grid));
   }
+
+  /**
+   * Whether the grid PNG's cell at (row, col) holds a picture: a sketch has hundreds of colours, while an empty cell
+   * is one flat grey.
+   */
+  static boolean cellDrawn(java.awt.image.BufferedImage grid, int row, int col) {
+    int x0 = GridPicture.ROW_LABELS + GridPicture.GAP + col * (GridPicture.CELL + GridPicture.GAP);
+    int y0 = GridPicture.LABEL_BAND + GridPicture.GAP + row * (GridPicture.CELL + GridPicture.GAP);
+    java.util.Set<Integer> colours = new java.util.HashSet<>();
+    for (int y = y0; y < y0 + GridPicture.CELL; y += 4) {
+      for (int x = x0; x < x0 + GridPicture.CELL; x += 4) {
+        colours.add(grid.getRGB(x, y));
+      }
+    }
+    return colours.size() > 100;
+  }
 }

@@ -103,6 +103,19 @@ class ObjectStorageHttpTest {
   }
 
   @Test
+  void aGridsPngDrawsCellsWhosePicturesLiveInTheBucket() throws Exception {
+    s3.slowDown = false;
+    Http someone = new Http(http.base());
+    Accounts.signedIn(someone, "bucketgrid");
+    String grid = GridSupport.make(someone, "prompt", "a {red|blue} kite over a beach", "engine", "builtin", "rows", "option", "cols", "none");
+    GridSupport.awaitFinished(someone, grid, Duration.ofSeconds(60));
+    HttpResponse<byte[]> png = someone.getBytes("/grids/" + grid + "/grid.png");
+    assertEquals(200, png.statusCode());
+    java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+    assertTrue(GridSupport.cellDrawn(picture, 0, 0) && GridSupport.cellDrawn(picture, 1, 0), "both cells drawn from storage");
+  }
+
+  @Test
   void aStorageOutageFailsTheJobWithAClearMessageAndLeavesNoImageRow() {
     Http someone = new Http(http.base());
     Accounts.signedIn(someone, "outage");
