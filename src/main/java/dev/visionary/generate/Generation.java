@@ -28,7 +28,7 @@ public final class Generation implements AutoCloseable {
     this.scheduler = new JobScheduler(dataSource, runner, jobs, settings.threads(), settings.heartbeat());
     this.quickGenerate = new QuickGenerate(engines);
     this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts, cards, quickGenerate);
-    this.imageRoutes = new ImageRoutes(store, prompts);
+    this.imageRoutes = new ImageRoutes(pages, store, prompts);
   }
 
   /**
