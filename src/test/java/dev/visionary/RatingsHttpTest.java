@@ -225,4 +225,24 @@ class RatingsHttpTest {
     assertTrue(Jobs.imageIds(other.get("/images").body()).isEmpty(), "My images lists only one's own");
     assertEquals(303, Http.toTestServer().get("/images").statusCode(), "signed out, /images sends to sign in");
   }
+
+  @Test
+  void aSharedPromptsImagesShowTheirRatingsToItsOwnerOnly() {
+    Http me = Http.toTestServer();
+    Accounts.signedIn(me, "gallery");
+    String page = save(me, "Kite hill", "public");
+    String job = Jobs.submit(me, "prompt", "a kite over a hill", "engine", "builtin", "size", "512x512", "count", "1", "seed", "9",
+        "prompt_id", idOf(page));
+    String image = Jobs.imageIds(Jobs.awaitFinished(me, job, Duration.ofSeconds(60))).get(0);
+    assertEquals(List.of("unrated", "unrated"), states(me.get(page).body()), "the prompt's widget and its image's");
+    HttpResponse<String> rated = post(me, "/images/" + image + "/rating", Map.of("rating", "5", "back", page), "HX-Request", "true");
+    assertTrue(rated.body().contains("name=\"back\" value=\"" + page + "\""), "the new widget keeps the page it is on");
+    assertEquals(List.of("unrated", "rated"), states(me.get(page).body()), "the kept prompt page shows it on the next view");
+
+    Http other = Http.toTestServer();
+    Accounts.signedIn(other, "galleryviewer");
+    String seen = other.get(page).body();
+    assertTrue(seen.contains("/images/" + image + "/thumb"), "the image is shown to others");
+    assertFalse(seen.contains("data-testid=\"rating\""), "its rating is not");
+  }
 }

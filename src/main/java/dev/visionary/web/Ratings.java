@@ -51,12 +51,15 @@ public final class Ratings {
    * the page it was sent from (a page of this site), or to {@code fallback}.
    */
   public static void respond(Context ctx, Pages pages, Widget widget, String fallback) {
+    String back = backTo(Forms.param(ctx, BACK), fallback);
     if (Htmx.isHtmx(ctx)) {
       ctx.header("Cache-Control", "no-store");
-      pages.fragment(ctx, "rating", Map.of("r", widget));
+      // The same item can sit on several pages (an image on its job card, /images, its prompt's page): the new
+      // widget keeps the page it is on.
+      pages.fragment(ctx, "rating", Map.of("r", new Widget(widget.url(), widget.rating(), widget.item(), back)));
       return;
     }
-    ctx.redirect(backTo(Forms.param(ctx, BACK), fallback), HttpStatus.SEE_OTHER);
+    ctx.redirect(back, HttpStatus.SEE_OTHER);
   }
 
   /** A page of this site, never another host. */
