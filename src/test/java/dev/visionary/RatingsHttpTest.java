@@ -217,7 +217,10 @@ class RatingsHttpTest {
     assertEquals(List.of(second), Jobs.imageIds(me.get("/images?rating=4").body()));
     assertEquals(List.of(first, second), Jobs.imageIds(me.get("/images?rating=unrejected").body()));
     assertEquals(400, me.get("/images?sort=worst").statusCode());
-    assertEquals(400, me.get("/images?rating=9").statusCode());
+    HttpResponse<String> badFilter = me.get("/images?rating=9", "HX-Request", "true");
+    assertEquals(400, badFilter.statusCode());
+    assertEquals("#results", badFilter.headers().firstValue("HX-Retarget").orElse(""), "HTMX shows the message in the results");
+    assertTrue(badFilter.body().contains("Unknown rating filter"), badFilter.body());
 
     Http other = Http.toTestServer();
     Accounts.signedIn(other, "imagethief");

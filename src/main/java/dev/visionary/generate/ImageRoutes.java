@@ -2,6 +2,7 @@ package dev.visionary.generate;
 
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
+import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Ratings;
 import dev.visionary.web.ShortIds;
@@ -53,6 +54,10 @@ public final class ImageRoutes {
     model.put("nextUrl", found.size() > PAGE_SIZE && query.page() < MAX_PAGE ? query.url(query.page() + 1) : null);
     model.put("ratingFilters", Ratings.FILTERS);
     ctx.status(query.problems().isEmpty() ? 200 : 400);
+    if (!query.problems().isEmpty() && Htmx.isHtmx(ctx)) {
+      // HTMX leaves 4xx bodies unswapped unless retargeted: the results show what was wrong.
+      ctx.header("HX-Retarget", "#results").header("HX-Reswap", "outerHTML");
+    }
     ctx.header("Cache-Control", "no-store");
     pages.page(ctx, "generate/images", "results", model);
   }
