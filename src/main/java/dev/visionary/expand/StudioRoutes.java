@@ -18,6 +18,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class StudioRoutes {
     User user = CurrentUser.require(ctx);
     Expansion x = owned(ctx.pathParam("id"), user);
     List<Expansion> children = x.lineage().parentId() == null ? service.expansions().children(x.id()) : List.of();
-    List<String> shown = new java.util.ArrayList<>(List.of(x.id()));
+    List<String> shown = new ArrayList<>(List.of(x.id()));
     children.forEach(c -> shown.add(c.id()));
     ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()), ratings.of(shown));
     List<String> chosen = x.ask().savedStyles().stream().map(SavedStyle::id).toList();
