@@ -121,4 +121,12 @@
       flash.appendChild(p);
     }
   });
+
+  // A rating widget swaps only itself; the item it rates (marked data-rated) is dimmed while it is rejected.
+  document.addEventListener("htmx:load", function (event) {
+    var widget = event.detail.elt;
+    if (!widget || !widget.matches || !widget.matches("[data-testid=rating]")) return;
+    var item = widget.closest("[data-rated]");
+    if (item) item.classList.toggle("rejected", widget.getAttribute("data-state") === "rejected");
+  });
 })();

@@ -26,6 +26,7 @@ import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
 import dev.visionary.web.Pages;
 import dev.visionary.web.TrustedProxies;
+import dev.visionary.web.Urls;
 import dev.visionary.web.Views;
 import dev.visionary.web.WebServer;
 import io.javalin.config.RoutesConfig;
@@ -90,7 +91,7 @@ public final class App implements AutoCloseable {
       Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()));
       ImageStore images = new ImageStore(database.jdbi(), config.storage().objects());
       Library library = new Library(database.jdbi(), pages, PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
-          .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height()))
+          .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height(), i.rating(), Urls.imageRating(i.id())))
           .toList());
       Expand cards = expand;
       generation = new Generation(config, database.jdbi(), database.dataSource(), pages, limits,

@@ -104,6 +104,7 @@ final class Routes {
     post(Urls.PROMPT_COLLECTIONS, OWNER, p::addToCollection);
     post(Urls.PROMPT_COLLECTIONS_REMOVE, OWNER, p::removeFromCollection);
     post(Urls.PROMPT_VERSION_RESTORE, OWNER, p::restoreVersion);
+    post(Urls.PROMPT_RATING, OWNER, p::rate);
     get(Urls.LIBRARY_TAGS, SIGNED_IN, p::tagSuggestions);
     // Where the edit form and history lived before they moved under /p/{id}: bookmarks keep working.
     get(Urls.OLD_PROMPT_EDIT, PUBLIC, movedPermanently(Urls::promptEdit));
@@ -145,6 +146,7 @@ final class Routes {
     post(Urls.EXPANSION_REFINE, OWNER, x::refine);
     post(Urls.EXPANSION_MORE, OWNER, x::more);
     post(Urls.EXPANSION_FILL, OWNER, x::fill);
+    post(Urls.EXPANSION_CARD_RATING, OWNER, x::rateCard);
   }
 
   private void wordsAndInstructions(WordListRoutes w, InstructionRoutes i) {
@@ -176,6 +178,8 @@ final class Routes {
     get(Urls.JOB, OWNER, g::job);
     post(Urls.JOB_CANCEL, OWNER, g::cancel);
     post(Urls.JOB_RETRY, OWNER, g::retry);
+    get(Urls.IMAGES, SIGNED_IN, images::list);
+    post(Urls.IMAGE_RATING, OWNER, images::rate);
     // Public to the router: the handler serves an image to whoever may read the prompt it belongs to.
     get(Urls.IMAGE, PUBLIC, images::image);
     get(Urls.IMAGE_THUMB, PUBLIC, images::thumbnail);

@@ -31,7 +31,7 @@ class RouteTableTest {
   /** Under a signed-in prefix, yet open: a comparison of public prompts is shared like the prompts themselves. */
   private static final Set<String> OPEN_UNDER_SIGNED_IN = Set.of("GET /library/compare");
   /** Pages added since, under a path the old list did not know, that are one person's own like their neighbours. */
-  private static final Set<String> SIGNED_IN_SINCE = Set.of("GET /grids", "GET /grids/new");
+  private static final Set<String> SIGNED_IN_SINCE = Set.of("GET /grids", "GET /grids/new", "GET /images");
 
   @Test
   void everyRouteDeclaresExactlyOneAccess() {
@@ -79,7 +79,7 @@ class RouteTableTest {
         continue;
       }
       String path = template.replace("{id}", "abcd1234").replace("{slug}", "s").replace("{username}", "nobody")
-          .replace("{version}", "1");
+          .replace("{version}", "1").replace("{card}", "0");
       boolean signedIn = ((RouteAccess) route.getValue().iterator().next()).needsSignIn();
       for (boolean htmx : new boolean[] {false, true}) {
         String[] headers = htmx ? new String[] {"HX-Request", "true", "X-CSRF-Token", csrf} : new String[] {"X-CSRF-Token", csrf};

@@ -21,10 +21,12 @@ import java.util.Optional;
 public final class CardComparison {
   private final Pages pages;
   private final ExpansionService service;
+  private final CardRatings ratings;
 
-  CardComparison(Pages pages, ExpansionService service) {
+  CardComparison(Pages pages, ExpansionService service, CardRatings ratings) {
     this.pages = pages;
     this.service = service;
+    this.ratings = ratings;
   }
 
   /** A compared card: its place on the expansion's page and its prompt, negative and parameters against the first's. */
@@ -38,7 +40,9 @@ public final class CardComparison {
         .orElseThrow(() -> new NotFoundResponse("There is no expansion at this address, or it is not yours."));
     List<String> keys = CompareSelection.read(ctx, "card", "cards");
     List<Expansion> children = x.lineage().parentId() == null ? service.expansions().children(x.id()) : List.of();
-    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()));
+    List<String> shown = new ArrayList<>(List.of(x.id()));
+    children.forEach(c -> shown.add(c.id()));
+    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()), ratings.of(shown));
     // Cards are named by their place on the expansion's page, where "Variation 1" can repeat after a refinement.
     Map<String, ExpansionViews.CardView> byKey = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();

@@ -34,11 +34,12 @@ public final class Expand implements AutoCloseable {
         new LocalServers(config.local(), Optional.ofNullable(config.providers().variables().get("OLLAMA_MODEL"))));
     this.runner = new ExpansionRunner(expansions, metrics, config.expansion().deadline());
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
-    this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits, styles);
-    this.expansionRoutes = new ExpansionRoutes(pages, service, limits);
+    CardRatings ratings = new CardRatings(jdbi);
+    this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits, styles, ratings);
+    this.expansionRoutes = new ExpansionRoutes(pages, service, limits, ratings);
     this.instructionRoutes = new InstructionRoutes(pages, instructions);
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);
-    this.cardComparison = new CardComparison(pages, service);
+    this.cardComparison = new CardComparison(pages, service, ratings);
   }
 
   public StudioRoutes studioRoutes() {

@@ -6,6 +6,7 @@ import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.ShortIds;
 import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
@@ -26,8 +27,10 @@ public final class ExpansionRoutes {
   private final Pages pages;
   private final ExpansionService service;
   private final UsageLimits limits;
+  private final CardRatings ratings;
 
-  ExpansionRoutes(Pages pages, ExpansionService service, UsageLimits limits) {
+  ExpansionRoutes(Pages pages, ExpansionService service, UsageLimits limits, CardRatings ratings) {
+    this.ratings = ratings;
     this.pages = pages;
     this.service = service;
     this.limits = limits;
@@ -114,6 +117,24 @@ public final class ExpansionRoutes {
     }
   }
 
+  /**
+   * The owner's rating of one card; the widget comes back for HTMX, otherwise 303 to the page it was sent from. A card
+   * that is not there (a running or failed expansion has none) is a 404, like someone else's.
+   */
+  public void rateCard(Context ctx) {
+    User user = CurrentUser.require(ctx);
+    Expansion x = owned(ctx.pathParam("id"), user);
+    String raw = ctx.pathParam("card");
+    int card = raw.matches("[0-9]{1,4}") ? Integer.parseInt(raw) : -1;
+    if (x.running() || card < 0 || card >= x.outcome().results().size()) {
+      throw new NotFoundResponse("There is no such card in this expansion.");
+    }
+    Short rating = Ratings.read(ctx);
+    ratings.set(x.id(), card, user.id(), rating);
+    String rootId = x.lineage().parentId() != null ? x.lineage().parentId() : x.id();
+    Ratings.respond(ctx, pages, ExpansionViews.ratingWidget(x.id(), card, rootId, rating), Urls.expansion(rootId));
+  }
+
   /** Cancel on a running expansion: it ends now, and its card shows Retry. */
   public void cancel(Context ctx) {
     User user = CurrentUser.require(ctx);
@@ -182,7 +203,7 @@ public final class ExpansionRoutes {
 
   private String renderOutcome(Context ctx, Expansion x) {
     String rootId = x.lineage().parentId() != null ? x.lineage().parentId() : x.id();
-    return pages.views().render("expand/outcome", Pages.model(ctx, Map.of("o", ExpansionViews.outcome(x, rootId))));
+    return pages.views().render("expand/outcome", Pages.model(ctx, Map.of("o", ExpansionViews.outcome(x, rootId, ratings.of(List.of(x.id()))))));
   }
 
   /** The Studio's Recent list as an out-of-band swap; a page without the list ignores it. */

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visionary.prompt.SavedStyle;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.Urls;
 import dev.visionary.json.Json;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** View models for expansions and their cards, computed here so templates only loop and test. */
 final class ExpansionViews {
@@ -18,10 +20,10 @@ final class ExpansionViews {
 
   private ExpansionViews() {}
 
-  /** One card: a variation with everything its actions need. */
+  /** One card: a variation with everything its actions need, and its owner's rating of it. */
   record CardView(String domId, String expansionId, int index, int number, String rootId, String prompt, String negative,
                   String parameterLine, String paramsJson, String copyText, List<String> warnings, String target,
-                  String idea, String refinement, List<String> notes, String explores) {
+                  String idea, String refinement, List<String> notes, String explores, Ratings.Widget rating) {
     /**
      * The card's name in a comparison address: its number among the expansion's own cards, or the refinement's or
      * "more like this" expansion id and the number there, so an address keeps naming the same card as more arrive.
@@ -30,6 +32,9 @@ final class ExpansionViews {
       return expansionId.equals(rootId) ? Integer.toString(number) : expansionId + "-" + number;
     }
   }
+
+  /** The ratings of cards by expansion and card index, as {@link CardRatings#of} reads them. */
+  static final Map<String, Map<Integer, Short>> UNRATED = Map.of();
 
   /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
   record OutcomeView(String id, boolean running, boolean failed, String errorHeading, String error, String streamUrl,
@@ -64,14 +69,14 @@ final class ExpansionViews {
   /** An entry in "Recent". */
   record RecentView(String id, String idea, String facts, String when, String status) {}
 
-  static ExpansionView expansion(Expansion x, List<Expansion> children, String engineLabel) {
-    OutcomeView own = outcome(x, x.id());
+  static ExpansionView expansion(Expansion x, List<Expansion> children, String engineLabel, Map<String, Map<Integer, Short>> ratings) {
+    OutcomeView own = outcome(x, x.id(), ratings);
     List<SlotView> slots = new ArrayList<>(own.cards().stream().map(c -> new SlotView(c, null)).toList());
     for (Expansion child : children) {
       if (child.failed()) {
         continue; // the card it started from stays as it was; the failure was shown when it happened
       }
-      OutcomeView childOutcome = outcome(child, x.id());
+      OutcomeView childOutcome = outcome(child, x.id(), ratings);
       List<SlotView> replacement = child.running() ? List.of(new SlotView(null, childOutcome))
           : childOutcome.cards().stream().map(c -> new SlotView(c, null)).toList();
       int at = child.ask().refinement() != null ? indexOf(slots, child.lineage().sourceId(), child.lineage().sourceCard()) : -1;
@@ -96,6 +101,11 @@ final class ExpansionViews {
     return new ExpansionView(x.id(), x.ask().idea(), facts(x, engineLabel), Urls.expansion(x.id()), WHEN.format(x.outcome().createdAt()), own, slots);
   }
 
+  /** A card's rating widget; without JavaScript a rating returns to the page of the expansion the card is listed under. */
+  static Ratings.Widget ratingWidget(String expansionId, int index, String rootId, Short rating) {
+    return new Ratings.Widget(Urls.expansionCardRating(expansionId, index), rating, "variation " + (index + 1), Urls.expansion(rootId));
+  }
+
   private static int indexOf(List<SlotView> slots, String expansionId, Integer card) {
     for (int i = 0; i < slots.size(); i++) {
       CardView c = slots.get(i).card();
@@ -107,14 +117,15 @@ final class ExpansionViews {
   }
 
   /** The outcome of one expansion; {@code rootId} is the top-level expansion whose block holds its cards. */
-  static OutcomeView outcome(Expansion x, String rootId) {
+  static OutcomeView outcome(Expansion x, String rootId, Map<String, Map<Integer, Short>> ratings) {
     List<CardView> cards = new ArrayList<>();
     List<Variation> results = x.outcome().results();
+    Map<Integer, Short> rated = ratings.getOrDefault(x.id(), Map.of());
     for (int i = 0; i < results.size(); i++) {
       Variation v = results.get(i);
       cards.add(new CardView("card-" + x.id() + "-" + i, x.id(), i, i + 1, rootId, v.prompt(), v.negative(),
           v.parameterLine(), paramsJson(v), v.copyText(), v.warnings(), x.ask().target(), x.ask().idea(), x.ask().refinement(),
-          v.notes(), v.explores()));
+          v.notes(), v.explores(), ratingWidget(x.id(), i, rootId, rated.get(i))));
     }
     String heading = ExpansionService.CANCELLED.equals(x.outcome().error()) ? "This expansion was cancelled" : "This expansion failed";
     return new OutcomeView(x.id(), x.running(), x.failed(), heading, x.outcome().error(), Urls.expansionStream(x.id()),

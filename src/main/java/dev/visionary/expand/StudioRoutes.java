@@ -18,6 +18,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +39,11 @@ public final class StudioRoutes {
   private final IdeaTemplates templates;
   private final UsageLimits limits;
   private final StyleBook styleBook;
+  private final CardRatings ratings;
 
   StudioRoutes(Pages pages, ExpansionService service, ExpansionEngines engines, Instructions instructions, IdeaTemplates templates,
-               UsageLimits limits, StyleBook styleBook) {
+               UsageLimits limits, StyleBook styleBook, CardRatings ratings) {
+    this.ratings = ratings;
     this.styleBook = styleBook;
     this.pages = pages;
     this.service = service;
@@ -73,7 +76,9 @@ public final class StudioRoutes {
     User user = CurrentUser.require(ctx);
     Expansion x = owned(ctx.pathParam("id"), user);
     List<Expansion> children = x.lineage().parentId() == null ? service.expansions().children(x.id()) : List.of();
-    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()));
+    List<String> shown = new ArrayList<>(List.of(x.id()));
+    children.forEach(c -> shown.add(c.id()));
+    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()), ratings.of(shown));
     List<String> chosen = x.ask().savedStyles().stream().map(SavedStyle::id).toList();
     render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, new HashMap<>(Map.of("chosenStyles", chosen)), 200);
   }
@@ -119,7 +124,7 @@ public final class StudioRoutes {
     ctx.header("HX-Push-Url", Urls.expansion(x.id()));
     // The two fragments show the new expansion and the Recent list, nothing of the form: nothing else is read.
     Map<String, Object> model = Pages.model(ctx, Map.of(
-        "current", ExpansionViews.expansion(x, List.of(), service.engineLabel(x.engine().engine())),
+        "current", ExpansionViews.expansion(x, List.of(), service.engineLabel(x.engine().engine()), ExpansionViews.UNRATED),
         "recent", service.recentViews(user.id())));
     // The new expansion replaces the results, and "Recent" gains it without a page load.
     ctx.html(pages.views().fragment("studio/index", "results", model) + pages.views().fragment("studio/index", "recent-oob", model));

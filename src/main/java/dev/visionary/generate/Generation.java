@@ -32,7 +32,7 @@ public final class Generation implements AutoCloseable {
     this.routes = new GenerateRoutes(pages, jobs, engines, store, scheduler, runner, limits, prompts, cards, quickGenerate);
     Grids grids = new Grids(jdbi);
     this.gridRoutes = new GridRoutes(pages, grids, jobs, engines, store, scheduler, runner, limits, prompts);
-    this.imageRoutes = new ImageRoutes(store, prompts, grids);
+    this.imageRoutes = new ImageRoutes(pages, store, prompts, grids);
     this.imageComparison = new ImageComparison(pages, store, jobs, engines, prompts);
   }
 

@@ -1,5 +1,7 @@
 package dev.visionary.generate;
 
+import dev.visionary.web.Ratings;
+import dev.visionary.web.Urls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,12 @@ record GridView(String id, String prompt, String rowKind, String colKind, List<S
 
   record Row(String label, List<CellView> cells) {}
 
-  /** One cell; {@code imageId} is null until its job has drawn it. */
+  /**
+   * One cell; {@code imageId} is null until its job has drawn it, {@code rating} null unless the viewer owns the drawn
+   * image (ratings are their owner's only).
+   */
   record CellView(int row, int col, String jobId, String status, String prompt, String negative, Long seed, String imageId, Integer width,
-      Integer height, String error, String title) {
+      Integer height, String error, String title, Ratings.Widget rating) {
     public String statusLabel() {
       return switch (status) {
         case "queued" -> "Queued";
@@ -47,7 +52,8 @@ record GridView(String id, String prompt, String rowKind, String colKind, List<S
       String title = grid.rowLabels().get(c.row()) + (grid.colLabels().isEmpty() ? "" : " · " + grid.colLabels().get(c.col()));
       rows.get(c.row()).cells().add(new CellView(c.row(), c.col(), c.jobId(), c.status().dbValue(), c.prompt(), c.negative(),
           image == null ? c.seed() : image.seed(), image == null ? null : image.id(), image == null ? null : image.width(),
-          image == null ? null : image.height(), c.status() == Job.Status.FAILED ? c.lastError() : null, title));
+          image == null ? null : image.height(), c.status() == Job.Status.FAILED ? c.lastError() : null, title,
+          image == null || !mine ? null : image.ratingWidget(Urls.grid(grid.id()))));
     }
     return new GridView(grid.id(), grid.recipe().prompt(), grid.recipe().rows().kindOf().label(),
         grid.recipe().cols() == null ? null : grid.recipe().cols().kindOf().label(), grid.colLabels(), rows, done, cells.size(),

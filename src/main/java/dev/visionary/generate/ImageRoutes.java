@@ -2,11 +2,18 @@ package dev.visionary.generate;
 
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
+import dev.visionary.web.Htmx;
+import dev.visionary.web.Pages;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.ShortIds;
+import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,14 +24,61 @@ import java.util.Optional;
 public final class ImageRoutes {
   private static final String NOT_FOUND = "There is no such image, or it is private.";
 
+  /** Images per page of /images. */
+  static final int PAGE_SIZE = 48;
+  static final int MAX_PAGE = 1_000;
+
+  private final Pages pages;
   private final ImageStore store;
   private final PromptLinks prompts;
   private final Grids grids;
 
-  ImageRoutes(ImageStore store, PromptLinks prompts, Grids grids) {
+  ImageRoutes(Pages pages, ImageStore store, PromptLinks prompts, Grids grids) {
+    this.pages = pages;
     this.store = store;
     this.prompts = prompts;
     this.grids = grids;
+  }
+
+  /**
+   * "My images": the person's images, newest first or best rated first, filtered by rating, {@value #PAGE_SIZE} a
+   * page. Not kept: an image's rating moves its owner's revision, but a new image does not, so a kept page would miss it.
+   */
+  public void list(Context ctx) {
+    User me = CurrentUser.require(ctx);
+    ImageListQuery query = ImageListQuery.from(ctx);
+    List<ImageStore.StoredImage> found = store.owned(me.id(), query.bestFirst(), query.filter().minimum(), PAGE_SIZE + 1,
+        (query.page() - 1) * PAGE_SIZE);
+    Map<String, Object> model = new HashMap<>();
+    model.put("query", query);
+    model.put("images", found.subList(0, Math.min(PAGE_SIZE, found.size())));
+    model.put("here", query.url(query.page()));
+    model.put("prevUrl", query.page() > 1 ? query.url(query.page() - 1) : null);
+    model.put("nextUrl", found.size() > PAGE_SIZE && query.page() < MAX_PAGE ? query.url(query.page() + 1) : null);
+    model.put("ratingFilters", Ratings.FILTERS);
+    ctx.status(query.problems().isEmpty() ? 200 : 400);
+    if (!query.problems().isEmpty() && Htmx.isHtmx(ctx)) {
+      // HTMX leaves 4xx bodies unswapped unless retargeted: the results show what was wrong.
+      ctx.header("HX-Retarget", "#results").header("HX-Reswap", "outerHTML");
+    }
+    ctx.header("Cache-Control", "no-store");
+    pages.page(ctx, "generate/images", "results", model);
+  }
+
+  /** The owner's rating of their image; the widget comes back for HTMX, otherwise 303 to the page it was sent from. */
+  public void rate(Context ctx) {
+    User me = CurrentUser.require(ctx);
+    String id = ctx.pathParam("id");
+    ImageStore.Access access = (ShortIds.looksValid(id) ? store.access(id) : Optional.<ImageStore.Access>empty())
+        .filter(a -> a.ownerId() == me.id())
+        .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
+    Short rating = Ratings.read(ctx);
+    store.rate(id, rating);
+    Ratings.respond(ctx, pages, ratingWidget(id, rating, Urls.IMAGES), Urls.IMAGES);
+  }
+
+  static Ratings.Widget ratingWidget(String imageId, Short rating, String back) {
+    return new Ratings.Widget(Urls.imageRating(imageId), rating, "this image", back);
   }
 
   public void image(Context ctx) {

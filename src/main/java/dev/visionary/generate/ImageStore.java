@@ -3,6 +3,7 @@ package dev.visionary.generate;
 import dev.visionary.config.Config;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngine;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.ShortIds;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -27,9 +28,9 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  */
 public final class ImageStore {
 
-  /** An image as listed on pages. */
+  /** An image as listed on pages; {@code rating} is its owner's, for their pages only. */
   public record StoredImage(String id, String jobId, long ownerId, String promptId, int width, int height, Long seed,
-      String revisedPrompt, String sha256Hex, String mimeType) {
+      String revisedPrompt, String sha256Hex, String mimeType, Short rating) {
     /** Where the image is served, for pages outside this feature that show it. */
     public String url() {
       return ImageRoutes.url(id);
@@ -37,6 +38,15 @@ public final class ImageStore {
 
     public String thumbnailUrl() {
       return ImageRoutes.thumbnailUrl(id);
+    }
+
+    /** Its rating widget on its owner's page {@code back}, where a rating sent without JavaScript returns. */
+    public Ratings.Widget ratingWidget(String back) {
+      return ImageRoutes.ratingWidget(id, rating, back);
+    }
+
+    public boolean rejected() {
+      return Ratings.rejected(rating);
     }
   }
 
@@ -160,7 +170,7 @@ public final class ImageStore {
   private static final int MAX_STORED_OBJECT = 64 << 20;
   private static final RowMapper<StoredImage> IMAGE = ConstructorMapper.of(StoredImage.class);
   private static final String SELECT = "select i.id, i.job_id, i.owner_id, j.prompt_id, i.width, i.height, i.seed, i.revised_prompt, "
-      + "encode(i.sha256, 'hex') as sha256_hex, b.mime_type from images i join generation_jobs j on j.id = i.job_id "
+      + "encode(i.sha256, 'hex') as sha256_hex, b.mime_type, i.rating from images i join generation_jobs j on j.id = i.job_id "
       + "join image_blobs b on b.sha256 = i.sha256 ";
 
   /** The images of each of these jobs, in order, by job id; no query when there are none. */
@@ -183,6 +193,28 @@ public final class ImageStore {
   public List<StoredImage> recent(long ownerId, int limit) {
     return jdbi.withHandle(h -> h.createQuery(SELECT + "where i.owner_id = :owner order by i.created_at desc, i.position limit :limit")
         .bind("owner", ownerId).bind("limit", limit).map(IMAGE).list());
+  }
+
+  /**
+   * One page of the person's images for /images: newest first, or best rated first ({@link Ratings#rank}), keeping
+   * only those rated at least {@code minimum} when it is not null. One more than {@code limit} tells of a next page.
+   */
+  List<StoredImage> owned(long ownerId, boolean bestFirst, Integer minimum, int limit, int offset) {
+    String filter = minimum == null ? "" : "and " + Ratings.rank("i.rating") + " >= :minimum ";
+    String order = (bestFirst ? Ratings.rank("i.rating") + " desc, " : "") + "i.created_at desc, i.position, i.id";
+    return jdbi.withHandle(h -> {
+      var query = h.createQuery(SELECT + "where i.owner_id = :owner " + filter + "order by " + order + " limit :limit offset :offset")
+          .bind("owner", ownerId).bind("limit", limit).bind("offset", offset);
+      if (minimum != null) {
+        query.bind("minimum", minimum);
+      }
+      return query.map(IMAGE).list();
+    });
+  }
+
+  /** Sets its owner's rating of an image (null clears it); their revision moves with it (V22). */
+  void rate(String id, Short rating) {
+    jdbi.useHandle(h -> h.createUpdate("update images set rating = :rating where id = :id").bind("id", id).bind("rating", rating).execute());
   }
 
   public Optional<StoredImage> find(String id) {

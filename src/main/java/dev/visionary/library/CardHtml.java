@@ -20,7 +20,8 @@ final class CardHtml {
   /** Around 1.5 KB of HTML per card: a few megabytes at most. */
   static final int MAX_CARDS = 4_000;
 
-  private record Key(PromptCard card, boolean showOwner, String base) {}
+  /** {@code csrf} is the session's token on a card with a rating form, and empty on one without (shared by everyone). */
+  private record Key(PromptCard card, boolean showOwner, String base, String csrf) {}
 
   private final Views views;
   private final Cache<Key, String> cache = Caffeine.newBuilder().maximumSize(MAX_CARDS).build();
@@ -33,11 +34,11 @@ final class CardHtml {
    * The cards' HTML, in order. It is our own output from library/card.html, where everything a person typed
    * was escaped, so the page inserts it unescaped.
    */
-  List<String> render(List<PromptCard> cards, boolean showOwner, String base) {
+  List<String> render(List<PromptCard> cards, boolean showOwner, String base, String csrf) {
     List<String> out = new ArrayList<>(cards.size());
     for (PromptCard card : cards) {
-      Key key = new Key(card, showOwner, base);
-      String html = cache.get(key, k -> views.render("library/card", Map.of("c", card, "showOwner", showOwner, "base", base)));
+      Key key = new Key(card, showOwner, base, card.rating() == null ? "" : csrf);
+      String html = cache.get(key, k -> views.render("library/card", Map.of("c", card, "showOwner", showOwner, "base", base, "csrf", k.csrf())));
       out.add(html);
     }
     return out;

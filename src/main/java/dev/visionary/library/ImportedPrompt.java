@@ -3,6 +3,7 @@ package dev.visionary.library;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.ShortIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ record ImportedPrompt(String sourceId, PromptDraft draft, Prompts.ImportedState 
     // The prompt's number is its newest version's, so the history it points at exists.
     int newest = versions.stream().mapToInt(PromptVersion::version).max().orElseThrow();
     Prompts.ImportedState state = new Prompts.ImportedState(newest, Math.max(0, whole(n.path("use_count"))),
-        instant(n, "created_at"), instant(n, "updated_at"), instant(n, "deleted_at"));
+        instant(n, "created_at"), instant(n, "updated_at"), instant(n, "deleted_at"), rating(n.path("rating")));
     String parent = n.path("parent_id").isTextual() && Slugs.looksLikeId(n.path("parent_id").asText()) ? n.path("parent_id").asText() : null;
     return new ImportedPrompt(id, draft, state, tags, versions, parent, imageSource(n.path("image_metadata")));
   }
@@ -93,6 +94,17 @@ record ImportedPrompt(String sourceId, PromptDraft draft, Prompts.ImportedState 
       chunks.add(new ImageMetadata.Chunk(keyword, text));
     }
     return new ImageSource(tool, chunks);
+  }
+
+  /** The owner's rating as exported: absent or null is unrated, else 1 to 5 stars or -1 for rejected. */
+  private static Short rating(JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    if (!n.canConvertToInt() || !n.isIntegralNumber() || !(n.asInt() == Ratings.REJECTED || n.asInt() >= 1 && n.asInt() <= Ratings.MAX_STARS)) {
+      throw new IllegalArgumentException("\"rating\" must be 1 to " + Ratings.MAX_STARS + " (stars), -1 (rejected) or null.");
+    }
+    return (short) n.asInt();
   }
 
   /** The row's title for messages about it, when it is one the form would take; empty otherwise. */

@@ -86,6 +86,7 @@ final class LibraryTransfer {
             n.put("visibility", p.visibility().id());
             n.put("version", p.version());
             n.put("use_count", p.useCount());
+            n.put("rating", p.rating());
             n.put("created_at", p.createdAt().toString());
             n.put("updated_at", p.updatedAt().toString());
             n.put("deleted_at", p.deletedAt() == null ? null : p.deletedAt().toString());

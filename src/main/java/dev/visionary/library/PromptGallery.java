@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.web.Ratings;
 import java.util.List;
 
 /**
@@ -8,7 +9,16 @@ import java.util.List;
  */
 public interface PromptGallery {
 
-  record GalleryImage(String url, String thumbUrl, int width, int height) {}
+  /** {@code rating} is the owner's and {@code ratingUrl} where it is changed; the page shows them to the owner only. */
+  record GalleryImage(String url, String thumbUrl, int width, int height, Short rating, String ratingUrl) {
+    public Ratings.Widget ratingWidget(String back) {
+      return new Ratings.Widget(ratingUrl, rating, "this image", back);
+    }
+
+    public boolean rejected() {
+      return Ratings.rejected(rating);
+    }
+  }
 
   List<GalleryImage> images(String promptId, long ownerId);
 

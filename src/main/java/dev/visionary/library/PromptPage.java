@@ -5,6 +5,7 @@ import dev.visionary.identity.User;
 import dev.visionary.prompt.Target;
 import dev.visionary.prompt.WordDiff;
 import dev.visionary.web.Pages;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.Requests;
 import dev.visionary.web.Urls;
 import io.javalin.http.Context;
@@ -79,6 +80,8 @@ final class PromptPage {
     model.put("forks", prompts.forks(p.id(), Access.viewerId(ctx)));
     List<PromptGallery.GalleryImage> images = gallery.images(p.id(), p.ownerId());
     model.put("images", images);
+    // Ratings are personal: the page others see (kept apart from the owner's) has none.
+    model.put("rating", mine ? ratingWidget(p.id(), p.title(), p.rating(), p.url()) : null);
     model.put("inCollections", mine ? collections.holding(p.id(), p.ownerId()) : List.of());
     model.put("myCollections", mine ? collections.ownedBy(p.ownerId()) : List.of());
     model.put("visibilities", List.of(Visibility.values()));
@@ -90,6 +93,11 @@ final class PromptPage {
       model.put("meta", meta(ctx, p, images));
     }
     return pages.render(ctx, "library/prompt", null, model, 200);
+  }
+
+  /** The rating widget of a prompt, returning to {@code back} when sent without JavaScript. */
+  static Ratings.Widget ratingWidget(String id, String title, Short rating, String back) {
+    return new Ratings.Widget(Urls.promptRating(id), rating, "“" + title + "”", back);
   }
 
   private Map<String, Object> base(Context ctx, Prompt p) {

@@ -6,6 +6,7 @@ import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -251,6 +252,14 @@ public final class PromptRoutes {
         p.parentId(), p.visibility());
     prompts.update(p, restored, "Restored version " + number, null);
     ctx.redirect(Urls.promptHistory(p.id()), HttpStatus.SEE_OTHER);
+  }
+
+  /** The owner's rating of their prompt; the widget comes back for HTMX, otherwise 303 to the page it was sent from. */
+  public void rate(Context ctx) {
+    Prompt p = Access.owned(ctx, prompts, ctx.pathParam("id"));
+    Short rating = Ratings.read(ctx);
+    prompts.rate(p.id(), rating);
+    Ratings.respond(ctx, pages, PromptPage.ratingWidget(p.id(), p.title(), rating, p.url()), p.url());
   }
 
   public void tagSuggestions(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.visionary.library;
 
 import dev.visionary.prompt.Target;
+import dev.visionary.web.Ratings;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -66,7 +67,7 @@ final class PromptSearch {
    * the marked texts are the title and text with the matches marked, or null when the search has no words.
    */
   record Found(String id, String title, String text, String target, String visibility, Instant updatedAt, int useCount,
-      int imageCount, String ownerName, long total, String titleMarked, String textMarked) {}
+      int imageCount, String ownerName, long total, String titleMarked, String textMarked, Short rating, boolean mine) {}
 
   private record Page(List<Found> rows, long total) {}
 
@@ -134,6 +135,12 @@ final class PromptSearch {
     if (query.bookmarked()) {
       where.append(" and exists (select 1 from bookmarks bm where bm.prompt_id = p.id and bm.user_id = :viewer)");
     }
+    // Ratings are the owner's alone: only their library filters by them (SearchRoutes refuses the filter elsewhere).
+    Integer minimum = Ratings.filter(query.rating()).map(Ratings.Filter::minimum).orElse(null);
+    if (minimum != null && scope.kind() == SearchScope.Kind.LIBRARY) {
+      where.append(" and ").append(Ratings.rank("p.rating")).append(" >= :ratingMin");
+      params.put("ratingMin", minimum);
+    }
     return where;
   }
 
@@ -154,6 +161,7 @@ final class PromptSearch {
       case UPDATED -> "p.updated_at desc, p.id";
       case TITLE -> "lower(p.title), p.id";
       case USED -> "p.use_count desc, p.updated_at desc, p.id";
+      case TOP_RATED -> Ratings.rank("p.rating") + " desc, p.created_at desc, p.id";
     };
     String matches;
     if (words) {
@@ -163,7 +171,7 @@ final class PromptSearch {
       // The matches carry their own sort keys (the rank computed only for them), so ordering them needs no
       // second visit to prompts: a join back from hundreds of ids could read every row of the table.
       matches = "select p.id, ts_rank_cd(p.tsv, " + TSQUERY + ") as rank, p.created_at, p.updated_at, lower(p.title) as lower_title,"
-          + " p.use_count from prompts p where " + where + " order by p.created_at desc limit " + (MATCH_CAP + 1);
+          + " p.use_count, " + Ratings.rank("p.rating") + " as rating_rank from prompts p where " + where + " order by p.created_at desc limit " + (MATCH_CAP + 1);
     } else {
       // Without words the sort order has an index; counting stops past the cap.
       matches = "select p.id from prompts p where " + where + " order by " + order + " limit :limit offset :offset";
@@ -189,8 +197,10 @@ final class PromptSearch {
           + " from (" + matches + ") m order by ord limit :limit offset :offset"
         : "select p.id, " + counted + " as total, row_number() over (order by " + order + ") as ord"
           + " from (" + matches + ") m join prompts p on p.id = m.id order by ord";
+    // The rating only on the viewer's own prompts: Explore and profiles are read with no viewer, so they never carry one.
     String sql = "select p.id, p.title, p.text, p.target, p.visibility, p.updated_at, p.use_count, p.image_count,"
-        + " u.username::text as owner_name, r.total, " + headlines
+        + " u.username::text as owner_name, r.total, case when p.owner_id = :viewer then p.rating end as rating,"
+        + " p.owner_id = :viewer as mine, " + headlines
         + " from (" + pageRows + ") r join prompts p on p.id = r.id join users u on u.id = p.owner_id order by r.ord";
     return new Statement(sql, params);
   }
@@ -203,6 +213,7 @@ final class PromptSearch {
       case UPDATED -> "m.updated_at desc, m.id";
       case TITLE -> "m.lower_title, m.id";
       case USED -> "m.use_count desc, m.updated_at desc, m.id";
+      case TOP_RATED -> "m.rating_rank desc, m.created_at desc, m.id";
     };
   }
 
@@ -294,7 +305,8 @@ final class PromptSearch {
       cards.add(new PromptCard(r.id(), Prompt.url(r.id(), Slugs.slug(r.title())), titleHtml, snippet, r.ownerName(),
           Target.byId(r.target()).map(Target::label).orElse(r.target()),
           Visibility.byId(r.visibility()).orElse(Visibility.PRIVATE), tags.getOrDefault(r.id(), List.of()),
-          DAY.format(r.updatedAt()), r.useCount(), r.imageCount()));
+          DAY.format(r.updatedAt()), r.useCount(), r.imageCount(),
+          r.mine() ? PromptPage.ratingWidget(r.id(), r.title(), r.rating(), query.url(base)) : null));
     }
     long total = page.total();
     String countLabel = total > MATCH_CAP ? MATCH_CAP + "+" : Long.toString(total);

@@ -154,9 +154,9 @@ final class Prompts {
   }
 
   private static final String INSERT = "insert into prompts (id, owner_id, title, slug, text, negative, target, params, idea,"
-      + " expansion_id, parent_id, visibility, version, use_count, created_at, updated_at, deleted_at, create_key) values (:id, :owner, :title,"
-      + " :slug, :text, :negative, :target, cast(:params as jsonb), :idea, :expansion, :parent, :visibility, :version, :uses,"
-      + " coalesce(:created, now()), coalesce(:updated, now()), :deleted, :key)";
+      + " expansion_id, parent_id, visibility, version, use_count, created_at, updated_at, deleted_at, create_key, rating) values (:id, :owner,"
+      + " :title, :slug, :text, :negative, :target, cast(:params as jsonb), :idea, :expansion, :parent, :visibility, :version, :uses,"
+      + " coalesce(:created, now()), coalesce(:updated, now()), :deleted, :key, :rating)";
 
   static <S extends SqlStatement<S>> S bindPrompt(S statement, String id, long ownerId, PromptDraft d, ImportedState state) {
     return statement.bind("id", id).bind("owner", ownerId).bind("title", d.title()).bind("slug", Slugs.slug(d.title()))
@@ -165,11 +165,13 @@ final class Prompts {
         .bind("visibility", d.visibility().id())
         .bind("version", state == null ? 1 : state.version()).bind("uses", state == null ? 0 : state.useCount())
         .bind("created", state == null ? null : state.createdAt()).bind("updated", state == null ? null : state.updatedAt())
-        .bind("deleted", state == null ? null : state.deletedAt()).bind("key", (String) null);
+        .bind("deleted", state == null ? null : state.deletedAt()).bind("key", (String) null)
+        .bind("rating", state == null ? null : state.rating());
   }
 
   /** Timestamps and counters carried over by an import, so an export and re-import round-trips exactly. */
-  record ImportedState(int version, int useCount, java.time.Instant createdAt, java.time.Instant updatedAt, java.time.Instant deletedAt) {}
+  record ImportedState(int version, int useCount, java.time.Instant createdAt, java.time.Instant updatedAt, java.time.Instant deletedAt,
+      Short rating) {}
 
   static void insertVersion(Handle h, String id, int version, PromptDraft d, String note, java.time.Instant createdAt) {
     bindVersion(h.createUpdate(INSERT_VERSION), id, version, d, note, createdAt).execute();
@@ -261,6 +263,14 @@ final class Prompts {
             + " where p.parent_id = :id and p.deleted_at is null and (p.owner_id = :viewer or p.visibility <> 'private')"
             + " order by p.created_at limit 50")
         .bind("id", id).bind("viewer", viewerId).map(Prompt.ROW).list());
+  }
+
+  /**
+   * Sets the owner's rating (null clears it). Only the rating changes: no new version, the same updated_at, and no
+   * move of the shared revision even on a shared prompt (V22); the owner's revision moves, so their pages show it.
+   */
+  void rate(String id, Short rating) {
+    jdbi.useHandle(h -> h.createUpdate("update prompts set rating = :rating where id = :id").bind("id", id).bind("rating", rating).execute());
   }
 
   void recordUse(String id) {

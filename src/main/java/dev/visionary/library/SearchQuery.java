@@ -1,6 +1,7 @@
 package dev.visionary.library;
 
 import dev.visionary.prompt.Target;
+import dev.visionary.web.Ratings;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /** A search as it appears in the address bar: every state of a search page is one bookmarkable URL. */
-record SearchQuery(String q, String tag, String collection, String target, boolean images, boolean bookmarked, Sort sort, int page) {
+record SearchQuery(String q, String tag, String collection, String target, boolean images, boolean bookmarked, Sort sort, int page,
+    String rating) {
   static final int MAX_QUERY = 500;
   static final int MAX_PAGE = 200;
 
+  /** A search without a rating filter. */
+  SearchQuery(String q, String tag, String collection, String target, boolean images, boolean bookmarked, Sort sort, int page) {
+    this(q, tag, collection, target, images, bookmarked, sort, page, "");
+  }
+
+  /**
+   * BEST is relevance (its id is the empty default); TOP_RATED is the person's own ratings, "best first", which only
+   * their library offers.
+   */
   enum Sort {
-    BEST("", "Best match"), RECENT("recent", "Newest"), UPDATED("updated", "Recently edited"), TITLE("title", "Title A–Z"), USED("used", "Most used");
+    BEST("", "Best match"), RECENT("recent", "Newest"), UPDATED("updated", "Recently edited"), TITLE("title", "Title A–Z"), USED("used", "Most used"),
+    TOP_RATED("best", "Best rated");
 
     final String id;
     final String label;
@@ -71,7 +83,22 @@ record SearchQuery(String q, String tag, String collection, String target, boole
     }
     boolean images = "1".equals(ctx.queryParam("images"));
     boolean bookmarked = "1".equals(ctx.queryParam("bookmarked"));
-    return new Parsed(new SearchQuery(q, tag, collection, target, images, bookmarked, sort, page), problems);
+    String rating = clean(ctx.queryParam("rating"), 32, "The rating filter", problems);
+    if (Ratings.filter(rating).isEmpty()) {
+      problems.add(Ratings.FILTER_PROBLEM);
+      rating = "";
+    }
+    return new Parsed(new SearchQuery(q, tag, collection, target, images, bookmarked, sort, page, rating), problems);
+  }
+
+  /** Whether it sorts or filters by the person's ratings, which only their own library may. */
+  boolean usesRatings() {
+    return sort == Sort.TOP_RATED || !rating.isEmpty();
+  }
+
+  /** The same search without the ratings' sort and filter. */
+  SearchQuery withoutRatings() {
+    return new SearchQuery(q, tag, collection, target, images, bookmarked, sort == Sort.TOP_RATED ? Sort.BEST : sort, page, "");
   }
 
   private static String clean(String raw, int max, String label, List<String> problems) {
@@ -96,15 +123,15 @@ record SearchQuery(String q, String tag, String collection, String target, boole
   }
 
   public SearchQuery withQ(String newQ) {
-    return new SearchQuery(newQ, tag, collection, target, images, bookmarked, sort, 1);
+    return new SearchQuery(newQ, tag, collection, target, images, bookmarked, sort, 1, rating);
   }
 
   public SearchQuery withPage(int newPage) {
-    return new SearchQuery(q, tag, collection, target, images, bookmarked, sort, newPage);
+    return new SearchQuery(q, tag, collection, target, images, bookmarked, sort, newPage, rating);
   }
 
   public SearchQuery withTag(String newTag) {
-    return new SearchQuery(q, newTag, collection, target, images, bookmarked, sort, 1);
+    return new SearchQuery(q, newTag, collection, target, images, bookmarked, sort, 1, rating);
   }
 
   /** {@code base?q=…&tag=…}, leaving out what is at its default. */
@@ -116,6 +143,7 @@ record SearchQuery(String q, String tag, String collection, String target, boole
     params.put("target", target);
     params.put("images", images ? "1" : "");
     params.put("bookmarked", bookmarked ? "1" : "");
+    params.put("rating", rating);
     params.put("sort", sort.id);
     params.put("page", page > 1 ? Integer.toString(page) : "");
     StringBuilder url = new StringBuilder(base);

@@ -4,13 +4,17 @@ import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.Pages;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The searchable listings: my library, bookmarks, everyone's public prompts, a person's profile; and Trash. */
@@ -105,6 +109,12 @@ public final class SearchRoutes {
   private Pages.Rendered render(Context ctx, SearchScope scope, String base, String heading, String intro, Map<String, Object> extra) {
     SearchQuery.Parsed parsed = SearchQuery.from(ctx);
     SearchQuery query = parsed.query();
+    List<String> problems = new ArrayList<>(parsed.problems());
+    boolean library = scope.kind() == SearchScope.Kind.LIBRARY;
+    if (!library && query.usesRatings()) {
+      problems.add("Ratings are personal: only your own library sorts and filters by them.");
+      query = query.withoutRatings();
+    }
     SearchResult result = search.search(scope, query, base);
     Map<String, Object> model = new HashMap<>(extra);
     model.put("base", base);
@@ -112,14 +122,17 @@ public final class SearchRoutes {
     model.put("intro", intro);
     model.put("query", query);
     model.put("result", result);
-    model.put("cardsHtml", cardHtml.render(result.cards(), !base.equals(Urls.LIBRARY), base));
-    model.put("problems", parsed.problems());
-    model.put("sorts", List.of(SearchQuery.Sort.values()));
+    // The session's token for the cards' rating forms: read from the request's model, where a kept shared page has its stand-in.
+    String csrf = Objects.toString(Pages.model(ctx, Map.of()).get("csrf"), "");
+    model.put("cardsHtml", cardHtml.render(result.cards(), !base.equals(Urls.LIBRARY), base, csrf));
+    model.put("problems", problems);
+    model.put("sorts", Arrays.stream(SearchQuery.Sort.values()).filter(s -> library || s != SearchQuery.Sort.TOP_RATED).toList());
+    model.put("ratingFilters", Ratings.FILTERS);
     model.put("targets", List.of(Target.values()));
     model.putIfAbsent("filters", false);
     model.put("pageTitle", query.hasText() ? heading + ": " + query.q() : heading);
     model.put("clearTagUrl", query.withTag("").url(base));
-    return pages.render(ctx, "library/search", "results", model, parsed.problems().isEmpty() ? 200 : 400);
+    return pages.render(ctx, "library/search", "results", model, problems.isEmpty() ? 200 : 400);
   }
 
   public void trash(Context ctx) {

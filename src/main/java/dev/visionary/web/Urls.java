@@ -24,6 +24,7 @@ public final class Urls {
   public static final String EXPANSION_MORE = "/x/{id}/more";
   public static final String EXPANSION_FILL = "/x/{id}/fill";
   public static final String EXPANSION_COMPARE = "/x/{id}/compare";
+  public static final String EXPANSION_CARD_RATING = "/x/{id}/cards/{card}/rating";
   public static final String INSTRUCTIONS = "/instructions";
   public static final String INSTRUCTIONS_CHOOSE = "/instructions/choose";
   public static final String WILDCARDS = "/wildcards";
@@ -67,6 +68,7 @@ public final class Urls {
   public static final String PROMPT_COLLECTIONS = "/p/{id}/collections";
   public static final String PROMPT_COLLECTIONS_REMOVE = "/p/{id}/collections/remove";
   public static final String PROMPT_VERSION_RESTORE = "/p/{id}/versions/{version}/restore";
+  public static final String PROMPT_RATING = "/p/{id}/rating";
   /** Where the edit form and history lived until they moved under /p/{id}; bookmarks of them answer 301. */
   public static final String OLD_PROMPT_EDIT = "/prompts/{id}/edit";
   public static final String OLD_PROMPT_HISTORY = "/prompts/{id}/history";
@@ -97,7 +99,9 @@ public final class Urls {
   public static final String GRID_CANCEL = "/grids/{id}/cancel";
   public static final String GRID_RERUN = "/grids/{id}/rerun";
   public static final String GRID_VISIBILITY = "/grids/{id}/visibility";
+  public static final String IMAGES = "/images";
   public static final String IMAGE = "/images/{id}";
+  public static final String IMAGE_RATING = "/images/{id}/rating";
   public static final String IMAGE_THUMB = "/images/{id}/thumb";
 
   // Operations
@@ -127,6 +131,10 @@ public final class Urls {
     return expansion(id) + "/fill";
   }
 
+  public static String expansionCardRating(String id, int card) {
+    return expansion(id) + "/cards/" + card + "/rating";
+  }
+
   public static String prompt(String id, String slug) {
     return "/p/" + segment(id) + "/" + segment(promptSlug(slug));
   }
@@ -142,6 +150,10 @@ public final class Urls {
 
   public static String promptHistory(String id) {
     return "/p/" + segment(id) + "/history";
+  }
+
+  public static String promptRating(String id) {
+    return "/p/" + segment(id) + "/rating";
   }
 
   public static String collection(String id, String slug) {
@@ -162,6 +174,10 @@ public final class Urls {
 
   public static String image(String id) {
     return "/images/" + segment(id);
+  }
+
+  public static String imageRating(String id) {
+    return image(id) + "/rating";
   }
 
   public static String imageThumb(String id) {

@@ -173,5 +173,23 @@ class PromptSearchTest {
       });
       assertTrue(plan.contains("prompts_owner_tsv"), "plan for " + q + ":\n" + plan);
     }
+    // "Best rated" and the rating filters read the rating index (V22), not every prompt of the library: a few of the
+    // 100,000 are rated, as in a library where rating has just begun.
+    jdbi.useHandle(h -> {
+      h.createUpdate("update prompts set rating = case when id like '%7' then 5 else -1 end where owner_id = :o and id like '%00_'")
+          .bind("o", owner).execute();
+      h.execute("analyze prompts");
+    });
+    for (SearchQuery query : List.of(new SearchQuery("", "", "", "", false, false, SearchQuery.Sort.TOP_RATED, 1, ""),
+        new SearchQuery("", "", "", "", false, false, SearchQuery.Sort.RECENT, 1, "4"),
+        new SearchQuery("", "", "", "", false, false, SearchQuery.Sort.TOP_RATED, 1, "rated"))) {
+      PromptSearch.Statement st = PromptSearch.statement(SearchScope.library(owner), query, false);
+      String plan = jdbi.withHandle(h -> {
+        var explain = h.createQuery("explain " + st.sql());
+        st.params().forEach(explain::bind);
+        return String.join("\n", explain.mapTo(String.class).list());
+      });
+      assertTrue(plan.contains("prompts_owner_rating"), "plan for " + query + ":\n" + plan);
+    }
   }
 }

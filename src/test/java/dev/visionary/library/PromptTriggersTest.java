@@ -66,6 +66,29 @@ class PromptTriggersTest {
     });
   }
 
+  /**
+   * A rating is its owner's alone (V22): rating a public prompt moves its owner's revision, so their kept pages show it,
+   * and not the shared revision, so Explore's and everyone's bookmarks' kept pages stay as they are.
+   */
+  @Test
+  void ratingASharedPromptMovesOnlyItsOwnersRevision() {
+    LibraryClient me = LibraryClient.signedIn("ratedrev");
+    String id = LibraryClient.idOf(me.save("title", "Shared dune", "text", "a dune at noon", "visibility", "public"));
+    TestServer.app().database().jdbi().useHandle(h -> {
+      h.begin();
+      try {
+        h.createUpdate("update prompts set rating = 5 where id = :id").bind("id", id).execute();
+        assertFalse(movedByThisTransaction(h), "a rating moves nothing others see");
+        assertTrue(h.createQuery("select revision = pg_current_xact_id()::text::bigint from users where username = :name")
+            .bind("name", me.username).mapTo(Boolean.class).one(), "it moves its owner's revision");
+        h.createUpdate("update prompts set text = 'a dune at dusk' where id = :id").bind("id", id).execute();
+        assertTrue(movedByThisTransaction(h), "a change of its text still does");
+      } finally {
+        h.rollback();
+      }
+    });
+  }
+
   /** Runs the transaction's deferred triggers now and says whether the shared revision is now this transaction's id. */
   private static boolean movedByThisTransaction(Handle h) {
     h.execute("set constraints all immediate");

@@ -43,6 +43,37 @@ class TransferHttpTest {
     return tree;
   }
 
+  /** A prompt's rating goes out with it and comes back on import; a rating no person could give is refused with its row. */
+  @Test
+  void aRatingSurvivesExportAndImport() throws Exception {
+    LibraryClient me = LibraryClient.signedIn("ratedexport");
+    String starred = LibraryClient.idOf(me.save("title", "Starred moor", "text", "a moor under stars"));
+    String rejected = LibraryClient.idOf(me.save("title", "Rejected moor", "text", "a moor in drizzle"));
+    String plain = LibraryClient.idOf(me.save("title", "Plain moor", "text", "a moor at noon"));
+    assertEquals(303, me.post("/p/" + starred + "/rating", "rating", "4").statusCode());
+    assertEquals(303, me.post("/p/" + rejected + "/rating", "rating", "reject").statusCode());
+    JsonNode exported = exported(me);
+    java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+    exported.path("prompts").forEach(p -> byId.put(p.path("id").asText(), p.path("rating")));
+    assertEquals(4, byId.get(starred).asInt());
+    assertEquals(-1, byId.get(rejected).asInt());
+    assertTrue(byId.get(plain).isNull(), "unrated is null");
+    byte[] file = me.get("/export?format=json").body().getBytes(StandardCharsets.UTF_8);
+
+    LibraryClient copy = LibraryClient.signedIn("ratedimport");
+    assertEquals(200, upload(copy, "library.json", file).statusCode());
+    String best = copy.get("/library?sort=best").body();
+    assertTrue(best.indexOf("Starred moor") < best.indexOf("Plain moor") && best.indexOf("Plain moor") < best.indexOf("Rejected moor"),
+        "the imported ratings order the library best first");
+    assertTrue(best.contains("data-rating=\"4\"") && best.contains("data-rating=\"-1\""), best);
+
+    LibraryClient third = LibraryClient.signedIn("badrating");
+    String bad = "{\"format\": \"visionary-library\", \"format_version\": 1, \"prompts\": [{\"title\": \"Odd\", \"text\": \"an odd rating\", \"rating\": 9}]}";
+    HttpResponse<String> refused = upload(third, "library.json", bad.getBytes(StandardCharsets.UTF_8));
+    assertTrue(refused.body().contains("&quot;rating&quot; must be 1 to 5 (stars), -1 (rejected) or null."), refused.body());
+    assertFalse(third.get("/library").body().contains("an odd rating"), "the row with it is not imported");
+  }
+
   @Test
   void exportDeleteAndImportGiveBackTheSameLibraryAndImportingTwiceChangesNothing() throws Exception {
     LibraryClient me = LibraryClient.signedIn("roundtrip");
