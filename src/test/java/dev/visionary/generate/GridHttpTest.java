@@ -131,9 +131,19 @@ class GridHttpTest {
       assertEquals(404, other.postForm("/grids/" + grid + "/" + action, Http.form("_csrf", otherCsrf, "visibility", "public")).statusCode(), action);
     }
 
+    // The owner rates a cell's image on the grid itself; the next view of the grid shows it.
+    String image = cells.get(0).imageId();
+    assertEquals(200, http.postForm("/images/" + image + "/rating",
+        Http.form("_csrf", Accounts.csrf(http, "/grids/new"), "rating", "4", "back", "/grids/" + grid), "HX-Request", "true").statusCode());
+    String mine = http.get("/grids/" + grid).body();
+    assertTrue(mine.contains("action=\"/images/" + image + "/rating\"") && mine.contains("data-rating=\"4\""), "the cell's rating: " + mine);
+
     assertEquals(303, http.postForm("/grids/" + grid + "/visibility",
         Http.form("_csrf", Accounts.csrf(http, "/grids/new"), "visibility", "unlisted")).statusCode());
     HttpResponse<String> shared = anonymous.get("/grids/" + grid);
+    assertFalse(shared.body().contains("data-testid=\"rating\"") || other.get("/grids/" + grid).body().contains("data-testid=\"rating\""),
+        "ratings are their owner's alone");
+    assertEquals(404, other.postForm("/images/" + image + "/rating", Http.form("_csrf", otherCsrf, "rating", "1")).statusCode());
     assertEquals(200, shared.statusCode());
     assertTrue(shared.body().contains(">red<"));
     assertFalse(shared.body().contains("/cancel") || shared.body().contains("/rerun") || shared.body().contains("/visibility"),
