@@ -106,6 +106,13 @@ final class Jobs {
         .bind("id", id).bind("owner", ownerId).execute() == 1);
   }
 
+  /** Cancels those of the jobs still queued or running, in one statement (so all or none); returns the ones it cancelled. */
+  List<String> cancelAll(List<String> ids, long ownerId) {
+    return jdbi.withHandle(h -> h.createQuery("update generation_jobs set status = 'cancelled', finished_at = now(), progress = null "
+            + "where id = any(:ids) and owner_id = :owner and status in ('queued', 'running') returning id")
+        .bindArray("ids", String.class, ids).bind("owner", ownerId).mapTo(String.class).list());
+  }
+
   /** A failed or cancelled job goes back to the queue with a fresh set of attempts, scheduled in the same transaction. */
   boolean requeue(String id, long ownerId, JobScheduler scheduler) {
     boolean requeued = jdbi.inTransaction(h -> {
