@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,30 +53,52 @@ final class PromptSearch {
           SearchQuery better = query.withQ(corrected.get());
           Page retry = run(h, scope, better, true, probe(h, scope, better).common());
           if (!retry.rows().isEmpty()) {
-            return result(h, retry, better, base, corrected.get(), query.q(), false);
+            return result(retry, better, base, corrected.get(), query.q(), false);
           }
         }
       }
-      return result(h, page, query, base, null, null, query.hasText() && !words);
+      return result(page, query, base, null, null, query.hasText() && !words);
     });
   }
 
   /**
    * One prompt found, as the statement selects it. {@code total} is the count of all matches, carried on every row;
-   * the marked texts are the title and text with the matches marked, or null when the search has no words.
+   * the marked texts are the title and text with the matches marked, or null when the search has no words; the tags
+   * are the prompt's, in the order cards show them (null on the row past the page).
    */
   record Found(String id, String title, String text, String target, String visibility, Instant updatedAt, int useCount,
-      int imageCount, String ownerName, long total, String titleMarked, String textMarked, Short rating, boolean mine) {}
+      int imageCount, String ownerName, long total, String titleMarked, String textMarked, Short rating, boolean mine, List<String> tags) {}
 
   private record Page(List<Found> rows, long total) {}
 
   private Page run(Handle h, SearchScope scope, SearchQuery query, boolean words, boolean walk) {
-    Statement st = statement(scope, query, words, walk);
-    var q = h.createQuery(st.sql());
-    st.params().forEach(q::bind);
-    List<Found> rows = q.map(ConstructorMapper.of(Found.class)).list();
+    List<Found> rows = rows(h, statement(scope, query, words, walk), words && walk);
     long total = rows.isEmpty() ? countWhenPastTheEnd(h, scope, query, words, walk) : rows.get(0).total();
     return new Page(rows, total);
+  }
+
+  /**
+   * Run before a walking statement in its transaction. The walk's plan is the same whatever the words (they are
+   * tested by a function call the planner knows nothing of), so a plan kept for the connection serves every search;
+   * planning it anew each time, as the pool's {@code force_custom_plan} asks for the other statements, took ~0.4 ms
+   * of the ~5 ms of PostgreSQL CPU a broad search costs at 1M prompts.
+   */
+  static final String KEPT_PLAN = "select set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+  static List<Found> rows(Handle h, Statement st, boolean walk) {
+    if (!walk) {
+      return found(h, st);
+    }
+    return h.inTransaction(tx -> {
+      tx.createQuery(KEPT_PLAN).mapTo(String.class).one();
+      return found(tx, st);
+    });
+  }
+
+  private static List<Found> found(Handle h, Statement st) {
+    var q = h.createQuery(st.sql());
+    st.params().forEach(q::bind);
+    return q.map(ConstructorMapper.of(Found.class)).list();
   }
 
   /** A page past the last one has no rows to carry the count; it is still worth saying how many there are. */
@@ -85,10 +106,7 @@ final class PromptSearch {
     if (query.page() == 1) {
       return 0;
     }
-    Statement st = statement(scope, query.withPage(1), words, walk);
-    var q = h.createQuery(st.sql());
-    st.params().forEach(q::bind);
-    return q.map(ConstructorMapper.of(Found.class)).findFirst().map(Found::total).orElse(0L);
+    return rows(h, statement(scope, query.withPage(1), words, walk), words && walk).stream().findFirst().map(Found::total).orElse(0L);
   }
 
   /** The SQL for a search, the planner choosing how to find the matches; package-visible so the plan test can EXPLAIN it. */
@@ -164,13 +182,17 @@ final class PromptSearch {
       case TOP_RATED -> Ratings.rank("p.rating") + " desc, p.created_at desc, p.id";
     };
     String matches;
+    // A walk's plan is kept (KEPT_PLAN), so its words are a parameter at planning: as a subquery they are parsed
+    // once per search, not once for every row tested, ranked and marked. The index needs them written in, as a
+    // value the planner can weigh.
+    String tsquery = walk ? "(select " + TSQUERY + ")" : TSQUERY;
     if (words) {
-      where.append(walk ? " and ts_match_vq(p.tsv, " + TSQUERY + ")" : " and p.tsv @@ " + TSQUERY);
+      where.append(walk ? " and ts_match_vq(p.tsv, " + tsquery + ")" : " and p.tsv @@ " + tsquery);
       params.put("q", query.q());
       // Bounded: ranking or sorting every match of a common word is what makes broad searches slow.
       // The matches carry their own sort keys (the rank computed only for them), so ordering them needs no
       // second visit to prompts: a join back from hundreds of ids could read every row of the table.
-      matches = "select p.id, ts_rank_cd(p.tsv, " + TSQUERY + ") as rank, p.created_at, p.updated_at, lower(p.title) as lower_title,"
+      matches = "select p.id, ts_rank_cd(p.tsv, " + tsquery + ") as rank, p.created_at, p.updated_at, lower(p.title) as lower_title,"
           + " p.use_count, " + Ratings.rank("p.rating") + " as rating_rank from prompts p where " + where + " order by p.created_at desc limit " + (MATCH_CAP + 1);
     } else {
       // Without words the sort order has an index; counting stops past the cap.
@@ -182,16 +204,21 @@ final class PromptSearch {
     // Only the page's rows are marked: the one row past them only tells that there is a next page.
     String headlines = words
         ? "case when r.ord <= :shown then ts_headline('library_search', replace(replace(p.title, chr(57344), ''), chr(57345), ''), "
-          + TSQUERY + ", :allOptions) end as title_marked,"
+          + tsquery + ", :allOptions) end as title_marked,"
           // Short prompts are shown whole; long ones as the fragments around the matches.
           + " case when r.ord <= :shown then ts_headline('library_search', replace(replace(p.text, chr(57344), ''), chr(57345), ''), "
-          + TSQUERY + ", case when length(p.text) <= 280 then :allOptions else :snippetOptions end) end as text_marked"
+          + tsquery + ", case when length(p.text) <= 280 then :allOptions else :snippetOptions end) end as text_marked"
         : "null as title_marked, null as text_marked";
     if (words) {
       params.put("allOptions", Highlights.OPTIONS_ALL);
       params.put("snippetOptions", Highlights.OPTIONS_SNIPPET);
-      params.put("shown", (query.page() - 1) * PAGE_SIZE + PAGE_SIZE);
     }
+    // A word search numbers its matches across pages; a listing numbers only the rows of its page.
+    params.put("shown", words ? (query.page() - 1) * PAGE_SIZE + PAGE_SIZE : PAGE_SIZE);
+    // The cards' tags come with their rows rather than from a statement of their own: one round trip, parse and
+    // plan fewer for every search.
+    String tags = "case when r.ord <= :shown then array(select t.name::text from prompt_tags pt join tags t on t.id = pt.tag_id"
+        + " where pt.prompt_id = p.id order by lower(t.name)) end as tags";
     String pageRows = words
         ? "select m.id, " + counted + " as total, row_number() over (order by " + matchOrder(query.effectiveSort()) + ") as ord"
           + " from (" + matches + ") m order by ord limit :limit offset :offset"
@@ -200,7 +227,7 @@ final class PromptSearch {
     // The rating only on the viewer's own prompts: Explore and profiles are read with no viewer, so they never carry one.
     String sql = "select p.id, p.title, p.text, p.target, p.visibility, p.updated_at, p.use_count, p.image_count,"
         + " u.username::text as owner_name, r.total, case when p.owner_id = :viewer then p.rating end as rating,"
-        + " p.owner_id = :viewer as mine, " + headlines
+        + " p.owner_id = :viewer as mine, " + headlines + ", " + tags
         + " from (" + pageRows + ") r join prompts p on p.id = r.id join users u on u.id = p.owner_id order by r.ord";
     return new Statement(sql, params);
   }
@@ -295,16 +322,14 @@ final class PromptSearch {
     });
   }
 
-  private SearchResult result(Handle h, Page page, SearchQuery query, String base, String corrected, String original, boolean onlyCommon) {
-    List<String> ids = page.rows().stream().limit(PAGE_SIZE).map(Found::id).toList();
-    Map<String, List<String>> tags = tagsOf(h, ids);
+  private SearchResult result(Page page, SearchQuery query, String base, String corrected, String original, boolean onlyCommon) {
     List<PromptCard> cards = new ArrayList<>();
     for (Found r : page.rows().subList(0, Math.min(PAGE_SIZE, page.rows().size()))) {
       String titleHtml = r.titleMarked() != null ? Highlights.toHtml(r.titleMarked()) : Highlights.plain(r.title(), 200);
       String snippet = r.textMarked() != null ? Highlights.toHtml(r.textMarked()) : Highlights.plain(r.text(), 280);
       cards.add(new PromptCard(r.id(), Prompt.url(r.id(), Slugs.slug(r.title())), titleHtml, snippet, r.ownerName(),
           Target.byId(r.target()).map(Target::label).orElse(r.target()),
-          Visibility.byId(r.visibility()).orElse(Visibility.PRIVATE), tags.getOrDefault(r.id(), List.of()),
+          Visibility.byId(r.visibility()).orElse(Visibility.PRIVATE), r.tags(),
           DAY.format(r.updatedAt()), r.useCount(), r.imageCount(),
           r.mine() ? PromptPage.ratingWidget(r.id(), r.title(), r.rating(), query.url(base)) : null));
     }
@@ -314,18 +339,5 @@ final class PromptSearch {
     String next = page.rows().size() > PAGE_SIZE && query.page() < SearchQuery.MAX_PAGE ? query.withPage(query.page() + 1).url(base) : null;
     String correctedUrl = corrected == null ? null : query.url(base);
     return new SearchResult(cards, countLabel, query.page(), prev, next, corrected, correctedUrl, original, onlyCommon);
-  }
-
-  private static Map<String, List<String>> tagsOf(Handle h, List<String> ids) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    h.createQuery("select pt.prompt_id, t.name::text as name from prompt_tags pt join tags t on t.id = pt.tag_id"
-            + " where pt.prompt_id = any(:ids) order by lower(t.name)")
-        .bind("ids", ids.toArray(new String[0]))
-        .map((rs, ctx) -> Map.entry(rs.getString("prompt_id"), rs.getString("name")))
-        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    return out;
   }
 }

@@ -2,6 +2,7 @@ package dev.visionary.seed;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.visionary.config.Config;
+import dev.visionary.config.Futures;
 import dev.visionary.account.Passwords;
 import dev.visionary.db.Database;
 import java.io.PrintStream;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,11 +117,11 @@ public final class Seed {
         names.add(username(i, options.users()));
       }
       refuseIfSeeded(c, names);
-      users = insertUsers(c, names, Prepared.join(prepared.hash()));
+      users = insertUsers(c, names, Futures.join(prepared.hash()));
       timings.step("users", users.size());
-      texts = Prepared.join(prepared.texts());
+      texts = Futures.join(prepared.texts());
       rows = new PromptRows(dataSource, connections(dataSource), users, texts, new SecureRandom().nextLong());
-      bulk = rows.prepare(c, Prepared.join(prepared.pictures()), timings);
+      bulk = rows.prepare(c, Futures.join(prepared.pictures()), timings);
       c.commit();
     }
     try {
@@ -173,14 +173,6 @@ public final class Seed {
       Thread t = new Thread(work, "seed-prepare");
       t.setDaemon(true);
       t.start();
-    }
-
-    static <T> T join(CompletableFuture<T> future) {
-      try {
-        return future.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
     }
   }
 

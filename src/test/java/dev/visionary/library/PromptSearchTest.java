@@ -97,6 +97,18 @@ class PromptSearchTest {
   }
 
   @Test
+  void everyCardFoundShowsItsTagsInNameOrder() {
+    me.save("title", "Quokka", "text", "a quokka on a bench, cinematic", "tags", "zinnia, Aster");
+    // A rare word (through the word index), a word in a third of the library (walking its newest prompts; the
+    // newest first, so this one is on the first page) and a listing without words.
+    for (String page : List.of("/library?q=quokka", "/library?q=cinematic&sort=recent", "/library?tag=zinnia")) {
+      String html = me.get(page).body();
+      int aster = html.indexOf(">Aster</a>");
+      assertTrue(aster > 0 && aster < html.indexOf(">zinnia</a>"), page + " shows the card's tags, Aster before zinnia");
+    }
+  }
+
+  @Test
   void aMisspelledWordFallsBackToTheClosestKnownWord() {
     String html = search("chrysanthemun");
     assertEquals(List.of("Flower garden"), found(html));
@@ -136,7 +148,8 @@ class PromptSearchTest {
       for (int page : List.of(1, 25, 26)) {
         SearchQuery query = query("cinematic -portrait", sort, page);
         assertTrue(jdbi.withHandle(h -> PromptSearch.probe(h, scope, query)).common());
-        List<PromptSearch.Found> walked = jdbi.withHandle(h -> rows(h, PromptSearch.statement(scope, query, true, true)));
+        // As the search runs it: under a plan kept for the connection, the words a parameter.
+        List<PromptSearch.Found> walked = jdbi.withHandle(h -> PromptSearch.rows(h, PromptSearch.statement(scope, query, true, true), true));
         List<PromptSearch.Found> indexed = jdbi.inTransaction(h -> {
           h.execute("set local enable_indexscan = off"); // leaves the planner only the word index
           return rows(h, PromptSearch.statement(scope, query, true, false));

@@ -35,7 +35,14 @@ public final class SearchExplain {
             PromptSearch.Probe probe = PromptSearch.probe(h, scope, query);
             System.out.println("-- probe: " + probe);
             PromptSearch.Statement st = PromptSearch.statement(scope, query, true, probe.common());
-            print(h, st.sql(), st.params());
+            if (probe.common()) {
+              h.useTransaction(tx -> {
+                tx.createQuery(PromptSearch.KEPT_PLAN).mapTo(String.class).one(); // the walk's plan, as the search runs it
+                print(tx, st.sql(), st.params());
+              });
+            } else {
+              print(h, st.sql(), st.params());
+            }
             if (shape.equals("misspelled") || shape.equals("nowhere")) {
               System.out.println("-- did you mean:");
               PromptSearch.Statement closest = PromptSearch.closestWordStatement(scope, q);

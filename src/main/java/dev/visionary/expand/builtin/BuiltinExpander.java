@@ -1,9 +1,9 @@
 package dev.visionary.expand.builtin;
 
+import dev.visionary.config.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The offline engine: expands an idea from a curated vocabulary, with no network and no model. Deterministic:
@@ -53,18 +53,8 @@ public final class BuiltinExpander implements Expander {
 
   /** The vocabulary and planner, waiting for them while they are still being read. */
   private Parts parts() {
-    try {
-      return parts.join();
-    } catch (CompletionException e) {
-      // The load's own error, as the synchronous constructor would have thrown it.
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
+    // The load's own error, as the synchronous constructor would have thrown it.
+    return Futures.join(parts);
   }
 
   @Override
