@@ -184,10 +184,13 @@ class CompareHttpTest {
       assertEquals(200, page.statusCode(), page.body());
       assertTrue(page.body().contains("Open fjord") && page.body().contains("Linked fjord"));
       assertTrue(page.body().contains("<ins class=\"diff-only-here\">a full moon</ins>"), page.body());
+      assertFalse(page.body().contains("data-testid=\"rating\""), "ratings are their owner's alone");
       HttpResponse<String> withPrivate = viewer.get("/library/compare?p=" + open + "&p=" + closed);
       assertEquals(404, withPrivate.statusCode());
       assertFalse(withPrivate.body().contains("storm"));
     }
+    assertEquals(2, owner.get("/library/compare?p=" + open + "&p=" + link).body().split("data-testid=\"rating\"").length - 1,
+        "the owner rates each compared prompt there");
   }
 
   @Test
@@ -207,6 +210,7 @@ class CompareHttpTest {
     assertTrue(body.contains("<span>11</span>") && body.contains("<mark class=\"diff-value\">12</mark>"), "the seeds, the second marked");
     assertTrue(body.contains("<span>512×512</span>"), "the size they share, unmarked");
     assertTrue(body.contains("<ins class=\"diff-only-here\">dawn</ins>"), "the prompts word-diffed");
+    assertEquals(2, body.split("data-testid=\"rating\"").length - 1, "the owner rates each compared image there");
 
     HttpResponse<String> three = owner.get("/images/compare?i=" + String.join("&i=", images));
     assertEquals(200, three.statusCode());
@@ -230,6 +234,7 @@ class CompareHttpTest {
     HttpResponse<String> page = other.get("/images/compare?i=" + images.get(0) + "&i=" + images.get(1));
     assertEquals(200, page.statusCode(), page.body());
     assertFalse(page.body().contains("id=\"prompts-heading\""), "the same prompt is not diffed");
+    assertFalse(page.body().contains("data-testid=\"rating\""), "ratings are their owner's alone");
   }
 
   @Test

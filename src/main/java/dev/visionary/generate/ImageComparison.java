@@ -6,6 +6,7 @@ import dev.visionary.identity.User;
 import dev.visionary.prompt.SideBySide;
 import dev.visionary.web.CompareSelection;
 import dev.visionary.web.Pages;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.ShortIds;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -39,8 +40,12 @@ public final class ImageComparison {
     this.prompts = prompts;
   }
 
-  /** An image with what was asked of the engine that drew it, and its prompt against the first image's. */
-  record ComparedImage(ImageStore.StoredImage image, ImageRequest request, String label, String alt, SideBySide.DiffedText prompt) {}
+  /**
+   * An image with what was asked of the engine that drew it, and its prompt against the first image's; {@code rating}
+   * only for the image's owner, as everywhere.
+   */
+  record ComparedImage(ImageStore.StoredImage image, ImageRequest request, String label, String alt, SideBySide.DiffedText prompt,
+                       Ratings.Widget rating) {}
 
   private record Drawn(ImageStore.StoredImage image, Job job) {}
 
@@ -53,10 +58,13 @@ public final class ImageComparison {
     }
     List<SideBySide.DiffedText> texts = SideBySide.texts(drawn.stream().map(d -> d.job().request().prompt()).toList());
     List<ComparedImage> compared = new ArrayList<>();
+    String here = ctx.path() + "?" + ctx.queryString();
     for (int i = 0; i < drawn.size(); i++) {
       Drawn d = drawn.get(i);
       String label = "Image " + (i + 1);
-      compared.add(new ComparedImage(d.image(), d.job().request(), label, label + ": " + d.job().request().prompt(), texts.get(i)));
+      boolean mine = viewer.map(u -> u.id() == d.image().ownerId()).orElse(false);
+      compared.add(new ComparedImage(d.image(), d.job().request(), label, label + ": " + d.job().request().prompt(), texts.get(i),
+          mine ? d.image().ratingWidget(here) : null));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("items", compared);

@@ -5,6 +5,7 @@ import dev.visionary.identity.User;
 import dev.visionary.prompt.SideBySide;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.CompareSelection;
+import dev.visionary.web.Ratings;
 import dev.visionary.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -33,7 +34,9 @@ public final class PromptComparison {
   }
 
   /** A compared prompt: its text, negative and title against the first's. */
-  record ComparedPrompt(Prompt prompt, String label, SideBySide.DiffedText text, SideBySide.DiffedText negative) {}
+  /** A compared prompt; {@code rating} only for its owner, as everywhere. */
+  record ComparedPrompt(Prompt prompt, String label, SideBySide.DiffedText text, SideBySide.DiffedText negative,
+                        Ratings.Widget rating) {}
 
   public void show(Context ctx) {
     Optional<User> viewer = CurrentUser.get(ctx);
@@ -46,10 +49,13 @@ public final class PromptComparison {
     List<SideBySide.DiffedText> texts = SideBySide.texts(chosen.stream().map(Prompt::text).toList());
     List<SideBySide.DiffedText> negatives = SideBySide.texts(chosen.stream().map(Prompt::negative).toList());
     List<ComparedPrompt> compared = new ArrayList<>();
-    for (int i = 0; i < chosen.size(); i++) {
-      compared.add(new ComparedPrompt(chosen.get(i), "Prompt " + (i + 1), texts.get(i), negatives.get(i)));
-    }
     long me = viewer.map(User::id).orElse(-1L);
+    String here = ctx.path() + "?" + ctx.queryString();
+    for (int i = 0; i < chosen.size(); i++) {
+      Prompt p = chosen.get(i);
+      compared.add(new ComparedPrompt(p, "Prompt " + (i + 1), texts.get(i), negatives.get(i),
+          p.ownerId() == me ? PromptPage.ratingWidget(p.id(), p.title(), p.rating(), here) : null));
+    }
     List<SideBySide.Row> rows = new ArrayList<>();
     rows.add(SideBySide.row("Title", chosen.stream().map(Prompt::title).toList()));
     rows.add(SideBySide.row("Model", chosen.stream().map(p -> Target.byId(p.target()).map(Target::label).orElse(p.target())).toList()));
