@@ -27,7 +27,7 @@ class CompareBrowserIT {
       Locator cards = page.getByTestId("expansion-card");
       assertThat(cards).hasCount(4);
       Browser.settled(page);
-      Locator compareCards = page.getByTestId("expansion").getByTestId("compare-selected");
+      Locator compareCards = page.locator("form[id^=compare-x-]").getByTestId("compare-selected");
       assertThat(compareCards).isDisabled();
       cards.nth(0).getByTestId("compare-pick").check();
       assertThat(compareCards).isDisabled();

@@ -44,7 +44,7 @@ class ChooseBrowserIT {
       String second = cards.nth(1).getByTestId("prompt-text").textContent();
       cards.nth(1).getByTestId("compare-pick").check();
       cards.nth(3).getByTestId("compare-pick").check();
-      page.getByTestId("expansion").getByTestId("compare-selected").click();
+      page.locator("form[id^=compare-x-]").getByTestId("compare-selected").click();
 
       assertThat(page).hasURL(Pattern.compile(".*/x/[A-Za-z0-9]{10}/compare\\?card=2&card=4$"));
       Locator compared = page.getByTestId("compare-item");

@@ -35,6 +35,14 @@ class StudioToImagesBrowserIT {
       assertThat(job.getByTestId("image")).hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
       assertEquals(url, page.url(), "the images arrived without a page load");
       Browser.screenshots(page, "studio-images");
+      // The two new images can be compared at once, without a reload.
+      Browser.settled(page);
+      job.getByTestId("compare-pick").nth(0).check();
+      job.getByTestId("compare-pick").nth(1).check();
+      page.locator("#compare-images").getByTestId("compare-selected").click();
+      assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/images/compare\\?i=[A-Za-z0-9]{10}&i=[A-Za-z0-9]{10}$"));
+      assertThat(page.getByTestId("compare-item")).hasCount(2);
+      page.goBack();
 
       page.reload();
       assertThat(page.getByTestId("expansion-card")).hasCount(4);
