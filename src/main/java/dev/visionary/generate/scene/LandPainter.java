@@ -17,6 +17,7 @@ final class LandPainter {
   static final Color SAND = Rgb.of(0xe2bd88);
   static final Color SAND_SHADOW = Rgb.of(0xa8704a);
   static final Color ASPHALT = Rgb.of(0x2e3038);
+  private static final Color AUTUMN_GRASS = Rgb.of(0xb8863a);
   private static final int SAMPLES = 128;
 
   private LandPainter() {
@@ -29,6 +30,13 @@ final class LandPainter {
     }
     if (s.has(Element.DESERT)) {
       return new Color[] {SAND, Rgb.mix(SAND, SAND_SHADOW, 0.3)};
+    }
+    if (s.accent() != null) {
+      // Lavender fields, poppy meadows: the named colour covers the land, darker toward the viewer.
+      return new Color[] {Rgb.mix(s.accent(), GRASS_FAR, 0.2), Rgb.mix(Rgb.scale(s.accent(), 0.8), GRASS_NEAR, 0.25)};
+    }
+    if (s.season() == Season.AUTUMN) {
+      return new Color[] {Rgb.mix(GRASS_FAR, AUTUMN_GRASS, 0.55), Rgb.mix(GRASS_NEAR, AUTUMN_GRASS, 0.45)};
     }
     return new Color[] {GRASS_FAR, GRASS_NEAR};
   }
