@@ -53,7 +53,7 @@ final class InteriorPainter {
     boolean dark = s.dark();
     Color wall = s.accent() != null ? s.accent() : wallColor(v);
     // Indoors the light is the room's own: daylight from the window, or lamps that leave corners dim.
-    double level = v == Variant.COCKPIT || v == Variant.ARCADE ? 0.55 : dark ? 0.5 : 0.95;
+    double level = v == Variant.COCKPIT || v == Variant.ARCADE ? 0.55 : dark ? 0.38 : 0.95;
     Color lit = Rgb.lit(wall, Rgb.mix(Color.WHITE, WARM_LAMP, dark ? 0.6 : 0.15), level);
     g.setPaint(new LinearGradientPaint(0, 0, 0, (float) floorY, new float[] {0f, 1f},
         new Color[] {Rgb.scale(lit, 0.82), lit}));
@@ -94,7 +94,7 @@ final class InteriorPainter {
     return switch (v) {
       case LIVING_ROOM -> Rgb.of(0xd9c6a8);
       case KITCHEN -> Rgb.of(0xe6e0d0);
-      case NOOK -> Rgb.of(0x54684e);
+      case NOOK -> Rgb.of(0x7a9470);
       case DINER -> Rgb.of(0xcfe3d6);
       case COCKPIT -> Rgb.of(0x30363f);
       case STATION -> Rgb.of(0xb9c2cc);
