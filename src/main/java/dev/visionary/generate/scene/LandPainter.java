@@ -179,4 +179,41 @@ final class LandPainter {
         new Color[] {Rgb.alpha(shade, 0.45), Rgb.alpha(shade, 0.2), Rgb.alpha(shade, 0)}));
     g.fill(shape);
   }
+
+  private static final Color[] FALLEN_LEAVES = {Rgb.of(0xd8641e), Rgb.of(0xc03a24), Rgb.of(0xe8a030), Rgb.of(0x9a4a1e)};
+  private static final Color[] PETALS = {Rgb.of(0xf4b8cc), Rgb.of(0xfbe0ea), Rgb.of(0xe890b0)};
+
+  /**
+   * Rows of a planted crop running to the horizon, in the field's own colour: what makes a purple field
+   * read as lavender rather than a purple haze.
+   */
+  static void rows(Graphics2D g, Layout l, Palette p, Scene s) {
+    double vx = l.width() * 0.5;
+    int count = 22;
+    g.setColor(Rgb.alpha(p.land(Rgb.scale(s.accent(), 0.55), 0), 0.55));
+    for (int i = 0; i <= count; i++) {
+      double u = (i - count / 2.0) / (count / 2.0);
+      double bottomX = vx + u * l.width() * 1.6;
+      Path2D row = new Path2D.Double();
+      row.moveTo(vx + u * l.width() * 0.02, l.horizon() + l.below() * 0.04);
+      row.lineTo(bottomX - l.width() * 0.018, l.height());
+      row.lineTo(bottomX + l.width() * 0.018, l.height());
+      row.closePath();
+      g.fill(row);
+    }
+  }
+
+  /** Fallen autumn leaves or spring petals scattered over the ground, larger toward the viewer. */
+  static void fallen(Graphics2D g, Layout l, Palette p, Scene s, SplittableRandom r) {
+    Color[] colors = s.season() == Season.AUTUMN ? FALLEN_LEAVES : PETALS;
+    int count = 140;
+    for (int i = 0; i < count; i++) {
+      double t = r.nextDouble();
+      double y = l.horizon() + l.below() * (0.25 + 0.75 * t);
+      double size = l.unit() * (3 + 12 * t) * (0.6 + 0.8 * r.nextDouble());
+      double x = l.width() * r.nextDouble();
+      g.setColor(p.land(colors[r.nextInt(colors.length)], 0.3 * (1 - t)));
+      g.fill(new java.awt.geom.Ellipse2D.Double(x, y, size * 1.6, size));
+    }
+  }
 }

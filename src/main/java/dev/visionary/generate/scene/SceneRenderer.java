@@ -127,6 +127,13 @@ public final class SceneRenderer {
       WaterPainter.reflect(image, l,
           s.has(Element.RAIN) ? WaterPainter.wetStreet(p) : WaterPainter.dryStreet(p), r.water().split());
       CityPainter.street(g, l, p, r.water().split());
+      if (s.has(Element.SNOW)) {
+        // A snowy street: a thin cover over the road, the lit windows still showing through, and drifts.
+        g.setColor(Rgb.alpha(p.bright(LandPainter.SNOW, 0), 0.6));
+        g.fill(new java.awt.geom.Rectangle2D.Double(0, l.horizon(), l.width(), l.below() + 1));
+        LandPainter.drifts(g, l, Rgb.mix(p.bright(LandPainter.SNOW, 0), java.awt.Color.WHITE, 0.4), 0.1,
+            r.setting().split());
+      }
     } else if (s.has(Element.DESERT)) {
       LandPainter.ground(g, l, p, s, r.land().split());
       LandPainter.dunes(g, l, p, r.land().split());
@@ -147,7 +154,13 @@ public final class SceneRenderer {
     if (s.has(Element.BEACH) && water) {
       WaterPainter.beach(g, l, p, r.water().split());
     }
+    if (s.accent() != null && !water && !street && !s.has(Element.DESERT) && !s.has(Element.SNOW)) {
+      LandPainter.rows(g, l, p, s);
+    }
     TreePainter.foreground(g, l, p, s, r.trees().split());
+    if (!water && (s.season() == Season.AUTUMN || s.season() == Season.SPRING)) {
+      LandPainter.fallen(g, l, p, s, r.setting().split());
+    }
   }
 
   /** Where the horizon lies and where the light comes from; varies with the seed within a pleasing range. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class SceneWords {
 
   static final String RESOURCE = "/generate/scene-words.json";
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}&'-]+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}\\p{So}&'-]+");
 
   /** A phrase (one or more words) and what it stands for. */
   private record Entry(List<String> words, String target) { }
@@ -290,11 +290,24 @@ final class SceneWords {
     List<String> out = new ArrayList<>();
     for (String t : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
       String word = trimPunctuation(t);
-      if (!word.isEmpty()) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (word.codePoints().anyMatch(SceneWords::standsAlone)) {
+        // Chinese and Japanese write without spaces and emoji run together: each character is a word,
+        // and the table lists "竹林" as the two-word phrase 竹 林.
+        word.codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
+      } else {
         out.add(word);
       }
     }
     return out;
+  }
+
+  private static boolean standsAlone(int c) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA || Character.getType(c) == Character.OTHER_SYMBOL;
   }
 
   // Hyphens and apostrophes belong inside words ("snow-capped") but not around them ("'sunset'").
