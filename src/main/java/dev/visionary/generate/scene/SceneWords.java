@@ -38,6 +38,8 @@ final class SceneWords {
 
   /** The idea ends at its first full stop; what follows is style the idea was dressed in. */
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?;](\\s|$)|\\n");
+  /** Stable Diffusion prompts open with the idea in a weighted group: "(a lake at dawn:1.2), …". */
+  private static final Pattern WEIGHTED_IDEA = Pattern.compile("\\s*\\(([^():]+):[0-9.]+\\)");
   /** "quoted", “quoted” or 'quoted' words; an apostrophe inside a word does not open a quote. */
   private static final Pattern QUOTED =
       Pattern.compile("\"([^\"]{1,80})\"|\u201c([^\u201d]{1,80})\u201d|(?<![\\p{L}\\p{N}])'([^']{1,80})'(?![\\p{L}\\p{N}])");
@@ -172,9 +174,17 @@ final class SceneWords {
       moods.add(Mood.valueOf(name));
     }
     String idea = idea(prompt);
-    List<String> ideaTokens = tokens(idea);
+    // The place is named before the first comma; what follows describes it ("a mountain lake at dawn,
+    // with reflections of the shoreline" is a lake, not a coast).
+    List<String> ideaTokens = tokens(head(idea));
     SettingRule rule = settingRule(ideaTokens);
-    Setting setting = rule != null ? rule.setting() : landscape(elements);
+    Set<Element> named = EnumSet.noneOf(Element.class);
+    for (String name : matches(elementWords, ideaTokens)) {
+      named.add(Element.valueOf(name));
+    }
+    named.removeAll(unwanted);
+    boolean placeNamed = named.stream().anyMatch(SceneWords::standsOnSomething);
+    Setting setting = rule != null ? rule.setting() : landscape(placeNamed ? named : elements);
     Variant kind = rule != null ? rule.variant() : Variant.NONE;
     List<String> seasons = matches(seasonWords, tokens);
     Season season = seasons.isEmpty() ? Season.ANY : Season.valueOf(seasons.get(0));
@@ -182,10 +192,15 @@ final class SceneWords {
   }
 
   /**
-   * The idea in a prompt: its first sentence. An expanded prompt appends style phrases ("soft window
-   * light, 35mm"); those may colour the picture but must not move it indoors.
+   * The idea in a prompt: its first sentence, or the weighted group a Stable Diffusion prompt opens
+   * with. An expanded prompt appends style phrases ("soft window light, 35mm"); those may colour the
+   * picture but must not move it indoors.
    */
   static String idea(String prompt) {
+    Matcher weighted = WEIGHTED_IDEA.matcher(prompt);
+    if (weighted.lookingAt()) {
+      return weighted.group(1);
+    }
     Matcher m = SENTENCE_END.matcher(prompt);
     while (m.find()) {
       if (m.start() > 0) {
@@ -193,6 +208,12 @@ final class SceneWords {
       }
     }
     return prompt;
+  }
+
+  /** The idea up to its first comma. */
+  static String head(String idea) {
+    int comma = idea.indexOf(',');
+    return comma > 0 ? idea.substring(0, comma) : idea;
   }
 
   /** The first setting rule named in the idea, by the table's order of precedence, or null. */
@@ -263,8 +284,10 @@ final class SceneWords {
     Matcher quoted = QUOTED.matcher(idea);
     while (quoted.find()) {
       for (int group = 1; group <= 3; group++) {
-        if (quoted.group(group) != null && !quoted.group(group).isBlank()) {
-          out.add(quoted.group(group).strip());
+        String words = quoted.group(group);
+        // An expanded prompt repeats the words ("… the words "Anna & Leo" in clear lettering"); once is enough.
+        if (words != null && !words.isBlank() && !out.contains(words.strip())) {
+          out.add(words.strip());
         }
       }
     }

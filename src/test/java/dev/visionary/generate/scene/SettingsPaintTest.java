@@ -67,6 +67,15 @@ class SettingsPaintTest {
     String expanded = "A quiet mountain lake at dawn. Soft window light, cozy interior mood, 35mm film, "
         + "poster-like composition.";
     assertEquals(Setting.LAKE, renderer.plan(expanded, null, 1, SIDE, SIDE).scene().setting());
+    // Prompts as the built-in expander writes them for DALL·E, Midjourney and Stable Diffusion.
+    assertEquals(Setting.LAKE, setting("A mountain lake at dawn, with mirror reflections of the shoreline and "
+        + "glassy still water. Dragonflies are skimming the surface. Soft natural light."));
+    assertEquals(Setting.CITY, setting("isometric tiny ramen shop at night, hand-written menu boards on the wall, "
+        + "noren curtains hanging in the doorway, a red lantern glowing by the door"));
+    assertEquals(Setting.STUDIO, setting("(portrait of a young violinist:1.2), chiaroscuro, (fingers on the "
+        + "strings:1.1), a shallow depth of field"));
+    assertEquals(List.of("Anna & Leo"), renderer.plan("a wedding invitation with roses and the words \"Anna & Leo\", "
+        + "the words \"Anna & Leo\" in clear legible lettering, flat colors", null, 1, SIDE, SIDE).scene().texts());
     assertEquals(Setting.UNDERWATER, renderer.plan("an underwater city with bioluminescent jellyfish", null, 1,
         SIDE, SIDE).scene().setting(), "underwater beats city");
     assertEquals(Setting.POSTER, renderer.plan("a poster of a cozy living room underwater", null, 1, SIDE, SIDE)
@@ -189,6 +198,10 @@ class SettingsPaintTest {
         "a futuristic train station on a desert planet")) {
       assertTrue(Arrays.equals(pixels(paint(idea)), pixels(paint(idea))), idea);
     }
+  }
+
+  private Setting setting(String prompt) {
+    return renderer.plan(prompt, null, 1, SIDE, SIDE).scene().setting();
   }
 
   private BufferedImage paint(String idea) {
