@@ -216,4 +216,34 @@ final class LandPainter {
       g.fill(new java.awt.geom.Ellipse2D.Double(x, y, size * 1.6, size));
     }
   }
+
+  /** Flat slabs of ice on cold water, wider and lower in the frame as they come nearer. */
+  static void floes(Graphics2D g, Layout l, Palette p, SplittableRandom r) {
+    int count = 4 + r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      double t = (i + r.nextDouble()) / count;
+      double y = l.horizon() + l.below() * (0.08 + 0.8 * t);
+      double w = l.width() * (0.12 + 0.35 * t) * (0.7 + 0.6 * r.nextDouble());
+      double h = l.below() * (0.03 + 0.08 * t);
+      double x = l.width() * r.nextDouble() - w / 2;
+      Path2D slab = new Path2D.Double();
+      slab.moveTo(x, y);
+      slab.lineTo(x + w * 0.15, y - h * 0.5);
+      slab.lineTo(x + w * 0.8, y - h * 0.6);
+      slab.lineTo(x + w, y);
+      slab.lineTo(x + w * 0.85, y + h * 0.35);
+      slab.lineTo(x + w * 0.1, y + h * 0.3);
+      slab.closePath();
+      g.setColor(p.bright(SNOW_SHADOW, 0));
+      g.fill(slab);
+      Path2D top = new Path2D.Double();
+      top.moveTo(x, y);
+      top.lineTo(x + w * 0.15, y - h * 0.5);
+      top.lineTo(x + w * 0.8, y - h * 0.6);
+      top.lineTo(x + w, y);
+      top.closePath();
+      g.setColor(p.bright(SNOW, 0));
+      g.fill(top);
+    }
+  }
 }

@@ -110,6 +110,9 @@ public final class SceneRenderer {
     if (s.has(Element.MOUNTAINS)) {
       MountainPainter.paint(g, l, p, s, r.mountains());
     }
+    if (s.has(Element.VOLCANO)) {
+      VolcanoPainter.paint(g, l, p, r.setting().split());
+    }
     if (s.has(Element.HILLS)) {
       LandPainter.hills(g, l, p, s, r.land().split(), false);
     }
@@ -123,6 +126,9 @@ public final class SceneRenderer {
     if (water) {
       WaterPainter.reflect(image, l, WaterPainter.sea(p, !s.has(Element.SEA)), r.water().split());
       WaterPainter.surface(g, l, p, s, r.water().split());
+      if (s.has(Element.SNOW)) {
+        LandPainter.floes(g, l, p, r.setting().split());
+      }
     } else if (street) {
       WaterPainter.reflect(image, l,
           s.has(Element.RAIN) ? WaterPainter.wetStreet(p) : WaterPainter.dryStreet(p), r.water().split());
