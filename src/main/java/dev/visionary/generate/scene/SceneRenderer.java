@@ -154,7 +154,9 @@ public final class SceneRenderer {
     if (s.has(Element.CITY) && !water && !street) {
       CityPainter.skyline(g, l, p, s, r.city(), false);
     }
-    if (s.has(Element.FOREST) && !water) {
+    if (s.has(Element.BAMBOO) && !water) {
+      BambooPainter.paint(g, l, p, r.setting().split());
+    } else if (s.has(Element.FOREST) && !water) {
       TreePainter.forest(g, l, p, s, r.trees().split());
     }
     if (s.has(Element.BEACH) && water) {
