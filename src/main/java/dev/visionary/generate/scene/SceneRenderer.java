@@ -86,6 +86,11 @@ public final class SceneRenderer {
       case PLANET -> SpacePainter.planet(g, l, s, setting.split());
       case STUDIO -> StudioPainter.paint(g, l, s, setting.split());
       case POSTER -> PosterPainter.paint(g, l, s, setting.split());
+      case SKY -> {
+        SkyPainter.paint(g, l, p, s, r.sky());
+        CloudPainter.paint(g, l, p, s, r.clouds());
+        SkyIslandPainter.paint(g, l, p, s, setting.split());
+      }
       default -> landscape(g, image, s, p, l, r);
     }
     // Subjects go here: after the setting's backdrop, before the weather and the colour grade. They
@@ -180,6 +185,7 @@ public final class SceneRenderer {
       case UNDERWATER -> outdoors.withHorizon(height * 0.8);
       case SPACE -> outdoors.withHorizon(height);
       case PLANET -> outdoors.withHorizon(height * 0.62);
+      case SKY -> outdoors.withHorizon(height * 0.52);
       case STUDIO -> outdoors.withHorizon(height * StudioPainter.horizon(s.variant()));
       case POSTER -> outdoors.withHorizon(height * PosterPainter.horizon(s.variant()))
           .withTextBox(s.text() == null ? null : PosterPainter.textBox(s.variant(), width, height));

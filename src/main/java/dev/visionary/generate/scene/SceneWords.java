@@ -227,6 +227,9 @@ final class SceneWords {
 
   /** Landscapes follow their most telling element: water before town, town before open land. */
   private static Setting landscape(Set<Element> e) {
+    if (e.contains(Element.CLOUDSEA)) {
+      return Setting.SKY;
+    }
     if (e.contains(Element.SEA) || e.contains(Element.BEACH)) {
       return Setting.SEASIDE;
     }

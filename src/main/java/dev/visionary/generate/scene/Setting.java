@@ -16,6 +16,8 @@ public enum Setting {
   SNOW,
   /** A skyline, or a street leading into one. */
   CITY,
+  /** Above the clouds: a sea of cloud below, a floating island whose top is the horizon. */
+  SKY,
   /** Walls, a floor, a window and a lamp; the horizon is where the floor meets the back wall. */
   INTERIOR,
   /** No sky: a water column lit from above; the horizon is the sea bed. */

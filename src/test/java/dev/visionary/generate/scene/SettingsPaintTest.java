@@ -38,7 +38,7 @@ class SettingsPaintTest {
         "SEASIDE", "CITY", "FOREST", OUTDOORS, OUTDOORS, "POSTER", OUTDOORS, "CITY", "INTERIOR", "CITY",
         "POSTER", "INTERIOR", OUTDOORS, "SEASIDE", "FOREST", "STUDIO", "MOUNTAINS", "STUDIO", "PLANET", "FIELD",
         "INTERIOR", "SEASIDE", "INTERIOR", "FIELD", "LAKE", "POSTER", "CITY", "SNOW", "DESERT", OUTDOORS,
-        "UNDERWATER", OUTDOORS, "LAKE", "INTERIOR", "STUDIO", "SEASIDE", "INTERIOR", "SEASIDE", "INTERIOR"};
+        "UNDERWATER", OUTDOORS, "LAKE", "INTERIOR", "STUDIO", "SKY", "INTERIOR", "SEASIDE", "INTERIOR"};
     Map<Integer, String> out = new LinkedHashMap<>();
     for (int i = 0; i < table.length; i++) {
       out.put(i + 1, table[i]);
