@@ -65,8 +65,8 @@ final class InteriorPainter {
     floor(g, l, s, bx0, bx1, level, r.split());
     SplittableRandom detail = r.split();
     switch (v) {
-      case COCKPIT -> cockpit(g, l, s, detail);
-      case STATION -> station(g, l, p, s, detail);
+      case COCKPIT -> cockpit(g, l, detail);
+      case STATION -> station(g, l, detail);
       case BAKERY -> bakery(g, l, p, s, detail);
       case ARCADE -> arcade(g, l, detail);
       default -> {
@@ -83,7 +83,7 @@ final class InteriorPainter {
     if (v == Variant.DINER || v == Variant.ARCADE) {
       neonStrip(g, l, v == Variant.ARCADE ? Rgb.of(0xff3cb4) : Rgb.of(0x3cdcff));
     }
-    lamp(g, l, s, dark, v);
+    lamp(g, l, dark, v);
     Rectangle2D sign = l.textBox();
     if (sign != null) {
       sign(g, l, s, sign);
@@ -299,7 +299,7 @@ final class InteriorPainter {
   }
 
   /** The windshield onto the stars and a lit console of screens below it. */
-  private static void cockpit(Graphics2D g, Layout l, Scene s, SplittableRandom r) {
+  private static void cockpit(Graphics2D g, Layout l, SplittableRandom r) {
     double w = l.width();
     Path2D shield = quad(w * 0.04, l.height() * 0.1, w * 0.96, l.height() * 0.1, w * 0.86, l.height() * 0.52,
         w * 0.14, l.height() * 0.52);
@@ -335,7 +335,7 @@ final class InteriorPainter {
   }
 
   /** Metal panels and a round porthole onto a blue planet. */
-  private static void station(Graphics2D g, Layout l, Palette p, Scene s, SplittableRandom r) {
+  private static void station(Graphics2D g, Layout l, SplittableRandom r) {
     double w = l.width();
     g.setColor(Rgb.alpha(Color.BLACK, 0.18));
     g.setStroke(new BasicStroke((float) (2 * l.unit())));
@@ -427,7 +427,7 @@ final class InteriorPainter {
   }
 
   /** A pendant lamp and its pool of warm light; at night it is what lights the room. */
-  private static void lamp(Graphics2D g, Layout l, Scene s, boolean dark, Variant v) {
+  private static void lamp(Graphics2D g, Layout l, boolean dark, Variant v) {
     if (v == Variant.COCKPIT || v == Variant.STATION || v == Variant.ARCADE) {
       return;
     }

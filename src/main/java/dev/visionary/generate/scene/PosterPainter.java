@@ -64,7 +64,7 @@ final class PosterPainter {
     switch (s.variant()) {
       case LOGO -> logo(g, l, ground, main, ink);
       case CARD -> card(g, l, main, r);
-      case MAP -> map(g, l, main, r);
+      case MAP -> map(g, l, r);
       case INFOGRAPHIC -> infographic(g, l, main, sun, ink, r);
       case STAINED_GLASS -> stainedGlass(g, l, s, r);
       default -> poster(g, l, ground, main, sun, ink, r);
@@ -172,7 +172,7 @@ final class PosterPainter {
   }
 
   /** Parchment, an island with a hatched coast, a dotted route and a compass rose. */
-  private static void map(Graphics2D g, Layout l, Color main, SplittableRandom r) {
+  private static void map(Graphics2D g, Layout l, SplittableRandom r) {
     double w = l.width();
     double h = l.height();
     g.setColor(Rgb.of(0xe8d4a8));

@@ -81,7 +81,7 @@ public final class SceneRenderer {
     SplittableRandom setting = r.setting();
     switch (s.setting()) {
       case INTERIOR -> InteriorPainter.paint(g, l, p, s, setting.split());
-      case UNDERWATER -> UnderwaterPainter.paint(g, l, p, s, setting.split());
+      case UNDERWATER -> UnderwaterPainter.paint(g, l, s, setting.split());
       case SPACE -> SpacePainter.space(g, l, s, setting.split());
       case PLANET -> SpacePainter.planet(g, l, s, setting.split());
       case STUDIO -> StudioPainter.paint(g, l, s, setting.split());

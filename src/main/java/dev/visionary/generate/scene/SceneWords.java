@@ -2,18 +2,19 @@ package dev.visionary.generate.scene;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.json.Json;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.awt.Color;
-import java.util.HashSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +42,8 @@ final class SceneWords {
   /** Stable Diffusion prompts open with the idea in a weighted group: "(a lake at dawn:1.2), …". */
   private static final Pattern WEIGHTED_IDEA = Pattern.compile("\\s*\\(([^():]+):[0-9.]+\\)");
   /** "quoted", “quoted” or 'quoted' words; an apostrophe inside a word does not open a quote. */
-  private static final Pattern QUOTED =
-      Pattern.compile("\"([^\"]{1,80})\"|\u201c([^\u201d]{1,80})\u201d|(?<![\\p{L}\\p{N}])'([^']{1,80})'(?![\\p{L}\\p{N}])");
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]{1,80})\"|\u201c([^\u201d]{1,80})\u201d"
+      + "|(?<![\\p{L}\\p{N}])'([^']{1,80})'(?![\\p{L}\\p{N}])");
   /** Unquoted words to show: what a sign says, what a shop is called. */
   private static final Pattern NAMED = Pattern.compile(
       "\\b(?:says|saying|reads|called|named|titled|the words?)\\s+([^,.;:!?()]{1,60})",
@@ -59,7 +60,7 @@ final class SceneWords {
   private final List<SettingRule> settingRules = new ArrayList<>();
   private final List<Entry> colorWords = new ArrayList<>();
   private final List<Entry> plantWords = new ArrayList<>();
-  private final Map<String, Color> colors = new java.util.HashMap<>();
+  private final Map<String, Color> colors = new HashMap<>();
   private final Set<String> surfaces = new HashSet<>();
   private final List<Entry> seasonWords = new ArrayList<>();
 

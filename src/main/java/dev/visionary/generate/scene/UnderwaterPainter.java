@@ -23,7 +23,7 @@ final class UnderwaterPainter {
   private UnderwaterPainter() {
   }
 
-  static void paint(Graphics2D g, Layout l, Palette p, Scene s, SplittableRandom r) {
+  static void paint(Graphics2D g, Layout l, Scene s, SplittableRandom r) {
     SplittableRandom rays = r.split();
     SplittableRandom bed = r.split();
     SplittableRandom life = r.split();
