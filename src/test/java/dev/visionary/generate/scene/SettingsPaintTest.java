@@ -213,7 +213,7 @@ class SettingsPaintTest {
   }
 
   /** Share of the box whose brightness stands well apart from the box's typical brightness: ink on a ground. */
-  private static double inked(BufferedImage image, Rectangle2D box) {
+  static double inked(BufferedImage image, Rectangle2D box) {
     int x0 = (int) box.getX();
     int y0 = (int) box.getY();
     int w = (int) box.getWidth();
