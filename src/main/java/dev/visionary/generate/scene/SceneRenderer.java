@@ -140,7 +140,7 @@ public final class SceneRenderer {
       CityPainter.street(g, l, p, r.water().split());
       if (s.has(Element.SNOW)) {
         // A snowy street: a thin cover over the road, the lit windows still showing through, and drifts.
-        g.setColor(Rgb.alpha(p.bright(LandPainter.SNOW, 0), 0.6));
+        g.setColor(Rgb.alpha(p.bright(LandPainter.SNOW, 0), 0.8));
         g.fill(new java.awt.geom.Rectangle2D.Double(0, l.horizon(), l.width(), l.below() + 1));
         LandPainter.drifts(g, l, Rgb.mix(p.bright(LandPainter.SNOW, 0), java.awt.Color.WHITE, 0.4), 0.1,
             r.setting().split());
