@@ -84,13 +84,13 @@ final class StudioPainter {
   }
 
   private static void veins(Graphics2D g, Layout l, SplittableRandom r) {
-    g.setColor(Rgb.alpha(Rgb.of(0x8a8c94), 0.45));
-    for (int i = 0; i < 7; i++) {
+    g.setColor(Rgb.alpha(Rgb.of(0x6a6c76), 0.6));
+    for (int i = 0; i < 9; i++) {
       double x0 = l.width() * r.nextDouble();
       double y0 = l.horizon() + l.below() * r.nextDouble();
       double x1 = x0 + l.width() * (0.3 + 0.5 * r.nextDouble()) * (r.nextBoolean() ? 1 : -1);
       double y1 = y0 + l.below() * (r.nextDouble() - 0.5) * 0.5;
-      g.setStroke(new BasicStroke((float) (l.unit() * (0.8 + 2 * r.nextDouble()))));
+      g.setStroke(new BasicStroke((float) (l.unit() * (1.2 + 2.5 * r.nextDouble()))));
       g.draw(new CubicCurve2D.Double(x0, y0, x0 + (x1 - x0) * 0.3, y0 - l.below() * 0.1,
           x0 + (x1 - x0) * 0.7, y1 + l.below() * 0.1, x1, y1));
     }
