@@ -62,6 +62,10 @@ final class CityPainter {
     while (x < l.width()) {
       double w = l.width() * (0.035 + 0.055 * r.nextDouble()) * row.widthScale();
       double h = row.minHeight() + (row.maxHeight() - row.minHeight()) * StrictMath.pow(r.nextDouble(), 1.3);
+      if (s.variant() == Variant.VILLAGE) {
+        // A village or market town is houses, not towers.
+        h *= 0.32;
+      }
       if (!(sparse && r.nextDouble() < 0.25)) {
         building(g, l, p, s, r, x, row.baseY() - h, w, h, row);
       }

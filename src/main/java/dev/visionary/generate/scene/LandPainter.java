@@ -17,6 +17,7 @@ final class LandPainter {
   static final Color SAND = Rgb.of(0xe2bd88);
   static final Color SAND_SHADOW = Rgb.of(0xa8704a);
   static final Color ASPHALT = Rgb.of(0x2e3038);
+  private static final Color AUTUMN_GRASS = Rgb.of(0xb8863a);
   private static final int SAMPLES = 128;
 
   private LandPainter() {
@@ -29,6 +30,13 @@ final class LandPainter {
     }
     if (s.has(Element.DESERT)) {
       return new Color[] {SAND, Rgb.mix(SAND, SAND_SHADOW, 0.3)};
+    }
+    if (s.accent() != null) {
+      // Lavender fields, poppy meadows: the named colour covers the land, darker toward the viewer.
+      return new Color[] {Rgb.mix(s.accent(), GRASS_FAR, 0.2), Rgb.mix(Rgb.scale(s.accent(), 0.8), GRASS_NEAR, 0.25)};
+    }
+    if (s.season() == Season.AUTUMN) {
+      return new Color[] {Rgb.mix(GRASS_FAR, AUTUMN_GRASS, 0.55), Rgb.mix(GRASS_NEAR, AUTUMN_GRASS, 0.45)};
     }
     return new Color[] {GRASS_FAR, GRASS_NEAR};
   }
@@ -170,5 +178,72 @@ final class LandPainter {
     g.setPaint(new LinearGradientPaint(0, (float) top, 0, (float) bottom, new float[] {0f, 0.6f, 1f},
         new Color[] {Rgb.alpha(shade, 0.45), Rgb.alpha(shade, 0.2), Rgb.alpha(shade, 0)}));
     g.fill(shape);
+  }
+
+  private static final Color[] FALLEN_LEAVES = {Rgb.of(0xd8641e), Rgb.of(0xc03a24), Rgb.of(0xe8a030), Rgb.of(0x9a4a1e)};
+  private static final Color[] PETALS = {Rgb.of(0xf4b8cc), Rgb.of(0xfbe0ea), Rgb.of(0xe890b0)};
+
+  /**
+   * Rows of a planted crop running to the horizon, in the field's own colour: what makes a purple field
+   * read as lavender rather than a purple haze.
+   */
+  static void rows(Graphics2D g, Layout l, Palette p, Scene s) {
+    double vx = l.width() * 0.5;
+    int count = 22;
+    g.setColor(Rgb.alpha(p.land(Rgb.scale(s.accent(), 0.55), 0), 0.55));
+    for (int i = 0; i <= count; i++) {
+      double u = (i - count / 2.0) / (count / 2.0);
+      double bottomX = vx + u * l.width() * 1.6;
+      Path2D row = new Path2D.Double();
+      row.moveTo(vx + u * l.width() * 0.02, l.horizon() + l.below() * 0.04);
+      row.lineTo(bottomX - l.width() * 0.018, l.height());
+      row.lineTo(bottomX + l.width() * 0.018, l.height());
+      row.closePath();
+      g.fill(row);
+    }
+  }
+
+  /** Fallen autumn leaves or spring petals scattered over the ground, larger toward the viewer. */
+  static void fallen(Graphics2D g, Layout l, Palette p, Scene s, SplittableRandom r) {
+    Color[] colors = s.season() == Season.AUTUMN ? FALLEN_LEAVES : PETALS;
+    int count = 140;
+    for (int i = 0; i < count; i++) {
+      double t = r.nextDouble();
+      double y = l.horizon() + l.below() * (0.25 + 0.75 * t);
+      double size = l.unit() * (3 + 12 * t) * (0.6 + 0.8 * r.nextDouble());
+      double x = l.width() * r.nextDouble();
+      g.setColor(p.land(colors[r.nextInt(colors.length)], 0.3 * (1 - t)));
+      g.fill(new java.awt.geom.Ellipse2D.Double(x, y, size * 1.6, size));
+    }
+  }
+
+  /** Flat slabs of ice on cold water, wider and lower in the frame as they come nearer. */
+  static void floes(Graphics2D g, Layout l, Palette p, SplittableRandom r) {
+    int count = 4 + r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      double t = (i + r.nextDouble()) / count;
+      double y = l.horizon() + l.below() * (0.08 + 0.8 * t);
+      double w = l.width() * (0.12 + 0.35 * t) * (0.7 + 0.6 * r.nextDouble());
+      double h = l.below() * (0.03 + 0.08 * t);
+      double x = l.width() * r.nextDouble() - w / 2;
+      Path2D slab = new Path2D.Double();
+      slab.moveTo(x, y);
+      slab.lineTo(x + w * 0.15, y - h * 0.5);
+      slab.lineTo(x + w * 0.8, y - h * 0.6);
+      slab.lineTo(x + w, y);
+      slab.lineTo(x + w * 0.85, y + h * 0.35);
+      slab.lineTo(x + w * 0.1, y + h * 0.3);
+      slab.closePath();
+      g.setColor(p.bright(SNOW_SHADOW, 0));
+      g.fill(slab);
+      Path2D top = new Path2D.Double();
+      top.moveTo(x, y);
+      top.lineTo(x + w * 0.15, y - h * 0.5);
+      top.lineTo(x + w * 0.8, y - h * 0.6);
+      top.lineTo(x + w, y);
+      top.closePath();
+      g.setColor(p.bright(SNOW, 0));
+      g.fill(top);
+    }
   }
 }

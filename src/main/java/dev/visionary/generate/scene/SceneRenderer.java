@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Paints a landscape for a prompt: reads which elements, light and mood the words ask for, lays them out
- * from a seed and paints them back to front.
+ * Paints a sketch of a prompt: reads the setting, elements, light and mood the words ask for, lays them
+ * out from a seed and paints them back to front.
  *
  * <p>The picture depends only on the prompt, the negative prompt, the seed and the size: no clock, no
  * hash-map order, no shared state. Every layer draws from its own random stream split off in a fixed
@@ -38,7 +38,7 @@ public final class SceneRenderer {
     Scene scene = words.read(prompt, negativePrompt, root.nextLong());
     SplittableRandom layoutRandom = root.split();
     Streams streams = new Streams(root.split(), root.split(), root.split(), root.split(), root.split(),
-        root.split(), root.split(), root.split());
+        root.split(), root.split(), root.split(), root.split());
 
     Palette palette = Palette.of(scene, layoutRandom.nextDouble());
     Layout layout = layout(scene, width, height, layoutRandom);
@@ -57,20 +57,66 @@ public final class SceneRenderer {
     return image;
   }
 
-  /** One random stream per layer. */
+  /** What the painter read from a prompt and where it will put things; tests check pictures against it. */
+  record Plan(Scene scene, Layout layout) { }
+
+  /** The reading and layout {@link #render} uses for these arguments, without painting. */
+  Plan plan(String prompt, String negativePrompt, long seed, int width, int height) {
+    SplittableRandom root = new SplittableRandom(seed ^ fingerprint(prompt, negativePrompt));
+    Scene scene = words.read(prompt, negativePrompt, root.nextLong());
+    SplittableRandom layoutRandom = root.split();
+    layoutRandom.nextDouble();
+    return new Plan(scene, layout(scene, width, height, layoutRandom));
+  }
+
+  /**
+   * One random stream per layer. New layers take new streams at the end, so adding one does not move
+   * anything in pictures painted before.
+   */
   private record Streams(SplittableRandom sky, SplittableRandom clouds, SplittableRandom mountains,
       SplittableRandom land, SplittableRandom city, SplittableRandom trees, SplittableRandom water,
-      SplittableRandom weather) { }
+      SplittableRandom weather, SplittableRandom setting) { }
 
   private static void paint(Graphics2D g, BufferedImage image, Scene s, Palette p, Layout l, Streams r) {
+    SplittableRandom setting = r.setting();
+    switch (s.setting()) {
+      case INTERIOR -> InteriorPainter.paint(g, l, p, s, setting.split());
+      case UNDERWATER -> UnderwaterPainter.paint(g, l, s, setting.split());
+      case SPACE -> SpacePainter.space(g, l, s, setting.split());
+      case PLANET -> SpacePainter.planet(g, l, s, setting.split());
+      case STUDIO -> StudioPainter.paint(g, l, s, setting.split());
+      case POSTER -> PosterPainter.paint(g, l, s, setting.split());
+      case SKY -> {
+        SkyPainter.paint(g, l, p, s, r.sky());
+        CloudPainter.paint(g, l, p, s, r.clouds());
+        SkyIslandPainter.paint(g, l, p, s, setting.split());
+      }
+      default -> landscape(g, image, s, p, l, r);
+    }
+    // Subjects go here: after the setting's backdrop, before the weather and the colour grade. They
+    // stand on l.horizon(), which every setting keeps meaningful (see Layout), and s.setting() says
+    // where they are. Nothing may be painted over a poster's l.textBox().
+
+    if (s.setting().outdoors()) {
+      WeatherPainter.paint(g, l, p, s, r.weather());
+    }
+  }
+
+  private static void landscape(Graphics2D g, BufferedImage image, Scene s, Palette p, Layout l, Streams r) {
     boolean water = s.hasWater();
     boolean street = s.has(Element.STREET) && !water;
     SkyPainter.paint(g, l, p, s, r.sky());
+    if (s.has(Element.AURORA) && s.dark()) {
+      SpacePainter.aurora(g, l, r.setting().split());
+    }
     if (s.has(Element.CLOUDS)) {
       CloudPainter.paint(g, l, p, s, r.clouds());
     }
     if (s.has(Element.MOUNTAINS)) {
       MountainPainter.paint(g, l, p, s, r.mountains());
+    }
+    if (s.has(Element.VOLCANO)) {
+      VolcanoPainter.paint(g, l, p, r.setting().split());
     }
     if (s.has(Element.HILLS)) {
       LandPainter.hills(g, l, p, s, r.land().split(), false);
@@ -85,10 +131,20 @@ public final class SceneRenderer {
     if (water) {
       WaterPainter.reflect(image, l, WaterPainter.sea(p, !s.has(Element.SEA)), r.water().split());
       WaterPainter.surface(g, l, p, s, r.water().split());
+      if (s.has(Element.SNOW)) {
+        LandPainter.floes(g, l, p, r.setting().split());
+      }
     } else if (street) {
       WaterPainter.reflect(image, l,
           s.has(Element.RAIN) ? WaterPainter.wetStreet(p) : WaterPainter.dryStreet(p), r.water().split());
       CityPainter.street(g, l, p, r.water().split());
+      if (s.has(Element.SNOW)) {
+        // A snowy street: a thin cover over the road, the lit windows still showing through, and drifts.
+        g.setColor(Rgb.alpha(p.bright(LandPainter.SNOW, 0), 0.8));
+        g.fill(new java.awt.geom.Rectangle2D.Double(0, l.horizon(), l.width(), l.below() + 1));
+        LandPainter.drifts(g, l, Rgb.mix(p.bright(LandPainter.SNOW, 0), java.awt.Color.WHITE, 0.4), 0.1,
+            r.setting().split());
+      }
     } else if (s.has(Element.DESERT)) {
       LandPainter.ground(g, l, p, s, r.land().split());
       LandPainter.dunes(g, l, p, r.land().split());
@@ -103,18 +159,41 @@ public final class SceneRenderer {
     if (s.has(Element.CITY) && !water && !street) {
       CityPainter.skyline(g, l, p, s, r.city(), false);
     }
-    if (s.has(Element.FOREST) && !water) {
+    if (s.has(Element.BAMBOO) && !water) {
+      BambooPainter.paint(g, l, p, r.setting().split());
+    } else if (s.has(Element.FOREST) && !water) {
       TreePainter.forest(g, l, p, s, r.trees().split());
     }
     if (s.has(Element.BEACH) && water) {
       WaterPainter.beach(g, l, p, r.water().split());
     }
+    if (s.accent() != null && !water && !street && !s.has(Element.DESERT) && !s.has(Element.SNOW)) {
+      LandPainter.rows(g, l, p, s);
+    }
     TreePainter.foreground(g, l, p, s, r.trees().split());
-    WeatherPainter.paint(g, l, p, s, r.weather());
+    if (!water && (s.season() == Season.AUTUMN || s.season() == Season.SPRING)) {
+      LandPainter.fallen(g, l, p, s, r.setting().split());
+    }
   }
 
   /** Where the horizon lies and where the light comes from; varies with the seed within a pleasing range. */
   static Layout layout(Scene s, int width, int height, SplittableRandom r) {
+    Layout outdoors = outdoors(s, width, height, r);
+    return switch (s.setting()) {
+      case INTERIOR -> outdoors.withHorizon(height * InteriorPainter.floorLine(s.variant()))
+          .withTextBox(InteriorPainter.signBox(s, width, height));
+      case UNDERWATER -> outdoors.withHorizon(height * 0.8);
+      case SPACE -> outdoors.withHorizon(height);
+      case PLANET -> outdoors.withHorizon(height * 0.62);
+      case SKY -> outdoors.withHorizon(height * 0.52);
+      case STUDIO -> outdoors.withHorizon(height * StudioPainter.horizon(s.variant()));
+      case POSTER -> outdoors.withHorizon(height * PosterPainter.horizon(s.variant()))
+          .withTextBox(s.text() == null ? null : PosterPainter.textBox(s.variant(), width, height));
+      default -> outdoors;
+    };
+  }
+
+  private static Layout outdoors(Scene s, int width, int height, SplittableRandom r) {
     double horizon;
     if (s.hasWater()) {
       horizon = 0.5 + 0.16 * r.nextDouble();
@@ -138,7 +217,7 @@ public final class SceneRenderer {
     } else {
       lightY = horizonY * (1 - t.sunElevation * (0.85 + 0.3 * r.nextDouble()));
     }
-    return new Layout(width, height, horizonY, Math.sqrt((double) width * height) / 1024.0, lightX, lightY);
+    return new Layout(width, height, horizonY, Math.sqrt((double) width * height) / 1024.0, lightX, lightY, null);
   }
 
   /** A stable 64-bit FNV-1a hash of the words, so the same prompt always seeds the same way. */

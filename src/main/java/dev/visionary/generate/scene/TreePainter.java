@@ -17,6 +17,10 @@ final class TreePainter {
   private static final Color PALM_TRUNK = Rgb.of(0x6b5440);
   private static final Color PALM_FROND = Rgb.of(0x2f6a35);
 
+  private static final Color[][] AUTUMN = {
+      {Rgb.of(0xc8561e), Rgb.of(0xf0a040)}, {Rgb.of(0xb8342a), Rgb.of(0xe8743a)}, {Rgb.of(0xd89a28), Rgb.of(0xf4d060)}};
+  private static final Color[] BLOSSOM = {Rgb.of(0xe89ab8), Rgb.of(0xfbd8e6)};
+
   private enum Kind { PINE, BROADLEAF }
 
   private TreePainter() {
@@ -104,6 +108,19 @@ final class TreePainter {
     }
   }
 
+  /**
+   * Leaf colours, shaded and lit, for the season. Autumn trees differ from each other; the choice follows
+   * the tree's place so it draws nothing from the random streams and spring or summer pictures stay as
+   * they were.
+   */
+  private static Color[] leaves(Season season, double place) {
+    return switch (season) {
+      case AUTUMN -> AUTUMN[Math.floorMod((int) place, AUTUMN.length)];
+      case SPRING -> BLOSSOM;
+      default -> new Color[] {LEAF, LEAF_LIT};
+    };
+  }
+
   private static void one(Graphics2D g, Layout l, Palette p, Scene s, SplittableRandom r, Kind kind, double x,
       double baseY, double height, double depth) {
     boolean litFromLeft = l.lightFromLeft();
@@ -112,8 +129,9 @@ final class TreePainter {
       Color lit = p.land(s.has(Element.SNOW) ? Rgb.mix(PINE_LIT, LandPainter.SNOW, 0.6) : PINE_LIT, depth);
       TreeShapes.pine(g, r, x, baseY, height, foliage, Rgb.mix(foliage, lit, 0.6), litFromLeft);
     } else {
-      Color foliage = p.land(LEAF, depth);
-      TreeShapes.broadleaf(g, r, x, baseY, height, foliage, Rgb.mix(foliage, p.land(LEAF_LIT, depth), 0.55),
+      Color[] leaves = leaves(s.season(), x + baseY);
+      Color foliage = p.land(leaves[0], depth);
+      TreeShapes.broadleaf(g, r, x, baseY, height, foliage, Rgb.mix(foliage, p.land(leaves[1], depth), 0.55),
           litFromLeft);
     }
   }
