@@ -4,6 +4,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -20,9 +22,11 @@ public final class SceneRenderer {
   public static final int MAX_SIDE = 2048;
 
   private final SceneWords words;
+  private final SubjectWords subjectWords;
 
   public SceneRenderer() {
     this.words = SceneWords.standard();
+    this.subjectWords = SubjectWords.standard();
   }
 
   /**
@@ -30,6 +34,15 @@ public final class SceneRenderer {
    * @param negativePrompt elements to leave out, or null
    */
   public BufferedImage render(String prompt, String negativePrompt, long seed, int width, int height) {
+    return render(prompt, negativePrompt, seed, width, height, new ArrayList<>());
+  }
+
+  /**
+   * @param drawn receives where each subject was drawn; null paints the backdrop alone, the same pixels
+   *     the picture has behind its subjects
+   */
+  BufferedImage render(String prompt, String negativePrompt, long seed, int width, int height,
+      List<SubjectPainter.Drawn> drawn) {
     if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
       throw new IllegalArgumentException("each side must be between " + MIN_SIDE + " and " + MAX_SIDE
           + " pixels, got " + width + "x" + height);
@@ -39,6 +52,10 @@ public final class SceneRenderer {
     SplittableRandom layoutRandom = root.split();
     Streams streams = new Streams(root.split(), root.split(), root.split(), root.split(), root.split(),
         root.split(), root.split(), root.split());
+    // Split after every older layer's stream, so drawing subjects moved nothing that was already painted.
+    SplittableRandom subjectRandom = root.split();
+    SubjectPainter subjects = drawn == null ? null
+        : new SubjectPainter(SubjectReading.read(subjectWords, prompt, negativePrompt), subjectRandom, drawn);
 
     Palette palette = Palette.of(scene, layoutRandom.nextDouble());
     Layout layout = layout(scene, width, height, layoutRandom);
@@ -49,7 +66,7 @@ public final class SceneRenderer {
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-      paint(g, image, scene, palette, layout, streams);
+      paint(g, image, scene, palette, layout, streams, subjects);
     } finally {
       g.dispose();
     }
@@ -62,7 +79,8 @@ public final class SceneRenderer {
       SplittableRandom land, SplittableRandom city, SplittableRandom trees, SplittableRandom water,
       SplittableRandom weather) { }
 
-  private static void paint(Graphics2D g, BufferedImage image, Scene s, Palette p, Layout l, Streams r) {
+  private static void paint(Graphics2D g, BufferedImage image, Scene s, Palette p, Layout l, Streams r,
+      SubjectPainter subjects) {
     boolean water = s.hasWater();
     boolean street = s.has(Element.STREET) && !water;
     SkyPainter.paint(g, l, p, s, r.sky());
@@ -110,6 +128,9 @@ public final class SceneRenderer {
       WaterPainter.beach(g, l, p, r.water().split());
     }
     TreePainter.foreground(g, l, p, s, r.trees().split());
+    if (subjects != null) {
+      subjects.paint(g, image, s, p, l);
+    }
     WeatherPainter.paint(g, l, p, s, r.weather());
   }
 
