@@ -369,7 +369,7 @@ final class SubjectPainter {
     } else if (f.tint() != null) {
       c = p.land(f.tint(), 0);
     } else {
-      c = behind > 100 ? Rgb.mix(DARK_BODY, p.skyTop(), 0.12) : Rgb.mix(LIT_BODY, p.light(), 0.3);
+      c = behind > 100 ? Rgb.mix(DARK_BODY, p.skyTop(), 0.12) : Rgb.scale(Rgb.mix(LIT_BODY, p.light(), 0.3), 0.85);
     }
     if (Math.abs(Rgb.luma(c) - behind) < 55) {
       c = behind > 120 ? Rgb.scale(c, 0.45) : Rgb.mix(c, Color.WHITE, 0.55);

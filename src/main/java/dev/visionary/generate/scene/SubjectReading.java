@@ -49,6 +49,7 @@ final class SubjectReading {
   /** Words that keep a negation going from one named thing to the next: "no umbrellas or people". */
   private static final Set<String> CONNECTORS = Set.of("or", "and", "nor", "any", "a", "an", "the", ",", "other",
       "more", "even");
+  private static final Set<String> ARTICLES = Set.of("a", "an", "the");
   private static final Map<String, Integer> NUMBERS = Map.ofEntries(
       Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("single", 1), Map.entry("lone", 1),
       Map.entry("two", 2), Map.entry("pair", 2), Map.entry("couple", 2), Map.entry("both", 2),
@@ -230,6 +231,8 @@ final class SubjectReading {
         boolean onlyConnectors = true;
         for (int k = hits.get(i - 1).end(); k < h.start(); k++) {
           onlyConnectors &= CONNECTORS.contains(tokens.get(k));
+          // "no people, a cat": a comma and an article start a new thing rather than continue the list.
+          onlyConnectors &= !(tokens.get(k).equals(",") && k + 1 < h.start() && ARTICLES.contains(tokens.get(k + 1)));
         }
         negated[i] = onlyConnectors;
       }
