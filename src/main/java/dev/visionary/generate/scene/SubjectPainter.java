@@ -33,7 +33,12 @@ final class SubjectPainter {
 
   /** One figure to draw: centre x, the y its base stands on, its height in pixels. */
   private record Placed(Figure figure, Color tint, double x, double base, double height, boolean flip,
-      boolean grounded) { }
+      boolean grounded, boolean rider) {
+
+    Placed(Figure figure, Color tint, double x, double base, double height, boolean flip, boolean grounded) {
+      this(figure, tint, x, base, height, flip, grounded, false);
+    }
+  }
 
   private static final Color GLOW = Rgb.of(0xffe2a0);
   private static final Color DARK_BODY = Rgb.of(0x19171f);
@@ -127,7 +132,7 @@ final class SubjectPainter {
       double left = anchor(l, row.size(), width * fit) - width * fit / 2;
       for (Placed f : rel) {
         out.add(new Placed(f.figure(), f.tint(), left + f.x() * fit, base - (base - f.base()) * fit,
-            f.height() * fit, f.flip(), f.grounded()));
+            f.height() * fit, f.flip(), f.grounded(), f.rider()));
       }
     }
     double skyUnit = frame * l.height() * (row.isEmpty() ? 0.8 : 0.3);
@@ -234,22 +239,23 @@ final class SubjectPainter {
       double rh = h * (inside ? Math.max(0.3, Math.min(0.75, rider.figure().height() / under.height()))
           : riderShare(rider.figure(), under));
       double each = rh * rider.figure().aspect();
-      double span = rider.count() * each + (rider.count() - 1) * each * GAP;
-      double room = (inside ? 0.85 : 1.0) * w;
-      if (span > room && !inside) {
-        room = span;
-      }
-      double shrink = Math.min(1, room / span);
+      // Inside a container they huddle, overlapping a little; on top they stand apart.
+      double step = each * (inside ? 0.72 : 1 + GAP);
+      double span = each + (rider.count() - 1) * step;
+      double shrink = inside ? Math.min(1, 0.95 * w / span) : 1;
       rh *= shrink;
       each *= shrink;
+      step *= shrink;
       span *= shrink;
       // On top: standing on the figure's upper edge, sunk in a little; inside: on the container's floor.
-      double riderBase = inside ? base - h * under.rim() + rh * 0.4 : base - h * 0.92;
+      double rim = Double.isNaN(under.rim()) ? (inside ? 0.5 : 0.92) : under.rim();
+      double riderBase = inside ? base - h * rim + rh * 0.45 : base - h * rim;
       double start = x - span / 2;
       boolean flip = random.nextBoolean();
       for (int c = 0; c < rider.count(); c++) {
-        Placed p = new Placed(rider.figure(), rider.tint(), start + each / 2 + c * each * (1 + GAP), riderBase, rh,
-            flip ^ (c % 2 == 1), false);
+        // Huddled figures all face one way, so their heads (rarely in the middle of the box) stay evenly spaced.
+        Placed p = new Placed(rider.figure(), rider.tint(), start + each / 2 + c * step, riderBase, rh,
+            flip ^ (!inside && c % 2 == 1), false, !inside);
         if (inside) {
           rel.add(containerAt + c, p);
         } else {
@@ -278,7 +284,8 @@ final class SubjectPainter {
     double offset = Math.max(0, (w - childrenWidth) / 2);
     for (int k = at; k < rel.size(); k++) {
       Placed p = rel.get(k);
-      rel.set(k, new Placed(p.figure(), p.tint(), p.x() + offset, p.base(), p.height(), p.flip(), p.grounded()));
+      rel.set(k, new Placed(p.figure(), p.tint(), p.x() + offset, p.base(), p.height(), p.flip(), p.grounded(),
+          p.rider()));
     }
     rel.add(at, new Placed(cover, subjects.get(index).tint(), start + Math.max(w, childrenWidth) / 2, base, h,
         false, true));
@@ -314,7 +321,10 @@ final class SubjectPainter {
     AffineTransform at = new AffineTransform(f.flip() ? -scale : scale, 0, 0, scale, tx, f.base() - b.getMaxY() * scale);
     Shape body = at.createTransformedShape(fig.outline());
     Rectangle2D box = body.getBounds2D();
-    double behind = backdropLuma(image, box);
+    // What sits on something is seen against it: judged by the strip just under its base, on what carries it.
+    double behind = backdropLuma(image, f.rider()
+        ? new Rectangle2D.Double(box.getX(), box.getMaxY(), box.getWidth(), 0.25 * box.getHeight())
+        : box);
     Color fill = fill(fig, f.tint(), behind, p);
     boolean darkFill = Rgb.luma(fill) < behind;
 

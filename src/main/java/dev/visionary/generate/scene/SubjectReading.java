@@ -131,7 +131,7 @@ final class SubjectReading {
       kept.add(h);
       subjects.add(new Subject(figure, count, tint, airborne, Relation.BESIDE, -1));
     }
-    relate(tokens, kept, subjects);
+    relate(words, tokens, kept, subjects);
     return new Reading(List.copyOf(subjects), framing(words, tokens), placement(words, tokens));
   }
 
@@ -298,7 +298,7 @@ final class SubjectReading {
   }
 
   /** Links each subject to the next one it stands on, sits in or shelters under. */
-  private static void relate(List<String> tokens, List<Hit> kept, List<Subject> subjects) {
+  private static void relate(SubjectWords words, List<String> tokens, List<Hit> kept, List<Subject> subjects) {
     for (int i = 0; i + 1 < kept.size(); i++) {
       Hit a = kept.get(i);
       Hit b = kept.get(i + 1);
@@ -331,7 +331,9 @@ final class SubjectReading {
         r = Relation.BESIDE;
       }
       if (r != Relation.BESIDE) {
-        subjects.set(i, new Subject(s.figure(), s.count(), s.tint(), s.airborne(), r, i + 1));
+        // In a basket only heads show, so kittens "sleeping" there are drawn sitting up, peeking over the rim.
+        Figure figure = r == Relation.IN ? words.figure(a.figure()) : s.figure();
+        subjects.set(i, new Subject(figure, s.count(), s.tint(), s.airborne(), r, i + 1));
       }
     }
   }

@@ -42,7 +42,8 @@ final class SubjectWords {
    *
    * @param height natural height in metres
    * @param holds what others do with it: "in" (a basket), "top" (a table), "under" (an umbrella), or null
-   * @param rim for a container, the share of its height, from the base, where what is in it sits
+   * @param rim the share of its height, from the base, where what is in it or on it sits; NaN when the
+   *     data does not say
    * @param poses a word near the name ("sleeping") and the figure drawn instead
    */
   record Figure(String name, String kind, double height, Stand stands, Shape outline, Rectangle2D bounds,
@@ -169,7 +170,7 @@ final class SubjectWords {
         Stand.valueOf(node.get("stands").asText().toUpperCase(Locale.ROOT)), new Path2D.Double(outline), bounds,
         List.copyOf(parts), node.has("tint") ? color(node.get("tint").asText()) : null,
         "pale".equals(node.path("tone").asText()), node.has("holds") ? node.get("holds").asText() : null,
-        node.path("rim").asDouble(0.5), Collections.unmodifiableMap(poses));
+        node.has("rim") ? node.get("rim").asDouble() : Double.NaN, Collections.unmodifiableMap(poses));
   }
 
   /** Fills every subpath on its own and joins them, so overlapping pieces add up whichever way they wind. */
