@@ -114,7 +114,8 @@ final class SubjectPainter {
     }
     if (!row.isEmpty()) {
       double base = baseline(s, l, row, subjects);
-      double tallest = frame * l.height();
+      // On the far shore of water things stand smaller: a dog as tall as the sea is deep looks like a cliff.
+      double tallest = frame * l.height() * (s.hasWater() && !boatsOnly(row, subjects) ? 0.7 : 1);
       // Too tall for the space above the base line: the whole row shrinks together.
       double room = base - 0.05 * l.height();
       tallest *= Math.min(1, room / (tallest * stackFactor(row, subjects)));
@@ -174,7 +175,7 @@ final class SubjectPainter {
 
   /** Where the row stands: low for close-ups, near the horizon for wide views, on the far shore at sea. */
   private double baseline(Scene s, Layout l, List<Integer> row, List<Subject> subjects) {
-    boolean boats = row.stream().allMatch(i -> subjects.get(i).figure().stands() == Stand.WATER);
+    boolean boats = boatsOnly(row, subjects);
     if (s.hasWater()) {
       return l.horizon() + l.below() * (boats ? 0.4 : 0.1);
     }
@@ -183,6 +184,10 @@ final class SubjectPainter {
       case WIDE -> l.horizon() + l.below() * 0.25;
       default -> Math.min(l.height() * 0.94, l.horizon() + l.below() * 0.55);
     };
+  }
+
+  private static boolean boatsOnly(List<Integer> row, List<Subject> subjects) {
+    return row.stream().allMatch(i -> subjects.get(i).figure().stands() == Stand.WATER);
   }
 
   /** How much taller than its base figure a stack (a cat on a dog) stands. */

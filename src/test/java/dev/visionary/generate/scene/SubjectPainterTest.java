@@ -8,6 +8,8 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +47,15 @@ class SubjectPainterTest {
     return new Render(image, renderer.render(prompt, null, 7, SIZE, SIZE, null), drawn);
   }
 
+  /** A contact sheet of the dev ideas and one of every figure, to look at; asserts only that they paint. */
   @Test
   void writesSampleRenders() throws IOException {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
-    List<String> ideas = Files.readAllLines(Path.of("/work/shared/eval/ideas-dev.txt"));
+    List<String> ideas;
+    try (InputStream in = SubjectPainterTest.class.getResourceAsStream("/eval/ideas-dev.txt")) {
+      ideas = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    }
     int cols = 8;
     int cell = 256;
     int rows = (ideas.size() + cols - 1) / cols;
