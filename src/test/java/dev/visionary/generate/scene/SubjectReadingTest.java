@@ -143,6 +143,17 @@ class SubjectReadingTest {
     expected.put("a castle on a floating island above the clouds", "castle×1");
     expected.put("a kitchen at noon with fresh bread on the table", "bread×1, table×1");
     expected.put("a portrait of an elderly woman, 85mm, soft window light", "person×1");
+    expected.put("a dragon made of autumn leaves", "dragon×1");
+    expected.put("infographic-style diagram of a honeybee", "bee×1");
+    expected.put("a stained glass window of a peacock", "peacock×1");
+    expected.put("a polar bear on an ice floe under the northern lights", "polar bear×1");
+    expected.put("three kittens sleeping in a basket", "cat×3, basket×1");
+    expected.put("a cat sitting on top of a sleeping dog", "cat×1, dog-lying×1");
+    expected.put("a fox and a rabbit sharing an umbrella in the rain", "fox×1, rabbit×1, umbrella×1");
+    expected.put("a red vintage car parked next to a blue bicycle", "car×1, bicycle×1");
+    expected.put("an astronaut floating inside a space station, photorealistic", "astronaut×1");
+    expected.put("a golden retriever puppy in autumn leaves", "dog×1");
+    expected.put("horse", "horse×1");
     expected.put("a cozy reading nook in a lighthouse, watercolor", "lighthouse×1");
     for (Map.Entry<String, String> e : expected.entrySet()) {
       assertEquals(e.getValue(), drawn(e.getKey()), e.getKey());

@@ -39,7 +39,7 @@ class SubjectWordsTest {
         "train", "tree", "flower", "mushroom", "bottle", "cup", "bowl", "book", "lamp", "owl", "hedgehog", "rabbit",
         "frog", "ladybug", "jellyfish", "polar bear", "violin", "sailboat", "paper boat", "umbrella", "snowman",
         "sword", "spaceship", "astronaut", "eiffel tower", "temple", "vase of flowers", "wallet", "chess board",
-        "basket", "bread")) {
+        "basket", "bread", "bee", "dragon", "peacock")) {
       assertTrue(names.contains(needed), "missing " + needed);
     }
   }
