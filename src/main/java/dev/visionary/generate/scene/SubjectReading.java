@@ -32,15 +32,11 @@ final class SubjectReading {
    */
   record Subject(Figure figure, int count, Color tint, boolean airborne, Relation relation, int target) { }
 
-  record Reading(List<Subject> subjects, Framing framing, Placement placement) {
-
-    int figureCount() {
-      return subjects.stream().mapToInt(Subject::count).sum();
-    }
-  }
+  record Reading(List<Subject> subjects, Framing framing, Placement placement) { }
 
   /** More than this many of one thing stops reading as a count and starts reading as a crowd. */
   static final int MAX_COUNT = 6;
+  /** A picture this small holds a handful of figures; a crowd beyond that is drawn as its first few. */
   static final int MAX_FIGURES = 10;
 
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*|[,.;:!?()]");
