@@ -236,7 +236,8 @@ final class SubjectPainter {
   private void riders(int index, List<Subject> subjects, double x, double w, double h, double base,
       List<Placed> rel, int containerAt) {
     Figure under = subjects.get(index).figure();
-    for (Subject rider : subjects) {
+    for (int j = 0; j < subjects.size(); j++) {
+      Subject rider = subjects.get(j);
       if (rider.target() != index || rider.relation() == Relation.BESIDE) {
         continue;
       }
@@ -252,7 +253,7 @@ final class SubjectPainter {
       each *= shrink;
       step *= shrink;
       span *= shrink;
-      // On top: standing on the figure's upper edge, sunk in a little; inside: on the container's floor.
+      // On top: on its seat or back (its rim, or near its top edge); inside: sunk below the container's rim.
       double rim = Double.isNaN(under.rim()) ? (inside ? 0.5 : 0.92) : under.rim();
       double riderBase = inside ? base - h * rim + rh * 0.45 : base - h * rim;
       double start = x - span / 2;
@@ -265,6 +266,10 @@ final class SubjectPainter {
           rel.add(containerAt + c, p);
         } else {
           rel.add(p);
+          if (c == 0) {
+            // A cat on a dog on a sofa: what stands on this rider goes on top of it in turn.
+            riders(j, subjects, p.x(), each, rh, riderBase, rel, rel.size() - 1);
+          }
         }
       }
     }

@@ -197,6 +197,17 @@ class SubjectPainterTest {
   }
 
   @Test
+  void aStackIsDrawnBottomUp() {
+    Render r = render("a cat on a dog on a sofa");
+    assertEquals(List.of("sofa", "dog", "cat"), r.drawn().stream().map(SubjectPainter.Drawn::figure).toList());
+    Rectangle2D sofa = r.drawn().get(0).box();
+    Rectangle2D dog = r.drawn().get(1).box();
+    Rectangle2D cat = r.drawn().get(2).box();
+    assertTrue(dog.getMaxY() < sofa.getMaxY() && cat.getMaxY() < dog.getMaxY(), sofa + " " + dog + " " + cat);
+    assertTrue(cat.getCenterX() > dog.getMinX() && cat.getCenterX() < dog.getMaxX());
+  }
+
+  @Test
   void threeKittensAreThreeSeparateShapes() throws IOException {
     save(render("three kittens sleeping in a basket"), "kittens-in-basket");
     save(render("a cat sitting on top of a sleeping dog"), "cat-on-dog");
