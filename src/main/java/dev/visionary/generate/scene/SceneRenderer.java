@@ -4,6 +4,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -20,9 +22,11 @@ public final class SceneRenderer {
   public static final int MAX_SIDE = 2048;
 
   private final SceneWords words;
+  private final SubjectWords subjectWords;
 
   public SceneRenderer() {
     this.words = SceneWords.standard();
+    this.subjectWords = SubjectWords.standard();
   }
 
   /**
@@ -30,6 +34,15 @@ public final class SceneRenderer {
    * @param negativePrompt elements to leave out, or null
    */
   public BufferedImage render(String prompt, String negativePrompt, long seed, int width, int height) {
+    return render(prompt, negativePrompt, seed, width, height, new ArrayList<>());
+  }
+
+  /**
+   * @param drawn receives where each subject was drawn; null paints the backdrop alone, the same pixels
+   *     the picture has behind its subjects
+   */
+  BufferedImage render(String prompt, String negativePrompt, long seed, int width, int height,
+      List<SubjectPainter.Drawn> drawn) {
     if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
       throw new IllegalArgumentException("each side must be between " + MIN_SIDE + " and " + MAX_SIDE
           + " pixels, got " + width + "x" + height);
@@ -39,6 +52,10 @@ public final class SceneRenderer {
     SplittableRandom layoutRandom = root.split();
     Streams streams = new Streams(root.split(), root.split(), root.split(), root.split(), root.split(),
         root.split(), root.split(), root.split(), root.split());
+    // Split after every older layer's stream, so drawing subjects moved nothing that was already painted.
+    SplittableRandom subjectRandom = root.split();
+    SubjectPainter subjects = drawn == null ? null
+        : new SubjectPainter(SubjectReading.read(subjectWords, prompt, negativePrompt), subjectRandom, drawn);
 
     Palette palette = Palette.of(scene, layoutRandom.nextDouble());
     Layout layout = layout(scene, width, height, layoutRandom);
@@ -49,7 +66,7 @@ public final class SceneRenderer {
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-      paint(g, image, scene, palette, layout, streams);
+      paint(g, image, scene, palette, layout, streams, subjects);
     } finally {
       g.dispose();
     }
@@ -77,7 +94,8 @@ public final class SceneRenderer {
       SplittableRandom land, SplittableRandom city, SplittableRandom trees, SplittableRandom water,
       SplittableRandom weather, SplittableRandom setting) { }
 
-  private static void paint(Graphics2D g, BufferedImage image, Scene s, Palette p, Layout l, Streams r) {
+  private static void paint(Graphics2D g, BufferedImage image, Scene s, Palette p, Layout l, Streams r,
+      SubjectPainter subjects) {
     SplittableRandom setting = r.setting();
     switch (s.setting()) {
       case INTERIOR -> InteriorPainter.paint(g, l, p, s, setting.split());
@@ -93,9 +111,11 @@ public final class SceneRenderer {
       }
       default -> landscape(g, image, s, p, l, r);
     }
-    // Subjects go here: after the setting's backdrop, before the weather and the colour grade. They
-    // stand on l.horizon(), which every setting keeps meaningful (see Layout), and s.setting() says
-    // where they are. Nothing may be painted over a poster's l.textBox().
+    // Subjects after the setting's backdrop, before the weather and the colour grade. They stand on
+    // l.horizon(), which every setting keeps meaningful (see Layout), and s.setting() says where they are.
+    if (subjects != null) {
+      subjects.paint(g, image, s, p, l);
+    }
 
     if (s.setting().outdoors()) {
       WeatherPainter.paint(g, l, p, s, r.weather());
