@@ -36,9 +36,14 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
 @State(Scope.Thread)
 public class ImageBench {
+  /** Landscapes, and since the sketch learned them, every other kind of setting with subjects and set text. */
   private static final List<String> PROMPTS = List.of(
       "a beach sunset", "sunset over the sea", "a city at night", "snowy mountains at dawn",
-      "desert dunes under stars", "a foggy pine forest", "rainy neon city street", "a cat");
+      "desert dunes under stars", "a foggy pine forest", "rainy neon city street", "a cat",
+      "a wedding invitation with roses and the words \"Anna & Leo\"", "a scandinavian living room with a fireplace, no people",
+      "an underwater coral reef teeming with fish", "three kittens sleeping in a basket",
+      "a polar bear on an ice floe under the northern lights", "product shot of a leather wallet on a marble table",
+      "a futuristic train station on a desert planet", "a bakery window at night with a neon sign that says OPEN LATE");
   private static final int SIZE = 1024;
 
   private final SceneRenderer renderer = new SceneRenderer();
