@@ -176,6 +176,9 @@ final class SubjectPainter {
   /** Where the row stands: low for close-ups, near the horizon for wide views, on the far shore at sea. */
   private double baseline(Scene s, Layout l, List<Integer> row, List<Subject> subjects) {
     boolean boats = boatsOnly(row, subjects);
+    if (row.stream().anyMatch(i -> subjects.get(i).figure().stands() == Stand.FRAME)) {
+      return l.height();
+    }
     if (s.hasWater()) {
       return l.horizon() + l.below() * (boats ? 0.4 : 0.1);
     }
@@ -338,7 +341,7 @@ final class SubjectPainter {
     Color fill = fill(fig, f.tint(), behind, p);
     boolean darkFill = Rgb.luma(fill) < behind;
 
-    if (f.grounded()) {
+    if (f.grounded() && fig.stands() != Stand.FRAME) {
       // A contact shadow in three soft rings, darkest under the feet.
       double w = box.getWidth() * 1.05;
       double h = Math.max(3 * l.unit(), box.getHeight() * 0.05);
@@ -391,7 +394,9 @@ final class SubjectPainter {
     } else {
       c = behind > 100 ? Rgb.mix(DARK_BODY, p.skyTop(), 0.12) : Rgb.scale(Rgb.mix(LIT_BODY, p.light(), 0.3), 0.85);
     }
-    if (Math.abs(Rgb.luma(c) - behind) < 55) {
+    // A colour the prompt names keeps its hue: washing a red car toward white turns it pink. The rim
+    // already sets it apart from what is behind.
+    if (tint == null && Math.abs(Rgb.luma(c) - behind) < 55) {
       c = behind > 120 ? Rgb.scale(c, 0.45) : Rgb.mix(c, Color.WHITE, 0.55);
     }
     return c;
