@@ -46,6 +46,8 @@ final class SubjectPainter {
   private static final Color PALE_BODY = Rgb.of(0xf4f2ee);
   /** Gap between neighbours, as a share of the left one's width: enough that three cats read as three. */
   private static final double GAP = 0.22;
+  /** From this many of one thing on the ground they stand in a loose group rather than a line. */
+  private static final int CROWD_FROM = 4;
 
   private final Reading reading;
   private final SplittableRandom random;
@@ -226,8 +228,10 @@ final class SubjectPainter {
       double hc = h * (sub.count() > 1 ? 0.9 + 0.2 * random.nextDouble() : 1);
       double wc = hc * sub.figure().aspect();
       double x = cursor + wc / 2;
+      // A crowd mills about rather than lining up: each one stands a little nearer or further.
+      double b = sub.count() >= CROWD_FROM && sub.target() < 0 ? base + hc * 0.3 * random.nextDouble() : base;
       int at = rel.size();
-      rel.add(new Placed(sub.figure(), sub.tint(), x, base, hc, flip ^ (c % 2 == 1), true));
+      rel.add(new Placed(sub.figure(), sub.tint(), x, b, hc, flip ^ (c % 2 == 1), true));
       if (c == 0) {
         riders(index, subjects, x, wc, hc, base, rel, at);
       }

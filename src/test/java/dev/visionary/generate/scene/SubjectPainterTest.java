@@ -359,6 +359,10 @@ class SubjectPainterTest {
     for (SubjectPainter.Drawn d : r.drawn()) {
       assertTrue(d.box().getHeight() < 0.2 * SIZE, "a small figure in the crowd: " + d.box());
     }
+    // A loose group, not a line: their feet are not all on one line.
+    double spread = r.drawn().stream().mapToDouble(d -> d.box().getMaxY()).max().orElseThrow()
+        - r.drawn().stream().mapToDouble(d -> d.box().getMaxY()).min().orElseThrow();
+    assertTrue(spread > 3, "feet spread over " + spread + " px");
   }
 
   @Test
