@@ -248,6 +248,12 @@ final class SubjectPainter {
       if (rider.target() != index || rider.relation() == Relation.BESIDE) {
         continue;
       }
+      if (rider.relation() == Relation.HELD) {
+        // Held low at the bearer's side and in front of it, at its natural size beside the bearer.
+        double hh = h * Math.max(0.25, Math.min(0.6, rider.figure().height() / under.height()));
+        rel.add(new Placed(rider.figure(), rider.tint(), x + 0.22 * w, base - 0.06 * h, hh, false, false, true));
+        continue;
+      }
       boolean inside = rider.relation() == Relation.IN;
       double rh = h * (inside ? Math.max(0.3, Math.min(0.75, rider.figure().height() / under.height()))
           : riderShare(rider.figure(), under));

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class SubjectReading {
 
-  /** How one subject relates to the subject it names as {@code target}. */
-  enum Relation { BESIDE, ON, IN, UNDER }
+  /** How one subject relates to the subject it names as {@code target}; HELD is carried at its side. */
+  enum Relation { BESIDE, ON, IN, UNDER, HELD }
 
   enum Framing { NORMAL, CLOSE, WIDE }
 
@@ -140,10 +140,10 @@ final class SubjectReading {
       subjects.add(new Subject(figure, count, tint, airborne, Relation.BESIDE, -1));
       Figure with = h.with() == null ? null : words.figure(h.with());
       if (with != null && figures < MAX_FIGURES && !bannedFigures.contains(with.name()) && seen.add(with.name())) {
-        // A violinist's violin stands beside them; it relates to nothing, so it repeats its bearer's hit.
+        // A violinist holds a violin; the violin repeats its bearer's hit, so the words relate nothing else to it.
         figures++;
         kept.add(h);
-        subjects.add(new Subject(with, 1, null, false, Relation.BESIDE, -1));
+        subjects.add(new Subject(with, 1, null, false, Relation.HELD, subjects.size() - 1));
       }
     }
     relate(words, tokens, kept, subjects);
@@ -317,7 +317,7 @@ final class SubjectReading {
     for (int i = 0; i + 1 < kept.size(); i++) {
       Hit a = kept.get(i);
       Hit b = kept.get(i + 1);
-      if (b.start() >= tokens.size() || b.start() - a.end() > 6) {
+      if (subjects.get(i).relation() == Relation.HELD || b.start() >= tokens.size() || b.start() - a.end() > 6) {
         continue;
       }
       Relation r = Relation.BESIDE;

@@ -349,6 +349,8 @@ class SubjectPainterTest {
     assertTrue(bust.box().getMaxY() >= SIZE - 1, "the bust is cut off by the bottom edge");
     assertEquals("violin", r.drawn().get(1).figure());
     assertTrue(count(r.mask(), r.drawn().get(1).box()) > 500, "the violin is drawn");
+    Rectangle2D violin = r.drawn().get(1).box();
+    assertTrue(bust.box().contains(violin.getCenterX(), violin.getCenterY()), "held in front of the bust");
   }
 
   @Test

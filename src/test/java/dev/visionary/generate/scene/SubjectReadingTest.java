@@ -87,6 +87,8 @@ class SubjectReadingTest {
     assertEquals("bust×1, violin×1", drawn("portrait of a young violinist, chiaroscuro"));
     assertEquals(Framing.CLOSE, read("a portrait of an elderly woman, 85mm").framing());
     assertEquals("person×1, violin×1", drawn("a violinist on a stage"));
+    assertEquals(Relation.HELD, read("a violinist on a stage").subjects().get(1).relation());
+    assertEquals(0, read("a violinist on a stage").subjects().get(1).target());
     assertTrue(read("an astronaut floating inside a space station").subjects().get(0).airborne());
   }
 
