@@ -396,7 +396,8 @@ final class SubjectPainter {
   private static Color fill(Figure f, Color tint, double behind, Palette p) {
     Color c;
     if (tint != null) {
-      c = p.land(tint, 0);
+      // Dusk light greys every surface, but a named colour is what the picture is about: part of it stays.
+      c = Rgb.mix(p.land(tint, 0), tint, 0.35);
     } else if (f.pale()) {
       c = p.bright(PALE_BODY, 0);
     } else if (f.tint() != null) {
