@@ -46,6 +46,8 @@ final class SubjectPainter {
   private static final Color PALE_BODY = Rgb.of(0xf4f2ee);
   /** Gap between neighbours, as a share of the left one's width: enough that three cats read as three. */
   private static final double GAP = 0.22;
+  /** From this many of one thing on the ground they stand in a loose group rather than a line. */
+  private static final int CROWD_FROM = 4;
 
   private final Reading reading;
   private final SplittableRandom random;
@@ -176,6 +178,9 @@ final class SubjectPainter {
   /** Where the row stands: low for close-ups, near the horizon for wide views, on the far shore at sea. */
   private double baseline(Scene s, Layout l, List<Integer> row, List<Subject> subjects) {
     boolean boats = boatsOnly(row, subjects);
+    if (row.stream().anyMatch(i -> subjects.get(i).figure().stands() == Stand.FRAME)) {
+      return l.height();
+    }
     if (s.hasWater()) {
       return l.horizon() + l.below() * (boats ? 0.4 : 0.1);
     }
@@ -223,8 +228,10 @@ final class SubjectPainter {
       double hc = h * (sub.count() > 1 ? 0.9 + 0.2 * random.nextDouble() : 1);
       double wc = hc * sub.figure().aspect();
       double x = cursor + wc / 2;
+      // A crowd mills about rather than lining up: each one stands a little nearer or further.
+      double b = sub.count() >= CROWD_FROM && sub.target() < 0 ? base + hc * 0.3 * random.nextDouble() : base;
       int at = rel.size();
-      rel.add(new Placed(sub.figure(), sub.tint(), x, base, hc, flip ^ (c % 2 == 1), true));
+      rel.add(new Placed(sub.figure(), sub.tint(), x, b, hc, flip ^ (c % 2 == 1), true));
       if (c == 0) {
         riders(index, subjects, x, wc, hc, base, rel, at);
       }
@@ -239,6 +246,12 @@ final class SubjectPainter {
     for (int j = 0; j < subjects.size(); j++) {
       Subject rider = subjects.get(j);
       if (rider.target() != index || rider.relation() == Relation.BESIDE) {
+        continue;
+      }
+      if (rider.relation() == Relation.HELD) {
+        // Held low at the bearer's side and in front of it, at its natural size beside the bearer.
+        double hh = h * Math.max(0.25, Math.min(0.6, rider.figure().height() / under.height()));
+        rel.add(new Placed(rider.figure(), rider.tint(), x + 0.22 * w, base - 0.06 * h, hh, false, false, true));
         continue;
       }
       boolean inside = rider.relation() == Relation.IN;
@@ -338,7 +351,7 @@ final class SubjectPainter {
     Color fill = fill(fig, f.tint(), behind, p);
     boolean darkFill = Rgb.luma(fill) < behind;
 
-    if (f.grounded()) {
+    if (f.grounded() && fig.stands() != Stand.FRAME) {
       // A contact shadow in three soft rings, darkest under the feet.
       double w = box.getWidth() * 1.05;
       double h = Math.max(3 * l.unit(), box.getHeight() * 0.05);
@@ -383,7 +396,8 @@ final class SubjectPainter {
   private static Color fill(Figure f, Color tint, double behind, Palette p) {
     Color c;
     if (tint != null) {
-      c = p.land(tint, 0);
+      // Dusk light greys every surface, but a named colour is what the picture is about: part of it stays.
+      c = Rgb.mix(p.land(tint, 0), tint, 0.35);
     } else if (f.pale()) {
       c = p.bright(PALE_BODY, 0);
     } else if (f.tint() != null) {
@@ -391,7 +405,9 @@ final class SubjectPainter {
     } else {
       c = behind > 100 ? Rgb.mix(DARK_BODY, p.skyTop(), 0.12) : Rgb.scale(Rgb.mix(LIT_BODY, p.light(), 0.3), 0.85);
     }
-    if (Math.abs(Rgb.luma(c) - behind) < 55) {
+    // A colour the prompt names keeps its hue: washing a red car toward white turns it pink. The rim
+    // already sets it apart from what is behind.
+    if (tint == null && Math.abs(Rgb.luma(c) - behind) < 55) {
       c = behind > 120 ? Rgb.scale(c, 0.45) : Rgb.mix(c, Color.WHITE, 0.55);
     }
     return c;

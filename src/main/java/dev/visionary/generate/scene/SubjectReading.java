@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class SubjectReading {
 
-  /** How one subject relates to the subject it names as {@code target}. */
-  enum Relation { BESIDE, ON, IN, UNDER }
+  /** How one subject relates to the subject it names as {@code target}; HELD is carried at its side. */
+  enum Relation { BESIDE, ON, IN, UNDER, HELD }
 
   enum Framing { NORMAL, CLOSE, WIDE }
 
@@ -38,6 +38,8 @@ final class SubjectReading {
   static final int MAX_COUNT = 6;
   /** A picture this small holds a handful of figures; a crowd beyond that is drawn as its first few. */
   static final int MAX_FIGURES = 10;
+  /** How many people a busy scene shows: enough to read as a crowd, few enough to stay apart. */
+  static final int CROWD = 5;
 
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*|[,.;:!?()]");
   private static final Set<String> NEGATORS = Set.of("no", "without", "not", "none", "nor", "never", "sans",
@@ -65,7 +67,8 @@ final class SubjectReading {
   private static final int LOOK_AHEAD = 3;
 
   /** A named thing found in the words: a figure, or a kind such as "people" or "animals". */
-  private record Hit(int start, int end, String figure, String kind, boolean plural, boolean singular) { }
+  private record Hit(int start, int end, String figure, String kind, boolean plural, boolean singular, Color tint,
+      String with) { }
 
   private SubjectReading() {
   }
@@ -82,6 +85,8 @@ final class SubjectReading {
       }
     }
     boolean[] negated = negations(tokens, hits);
+    boolean portrait = contains(tokens, words.framing("portrait"));
+    boolean crowd = contains(tokens, words.framing("crowd"));
     for (int i = 0; i < hits.size(); i++) {
       if (negated[i]) {
         ban(hits.get(i), bannedFigures, bannedKinds);
@@ -105,12 +110,19 @@ final class SubjectReading {
       if (!seen.add(base.name())) {
         continue;
       }
-      int count = Math.min(count(tokens, h, hits), Math.max(0, MAX_FIGURES - figures));
+      int asked = count(tokens, h, hits);
+      if (crowd && "person".equals(base.kind())) {
+        // A busy market has a crowd, not the two or three people it happens to name.
+        asked = Math.max(asked, CROWD);
+      }
+      int count = Math.min(asked, Math.max(0, MAX_FIGURES - figures));
       if (count == 0) {
         break;
       }
       figures += count;
-      Figure figure = base;
+      // A portrait of a person is a head-and-shoulders bust, wherever "portrait" sits in the prompt.
+      Figure figure = portrait && base.poses().containsKey("portrait") ? words.figure(base.poses().get("portrait"))
+          : base;
       boolean airborne = false;
       for (String w : around(tokens, h, hits)) {
         String pose = base.poses().get(w);
@@ -119,13 +131,20 @@ final class SubjectReading {
         }
         airborne |= AIRBORNE.contains(w);
       }
-      Color tint = null;
+      Color tint = h.tint();
       for (String w : before(tokens, h, hits)) {
         Color c = words.colorWord(w);
         tint = c != null ? c : tint;
       }
       kept.add(h);
       subjects.add(new Subject(figure, count, tint, airborne, Relation.BESIDE, -1));
+      Figure with = h.with() == null ? null : words.figure(h.with());
+      if (with != null && figures < MAX_FIGURES && !bannedFigures.contains(with.name()) && seen.add(with.name())) {
+        // A violinist holds a violin; the violin repeats its bearer's hit, so the words relate nothing else to it.
+        figures++;
+        kept.add(h);
+        subjects.add(new Subject(with, 1, null, false, Relation.HELD, subjects.size() - 1));
+      }
     }
     relate(words, tokens, kept, subjects);
     return new Reading(List.copyOf(subjects), framing(words, tokens), placement(words, tokens));
@@ -169,12 +188,12 @@ final class SubjectReading {
         if (matchesAt(tokens, i, p.words())) {
           // "people" names the person figure and also every person, astronauts included, when negated.
           String kind = p.words().size() == 1 ? words.kind(p.words().get(0)) : null;
-          hit = new Hit(i, i + p.words().size(), p.figure(), kind, p.plural(), p.singular());
+          hit = new Hit(i, i + p.words().size(), p.figure(), kind, p.plural(), p.singular(), p.tint(), p.with());
           break;
         }
       }
       if (hit == null && words.kind(tokens.get(i)) != null) {
-        hit = new Hit(i, i + 1, null, words.kind(tokens.get(i)), true, false);
+        hit = new Hit(i, i + 1, null, words.kind(tokens.get(i)), true, false, null, null);
       }
       if (hit != null) {
         hits.add(hit);
@@ -186,7 +205,7 @@ final class SubjectReading {
     // Glyph words have no spaces around them, so they count where they appear but cannot be negated.
     for (Map.Entry<String, String> g : words.glyphs().entrySet()) {
       if (text.contains(g.getKey())) {
-        hits.add(new Hit(tokens.size(), tokens.size(), g.getValue(), null, false, true));
+        hits.add(new Hit(tokens.size(), tokens.size(), g.getValue(), null, false, true, null, null));
       }
     }
     return hits;
@@ -298,7 +317,7 @@ final class SubjectReading {
     for (int i = 0; i + 1 < kept.size(); i++) {
       Hit a = kept.get(i);
       Hit b = kept.get(i + 1);
-      if (b.start() >= tokens.size() || b.start() - a.end() > 6) {
+      if (subjects.get(i).relation() == Relation.HELD || b.start() >= tokens.size() || b.start() - a.end() > 6) {
         continue;
       }
       Relation r = Relation.BESIDE;
@@ -338,7 +357,9 @@ final class SubjectReading {
     if (contains(tokens, words.framing("close"))) {
       return Framing.CLOSE;
     }
-    return contains(tokens, words.framing("wide")) ? Framing.WIDE : Framing.NORMAL;
+    // A crowd is seen from further off: small figures in the square, not giants over the town.
+    return contains(tokens, words.framing("wide")) || contains(tokens, words.framing("crowd")) ? Framing.WIDE
+        : Framing.NORMAL;
   }
 
   private static Placement placement(SubjectWords words, List<String> tokens) {

@@ -5,6 +5,7 @@ import dev.visionary.json.Json;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Area;
 import java.awt.geom.Path2D;
 import java.awt.geom.PathIterator;
@@ -29,8 +30,8 @@ final class SubjectWords {
 
   static final String RESOURCE = "/generate/shapes/shapes.json";
 
-  /** Where a figure belongs in a picture. */
-  enum Stand { GROUND, SKY, WATER, FLOAT }
+  /** Where a figure belongs in a picture; FRAME stands on the bottom edge, cut off by it (a portrait bust). */
+  enum Stand { GROUND, SKY, WATER, FLOAT, FRAME }
 
   /** How a part of a figure is coloured: from the figure's fill, the scene's light, or its own colour. */
   enum Role { WINDOW, LIGHT, PALE, DARK, ACCENT }
@@ -54,8 +55,13 @@ final class SubjectWords {
     }
   }
 
-  /** A phrase that names a figure; plural phrases ask for several. */
-  record Phrase(List<String> words, String figure, boolean plural, boolean singular) { }
+  /**
+   * A phrase that names a figure; plural phrases ask for several.
+   *
+   * @param tint the colour the name itself gives ("golden retriever"), or null
+   * @param with a figure the name brings along ("violinist" brings a violin), or null
+   */
+  record Phrase(List<String> words, String figure, boolean plural, boolean singular, Color tint, String with) { }
 
   private final Map<String, Figure> figures = new LinkedHashMap<>();
   private final List<Phrase> phrases = new ArrayList<>();
@@ -87,7 +93,7 @@ final class SubjectWords {
     for (JsonNode node : root.get("shapes")) {
       String name = node.get("name").asText();
       try {
-        figures.put(name, figure(node));
+        figures.put(name, figure(node, figures));
       } catch (RuntimeException e) {
         throw new IllegalStateException("shape \"" + name + "\" in " + RESOURCE + ": " + e.getMessage(), e);
       }
@@ -96,14 +102,18 @@ final class SubjectWords {
       for (JsonNode w : node.path("plural")) {
         plurals.add(w.asText());
       }
+      Map<String, Color> tints = new HashMap<>();
+      node.path("tints").fields().forEachRemaining(e -> tints.put(e.getKey(), color(e.getValue().asText())));
+      Map<String, String> with = new HashMap<>();
+      node.path("with").fields().forEachRemaining(e -> with.put(e.getKey(), e.getValue().asText()));
       for (JsonNode w : node.path("words")) {
         singulars.add(w.asText());
         // "fish" and "deer" are both one and many; the words around them decide.
-        addPhrase(w.asText(), name, plurals.contains(w.asText()), true);
+        addPhrase(w.asText(), name, plurals.contains(w.asText()), true, tints.get(w.asText()), with.get(w.asText()));
       }
       for (String word : plurals) {
         if (!singulars.contains(word)) {
-          addPhrase(word, name, true, false);
+          addPhrase(word, name, true, false, tints.get(word), with.get(word));
         }
       }
     }
@@ -114,15 +124,20 @@ final class SubjectWords {
         }
       }
     }
+    for (Phrase p : phrases) {
+      if (p.with() != null && !figures.containsKey(p.with())) {
+        throw new IllegalStateException("\"" + String.join(" ", p.words()) + "\" brings unknown shape " + p.with());
+      }
+    }
     // Longest phrases first, so "golden retriever" wins over "retriever" and "polar bear" over "bear".
     phrases.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
   }
 
-  private void addPhrase(String word, String figure, boolean plural, boolean singular) {
+  private void addPhrase(String word, String figure, boolean plural, boolean singular, Color tint, String with) {
     if (word.codePoints().anyMatch(SubjectWords::isGlyph)) {
       glyphs.put(word, figure);
     } else {
-      phrases.add(new Phrase(SubjectReading.tokens(word), figure, plural, singular));
+      phrases.add(new Phrase(SubjectReading.tokens(word), figure, plural, singular, tint, with));
     }
   }
 
@@ -133,8 +148,29 @@ final class SubjectWords {
         || script == Character.UnicodeScript.KATAKANA || Character.getType(cp) == Character.OTHER_SYMBOL;
   }
 
-  private static Figure figure(JsonNode node) {
-    Area outline = union(SvgPath.parse(node.get("path").asText()));
+  /** @param known the figures loaded so far, which a composed figure is built from */
+  private static Figure figure(JsonNode node, Map<String, Figure> known) {
+    Area outline = node.has("path") ? union(SvgPath.parse(node.get("path").asText())) : new Area();
+    List<Part> parts = new ArrayList<>();
+    // A scene of several figures (two people at a tea ceremony) is one figure made of others, placed in
+    // its box by left edge, base and height, so it is drawn as one group and never pulled apart by the row.
+    for (JsonNode c : node.path("compose")) {
+      Figure f = known.get(c.get("shape").asText());
+      if (f == null) {
+        throw new IllegalArgumentException("composed of unknown (or later) shape " + c.get("shape").asText());
+      }
+      Rectangle2D b = f.bounds();
+      double scale = c.get("height").asDouble() / b.getHeight();
+      double left = c.get("x").asDouble();
+      double dy = c.get("base").asDouble() - b.getMaxY() * scale;
+      AffineTransform at = c.path("flip").asBoolean()
+          ? new AffineTransform(-scale, 0, 0, scale, left + b.getMaxX() * scale, dy)
+          : new AffineTransform(scale, 0, 0, scale, left - b.getMinX() * scale, dy);
+      outline.add(new Area(at.createTransformedShape(f.outline())));
+      for (Part p : f.parts()) {
+        parts.add(new Part(p.role(), p.color(), at.createTransformedShape(p.shape())));
+      }
+    }
     if (node.has("holes")) {
       outline.subtract(union(SvgPath.parse(node.get("holes").asText())));
     }
@@ -144,7 +180,6 @@ final class SubjectWords {
       outline.add(new Area(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
           .createStrokedShape(SvgPath.parse(lines.get("path").asText()))));
     }
-    List<Part> parts = new ArrayList<>();
     for (JsonNode p : node.path("parts")) {
       Role role = Role.valueOf(p.get("role").asText().toUpperCase(Locale.ROOT));
       Color color = p.has("color") ? color(p.get("color").asText()) : null;

@@ -287,6 +287,99 @@ class SubjectPainterTest {
     }
   }
 
+  /** Share of the subject's pixels (changed by it, inside its box) whose colour passes the test. */
+  private static double share(Render r, SubjectPainter.Drawn d, java.util.function.IntPredicate colour) {
+    boolean[][] mask = r.mask();
+    Rectangle2D b = d.box();
+    int all = 0;
+    int yes = 0;
+    for (int x = Math.max(0, (int) b.getMinX()); x < Math.min(SIZE, b.getMaxX()); x++) {
+      for (int y = Math.max(0, (int) b.getMinY()); y < Math.min(SIZE, b.getMaxY()); y++) {
+        if (mask[x][y]) {
+          all++;
+          yes += colour.test(r.image().getRGB(x, y)) ? 1 : 0;
+        }
+      }
+    }
+    return all == 0 ? 0 : (double) yes / all;
+  }
+
+  private static int red(int rgb) {
+    return (rgb >> 16) & 0xff;
+  }
+
+  private static int green(int rgb) {
+    return (rgb >> 8) & 0xff;
+  }
+
+  private static int blue(int rgb) {
+    return rgb & 0xff;
+  }
+
+  @Test
+  void aGoldenRetrieverIsGolden() throws IOException {
+    Render r = render("a golden retriever puppy in autumn leaves");
+    save(r, "golden-retriever");
+    SubjectPainter.Drawn dog = r.drawn().get(0);
+    double golden = share(r, dog, rgb -> red(rgb) > blue(rgb) + 50 && green(rgb) > blue(rgb) + 20 && luma(rgb) > 70);
+    assertTrue(golden > 0.5, "golden pixels: " + golden);
+  }
+
+  @Test
+  void namedColoursReadAsThoseColours() throws IOException {
+    Render r = render("a red vintage car parked next to a blue bicycle");
+    save(r, "red-car-blue-bicycle");
+    SubjectPainter.Drawn car = r.drawn().get(0);
+    SubjectPainter.Drawn bicycle = r.drawn().get(1);
+    assertEquals("car", car.figure());
+    // Red, not pink: the red channel well above both others, and the body not washed toward white.
+    double red = share(r, car, rgb -> red(rgb) > green(rgb) + 50 && red(rgb) > blue(rgb) + 50 && green(rgb) < 120);
+    double blue = share(r, bicycle, rgb -> blue(rgb) > red(rgb) + 40);
+    assertTrue(red > 0.5, "red pixels of the car: " + red);
+    assertTrue(blue > 0.3, "blue pixels of the bicycle: " + blue);
+  }
+
+  @Test
+  void aPortraitIsABustFillingTheFrameAndTheViolinistHoldsAViolin() throws IOException {
+    Render r = render("portrait of a young violinist, chiaroscuro");
+    save(r, "violinist");
+    SubjectPainter.Drawn bust = r.drawn().get(0);
+    assertEquals("bust", bust.figure());
+    assertTrue(bust.box().getHeight() > 0.6 * SIZE, "bust height " + bust.box().getHeight());
+    assertTrue(bust.box().getMaxY() >= SIZE - 1, "the bust is cut off by the bottom edge");
+    assertEquals("violin", r.drawn().get(1).figure());
+    assertTrue(count(r.mask(), r.drawn().get(1).box()) > 500, "the violin is drawn");
+    Rectangle2D violin = r.drawn().get(1).box();
+    assertTrue(bust.box().contains(violin.getCenterX(), violin.getCenterY()), "held in front of the bust");
+  }
+
+  @Test
+  void aBusyMarketHasSeveralSmallPeople() {
+    Render r = render("a busy medieval marketplace with merchants selling spices, silk and pottery while a juggler "
+        + "entertains children in front of a stone fountain");
+    assertEquals(SubjectReading.CROWD, r.drawn().size());
+    for (SubjectPainter.Drawn d : r.drawn()) {
+      assertTrue(d.box().getHeight() < 0.2 * SIZE, "a small figure in the crowd: " + d.box());
+    }
+    // A loose group, not a line: their feet are not all on one line.
+    double spread = r.drawn().stream().mapToDouble(d -> d.box().getMaxY()).max().orElseThrow()
+        - r.drawn().stream().mapToDouble(d -> d.box().getMaxY()).min().orElseThrow();
+    assertTrue(spread > 3, "feet spread over " + spread + " px");
+  }
+
+  @Test
+  void anAmusementParkHasAFerrisWheelAndATeaCeremonyASmallCup() {
+    Render park = render("an abandoned amusement park at twilight");
+    assertEquals("ferris wheel", park.drawn().get(0).figure());
+    assertTrue(count(park.mask(), park.drawn().get(0).box()) > 2000, "the wheel is drawn");
+    Render tea = render("a tea ceremony in a japanese garden, ukiyo-e");
+    assertEquals("tea ceremony", tea.drawn().get(0).figure());
+    // Two kneeling people side by side: the group is wider than tall, and no giant mug fills the frame.
+    Rectangle2D b = tea.drawn().get(0).box();
+    assertTrue(b.getWidth() > 1.5 * b.getHeight(), "two people facing each other: " + b);
+    assertEquals(1, tea.drawn().size());
+  }
+
   private static void save(Render r, String name) throws IOException {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);

@@ -9,6 +9,7 @@ import dev.visionary.generate.scene.SubjectReading.Placement;
 import dev.visionary.generate.scene.SubjectReading.Reading;
 import dev.visionary.generate.scene.SubjectReading.Relation;
 import dev.visionary.generate.scene.SubjectReading.Subject;
+import java.awt.Color;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,12 @@ class SubjectReadingTest {
   void posesPickTheFigure() {
     assertEquals("person-walking×1", drawn("a samurai walking through a bamboo forest in heavy rain"));
     assertEquals("person-sitting×1", drawn("a woman sitting by the window"));
-    assertEquals("person×1", drawn("portrait of a young violinist, chiaroscuro"));
+    // A portrait is a head-and-shoulders bust; a violinist brings a violin.
+    assertEquals("bust×1, violin×1", drawn("portrait of a young violinist, chiaroscuro"));
+    assertEquals(Framing.CLOSE, read("a portrait of an elderly woman, 85mm").framing());
+    assertEquals("person×1, violin×1", drawn("a violinist on a stage"));
+    assertEquals(Relation.HELD, read("a violinist on a stage").subjects().get(1).relation());
+    assertEquals(0, read("a violinist on a stage").subjects().get(1).target());
     assertTrue(read("an astronaut floating inside a space station").subjects().get(0).airborne());
   }
 
@@ -105,7 +111,40 @@ class SubjectReadingTest {
   void wordsThatOnlyLookLikeSubjects() {
     assertEquals("hedgehog×1, flower×3", drawn("children's book illustration of a hedgehog planting flowers"));
     assertEquals("ladybug×1", drawn("macro photo of a ladybug on a blade of grass"));
-    assertEquals("", drawn("the sound of rain on a tin roof"));
+  }
+
+  @Test
+  void breedWordsColourTheSubject() {
+    Color golden = words.colorWord("golden");
+    assertEquals(golden, read("a golden retriever puppy in autumn leaves").subjects().get(0).tint());
+    // A colour word said before the breed still wins: it is what the prompt asked for.
+    assertEquals(words.colorWord("black"), read("a black labrador").subjects().get(0).tint());
+    assertNull(read("a dog in the park").subjects().get(0).tint());
+  }
+
+  @Test
+  void placesAndScenesThatNameABuilding() {
+    assertEquals("cabin×1", drawn("the sound of rain on a tin roof"));
+    assertEquals("shop×1", drawn("isometric tiny ramen shop at night"));
+    assertEquals("shop×1", drawn("a bakery on the corner of a quiet street"));
+    // A shop window is seen from close by: the setting paints it, not a whole shop.
+    assertEquals("", drawn("a bakery window at night with a neon sign that says OPEN LATE"));
+    assertEquals("shop×1", drawn("a cozy café on a rainy street"));
+    assertEquals("ferris wheel×1", drawn("an abandoned amusement park at twilight"));
+    assertEquals("ferris wheel×1", drawn("a carnival at night"));
+    assertEquals("tea ceremony×1", drawn("a tea ceremony in a japanese garden, ukiyo-e"));
+    // A fair face is not a fairground.
+    assertEquals("person×1", drawn("a woman with fair hair"));
+  }
+
+  @Test
+  void aBusySceneIsACrowdSeenFromFurtherOff() {
+    Reading market = read("a busy medieval marketplace with merchants selling spices, silk and pottery while a "
+        + "juggler entertains children in front of a stone fountain");
+    assertEquals("person×" + SubjectReading.CROWD, market.subjects().stream()
+        .map(s -> s.figure().name() + "×" + s.count()).collect(Collectors.joining(", ")));
+    assertEquals(Framing.WIDE, market.framing());
+    assertEquals("person×1, shop×1", drawn("a merchant in his shop at dawn"));
   }
 
   @Test
@@ -126,7 +165,7 @@ class SubjectReadingTest {
   void devIdeasWithSubjects() {
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("an owl reading a newspaper", "owl×1, book×1");
-    expected.put("logo for a bicycle repair shop called Spoke & Chain", "bicycle×1");
+    expected.put("logo for a bicycle repair shop called Spoke & Chain", "bicycle×1, shop×1");
     expected.put("product shot of a leather wallet on a marble table", "wallet×1, table×1");
     expected.put("pixel art spaceship cockpit", "spaceship×1");
     expected.put("glowing jellyfish drifting through a night sky", "jellyfish×1");
@@ -142,7 +181,7 @@ class SubjectReadingTest {
     expected.put("sketch of a violin, pencil on paper", "violin×1");
     expected.put("a castle on a floating island above the clouds", "castle×1");
     expected.put("a kitchen at noon with fresh bread on the table", "bread×1, table×1");
-    expected.put("a portrait of an elderly woman, 85mm, soft window light", "person×1");
+    expected.put("a portrait of an elderly woman, 85mm, soft window light", "bust×1");
     expected.put("a dragon made of autumn leaves", "dragon×1");
     expected.put("infographic-style diagram of a honeybee", "bee×1");
     expected.put("a stained glass window of a peacock", "peacock×1");
