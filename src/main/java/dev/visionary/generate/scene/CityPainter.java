@@ -16,6 +16,12 @@ final class CityPainter {
   private static final Color[] FACADES = {
       Rgb.of(0x7c8aa0), Rgb.of(0x9a9aa4), Rgb.of(0x6a7e9c), Rgb.of(0xa89c90), Rgb.of(0x5a6a84)};
   private static final Color NIGHT_FACADE = Rgb.of(0x4a5068);
+  /** Plaster, stone and timber of old houses; roofs of tile and slate. */
+  private static final Color[] OLD_FACADES = {
+      Rgb.of(0xd8c4a0), Rgb.of(0xc9a57e), Rgb.of(0xe2d6bc), Rgb.of(0xb8a48c), Rgb.of(0xcfb48a)};
+  private static final Color[] ROOFS = {Rgb.of(0xa0482e), Rgb.of(0x8a3a28), Rgb.of(0x5a5258), Rgb.of(0xb45a34)};
+  private static final Color[] AWNINGS = {
+      Rgb.of(0xc8323a), Rgb.of(0x2f62c0), Rgb.of(0x3f8f4a), Rgb.of(0xd8a43a), Rgb.of(0x8a3a8a)};
 
   /** One row of buildings standing on {@code baseY}. */
   private record Row(double baseY, double minHeight, double maxHeight, double depth, double widthScale,
@@ -39,8 +45,12 @@ final class CityPainter {
             new Row(l.horizon(), sky * 0.1, sky * 0.38, 0.75, 0.8, 4),
             new Row(l.horizon() + l.below() * 0.5, sky * 0.3, sky * 0.7, 0.45, 1.1, 6),
             new Row(l.height() + l.unit() * 4, l.height() * 0.32, l.height() * 0.62, 0.12, 1.7, 9)};
-    for (Row row : rows) {
-      row(g, l, p, s, r.split(), row);
+    for (int i = 0; i < rows.length; i++) {
+      // A market square keeps its front open for the stalls.
+      if (s.has(Element.MARKET) && !groundInFront && i == rows.length - 1) {
+        break;
+      }
+      row(g, l, p, s, r.split(), rows[i]);
     }
   }
 
@@ -64,7 +74,7 @@ final class CityPainter {
       double h = row.minHeight() + (row.maxHeight() - row.minHeight()) * StrictMath.pow(r.nextDouble(), 1.3);
       if (s.variant() == Variant.VILLAGE) {
         // A village or market town is houses, not towers.
-        h *= 0.32;
+        h *= 0.45;
       }
       if (!(sparse && r.nextDouble() < 0.25)) {
         building(g, l, p, s, r, x, row.baseY() - h, w, h, row);
@@ -76,6 +86,10 @@ final class CityPainter {
   private static void building(Graphics2D g, Layout l, Palette p, Scene s, SplittableRandom r, double x,
       double top, double w, double h, Row row) {
     boolean dark = s.time() == TimeOfDay.NIGHT || s.time() == TimeOfDay.DUSK;
+    if (s.variant() == Variant.VILLAGE) {
+      house(g, l, p, s, r, x, top, w, h, row, dark);
+      return;
+    }
     Color facade = p.land(dark ? NIGHT_FACADE : FACADES[r.nextInt(FACADES.length)], row.depth());
     int roof = r.nextInt(4);
     Path2D shape = new Path2D.Double();
@@ -110,6 +124,124 @@ final class CityPainter {
     windows(g, l, p, s, r, x, top, w, h, row);
     if (s.has(Mood.NEON) && row.depth() < 0.5 && r.nextDouble() < 0.45) {
       sign(g, l, p, r, x, top, w, h, row);
+    }
+  }
+
+  /**
+   * An old house: plaster walls under a steep tiled gable, a few lit windows after dark and none of a
+   * tower's glass grid, so a village or market town never reads as a modern skyline.
+   */
+  private static void house(Graphics2D g, Layout l, Palette p, Scene s, SplittableRandom r, double x,
+      double top, double w, double h, Row row, boolean dark) {
+    Color facade = p.land(dark ? NIGHT_FACADE : OLD_FACADES[r.nextInt(OLD_FACADES.length)], row.depth());
+    Color tiles = p.land(ROOFS[r.nextInt(ROOFS.length)], row.depth());
+    if (dark) {
+      tiles = Rgb.scale(tiles, 0.45);
+    }
+    g.setColor(facade);
+    g.fill(new Rectangle2D.Double(x, top, w, h));
+    double shadeW = w * 0.3;
+    g.setColor(Rgb.alpha(Color.BLACK, dark ? 0.12 : 0.16));
+    g.fill(new Rectangle2D.Double(l.lightFromLeft() ? x + w - shadeW : x, top, shadeW, h));
+    double ridge = w * (0.45 + 0.3 * r.nextDouble());
+    Path2D gable = new Path2D.Double();
+    gable.moveTo(x - w * 0.06, top);
+    gable.lineTo(x + w / 2, top - ridge);
+    gable.lineTo(x + w * 1.06, top);
+    gable.closePath();
+    g.setColor(tiles);
+    g.fill(gable);
+    // A few tall windows with dark frames; lit warm after dark.
+    double ww = w * 0.16;
+    double wh = Math.min(h * 0.28, ww * 1.7);
+    for (double fx : new double[] {0.22, 0.62}) {
+      for (double fy : new double[] {0.18, 0.55}) {
+        if (h * fy + wh > h * 0.92) {
+          continue;
+        }
+        boolean lit = dark && r.nextDouble() < 0.6;
+        g.setColor(lit ? Rgb.alpha(p.windowColors().get(0), 0.9) : Rgb.scale(facade, 0.45));
+        g.fill(new Rectangle2D.Double(x + w * fx, top + h * fy, ww, wh));
+      }
+    }
+  }
+
+  /**
+   * Market stalls along the front of the picture: trestles under awnings striped in two colours, with
+   * goods heaped on the counters.
+   */
+  static void stalls(Graphics2D g, Layout l, Palette p, SplittableRandom r) {
+    // The square: worn paving stones in courses that widen toward the viewer.
+    double square = l.horizon() + l.below() * 0.5;
+    Color stone = p.land(Rgb.of(0xa89882), 0);
+    g.setColor(stone);
+    g.fill(new Rectangle2D.Double(0, square, l.width(), l.height() - square));
+    g.setColor(Rgb.scale(stone, 0.8));
+    g.setStroke(new BasicStroke((float) l.unit()));
+    for (double t = 0.08; t < 1; t += 0.04 + t * 0.12) {
+      double y = square + (l.height() - square) * t;
+      g.draw(new Line2D.Double(0, y, l.width(), y));
+    }
+    int count = 4;
+    double sw = l.width() / count;
+    double base = l.height() * 0.97;
+    for (int i = 0; i < count; i++) {
+      double x = sw * i + sw * 0.06;
+      double w = sw * 0.88;
+      double counterY = base - l.height() * 0.1;
+      double awningY = counterY - l.height() * 0.16;
+      Color wood = p.land(Rgb.of(0x7a5034), 0);
+      g.setColor(wood);
+      g.fill(new Rectangle2D.Double(x + w * 0.04, awningY, w * 0.04, base - awningY));
+      g.fill(new Rectangle2D.Double(x + w * 0.92, awningY, w * 0.04, base - awningY));
+      g.fill(new Rectangle2D.Double(x, counterY, w, l.height() * 0.035));
+      // Goods: round heaps of spice, fruit and pots on the counter.
+      for (int k = 0; k < 5; k++) {
+        double gw = w * 0.16;
+        Color good = p.land(AWNINGS[r.nextInt(AWNINGS.length)], 0);
+        g.setColor(Rgb.mix(good, Rgb.of(0xd8a43a), 0.4));
+        g.fill(new java.awt.geom.Ellipse2D.Double(x + w * (0.06 + 0.18 * k), counterY - gw * 0.5, gw, gw * 0.8));
+      }
+      // The awning: a sloped band of stripes with a scalloped front edge.
+      Color stripe = p.land(AWNINGS[r.nextInt(AWNINGS.length)], 0);
+      int stripes = 6;
+      double sh = l.height() * 0.07;
+      for (int k = 0; k < stripes; k++) {
+        double x0 = x - w * 0.04 + (w * 1.08) * k / stripes;
+        double x1 = x - w * 0.04 + (w * 1.08) * (k + 1) / stripes;
+        Path2D band = new Path2D.Double();
+        band.moveTo(x0 + w * 0.03, awningY - sh);
+        band.lineTo(x1 + w * 0.03, awningY - sh);
+        band.lineTo(x1, awningY);
+        band.lineTo(x0, awningY);
+        band.closePath();
+        g.setColor(k % 2 == 0 ? stripe : p.land(Rgb.of(0xf2ead8), 0));
+        g.fill(band);
+        g.fill(new java.awt.geom.Ellipse2D.Double(x0, awningY - sh * 0.15, x1 - x0, sh * 0.3));
+      }
+    }
+  }
+
+  /** Zebra stripes across the near street, narrowing toward the horizon as the road does. */
+  static void zebra(Graphics2D g, Layout l, Palette p) {
+    g.setColor(Rgb.alpha(Rgb.mix(p.skyHorizon(), Color.WHITE, 0.75), 0.75));
+    double y0 = l.horizon() + l.below() * 0.55;
+    double y1 = l.horizon() + l.below() * 0.8;
+    int stripes = 14;
+    for (int i = 0; i < stripes; i++) {
+      // Each stripe runs toward the vanishing point, so it is a trapezoid wider at the bottom.
+      double a = (i + 0.1) / stripes;
+      double b = (i + 0.6) / stripes;
+      double cx = l.width() / 2;
+      double topW = 1.1 * l.width() * (y0 - l.horizon()) / l.below();
+      double botW = 1.1 * l.width() * (y1 - l.horizon()) / l.below();
+      Path2D stripe = new Path2D.Double();
+      stripe.moveTo(cx - topW / 2 + topW * a, y0);
+      stripe.lineTo(cx - topW / 2 + topW * b, y0);
+      stripe.lineTo(cx - botW / 2 + botW * b, y1);
+      stripe.lineTo(cx - botW / 2 + botW * a, y1);
+      stripe.closePath();
+      g.fill(stripe);
     }
   }
 

@@ -399,23 +399,59 @@ final class InteriorPainter {
   }
 
   /** Arcade cabinets along the back wall, each screen glowing into the dark. */
+  /**
+   * Rows of arcade cabinets standing on the floor: one along the back wall and one down each side,
+   * shrinking toward the back. Each has a lit marquee, a glowing screen, a control deck and its glow on
+   * the floor, so they read as machines in a room rather than lights in the dark.
+   */
   private static void arcade(Graphics2D g, Layout l, SplittableRandom r) {
     double w = l.width();
+    double h = l.height();
     Color[] glows = {Rgb.of(0xff3cb4), Rgb.of(0x3cdcff), Rgb.of(0xa85cff), Rgb.of(0x5cffd0), Rgb.of(0xffd040)};
     int count = 5;
+    double backH = h * 0.34;
     for (int i = 0; i < count; i++) {
-      double cw = w * 0.13;
-      double x = w * 0.14 + i * (w * 0.72 - cw) / (count - 1);
-      double top = l.horizon() - l.height() * 0.4;
-      Color glow = glows[(i + r.nextInt(2)) % glows.length];
-      g.setColor(Rgb.of(0x120c1c));
-      g.fill(new Rectangle2D.Double(x, top, cw, l.horizon() - top));
-      SkyPainter.glow(g, x + cw / 2, top + l.height() * 0.12, cw * 1.4, glow, 0.4);
-      g.setColor(glow);
-      g.fill(new Rectangle2D.Double(x + cw * 0.12, top + l.height() * 0.06, cw * 0.76, l.height() * 0.11));
-      g.setColor(Rgb.mix(glow, Color.WHITE, 0.4));
-      g.fill(new Rectangle2D.Double(x, top, cw, l.height() * 0.035));
+      double cw = w * 0.11;
+      double x = w * 0.2 + i * (w * 0.6 - cw) / (count - 1);
+      cabinet(g, l, x, l.horizon(), cw, backH, glows[(i + r.nextInt(2)) % glows.length]);
     }
+    // The side rows run from the back corners toward the viewer, far ones first so near ones overlap.
+    int side = 3;
+    for (int k = side - 1; k >= 0; k--) {
+      double t = (k + 1.0) / (side + 1);
+      double scale = 1 + 1.1 * t;
+      double base = l.horizon() + (h - l.horizon()) * t * 0.75;
+      double cw = w * 0.11 * scale;
+      double ch = backH * scale;
+      double inset = w * 0.12 * (1 - t) - cw * 0.35;
+      cabinet(g, l, inset, base, cw, ch, glows[(k + r.nextInt(3)) % glows.length]);
+      cabinet(g, l, w - inset - cw, base, cw, ch, glows[(k + 2 + r.nextInt(3)) % glows.length]);
+    }
+  }
+
+  /** One upright cabinet standing on {@code base}. */
+  private static void cabinet(Graphics2D g, Layout l, double x, double base, double cw, double ch, Color glow) {
+    double top = base - ch;
+    // Its light spills onto the floor in front of it.
+    SkyPainter.glow(g, x + cw / 2, base, cw * 1.1, glow, 0.35);
+    g.setColor(Rgb.of(0x2a2038));
+    g.fill(new Rectangle2D.Double(x, top, cw, ch));
+    g.setColor(Rgb.alpha(glow, 0.55));
+    g.setStroke(new BasicStroke((float) (1.5 * l.unit())));
+    g.draw(new Rectangle2D.Double(x, top, cw, ch));
+    // Marquee, screen with its glow, and the control deck under it.
+    g.setColor(Rgb.mix(glow, Color.WHITE, 0.45));
+    g.fill(new Rectangle2D.Double(x + cw * 0.06, top + ch * 0.03, cw * 0.88, ch * 0.1));
+    SkyPainter.glow(g, x + cw / 2, top + ch * 0.32, cw * 0.9, glow, 0.4);
+    g.setColor(glow);
+    g.fill(new Rectangle2D.Double(x + cw * 0.14, top + ch * 0.18, cw * 0.72, ch * 0.3));
+    g.setColor(Rgb.of(0x4a3a5a));
+    g.fill(new Rectangle2D.Double(x - cw * 0.04, top + ch * 0.52, cw * 1.08, ch * 0.07));
+    g.setColor(Rgb.of(0xff4040));
+    double knob = cw * 0.08;
+    g.fill(new Ellipse2D.Double(x + cw * 0.25, top + ch * 0.53, knob, knob));
+    g.setColor(Rgb.of(0x40c0ff));
+    g.fill(new Ellipse2D.Double(x + cw * 0.6, top + ch * 0.53, knob, knob));
   }
 
   private static void neonStrip(Graphics2D g, Layout l, Color color) {

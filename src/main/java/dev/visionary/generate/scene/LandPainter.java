@@ -246,4 +246,24 @@ final class LandPainter {
       g.fill(top);
     }
   }
+
+  /** Snow melting in spring: patches of green grass showing through, larger nearer the viewer. */
+  static void thaw(Graphics2D g, Layout l, Palette p, SplittableRandom r) {
+    Color[] greens = {Rgb.of(0x6a9a48), Rgb.of(0x7fae52), Rgb.of(0x5a8a3e)};
+    int count = 22;
+    for (int i = 0; i < count; i++) {
+      double t = (i + r.nextDouble()) / count;
+      double y = l.horizon() + l.below() * (0.05 + 0.9 * t);
+      double w = l.width() * (0.05 + 0.16 * t) * (0.6 + 0.8 * r.nextDouble());
+      double x = l.width() * r.nextDouble() - w / 2;
+      Color c = Rgb.mix(p.land(greens[r.nextInt(greens.length)], 0.4 * (1 - t)), SNOW, 0.2);
+      g.setColor(c);
+      // A ragged patch: a few overlapping flat blobs rather than one clean oval.
+      for (int k = 0; k < 3; k++) {
+        double bw = w * (0.5 + 0.5 * r.nextDouble());
+        g.fill(new java.awt.geom.Ellipse2D.Double(x + (w - bw) * r.nextDouble(), y + w * 0.08 * (r.nextDouble() - 0.5),
+            bw, bw * 0.25));
+      }
+    }
+  }
 }

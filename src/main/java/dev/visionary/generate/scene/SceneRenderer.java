@@ -1,5 +1,6 @@
 package dev.visionary.generate.scene;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -125,7 +126,16 @@ public final class SceneRenderer {
   private static void landscape(Graphics2D g, BufferedImage image, Scene s, Palette p, Layout l, Streams r) {
     boolean water = s.hasWater();
     boolean street = s.has(Element.STREET) && !water;
+    if (s.has(Element.AERIAL) && !s.has(Element.CITY)) {
+      AerialPainter.paint(g, l, p, s, r.setting().split());
+      return;
+    }
     SkyPainter.paint(g, l, p, s, r.sky());
+    if (s.has(Element.BACKLIGHT)) {
+      // The light stands behind the subject: a wide glow low on the horizon in the middle of the frame.
+      SkyPainter.broadGlow(g, l.width() / 2, l.horizon(), l.width() * 0.75, Rgb.of(0xffd890), 0.95);
+      SkyPainter.broadGlow(g, l.width() / 2, l.horizon(), l.width() * 0.22, Color.WHITE, 1.0);
+    }
     if (s.has(Element.AURORA) && s.dark()) {
       SpacePainter.aurora(g, l, r.setting().split());
     }
@@ -158,6 +168,9 @@ public final class SceneRenderer {
       WaterPainter.reflect(image, l,
           s.has(Element.RAIN) ? WaterPainter.wetStreet(p) : WaterPainter.dryStreet(p), r.water().split());
       CityPainter.street(g, l, p, r.water().split());
+      if (s.has(Element.CROSSING)) {
+        CityPainter.zebra(g, l, p);
+      }
       if (s.has(Element.SNOW)) {
         // A snowy street: a thin cover over the road, the lit windows still showing through, and drifts.
         g.setColor(Rgb.alpha(p.bright(LandPainter.SNOW, 0), 0.8));
@@ -173,6 +186,11 @@ public final class SceneRenderer {
       // Snow lies in banks; open snowfields without them look like a blank page.
       if (s.has(Element.HILLS) || (s.has(Element.SNOW) && !s.has(Element.CITY))) {
         LandPainter.hills(g, l, p, s, r.land().split(), true);
+      }
+      if (s.has(Element.SNOW) && s.has(Element.THAW)) {
+        LandPainter.thaw(g, l, p, r.setting().split());
+        // A warm spring sun, not winter's white one.
+        SkyPainter.glow(g, l.lightX(), l.lightY(), l.width() * 0.35, Rgb.of(0xffd27a), 0.5);
       }
     }
 
@@ -190,9 +208,19 @@ public final class SceneRenderer {
     if (s.accent() != null && !water && !street && !s.has(Element.DESERT) && !s.has(Element.SNOW)) {
       LandPainter.rows(g, l, p, s);
     }
+    if (s.has(Element.MARKET) && !water) {
+      CityPainter.stalls(g, l, p, r.setting().split());
+    }
     TreePainter.foreground(g, l, p, s, r.trees().split());
     if (!water && (s.season() == Season.AUTUMN || s.season() == Season.SPRING)) {
       LandPainter.fallen(g, l, p, s, r.setting().split());
+    }
+    if (s.has(Element.BACKLIGHT)) {
+      // The light spills over the horizon line; against it the near ground falls into shadow.
+      SkyPainter.broadGlow(g, l.width() / 2, l.horizon(), l.width() * 0.3, Rgb.of(0xfff0c0), 0.6);
+      g.setPaint(new java.awt.GradientPaint(0, (float) l.horizon(), Rgb.alpha(Color.BLACK, 0.0),
+          0, (float) l.height(), Rgb.alpha(Color.BLACK, 0.6)));
+      g.fill(new java.awt.geom.Rectangle2D.Double(0, l.horizon(), l.width(), l.below() + 1));
     }
   }
 
@@ -230,12 +258,19 @@ public final class SceneRenderer {
     }
     double horizonY = height * horizon;
     double lightX = width * (0.2 + 0.6 * r.nextDouble());
+
     TimeOfDay t = s.time();
     double lightY;
     if (s.has(Element.MOON) || !t.sunUp()) {
       lightY = horizonY * (0.15 + 0.3 * r.nextDouble());
     } else {
       lightY = horizonY * (1 - t.sunElevation * (0.85 + 0.3 * r.nextDouble()));
+    }
+    if (s.has(Element.BACKLIGHT)) {
+      // Backlight puts the sun low behind the subject, in the middle of the frame; the seed's draws above
+      // still happen so every later stream stays where it was.
+      lightX = width * 0.5;
+      lightY = horizonY * 0.96;
     }
     return new Layout(width, height, horizonY, Math.sqrt((double) width * height) / 1024.0, lightX, lightY, null);
   }

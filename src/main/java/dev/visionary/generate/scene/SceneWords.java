@@ -308,7 +308,7 @@ final class SceneWords {
   /** Sky and weather alone make an empty picture; these give it a place. */
   private static boolean standsOnSomething(Element e) {
     return switch (e) {
-      case SUN, MOON, STARS, CLOUDS, FOG, RAIN, SNOWFALL -> false;
+      case SUN, MOON, STARS, CLOUDS, FOG, RAIN, SNOWFALL, BACKLIGHT, WINDOWLIGHT, SIDELIGHT, THAW -> false;
       default -> true;
     };
   }

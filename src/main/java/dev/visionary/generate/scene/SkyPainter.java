@@ -163,4 +163,11 @@ final class SkyPainter {
         new Color[] {Rgb.alpha(color, alpha), Rgb.alpha(color, alpha * 0.35), Rgb.alpha(color, 0)}));
     g.fill(new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
   }
+
+  /** A wide light that keeps half its strength out to half its radius: a lamp or the sun behind a subject. */
+  static void broadGlow(Graphics2D g, double x, double y, double radius, Color color, double alpha) {
+    g.setPaint(new RadialGradientPaint(new Point2D.Double(x, y), (float) radius, new float[] {0f, 0.5f, 1f},
+        new Color[] {Rgb.alpha(color, alpha), Rgb.alpha(color, alpha * 0.55), Rgb.alpha(color, 0)}));
+    g.fill(new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
+  }
 }

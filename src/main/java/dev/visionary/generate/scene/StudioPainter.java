@@ -41,17 +41,28 @@ final class StudioPainter {
     // Moody words and chiaroscuro ask for a dark backdrop; a sketch stays on white paper.
     boolean lowKey = !paper && (s.has(Mood.MUTED) || s.dark() || s.has(Mood.MONOCHROME));
     Color back = paper ? PAPER : s.accent() != null ? s.accent() : BACKDROP;
-    if (lowKey) {
+    boolean sideLight = !paper && s.has(Element.SIDELIGHT);
+    if (sideLight) {
+      back = Rgb.scale(back, 0.1);
+    } else if (lowKey) {
       back = Rgb.scale(back, 0.35);
     }
     // Light from one side: the backdrop is brightest behind the subject and falls off to the corners.
     double lx = w * (l.lightFromLeft() ? 0.38 : 0.62);
     g.setPaint(new RadialGradientPaint(new Point2D.Double(lx, l.horizon() * 0.55), (float) (w * 0.85),
-        new float[] {0f, 1f}, new Color[] {Rgb.mix(back, Color.WHITE, 0.25), Rgb.scale(back, 0.55)}));
+        new float[] {0f, 1f}, new Color[] {Rgb.mix(back, Color.WHITE, sideLight ? 0.04 : 0.25),
+            Rgb.scale(back, 0.55)}));
     g.fill(new Rectangle2D.Double(0, 0, w, h));
     if (paper) {
       grain(g, l, r);
       return;
+    }
+    if (sideLight) {
+      // Chiaroscuro: one strong light from the side, the rest of the room falls away into the dark.
+      double sx = l.lightFromLeft() ? -w * 0.05 : w * 1.05;
+      SkyPainter.broadGlow(g, sx, h * 0.4, w * 0.7, Rgb.of(0xffdca0), 0.85);
+    } else if (s.has(Element.WINDOWLIGHT)) {
+      window(g, l);
     }
     if (v == Variant.PORTRAIT) {
       return;
@@ -106,5 +117,39 @@ final class StudioPainter {
       g.setColor(Rgb.alpha(Rgb.of(0x5a5a5a), 0.12 + 0.15 * r.nextDouble()));
       g.draw(new java.awt.geom.Line2D.Double(x, y, x + len, y - len * 0.4));
     }
+  }
+
+  /**
+   * A tall window on the light's side of the backdrop, and the soft shaft of daylight it lets fall
+   * across the room toward the subject.
+   */
+  private static void window(Graphics2D g, Layout l) {
+    double w = l.width();
+    double h = l.height();
+    boolean left = l.lightFromLeft();
+    double ww = w * 0.26;
+    double wx = left ? w * 0.06 : w * 0.94 - ww;
+    double wy = h * 0.1;
+    double wh = h * 0.46;
+    java.awt.geom.Path2D shaft = new java.awt.geom.Path2D.Double();
+    shaft.moveTo(wx, wy);
+    shaft.lineTo(wx + ww, wy);
+    double reach = left ? w * 0.55 : -w * 0.55;
+    shaft.lineTo(wx + ww + reach, h);
+    shaft.lineTo(wx + reach, h);
+    shaft.closePath();
+    g.setPaint(new LinearGradientPaint((float) wx, (float) wy, (float) (wx + reach), (float) h,
+        new float[] {0f, 1f}, new Color[] {Rgb.alpha(Color.WHITE, 0.5), Rgb.alpha(Color.WHITE, 0)}));
+    g.fill(shaft);
+    SkyPainter.glow(g, wx + ww / 2, wy + wh / 2, ww * 1.3, Rgb.of(0xfff6e4), 0.45);
+    g.setColor(Rgb.of(0xfbf8f0));
+    g.fill(new Rectangle2D.Double(wx, wy, ww, wh));
+    // Frame and glazing bars.
+    g.setColor(Rgb.of(0x8a8076));
+    float bar = (float) (4 * l.unit());
+    g.setStroke(new BasicStroke(bar));
+    g.draw(new Rectangle2D.Double(wx, wy, ww, wh));
+    g.draw(new java.awt.geom.Line2D.Double(wx + ww / 2, wy, wx + ww / 2, wy + wh));
+    g.draw(new java.awt.geom.Line2D.Double(wx, wy + wh * 0.45, wx + ww, wy + wh * 0.45));
   }
 }
