@@ -287,6 +287,38 @@ class SubjectPainterTest {
     }
   }
 
+  /**
+   * Every development idea that names something drawable shows it: each figure the painter placed clearly changed
+   * pixels in its box (a shape hidden by the backdrop, or drawn in the backdrop's own colours, changes almost none;
+   * a thin one — a sword, a bicycle — or one half in a basket fills only a small share of its box, hence 3%).
+   */
+  @Test
+  void everyDevIdeaShowsEachSubjectItNames() throws IOException {
+    List<String> ideas;
+    try (InputStream in = SubjectPainterTest.class.getResourceAsStream("/eval/ideas-dev.txt")) {
+      ideas = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    }
+    assertEquals(59, ideas.size());
+    int withSubjects = 0;
+    List<String> faint = new ArrayList<>();
+    for (String idea : ideas) {
+      Render r = render(idea);
+      if (r.drawn().isEmpty()) {
+        continue;
+      }
+      withSubjects++;
+      boolean[][] mask = r.mask();
+      for (SubjectPainter.Drawn d : r.drawn()) {
+        double area = d.box().getWidth() * d.box().getHeight();
+        if (count(mask, d.box()) < Math.max(200, 0.03 * area)) {
+          faint.add(idea + ": " + d.figure() + " changed " + count(mask, d.box()) + " of " + (int) area + " pixels in its box");
+        }
+      }
+    }
+    assertTrue(withSubjects >= 35, "ideas with a subject drawn: " + withSubjects);
+    assertEquals(List.of(), faint);
+  }
+
   /** Share of the subject's pixels (changed by it, inside its box) whose colour passes the test. */
   private static double share(Render r, SubjectPainter.Drawn d, java.util.function.IntPredicate colour) {
     boolean[][] mask = r.mask();
