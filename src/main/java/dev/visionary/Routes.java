@@ -17,7 +17,9 @@ import dev.visionary.generate.Generation;
 import dev.visionary.generate.GridRoutes;
 import dev.visionary.generate.ImageRoutes;
 import dev.visionary.library.CollectionRoutes;
+import dev.visionary.library.FeedRoutes;
 import dev.visionary.library.Library;
+import dev.visionary.library.OpenSearchRoutes;
 import dev.visionary.library.PromptRoutes;
 import dev.visionary.library.SearchRoutes;
 import dev.visionary.library.TransferRoutes;
@@ -63,6 +65,7 @@ final class Routes {
     routes.accounts(h.accounts().routes());
     routes.prompts(h.library().promptRoutes());
     routes.listings(h.library().searchRoutes(), h.library().transferRoutes());
+    routes.feedsAndSearchBox(h.library().feedRoutes(), h.library().openSearchRoutes());
     routes.collections(h.library().collectionRoutes());
     routes.studio(h.expand().studioRoutes(), h.expand().expansionRoutes());
     routes.wordsAndInstructions(h.expand().wordListRoutes(), h.expand().instructionRoutes());
@@ -121,6 +124,16 @@ final class Routes {
     get(Urls.EXPORT, SIGNED_IN, t::export);
     get(Urls.IMPORT, SIGNED_IN, t::importForm);
     post(Urls.IMPORT, SIGNED_IN, t::importFile);
+  }
+
+  /** Feeds read what a signed-out visitor may see; the collection's comes before its page, whose slug would match it. */
+  private void feedsAndSearchBox(FeedRoutes f, OpenSearchRoutes o) {
+    get(Urls.EXPLORE_FEED, PUBLIC, f::explore);
+    get(Urls.PROFILE_FEED, PUBLIC, f::profile);
+    get(Urls.COLLECTION_FEED, PUBLIC, f::collection);
+    get(Urls.OPENSEARCH, PUBLIC, o::description);
+    get(Urls.SEARCH, PUBLIC, o::search);
+    get(Urls.SEARCH_SUGGEST, PUBLIC, o::suggest);
   }
 
   private void collections(CollectionRoutes c) {

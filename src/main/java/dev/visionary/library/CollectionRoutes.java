@@ -128,6 +128,7 @@ public final class CollectionRoutes {
       model.put("meta", List.of(new Meta("og:type", "website"), new Meta("og:site_name", "Visionary"), new Meta("og:title", c.name()),
           new Meta("og:description", c.description().isEmpty() ? "A collection of image prompts by " + c.ownerName() : c.description()),
           new Meta("twitter:card", "summary")));
+      model.putAll(SearchRoutes.feedLink(c.name() + " · a collection by " + c.ownerName(), Urls.collectionFeed(c.id())));
     }
     return pages.render(ctx, "library/collection", null, model, status);
   }

@@ -13,6 +13,8 @@ public final class Library {
   private final CollectionRoutes collectionRoutes;
   private final TransferRoutes transferRoutes;
   private final PromptComparison comparison;
+  private final FeedRoutes feedRoutes;
+  private final OpenSearchRoutes openSearchRoutes;
 
   public Library(Jdbi jdbi, Pages pages, PromptCaps caps, PromptGallery gallery) {
     this.prompts = new Prompts(jdbi, caps);
@@ -23,6 +25,8 @@ public final class Library {
     this.searchRoutes = new SearchRoutes(pages, new PromptSearch(jdbi), prompts, tags, collections);
     this.collectionRoutes = new CollectionRoutes(pages, collections, prompts);
     this.comparison = new PromptComparison(pages, prompts, tags);
+    this.feedRoutes = new FeedRoutes(prompts, collections, new PromptFeeds(jdbi));
+    this.openSearchRoutes = new OpenSearchRoutes(new SearchSuggestions(jdbi));
     this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts), caps);
   }
 
@@ -45,6 +49,14 @@ public final class Library {
 
   public TransferRoutes transferRoutes() {
     return transferRoutes;
+  }
+
+  public FeedRoutes feedRoutes() {
+    return feedRoutes;
+  }
+
+  public OpenSearchRoutes openSearchRoutes() {
+    return openSearchRoutes;
   }
 
   public PromptComparison comparison() {

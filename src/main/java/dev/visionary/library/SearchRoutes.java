@@ -42,7 +42,7 @@ public final class SearchRoutes {
   public void bookmarks(Context ctx) {
     User me = CurrentUser.require(ctx);
     shared(ctx, CurrentUser.revision(ctx), SearchScope.bookmarks(me.id()), Urls.BOOKMARKS, "Bookmarks",
-        "Prompts you starred, yours and other people's.");
+        "Prompts you starred, yours and other people's.", Map.of());
   }
 
   /**
@@ -50,20 +50,27 @@ public final class SearchRoutes {
    * the same for every visitor but for the header (which names the viewer and nothing else of theirs).
    */
   public void explore(Context ctx) {
-    shared(ctx, 0, SearchScope.explore(), Urls.EXPLORE, "Explore", "Prompts people have chosen to share with everyone.");
+    shared(ctx, 0, SearchScope.explore(), Urls.EXPLORE, "Explore", "Prompts people have chosen to share with everyone.",
+        feedLink("Visionary · Explore", Urls.EXPLORE_FEED));
   }
 
   /**
    * A listing of shared prompts, kept under the shared revision, read in one query. A collection filter also
    * shows what is in a collection, which that revision does not follow, so such a listing is rendered each time.
    */
-  private void shared(Context ctx, long viewerRevision, SearchScope scope, String base, String heading, String intro) {
+  private void shared(Context ctx, long viewerRevision, SearchScope scope, String base, String heading, String intro,
+      Map<String, Object> extra) {
     if (ctx.queryParam("collection") != null && !ctx.queryParam("collection").isBlank()) {
-      listing(ctx, scope, base, heading, intro);
+      listing(ctx, scope, base, heading, intro, extra);
       return;
     }
     pages.shared(ctx, List.of(base, prompts.sharedRevision()), CurrentUser.get(ctx).orElse(null), viewerRevision,
-        () -> render(ctx, scope, base, heading, intro, Map.of()));
+        () -> render(ctx, scope, base, heading, intro, extra));
+  }
+
+  /** The page's Atom feed, linked from its head so feed readers find it. */
+  static Map<String, Object> feedLink(String title, String url) {
+    return Map.of("feedTitle", title, "feedUrl", url);
   }
 
   /**
@@ -91,7 +98,7 @@ public final class SearchRoutes {
     Optional<User> viewer = CurrentUser.get(ctx);
     long viewerRevision = viewer.isPresent() ? CurrentUser.revision(ctx) : 0;
     pages.shared(ctx, List.of(owner.id(), profile.revision()), viewer.orElse(null), viewerRevision, () -> {
-      Map<String, Object> extra = new HashMap<>();
+      Map<String, Object> extra = new HashMap<>(feedLink(owner.username() + " on Visionary", Urls.profileFeed(owner.username())));
       extra.put("profile", owner);
       extra.put("publicCollections", collections.publicOf(owner.id()));
       return render(ctx, SearchScope.profile(owner.id()), Urls.profile(owner.username()),
@@ -100,8 +107,8 @@ public final class SearchRoutes {
   }
 
   /** One search page: the full page on a direct load, only the results when HTMX asks. */
-  private void listing(Context ctx, SearchScope scope, String base, String heading, String intro) {
-    Pages.Rendered page = render(ctx, scope, base, heading, intro, Map.of());
+  private void listing(Context ctx, SearchScope scope, String base, String heading, String intro, Map<String, Object> extra) {
+    Pages.Rendered page = render(ctx, scope, base, heading, intro, extra);
     ctx.header("Vary", "HX-Request");
     ctx.status(page.status()).html(page.html());
   }

@@ -47,6 +47,14 @@ public final class Urls {
   public static final String BOOKMARKS = "/bookmarks";
   public static final String EXPLORE = "/explore";
   public static final String PROFILE = "/u/{username}";
+  // Feeds and the browser's search box
+  public static final String EXPLORE_FEED = "/explore/feed.atom";
+  public static final String PROFILE_FEED = "/u/{username}/feed.atom";
+  /** Before {@link #COLLECTION_PAGE} in the route table, which would read "feed.atom" as a slug. */
+  public static final String COLLECTION_FEED = "/c/{id}/feed.atom";
+  public static final String OPENSEARCH = "/opensearch.xml";
+  public static final String SEARCH = "/search";
+  public static final String SEARCH_SUGGEST = "/search/suggest";
   public static final String EXPORT = "/export";
   public static final String IMPORT = "/import";
 
@@ -162,6 +170,14 @@ public final class Urls {
 
   public static String profile(String username) {
     return "/u/" + segment(username);
+  }
+
+  public static String profileFeed(String username) {
+    return profile(username) + "/feed.atom";
+  }
+
+  public static String collectionFeed(String id) {
+    return "/c/" + segment(id) + "/feed.atom";
   }
 
   public static String job(String id) {

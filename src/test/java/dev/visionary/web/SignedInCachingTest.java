@@ -101,9 +101,10 @@ class SignedInCachingTest {
       case "/images/{id}", "/images/{id}/thumb" -> route.replace("{id}", ids.get("image"));
       case "/p/{id}", "/p/{id}/edit", "/p/{id}/history", "/prompts/{id}/edit", "/prompts/{id}/history" -> route.replace("{id}", ids.get("prompt"));
       case "/p/{id}/{slug}" -> "/p/" + ids.get("prompt") + "/" + ids.get("promptSlug");
-      case "/c/{id}" -> "/c/" + ids.get("collection");
+      case "/c/{id}", "/c/{id}/feed.atom" -> route.replace("{id}", ids.get("collection"));
       case "/c/{id}/{slug}" -> "/c/" + ids.get("collection") + "/" + ids.get("collectionSlug");
-      case "/u/{username}" -> "/u/" + ids.get("username");
+      case "/u/{username}", "/u/{username}/feed.atom" -> route.replace("{username}", ids.get("username"));
+      case "/search", "/search/suggest" -> route + "?q=harbour";
       case "/library" -> "/library?q=harbour";
       case "/library/tags" -> "/library/tags?q=h";
       case "/x/{id}/compare" -> "/x/" + ids.get("expansion") + "/compare?card=1&card=2";
