@@ -95,8 +95,9 @@ final class AtomFeed {
   }
 
   /**
-   * The text without the characters XML 1.0 cannot carry (most control characters, lone surrogates): a prompt
-   * pasted from anywhere may hold them, and one of them would make the whole feed unreadable.
+   * The text without the characters XML 1.0 cannot carry (most control characters, lone surrogates). The forms and
+   * imports refuse them today, but the XML writer would pass one through silently and a single one makes the whole
+   * feed unreadable, so the feed does not depend on every row having come through those checks.
    */
   static String xmlSafe(String s) {
     if (s == null) {

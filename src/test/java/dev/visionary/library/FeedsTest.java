@@ -118,6 +118,17 @@ class FeedsTest {
     assertEquals(404, reader.get("/u/nobody-" + owner.username + "/feed.atom").statusCode());
   }
 
+  @Test
+  void markupAndCharactersBeyondTheBasicPlaneInAPromptComeThroughAsText() throws Exception {
+    LibraryClient owner = LibraryClient.signedIn("feedesc");
+    String text = "a bell tower </content></entry> ]]> &amp; <b>loud</b> \uD83D\uDD14";
+    owner.save("title", "Bell <tower> & \"belfry\"", "text", text, "visibility", "public");
+    SyndFeed feed = parse(LibraryClient.anonymous().get("/u/" + owner.username + "/feed.atom").body());
+    assertEquals(1, feed.getEntries().size());
+    assertEquals("Bell <tower> & \"belfry\"", feed.getEntries().get(0).getTitle());
+    assertEquals(text, feed.getEntries().get(0).getContents().get(0).getValue());
+  }
+
   private static SyndFeed parse(String xml) throws Exception {
     return new SyndFeedInput().build(new StringReader(xml));
   }
