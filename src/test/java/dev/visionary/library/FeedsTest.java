@@ -68,14 +68,17 @@ class FeedsTest {
     LibraryClient owner = LibraryClient.signedIn("feedexp");
     String path = owner.save("title", "Amber dunes at dusk", "text", "amber dunes at dusk, long shadows", "visibility", "public");
     String id = LibraryClient.idOf(path);
+    Http reader = LibraryClient.anonymous();
+    String before = reader.get("/explore/feed.atom").headers().firstValue("ETag").orElseThrow();
     String job = Jobs.submit(owner.http, "prompt_id", id, "prompt", "amber dunes at dusk, long shadows", "size", "512x512", "count", "1");
     List<String> images = Jobs.imageIds(Jobs.awaitFinished(owner.http, job, Duration.ofSeconds(30)));
     assertEquals(1, images.size());
     owner.save("title", "Private dunes", "text", "dunes nobody else sees", "visibility", "private");
 
-    Http reader = LibraryClient.anonymous();
     assertTrue(ALTERNATE.matcher(reader.get("/explore").body()).find(), "Explore links its feed");
-    SyndFeed feed = parse(reader.get("/explore/feed.atom").body());
+    HttpResponse<String> response = reader.get("/explore/feed.atom", "If-None-Match", before);
+    assertEquals(200, response.statusCode(), "a reader polling with its old copy gets the new image");
+    SyndFeed feed = parse(response.body());
     assertTrue(feed.getEntries().size() <= 50);
     assertFalse(titles(feed).contains("Private dunes"));
     SyndEntry entry = feed.getEntries().stream().filter(e -> e.getTitle().equals("Amber dunes at dusk")).findFirst().orElseThrow();
@@ -109,6 +112,7 @@ class FeedsTest {
     assertEquals(List.of("Second harbour", "First harbour"), titles(feed), "the latest added first; the private prompt never");
     assertEquals(List.of(reader.base() + collection), feed.getLinks().stream().filter(l -> "alternate".equals(l.getRel()))
         .map(SyndLink::getHref).toList(), "the feed names its collection's page");
+    assertFalse(reader.get("/u/" + owner.username).body().contains(collectionId), "an unlisted collection is found only by its address");
 
     String other = owner.collection("My drafts", "private");
     assertEquals(404, reader.get("/c/" + other.split("/")[2] + "/feed.atom").statusCode());
