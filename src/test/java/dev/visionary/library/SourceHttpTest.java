@@ -67,6 +67,17 @@ class SourceHttpTest {
     assertTrue(after.contains("a lighthouse in a storm") && after.contains("Seaside Paintings &lt;Archive&gt;</a>"), after);
   }
 
+  /** Someone signed out who clicks the bookmark signs in and comes back to the same filled form. */
+  @Test
+  void signingInFirstKeepsWhatTheBookmarkletSent() {
+    String wanted = "/prompts/new?text=" + enc("a quiet lake") + "&source_url=" + enc("https://example.org/lake") + "&source_title=Lakes";
+    HttpResponse<String> anonymous = LibraryClient.anonymous().get(wanted);
+    assertEquals(303, anonymous.statusCode());
+    String login = anonymous.headers().firstValue("Location").orElseThrow();
+    assertTrue(login.startsWith("/login?next="), login);
+    assertEquals(wanted, java.net.URLDecoder.decode(login.substring("/login?next=".length()), StandardCharsets.UTF_8));
+  }
+
   @Test
   void anAddressThatIsNotHttpIsNeitherOfferedNorKept() {
     LibraryClient me = LibraryClient.signedIn("badsource");
