@@ -18,12 +18,8 @@ record PromptForm(
 
   static final int MAX_TEXT = 12_000;
 
-  static PromptForm empty() {
-    return new PromptForm("", "", "", Target.GENERIC.id(), "", "", "", "", "", "", Visibility.PRIVATE.id(), "", 0, newCreateKey(), "", "", Map.of());
-  }
-
   /**
-   * A new-prompt form filled from the address, as the bookmarklet opens it: the selected text, and the page it was on as
+   * A new-prompt form, empty, or filled from the address as the bookmarklet opens it: the selected text, and the page it was on as
    * the source, whose title is the prompt's title unless one is given. Nothing here is refused: what does not fit is
    * cut, and a source address that is not http(s) is left out, so the person sees the form and decides.
    */

@@ -85,6 +85,8 @@ class SourceHttpTest {
     assertEquals(null, field(html, "source_url"), "no source field for a javascript: address");
     assertFalse(html.contains("Saving from"));
     assertEquals("", field(html, "title"), "the title of a dropped source is not used either");
+    int broken = me.get("/prompts/new?text=%ff%fe&source_url=%E0%A4&source_title=%C3").statusCode();
+    assertTrue(broken == 200 || broken == 400, "an address that does not decode is no server error: " + broken);
 
     for (String bad : new String[] {"javascript:alert(1)", "data:text/html,hi", "/relative/path", "http://", "ftp://example.org/x"}) {
       String page = me.save("title", "Refused " + bad.length(), "text", "some text", "source_url", bad, "source_title", "Evil page");
