@@ -129,4 +129,14 @@
     var item = widget.closest("[data-rated]");
     if (item) item.classList.toggle("rejected", widget.getAttribute("data-state") === "rejected");
   });
+
+  // The "Save to Visionary" link is meant to be dragged to the bookmarks bar; clicked here it would only be refused
+  // by this page's Content-Security-Policy, so say what to do instead.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-bookmarklet]");
+    if (!link) return;
+    event.preventDefault();
+    var hint = link.closest(".bookmarklet").querySelector("[data-bookmarklet-hint]");
+    if (hint) hint.hidden = false;
+  });
 })();

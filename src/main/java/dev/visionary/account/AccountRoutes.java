@@ -4,6 +4,7 @@ import dev.visionary.config.Config;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.RateLimiter;
 import dev.visionary.identity.User;
+import dev.visionary.web.Bookmarklet;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Requests;
@@ -262,6 +263,7 @@ public final class AccountRoutes {
     model.put("changed", "password".equals(ctx.queryParam("changed")));
     model.put("minLength", Passwords.MIN_LENGTH);
     model.put("sections", settingsSections);
+    model.put("bookmarklet", Bookmarklet.href(ctx));
     pages.page(ctx, "account/settings", model);
   }
 }

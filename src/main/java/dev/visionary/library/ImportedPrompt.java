@@ -58,7 +58,9 @@ record ImportedPrompt(String sourceId, PromptDraft draft, Prompts.ImportedState 
       throw new IllegalArgumentException(e.getMessage());
     }
     List<PromptVersion> versions = versions(n.path("versions"), id, target);
-    PromptDraft draft = new PromptDraft(title, text, negative, target, params, idea, expansion, null, visibility);
+    // Checked as the bookmarklet's form checks it: a source that is not an http(s) address is left out.
+    Source source = Source.of(n.path("source_url").asText(""), n.path("source_title").asText(""));
+    PromptDraft draft = new PromptDraft(title, text, negative, target, params, idea, expansion, null, visibility, source);
     if (versions.isEmpty()) {
       int version = whole(n.path("version")) > 0 ? whole(n.path("version")) : 1;
       versions.add(new PromptVersion(id, version, title, text, negative, target, params, idea, "", instant(n, "created_at")));

@@ -83,6 +83,10 @@ final class LibraryTransfer {
             n.put("idea", p.idea());
             n.put("expansion_id", p.expansionId());
             n.put("parent_id", p.parentId());
+            if (p.source().present()) {
+              n.put("source_url", p.sourceUrl());
+              n.put("source_title", p.sourceTitle());
+            }
             n.put("visibility", p.visibility().id());
             n.put("version", p.version());
             n.put("use_count", p.useCount());

@@ -10,11 +10,11 @@ record Prompt(
     String id, long ownerId, String ownerName, String title, String slug, String text, String negative,
     String target, String params, String idea, String expansionId, String parentId, Visibility visibility,
     int version, int useCount, int imageCount, String coverImageId,
-    Instant createdAt, Instant updatedAt, Instant deletedAt, Short rating) {
+    Instant createdAt, Instant updatedAt, Instant deletedAt, Short rating, String sourceUrl, String sourceTitle) {
 
   static final String COLUMNS = "p.id, p.owner_id, u.username::text as owner_name, p.title, p.slug, p.text, p.negative, p.target, "
       + "p.params::text as params, p.idea, p.expansion_id, p.parent_id, upper(p.visibility) as visibility, p.version, p.use_count, "
-      + "p.image_count, p.cover_image_id, p.created_at, p.updated_at, p.deleted_at, p.rating";
+      + "p.image_count, p.cover_image_id, p.created_at, p.updated_at, p.deleted_at, p.rating, p.source_url, p.source_title";
   /** {@link #COLUMNS} to the record by name; the visibility is stored in lower case and read by its constant's name. */
   static final RowMapper<Prompt> ROW = ConstructorMapper.of(Prompt.class);
 
@@ -35,6 +35,16 @@ record Prompt(
   }
 
   public PromptDraft draft() {
-    return new PromptDraft(title, text, negative, target, params, idea, expansionId, parentId, visibility);
+    return new PromptDraft(title, text, negative, target, params, idea, expansionId, parentId, visibility, source());
+  }
+
+  /** The page it was saved from; {@link Source#present()} is false for a prompt written here. */
+  public Source source() {
+    return new Source(sourceUrl, sourceTitle);
+  }
+
+  /** For the page's "Saved from" link. */
+  public String sourceLabel() {
+    return source().present() ? source().label() : "";
   }
 }

@@ -14,18 +14,33 @@ import java.util.Map;
 record PromptForm(
     String title, String text, String negative, String target, String params, String idea, String expansionId,
     String parentId, String tags, String collectionId, String visibility, String note, int baseVersion, String createKey,
-    Map<String, String> errors) {
+    String sourceUrl, String sourceTitle, Map<String, String> errors) {
 
   static final int MAX_TEXT = 12_000;
 
-  static PromptForm empty() {
-    return new PromptForm("", "", "", Target.GENERIC.id(), "", "", "", "", "", "", Visibility.PRIVATE.id(), "", 0, newCreateKey(), Map.of());
+  /**
+   * A new-prompt form, empty, or filled from the address as the bookmarklet opens it: the selected text, and the page it was on as
+   * the source, whose title is the prompt's title unless one is given. Nothing here is refused: what does not fit is
+   * cut, and a source address that is not http(s) is left out, so the person sees the form and decides.
+   */
+  static PromptForm prefilled(Context ctx) {
+    Source source = Source.of(ctx.queryParam("source_url"), ctx.queryParam("source_title"));
+    String text = nz(ctx.queryParam("text")).replace("\r\n", "\n").replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
+    if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+      text = text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
+    }
+    String title = Source.oneLine(ctx.queryParam("title"), 200);
+    if (title.isEmpty()) {
+      title = Source.oneLine(source.title(), 200);
+    }
+    return new PromptForm(title, text, "", Target.GENERIC.id(), "", "", "", "", "", "", Visibility.PRIVATE.id(), "", 0, newCreateKey(),
+        source.url(), source.title(), Map.of());
   }
 
   static PromptForm of(Prompt p, List<String> tags) {
     String params = "{}".equals(p.params()) ? "" : p.params();
     return new PromptForm(p.title(), p.text(), p.negative(), p.target(), params, p.idea(), nz(p.expansionId()), nz(p.parentId()),
-        String.join(", ", tags), "", p.visibility().id(), "", p.version(), "", Map.of());
+        String.join(", ", tags), "", p.visibility().id(), "", p.version(), "", p.sourceUrl(), p.sourceTitle(), Map.of());
   }
 
   /** Made when a new-prompt form is shown; sending that form again (its answer lost) finds the prompt it made. */
@@ -55,6 +70,8 @@ record PromptForm(
       base = 0;
     }
     String createKey = field(ctx, "create_key", "The form's key", 64, false, errors);
+    // Hidden fields the bookmarklet's form carries; an address that is not http(s) is dropped, not shown as an error.
+    Source source = Source.of(Forms.param(ctx, "source_url"), Forms.param(ctx, "source_title"));
     if (!createKey.isEmpty() && !createKey.matches("[A-Za-z0-9_-]{8,64}")) {
       errors.put("form", "This form is damaged: open a new one and paste your text into it.");
       createKey = newCreateKey();
@@ -90,7 +107,7 @@ record PromptForm(
       errors.put("expansion_id", "That expansion reference is not valid.");
     }
     return new PromptForm(title, text, negative, target, params, idea, expansionId, parentId, tags, collectionId, visibility,
-        note, base, createKey, errors);
+        note, base, createKey, source.url(), source.title(), errors);
   }
 
   private static String field(Context ctx, String name, String label, int max, boolean multiLine, Map<String, String> errors) {
@@ -107,7 +124,7 @@ record PromptForm(
     Map<String, String> more = new LinkedHashMap<>(errors);
     more.put(field, message);
     return new PromptForm(title, text, negative, target, params, idea, expansionId, parentId, tags, collectionId, visibility, note,
-        baseVersion, createKey, more);
+        baseVersion, createKey, sourceUrl, sourceTitle, more);
   }
 
   boolean valid() {
@@ -119,7 +136,13 @@ record PromptForm(
     String finalTitle = title.isBlank() ? Slugs.suggestTitle(idea, text) : title;
     return new PromptDraft(finalTitle, text, negative, target, JsonParams.normalize(params), idea,
         expansionId.isEmpty() ? null : expansionId, parentId.isEmpty() ? null : parentId,
-        Visibility.byId(visibility).orElse(Visibility.PRIVATE));
+        Visibility.byId(visibility).orElse(Visibility.PRIVATE), Source.of(sourceUrl, sourceTitle));
+  }
+
+  /** What the form says while saving from a page: "Saving from …". */
+  public String sourceLabel() {
+    Source source = Source.of(sourceUrl, sourceTitle);
+    return source.present() ? source.label() : "";
   }
 
   List<String> tagList() {

@@ -49,8 +49,9 @@ public final class PromptRoutes {
     ctx.redirect(Access.readable(ctx, prompts, ctx.pathParam("id")).url(), HttpStatus.MOVED_PERMANENTLY);
   }
 
+  /** Empty, or filled from the address when the bookmarklet opened it. */
   public void newForm(Context ctx) {
-    showForm(ctx, PromptForm.empty(), null, 200);
+    showForm(ctx, PromptForm.prefilled(ctx), null, 200);
   }
 
   public void editForm(Context ctx) {
@@ -129,7 +130,7 @@ public final class PromptRoutes {
     }
     PromptDraft draft = form.draft();
     PromptDraft keepLineage = new PromptDraft(draft.title(), draft.text(), draft.negative(), draft.target(), draft.params(), draft.idea(),
-        p.expansionId(), p.parentId(), draft.visibility());
+        p.expansionId(), p.parentId(), draft.visibility(), p.source());
     if (!prompts.update(p, keepLineage, form.note(), form.tagList())) {
       showForm(ctx, form.withError("form", "This prompt was changed elsewhere at the same moment. Save again."), p, 409);
       return;
@@ -164,7 +165,8 @@ public final class PromptRoutes {
     Prompt original = Access.readable(ctx, prompts, ctx.pathParam("id"));
     String title = original.ownedBy(me.id()) ? original.title() + " (copy)" : original.title();
     PromptDraft copy = new PromptDraft(title.length() > 200 ? title.substring(0, 200) : title, original.text(), original.negative(),
-        original.target(), original.params(), original.idea(), original.expansionId(), original.id(), Visibility.PRIVATE);
+        original.target(), original.params(), original.idea(), original.expansionId(), original.id(), Visibility.PRIVATE,
+        original.source());
     String id;
     try {
       id = prompts.create(me.id(), copy, original.ownedBy(me.id()) ? tags.of(original.id()) : List.of());
@@ -249,7 +251,7 @@ public final class PromptRoutes {
     PromptVersion v = prompts.versions(p.id()).stream().filter(x -> x.version() == number).findFirst()
         .orElseThrow(() -> new NotFoundResponse("There is no such version of this prompt."));
     PromptDraft restored = new PromptDraft(v.title(), v.text(), v.negative(), v.target(), v.params(), v.idea(), p.expansionId(),
-        p.parentId(), p.visibility());
+        p.parentId(), p.visibility(), p.source());
     prompts.update(p, restored, "Restored version " + number, null);
     ctx.redirect(Urls.promptHistory(p.id()), HttpStatus.SEE_OTHER);
   }

@@ -154,15 +154,15 @@ final class Prompts {
   }
 
   private static final String INSERT = "insert into prompts (id, owner_id, title, slug, text, negative, target, params, idea,"
-      + " expansion_id, parent_id, visibility, version, use_count, created_at, updated_at, deleted_at, create_key, rating) values (:id, :owner,"
-      + " :title, :slug, :text, :negative, :target, cast(:params as jsonb), :idea, :expansion, :parent, :visibility, :version, :uses,"
-      + " coalesce(:created, now()), coalesce(:updated, now()), :deleted, :key, :rating)";
+      + " expansion_id, parent_id, visibility, version, use_count, created_at, updated_at, deleted_at, create_key, rating, source_url, source_title)"
+      + " values (:id, :owner, :title, :slug, :text, :negative, :target, cast(:params as jsonb), :idea, :expansion, :parent, :visibility,"
+      + " :version, :uses, coalesce(:created, now()), coalesce(:updated, now()), :deleted, :key, :rating, :source_url, :source_title)";
 
   static <S extends SqlStatement<S>> S bindPrompt(S statement, String id, long ownerId, PromptDraft d, ImportedState state) {
     return statement.bind("id", id).bind("owner", ownerId).bind("title", d.title()).bind("slug", Slugs.slug(d.title()))
         .bind("text", d.text()).bind("negative", d.negative()).bind("target", d.target()).bind("params", d.params())
         .bind("idea", d.idea()).bind("expansion", d.expansionId()).bind("parent", d.parentId())
-        .bind("visibility", d.visibility().id())
+        .bind("visibility", d.visibility().id()).bind("source_url", d.source().url()).bind("source_title", d.source().title())
         .bind("version", state == null ? 1 : state.version()).bind("uses", state == null ? 0 : state.useCount())
         .bind("created", state == null ? null : state.createdAt()).bind("updated", state == null ? null : state.updatedAt())
         .bind("deleted", state == null ? null : state.deletedAt()).bind("key", (String) null)

@@ -3,6 +3,7 @@ package dev.visionary.library;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.prompt.Target;
+import dev.visionary.web.Bookmarklet;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Ratings;
 import dev.visionary.web.Urls;
@@ -137,6 +138,7 @@ public final class SearchRoutes {
     model.put("ratingFilters", Ratings.FILTERS);
     model.put("targets", List.of(Target.values()));
     model.putIfAbsent("filters", false);
+    model.put("bookmarklet", library ? Bookmarklet.href(ctx) : null);
     model.put("pageTitle", query.hasText() ? heading + ": " + query.q() : heading);
     model.put("clearTagUrl", query.withTag("").url(base));
     return pages.render(ctx, "library/search", "results", model, problems.isEmpty() ? 200 : 400);

@@ -20,6 +20,20 @@ public final class Requests {
     return proxies(ctx).clientAddress(ctx.ip(), lines(ctx, "X-Forwarded-For"), lines(ctx, "Forwarded"));
   }
 
+  /**
+   * This app's address as the browser reached it, for links that leave the page (the bookmarklet): https when
+   * {@link #isHttps}, and the request's Host, which proxies pass on. A Host that is not a plain host name or address
+   * with an optional port is not used; the address the request came in on is, so nothing a client sends ends up in a script.
+   */
+  public static String origin(Context ctx) {
+    String host = ctx.header("Host");
+    if (host == null || !host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?")) {
+      String local = ctx.req().getLocalAddr();
+      host = (local.contains(":") ? "[" + local + "]" : local) + ":" + ctx.req().getLocalPort();
+    }
+    return (isHttps(ctx) ? "https://" : "http://") + host;
+  }
+
   private static TrustedProxies proxies(Context ctx) {
     TrustedProxies proxies = ctx.attribute(PROXIES_ATTR);
     return proxies == null ? TrustedProxies.none() : proxies;
