@@ -1,5 +1,6 @@
 package dev.visionary.expand;
 
+import dev.visionary.expand.llm.ChatRequest;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.identity.User;
@@ -25,7 +26,8 @@ import java.util.Optional;
 
 /**
  * "Describe an image": a picture in, prompts out, kept as an expansion with the picture's thumbnail. A prompt the
- * file carries (AUTOMATIC1111, ComfyUI, InvokeAI, Fooocus) comes back first, as written; then one written from
+ * file carries (AUTOMATIC1111, ComfyUI, InvokeAI, Fooocus) comes back first, as written; then, with a language model
+ * configured (OpenAI, Anthropic, Ollama), the prompts it writes looking at the picture, or else one written from
  * what can be measured in the picture, saying so.
  */
 public final class DescribeRoutes {
@@ -34,13 +36,22 @@ public final class DescribeRoutes {
   private static final int MAX_FILE_NAME = 120;
   /** An embedded prompt longer than this is not one a person wrote for a model; the file is measured instead. */
   private static final int MAX_EMBEDDED = 6000;
+  private static final int MAX_COUNT = 8;
+  /** What the model is asked to write from, in place of an idea; the instructions say how to write. */
+  static final String IDEA = "the attached picture. Write prompts that would recreate it: its subject, setting, composition, "
+      + "light, colours and style, as precisely as the picture shows them";
 
   private final Pages pages;
   private final Expansions expansions;
   private final DescribedPictures pictures;
   private final UsageLimits limits;
+  private final ExpansionEngines engines;
+  private final Instructions instructions;
 
-  DescribeRoutes(Pages pages, Expansions expansions, DescribedPictures pictures, UsageLimits limits) {
+  DescribeRoutes(Pages pages, Expansions expansions, DescribedPictures pictures, UsageLimits limits, ExpansionEngines engines,
+                 Instructions instructions) {
+    this.engines = engines;
+    this.instructions = instructions;
     this.pages = pages;
     this.expansions = expansions;
     this.pictures = pictures;
@@ -65,6 +76,22 @@ public final class DescribeRoutes {
       return;
     }
     Target target = chosen.get();
+    String engineId = Optional.ofNullable(ctx.formParam("engine")).orElse(ENGINE).strip();
+    Optional<LlmEngine> model = engines.find(engineId).filter(LlmEngine.class::isInstance).map(LlmEngine.class::cast);
+    if (!engineId.equals(ENGINE) && model.isEmpty()) {
+      show(ctx, target, "Unknown engine: choose one from the list.", 400);
+      return;
+    }
+    int count;
+    try {
+      count = Integer.parseInt(Optional.ofNullable(ctx.formParam("count")).orElse("1").strip());
+    } catch (NumberFormatException e) {
+      count = -1;
+    }
+    if (count < 1 || count > MAX_COUNT) {
+      show(ctx, target, "Choose between 1 and " + MAX_COUNT + " prompts.", 400);
+      return;
+    }
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
       show(ctx, target, "Choose a picture to describe: a PNG or JPEG image.", 400);
@@ -81,12 +108,29 @@ public final class DescribeRoutes {
     limits.expansion(user);
     List<Variation> cards = new ArrayList<>();
     embedded(bytes).ifPresent(cards::add);
-    cards.add(MeasuredPrompt.write(MeasuredPrompt.measure(picture), target));
+    String usedModel = MODEL;
+    String instructionVersion = null;
+    if (model.isPresent()) {
+      Instructions.Version version = instructions.chosen(user.id());
+      instructionVersion = version.id();
+      try {
+        StudioEngine.Answer answer = model.get().run(new StudioEngine.EngineRequest(IDEA, target, "none", "whatever suits the picture", count, 0,
+            null, null), system(version, target, count), new ChatRequest.Image("image/jpeg", picture.forModel()), text -> { });
+        cards.addAll(answer.variations());
+        usedModel = answer.model();
+      } catch (StudioEngine.Failure e) {
+        // Nothing is kept: a retry would need the picture again, so the person sends it again from the form.
+        show(ctx, target, e.getMessage(), 502);
+        return;
+      }
+    } else {
+      cards.add(MeasuredPrompt.write(MeasuredPrompt.measure(picture), target));
+    }
     String fileName = fileName(file.filename());
     Expansion x = Expansion.starting(ShortIds.next(), user.id(), Expansion.Lineage.NONE,
         new Expansion.Ask("Picture: " + fileName, target.id(), "none", cards.size(), "random", 0, null, null, List.of()),
-        new Expansion.Engine(ENGINE, MODEL, null));
-    pictures.insert(x, MODEL, cards, picture, picture.thumbnail(), fileName);
+        new Expansion.Engine(model.map(LlmEngine::id).orElse(ENGINE), usedModel, instructionVersion));
+    pictures.insert(x, usedModel, cards, picture, picture.thumbnail(), fileName);
     ctx.redirect(Urls.expansion(x.id()), HttpStatus.SEE_OTHER);
   }
 
@@ -118,8 +162,16 @@ public final class DescribeRoutes {
             List.of("The prompt " + f.source() + " saved in this file, given back as it was written."), "the file's own prompt"));
   }
 
+  /** The person's chosen instructions, filled in as the Studio fills them for an idea. */
+  private static String system(Instructions.Version version, Target target, int count) {
+    return version.render(Map.of("count", Integer.toString(count), "target", target.label(), "dialect", target.dialect(),
+        "max_chars", String.format("%,d", target.maxChars()), "style", "whatever suits the picture"));
+  }
+
   private void show(Context ctx, Target target, String error, int status) {
     Map<String, Object> model = new HashMap<>();
+    model.put("models", engines.all().stream().filter(LlmEngine.class::isInstance).toList());
+    model.put("maxCount", MAX_COUNT);
     model.put("targets", List.of(Target.values()));
     model.put("target", target);
     model.put("error", error);

@@ -38,7 +38,7 @@ public final class Expand implements AutoCloseable {
     CardRatings ratings = new CardRatings(jdbi);
     DescribedPictures pictures = new DescribedPictures(jdbi);
     this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits, styles, ratings, pictures);
-    this.describe = new DescribeRoutes(pages, expansions, pictures, limits);
+    this.describe = new DescribeRoutes(pages, expansions, pictures, limits, engines, instructions);
     this.expansionRoutes = new ExpansionRoutes(pages, service, limits, ratings);
     this.instructionRoutes = new InstructionRoutes(pages, instructions);
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);

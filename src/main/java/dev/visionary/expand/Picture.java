@@ -87,7 +87,19 @@ record Picture(String format, int width, int height, BufferedImage sample) {
 
   /** A JPEG of at most {@link #THUMBNAIL_SIDE} pixels a side, for the expansion's page. */
   byte[] thumbnail() {
-    double factor = Math.min(1.0, (double) THUMBNAIL_SIDE / Math.max(sample.getWidth(), sample.getHeight()));
+    return jpeg(THUMBNAIL_SIDE);
+  }
+
+  /**
+   * The copy a vision model is sent: a JPEG of at most {@link #SAMPLE_SIDE} pixels a side, well under every
+   * provider's limit for one image, and a few hundred tokens of input rather than thousands.
+   */
+  byte[] forModel() {
+    return jpeg(SAMPLE_SIDE);
+  }
+
+  private byte[] jpeg(int maxSide) {
+    double factor = Math.min(1.0, (double) maxSide / Math.max(sample.getWidth(), sample.getHeight()));
     int w = Math.max(1, (int) Math.round(sample.getWidth() * factor));
     int h = Math.max(1, (int) Math.round(sample.getHeight() * factor));
     BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -29,13 +29,17 @@ class DescribeHttpTest {
   private static final Pattern LOCATION_ID = Pattern.compile("^/x/([A-Za-z0-9]{10})$");
 
   /** Posts the describe form as a browser's multipart form does; {@code csrf} null leaves the token out. */
-  static HttpResponse<String> describe(Http http, String csrf, String target, String fileName, byte[] content) {
+  static HttpResponse<String> describe(Http http, String csrf, String target, String fileName, byte[] content, String... fields) {
     String boundary = "----describe" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (csrf != null) {
       body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"target\"\r\n\r\n" + target + "\r\n").getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < fields.length; i += 2) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n" + fields[i + 1] + "\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
@@ -43,8 +47,8 @@ class DescribeHttpTest {
     return http.post("/describe", "multipart/form-data; boundary=" + boundary, body.toByteArray());
   }
 
-  private static String described(Http http, String target, String fileName, byte[] content) {
-    HttpResponse<String> response = describe(http, Accounts.csrf(http, "/describe"), target, fileName, content);
+  static String described(Http http, String target, String fileName, byte[] content, String... fields) {
+    HttpResponse<String> response = describe(http, Accounts.csrf(http, "/describe"), target, fileName, content, fields);
     assertEquals(303, response.statusCode(), response.body());
     Matcher m = LOCATION_ID.matcher(response.headers().firstValue("Location").orElse(""));
     assertTrue(m.matches(), response.headers().firstValue("Location").orElse("no location"));
