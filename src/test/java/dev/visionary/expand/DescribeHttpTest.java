@@ -141,6 +141,20 @@ class DescribeHttpTest {
     assertEquals(413, bomb.statusCode());
     assertTrue(bomb.body().contains("100000 × 100000 pixels"), bomb.body());
 
+    // A JPEG's frame header can declare 60000 × 60000 too: a real small JPEG with its SOF0 size rewritten.
+    byte[] jpegBomb = TestImages.jpeg(16, 16, Color.BLUE);
+    for (int i = 2; i + 8 < jpegBomb.length; i++) {
+      if ((jpegBomb[i] & 0xff) == 0xff && (jpegBomb[i + 1] & 0xff) == 0xc0) {
+        jpegBomb[i + 5] = (byte) 0xea;
+        jpegBomb[i + 6] = 0x60;
+        jpegBomb[i + 7] = (byte) 0xea;
+        jpegBomb[i + 8] = 0x60;
+        break;
+      }
+    }
+    HttpResponse<String> jpegBombResponse = describe(http, csrf, "generic", "bomb.jpg", jpegBomb);
+    assertEquals(413, jpegBombResponse.statusCode(), jpegBombResponse.body());
+
     HttpResponse<String> target = describe(http, csrf, "dreamscape-9000", "red.jpg", jpeg);
     assertEquals(400, target.statusCode());
     assertTrue(target.body().contains("Unknown target model"), target.body());
