@@ -7,6 +7,7 @@ import static dev.visionary.web.RouteAccess.SIGNED_IN;
 import dev.visionary.account.AccountRoutes;
 import dev.visionary.account.Accounts;
 import dev.visionary.account.SessionFilter;
+import dev.visionary.expand.DescribeRoutes;
 import dev.visionary.expand.Expand;
 import dev.visionary.expand.ExpansionRoutes;
 import dev.visionary.expand.InstructionRoutes;
@@ -68,6 +69,7 @@ final class Routes {
     routes.feedsAndSearchBox(h.library().feedRoutes(), h.library().openSearchRoutes());
     routes.collections(h.library().collectionRoutes());
     routes.studio(h.expand().studioRoutes(), h.expand().expansionRoutes());
+    routes.describe(h.expand().describeRoutes());
     routes.wordsAndInstructions(h.expand().wordListRoutes(), h.expand().instructionRoutes());
     routes.comparisons(h.expand(), h.library(), h.generation());
     routes.generation(h.generation().generateRoutes(), h.generation().imageRoutes());
@@ -160,6 +162,12 @@ final class Routes {
     post(Urls.EXPANSION_MORE, OWNER, x::more);
     post(Urls.EXPANSION_FILL, OWNER, x::fill);
     post(Urls.EXPANSION_CARD_RATING, OWNER, x::rateCard);
+  }
+
+  private void describe(DescribeRoutes d) {
+    get(Urls.DESCRIBE, SIGNED_IN, d::page);
+    post(Urls.DESCRIBE, SIGNED_IN, d::describe);
+    get(Urls.EXPANSION_PICTURE, OWNER, d::picture);
   }
 
   private void wordsAndInstructions(WordListRoutes w, InstructionRoutes i) {

@@ -24,6 +24,7 @@ public final class Expand implements AutoCloseable {
   private final WordListRoutes wordListRoutes;
   private final CardComparison cardComparison;
   private final Expansions expansions;
+  private final DescribeRoutes describe;
 
   public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics, StyleBook styles) {
     this.expansions = new Expansions(jdbi);
@@ -35,7 +36,9 @@ public final class Expand implements AutoCloseable {
     this.runner = new ExpansionRunner(expansions, metrics, config.expansion().deadline());
     ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
     CardRatings ratings = new CardRatings(jdbi);
-    this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits, styles, ratings);
+    DescribedPictures pictures = new DescribedPictures(jdbi);
+    this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits, styles, ratings, pictures);
+    this.describe = new DescribeRoutes(pages, expansions, pictures, limits, engines, instructions);
     this.expansionRoutes = new ExpansionRoutes(pages, service, limits, ratings);
     this.instructionRoutes = new InstructionRoutes(pages, instructions);
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);
@@ -44,6 +47,10 @@ public final class Expand implements AutoCloseable {
 
   public StudioRoutes studioRoutes() {
     return studio;
+  }
+
+  public DescribeRoutes describeRoutes() {
+    return describe;
   }
 
   public ExpansionRoutes expansionRoutes() {

@@ -60,7 +60,12 @@ final class Expansions {
    * commit, and no row ever says "running" for it.
    */
   Expansion insertFinished(Expansion e, String model, List<Variation> results, String error) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(h -> insertFinished(h, e, model, results, error));
+  }
+
+  /** As {@link #insertFinished(Expansion, String, List, String)}, in the caller's transaction. */
+  static Expansion insertFinished(Handle h, Expansion e, String model, List<Variation> results, String error) {
+    return h.createQuery("""
               insert into expansions (id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model,
                 instruction_version, seed, refinement, base_prompt, saved_styles, status, results, error, finished_at)
               values (:id, :ownerId, :parentId, :sourceId, :sourceCard, :idea, :target, :style, :count, :mode, :engine, :finalModel,
@@ -72,7 +77,11 @@ final class Expansions {
           .bind("status", error == null ? "succeeded" : "failed")
           .bind("results", write(error == null ? results : List.of()))
           .bind("error", error)
-          .registerColumnMapper(RESULTS_COLUMN).registerColumnMapper(STYLES_COLUMN).map(EXPANSION).one());
+          .registerColumnMapper(RESULTS_COLUMN).registerColumnMapper(STYLES_COLUMN).map(EXPANSION).one();
+  }
+
+  Jdbi jdbi() {
+    return jdbi;
   }
 
   /**

@@ -55,10 +55,15 @@ final class LlmEngine implements StudioEngine {
 
   @Override
   public Answer run(EngineRequest request, String instructions, Consumer<String> onText) throws Failure {
+    return run(request, instructions, null, onText);
+  }
+
+  /** As {@link #run}, with a picture beside the idea for a vision model to write from; null sends none. */
+  Answer run(EngineRequest request, String instructions, ChatRequest.Image image, Consumer<String> onText) throws Failure {
     // Room for every prompt at the target's length plus JSON, with a floor for short targets.
     int maxTokens = Math.min(16_000, Math.max(1024, request.count() * 600));
     ChatRequest chat = new ChatRequest(instructions, userMessage(request), model, TEMPERATURE, maxTokens,
-        PromptSchema.forCount(request.count()), true);
+        PromptSchema.forCount(request.count()), true, image);
     ChatResult result;
     StringBuilder text = new StringBuilder();
     try {

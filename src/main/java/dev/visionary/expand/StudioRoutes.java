@@ -40,9 +40,11 @@ public final class StudioRoutes {
   private final UsageLimits limits;
   private final StyleBook styleBook;
   private final CardRatings ratings;
+  private final DescribedPictures pictures;
 
   StudioRoutes(Pages pages, ExpansionService service, ExpansionEngines engines, Instructions instructions, IdeaTemplates templates,
-               UsageLimits limits, StyleBook styleBook, CardRatings ratings) {
+               UsageLimits limits, StyleBook styleBook, CardRatings ratings, DescribedPictures pictures) {
+    this.pictures = pictures;
     this.ratings = ratings;
     this.styleBook = styleBook;
     this.pages = pages;
@@ -80,7 +82,10 @@ public final class StudioRoutes {
     children.forEach(c -> shown.add(c.id()));
     ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()), ratings.of(shown));
     List<String> chosen = x.ask().savedStyles().stream().map(SavedStyle::id).toList();
-    render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, new HashMap<>(Map.of("chosenStyles", chosen)), 200);
+    Map<String, Object> extra = new HashMap<>(Map.of("chosenStyles", chosen));
+    // An expansion written from a picture shows the picture above its cards.
+    extra.put("described", pictures.view(x.lineage().parentId() != null ? x.lineage().parentId() : x.id()));
+    render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, extra, 200);
   }
 
   public void expand(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.png.ImageMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.png.ImageMetadata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.png.ImageMetadata;
 import dev.visionary.png.PngText;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.Forms;

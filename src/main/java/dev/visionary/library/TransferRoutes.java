@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.png.ImageMetadata;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.Pages;

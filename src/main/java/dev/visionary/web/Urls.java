@@ -25,6 +25,8 @@ public final class Urls {
   public static final String EXPANSION_FILL = "/x/{id}/fill";
   public static final String EXPANSION_COMPARE = "/x/{id}/compare";
   public static final String EXPANSION_CARD_RATING = "/x/{id}/cards/{card}/rating";
+  public static final String EXPANSION_PICTURE = "/x/{id}/picture";
+  public static final String DESCRIBE = "/describe";
   public static final String INSTRUCTIONS = "/instructions";
   public static final String INSTRUCTIONS_CHOOSE = "/instructions/choose";
   public static final String WILDCARDS = "/wildcards";
@@ -121,6 +123,10 @@ public final class Urls {
 
   public static String expansion(String id) {
     return "/x/" + segment(id);
+  }
+
+  public static String expansionPicture(String id) {
+    return expansion(id) + "/picture";
   }
 
   public static String expansionStream(String id) {

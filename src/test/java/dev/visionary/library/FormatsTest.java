@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.png.ImageMetadata;
 import dev.visionary.web.ShortIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

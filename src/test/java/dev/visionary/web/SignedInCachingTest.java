@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.Jobs;
+import dev.visionary.support.TestImages;
 import dev.visionary.support.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -45,7 +46,8 @@ class SignedInCachingTest {
         String cacheControl = response.headers().firstValue("Cache-Control").orElse("(none)");
         boolean revalidated = cacheControl.equals("private, no-cache") && response.headers().firstValue("ETag").isPresent();
         // Image bytes never change under their id; private keeps them out of shared caches.
-        boolean immutableImage = route.startsWith("/images/{id}") && cacheControl.equals("private, max-age=31536000, immutable");
+        boolean immutableImage = (route.startsWith("/images/{id}") || route.equals("/x/{id}/picture"))
+            && cacheControl.equals("private, max-age=31536000, immutable");
         if (!(cacheControl.equals("no-store") || revalidated || immutableImage)) {
           problems.add("GET " + path.get() + (htmx ? " (HTMX)" : "") + " -> " + response.statusCode() + ", Cache-Control: " + cacheControl);
         }
@@ -67,6 +69,7 @@ class SignedInCachingTest {
     List<String> images = Jobs.imageIds(Jobs.awaitFinished(me, job, Duration.ofSeconds(30)));
     assertEquals(2, images.size());
     String grid = saved(me, "/grids", "prompt", "a {red|blue} kite", "engine", "builtin", "rows", "option", "cols", "none");
+    String described = described(me, TestImages.jpeg(64, 48, java.awt.Color.ORANGE));
     return Map.ofEntries(
         Map.entry("prompt", prompt.split("/")[2]), Map.entry("promptSlug", prompt.split("/")[3]),
         Map.entry("collection", collection.split("/")[2]), Map.entry("collectionSlug", collection.split("/")[3]),
@@ -74,7 +77,7 @@ class SignedInCachingTest {
         Map.entry("job", job), Map.entry("image", images.get(0)), Map.entry("username", username),
         Map.entry("comparedPrompts", "p=" + prompt.split("/")[2] + "&p=" + second.split("/")[2]),
         Map.entry("comparedImages", "i=" + images.get(0) + "&i=" + images.get(1)),
-        Map.entry("grid", grid.substring("/grids/".length())));
+        Map.entry("grid", grid.substring("/grids/".length())), Map.entry("described", described.substring("/x/".length())));
   }
 
   private static String saved(Http me, String path, String... fields) {
@@ -82,6 +85,21 @@ class SignedInCachingTest {
     form.put("_csrf", Accounts.csrf(me, "/"));
     HttpResponse<String> response = me.postForm(path, form);
     assertEquals(303, response.statusCode(), () -> path + ": " + response.body());
+    return response.headers().firstValue("Location").orElseThrow();
+  }
+
+  /** An expansion described from a picture, posted as the describe form's multipart body; returns its address. */
+  private static String described(Http me, byte[] jpeg) {
+    String boundary = "----cachewalk" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + Accounts.csrf(me, "/describe")
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"target\"\r\n\r\ngeneric\r\n--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orange.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(jpeg);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<String> response = me.post("/describe", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    assertEquals(303, response.statusCode(), response::body);
     return response.headers().firstValue("Location").orElseThrow();
   }
 
@@ -95,6 +113,7 @@ class SignedInCachingTest {
     }
     String path = switch (route) {
       case "/x/{id}", "/x/{id}/stream" -> route.replace("{id}", ids.get("expansion"));
+      case "/x/{id}/picture" -> route.replace("{id}", ids.get("described"));
       case "/jobs/{id}" -> route.replace("{id}", ids.get("job"));
       case "/jobs" -> "/jobs?expansion=" + ids.get("expansion");
       case "/generate" -> "/generate?prompt_id=" + ids.get("prompt");

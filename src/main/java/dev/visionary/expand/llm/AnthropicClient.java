@@ -74,7 +74,15 @@ public final class AnthropicClient implements ChatClient {
     if (!system.isBlank()) {
       body.put("system", system);
     }
-    body.putArray("messages").addObject().put("role", "user").put("content", request.user());
+    if (request.image() == null) {
+      body.putArray("messages").addObject().put("role", "user").put("content", request.user());
+    } else {
+      // An image block before the text, as Anthropic recommends, carrying the picture base64-encoded.
+      var blocks = body.putArray("messages").addObject().put("role", "user").putArray("content");
+      blocks.addObject().put("type", "image").putObject("source").put("type", "base64")
+          .put("media_type", request.image().mediaType()).put("data", request.image().base64());
+      blocks.addObject().put("type", "text").put("text", request.user());
+    }
     if (request.temperature() != null) {
       // Anthropic accepts 0–1 where OpenAI accepts 0–2; a request written for either must not be rejected.
       body.put("temperature", Math.max(0, Math.min(1, request.temperature())));

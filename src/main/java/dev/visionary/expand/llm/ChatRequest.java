@@ -1,6 +1,7 @@
 package dev.visionary.expand.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,26 @@ import java.util.Objects;
  * @param maxTokens   upper bound on the answer's length, in tokens
  * @param jsonSchema  the JSON Schema the answer must follow, or null for free text
  * @param stream      whether to receive the answer as it is written
+ * @param image       a picture sent with the user message, for a vision model to look at; null for none
  */
 public record ChatRequest(String system, String user, String model, Double temperature, int maxTokens,
-                          JsonNode jsonSchema, boolean stream) {
+                          JsonNode jsonSchema, boolean stream, Image image) {
+
+  /** A picture as the providers take it: its media type and its bytes, sent base64-encoded. */
+  public record Image(String mediaType, byte[] bytes) {
+    public String base64() {
+      return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** As OpenAI's {@code image_url} part takes it. */
+    public String dataUrl() {
+      return "data:" + mediaType + ";base64," + base64();
+    }
+  }
+
+  public ChatRequest(String system, String user, String model, Double temperature, int maxTokens, JsonNode jsonSchema, boolean stream) {
+    this(system, user, model, temperature, maxTokens, jsonSchema, stream, null);
+  }
 
   public ChatRequest {
     Objects.requireNonNull(user, "user");

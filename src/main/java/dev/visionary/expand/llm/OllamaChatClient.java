@@ -82,7 +82,11 @@ public final class OllamaChatClient implements ChatClient {
     if (!request.system().isBlank()) {
       messages.addObject().put("role", "system").put("content", request.system());
     }
-    messages.addObject().put("role", "user").put("content", request.user());
+    ObjectNode user = messages.addObject().put("role", "user").put("content", request.user());
+    if (request.image() != null) {
+      // Ollama's vision models take pictures as base64 strings beside the message's text.
+      user.putArray("images").add(request.image().base64());
+    }
     if (request.jsonSchema() != null) {
       body.set("format", request.jsonSchema());
     }

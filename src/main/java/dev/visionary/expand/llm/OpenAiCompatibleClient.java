@@ -92,7 +92,14 @@ public final class OpenAiCompatibleClient implements ChatClient {
     if (!system.isBlank()) {
       messages.addObject().put("role", "system").put("content", system);
     }
-    messages.addObject().put("role", "user").put("content", request.user());
+    if (request.image() == null) {
+      messages.addObject().put("role", "user").put("content", request.user());
+    } else {
+      // A picture goes as a content part beside the text, inline as a data: URL (no upload step needed).
+      ArrayNode parts = messages.addObject().put("role", "user").putArray("content");
+      parts.addObject().put("type", "text").put("text", request.user());
+      parts.addObject().put("type", "image_url").putObject("image_url").put("url", request.image().dataUrl());
+    }
     if (request.temperature() != null && !defaultTemperatureModels.contains(request.model())) {
       body.put("temperature", request.temperature());
     }

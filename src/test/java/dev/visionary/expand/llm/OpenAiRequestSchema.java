@@ -14,7 +14,7 @@ import java.util.Set;
  * The official CreateChatCompletionRequest schema (OpenAPI 3.1, so JSON Schema 2020-12), loaded from the copy
  * of the specification in test resources so its {@code #/components/schemas/…} references resolve.
  */
-final class OpenAiRequestSchema {
+public final class OpenAiRequestSchema {
 
   /** OpenAPI adds keywords of its own (discriminator, example, x-…); they annotate and never validate. */
   private static final JsonMetaSchema OPENAPI_2020_12 = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
@@ -29,7 +29,7 @@ final class OpenAiRequestSchema {
   private OpenAiRequestSchema() {
   }
 
-  static Set<ValidationMessage> problems(JsonNode body) {
+  public static Set<ValidationMessage> problems(JsonNode body) {
     return SCHEMA.validate(body);
   }
 }

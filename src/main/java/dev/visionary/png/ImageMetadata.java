@@ -1,11 +1,8 @@
-package dev.visionary.library;
+package dev.visionary.png;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visionary.json.Json;
-import dev.visionary.png.ComfyGraph;
-import dev.visionary.png.ImageParameters;
-import dev.visionary.png.Infotext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,26 +16,26 @@ import java.util.Optional;
  * {@code prompt} graph. The chunks themselves are kept too ({@link #raw}), since every tool records more
  * than the common settings.
  */
-final class ImageMetadata {
+public final class ImageMetadata {
   /** Raw metadata kept per image, all chunks together; a ComfyUI workflow is typically 10-100 KB. */
-  static final int MAX_RAW_CHARS = 1024 * 1024;
+  public static final int MAX_RAW_CHARS = 1024 * 1024;
   private static final int MAX_MESSAGE = 160;
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   /** What was found, and which tool wrote it. */
-  record Found(String text, String negative, ImageParameters parameters, String source) {
+  public record Found(String text, String negative, ImageParameters parameters, String source) {
     /** The normalised parameters as the prompt stores them. */
-    String params() {
+    public String params() {
       return parameters.toJson().toString();
     }
   }
 
   /** One text chunk as the file held it. */
-  record Chunk(String keyword, String text) {}
+  public record Chunk(String keyword, String text) {}
 
   private ImageMetadata() {}
 
-  static boolean isPng(byte[] bytes) {
+  public static boolean isPng(byte[] bytes) {
     return bytes.length >= PNG_SIGNATURE.length && Arrays.equals(bytes, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
   }
 
@@ -47,7 +44,7 @@ final class ImageMetadata {
    * but cannot be read (JSON that is broken, nested past Jackson's limit, holding a number of thousands of
    * digits) adds a sentence to {@code problems} and the next tool is tried.
    */
-  static Optional<Found> find(Map<String, String> chunks, List<String> problems) {
+  public static Optional<Found> find(Map<String, String> chunks, List<String> problems) {
     String parameters = chunks.get("parameters");
     if (parameters != null && !parameters.isBlank()) {
       // Fooocus writes JSON here; try it first, then AUTOMATIC1111 text, as Fooocus's own reader does. A prompt
@@ -88,7 +85,7 @@ final class ImageMetadata {
     }
   }
 
-  static Found fromInfotext(Infotext infotext, String source) {
+  public static Found fromInfotext(Infotext infotext, String source) {
     Map<String, String> p = infotext.parameters();
     ImageParameters parameters = new ImageParameters()
         .seed(p.get("Seed"))
@@ -139,7 +136,7 @@ final class ImageMetadata {
         parameters, "InvokeAI"));
   }
 
-  static Optional<Found> fromComfyGraph(JsonNode graph) {
+  public static Optional<Found> fromComfyGraph(JsonNode graph) {
     return ComfyGraph.read(graph).map(f -> new Found(f.prompt(), f.negativePrompt(), f.parameters(), "ComfyUI"));
   }
 
@@ -152,7 +149,7 @@ final class ImageMetadata {
    * does not fit is left out with a sentence in {@code problems}. NUL, which PostgreSQL text cannot hold,
    * becomes U+FFFD.
    */
-  static List<Chunk> raw(Map<String, String> chunks, List<String> problems) {
+  public static List<Chunk> raw(Map<String, String> chunks, List<String> problems) {
     List<Chunk> kept = new ArrayList<>();
     long total = 0;
     for (Map.Entry<String, String> e : chunks.entrySet()) {
