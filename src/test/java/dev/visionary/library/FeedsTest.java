@@ -75,7 +75,11 @@ class FeedsTest {
     assertEquals(1, images.size());
     owner.save("title", "Private dunes", "text", "dunes nobody else sees", "visibility", "private");
 
-    assertTrue(ALTERNATE.matcher(reader.get("/explore").body()).find(), "Explore links its feed");
+    String explore = reader.get("/explore").body();
+    assertTrue(ALTERNATE.matcher(explore).find(), "Explore links its feed");
+    assertTrue(explore.contains("href=\"/explore/feed.atom\" type=\"application/atom+xml\" data-testid=\"feed-link\""),
+        "and shows a person the link too");
+    assertFalse(reader.get("/library/tags?q=x").body().contains("data-testid=\"feed-link\""), "a page without a feed shows none");
     HttpResponse<String> response = reader.get("/explore/feed.atom", "If-None-Match", before);
     assertEquals(200, response.statusCode(), "a reader polling with its old copy gets the new image");
     SyndFeed feed = parse(response.body());

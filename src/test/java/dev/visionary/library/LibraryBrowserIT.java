@@ -100,6 +100,8 @@ class LibraryBrowserIT {
       page.navigate("/bookmarks");
       assertThat(page.getByTestId("library-item")).hasCount(1);
       Browser.screenshots(page, "bookmarks");
+      page.navigate("/explore");
+      assertThat(page.getByTestId("feed-link")).hasAttribute("href", "/explore/feed.atom");
       page.navigate("/export");
       Browser.screenshots(page, "import-export");
 
