@@ -62,7 +62,7 @@ public final class AccountRoutes {
   }
 
   public void loginForm(Context ctx) {
-    showLogin(ctx, null, "", NextPage.safe(ctx.queryParam("next")), 200);
+    showLogin(ctx, null, "", Urls.localOr(ctx.queryParam("next"), "/"), 200);
   }
 
   public void settings(Context ctx) {
@@ -105,7 +105,7 @@ public final class AccountRoutes {
   }
 
   public void login(Context ctx) {
-    String next = NextPage.safe(Forms.param(ctx, "next"));
+    String next = Urls.localOr(Forms.param(ctx, "next"), "/");
     String username;
     String password;
     try {

@@ -80,7 +80,7 @@ public final class SessionFilter {
     if (!method.equals("GET")) {
       here = pageOf(ctx.header("HX-Current-URL")).orElse(here);
     }
-    String login = Urls.withQuery(Urls.LOGIN, "next", NextPage.safe(here));
+    String login = Urls.withQuery(Urls.LOGIN, "next", Urls.localOr(here, "/"));
     if (Htmx.isHtmx(ctx)) {
       ctx.header("HX-Redirect", login);
       throw new io.javalin.http.HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), "Sign in to continue.", java.util.Map.of());

@@ -51,7 +51,7 @@ public final class Ratings {
    * the page it was sent from (a page of this site), or to {@code fallback}.
    */
   public static void respond(Context ctx, Pages pages, Widget widget, String fallback) {
-    String back = backTo(Forms.param(ctx, BACK), fallback);
+    String back = Urls.localOr(Forms.param(ctx, BACK), fallback);
     if (Htmx.isHtmx(ctx)) {
       ctx.header("Cache-Control", "no-store");
       // The same item can sit on several pages (an image on its job card, /images, its prompt's page): the new
@@ -60,15 +60,6 @@ public final class Ratings {
       return;
     }
     ctx.redirect(back, HttpStatus.SEE_OTHER);
-  }
-
-  /** A page of this site, never another host. */
-  static String backTo(String back, String fallback) {
-    if (back == null || back.isBlank() || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
-        || back.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || back.length() > 2000) {
-      return fallback;
-    }
-    return back;
   }
 
   /** The sort "best first" takes this id in an address, in the library as on /images. */

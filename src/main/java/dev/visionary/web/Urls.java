@@ -121,6 +121,18 @@ public final class Urls {
   /** Slugs that would read as a prompt's own sub-pages; a prompt titled "Edit" gets a page of its own. */
   private static final Set<String> PROMPT_SUB_PAGES = Set.of("edit", "history");
 
+  /**
+   * {@code path} when it is a page of this site, else {@code fallback}: for addresses a form or a link sends back
+   * (where to go after signing in, after a rating), so they never lead to another host.
+   */
+  public static String localOr(String path, String fallback) {
+    if (path == null || path.isBlank() || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
+        || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || path.length() > 2000) {
+      return fallback;
+    }
+    return path;
+  }
+
   public static String expansion(String id) {
     return "/x/" + segment(id);
   }
