@@ -156,7 +156,7 @@ final class MeasuredPrompt {
           "colours, light and framing");
       case MIDJOURNEY -> new Variation("a scene in " + colours + ", " + time + ", " + mood + ", " + framing, null,
           Map.of("ar", aspectRatio(m.width(), m.height())), List.of(), notes, "colours, light and framing");
-      default -> new Variation(capitalised("a scene in " + colours + ", seen in " + time + ", with " + mood + ", in " + framing + "."),
+      default -> new Variation(capitalised("a scene in " + colours + ", " + (time.equals("night") || time.equals("dusk") ? "at " : "in ") + time + ", with " + mood + ", in " + framing + "."),
           null, Map.of(), List.of(), notes, "colours, light and framing");
     };
   }

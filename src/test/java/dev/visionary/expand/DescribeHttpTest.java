@@ -113,7 +113,7 @@ class DescribeHttpTest {
     Accounts.signedIn(http, "describenight");
     String id = described(http, "generic", "night.png", TestImages.png(120, 240, new Color(10, 14, 40)));
     String page = http.get("/x/" + id).body();
-    assertTrue(page.contains("A scene in black tones, seen in night") || page.contains("A scene in deep blue tones, seen in night"), page);
+    assertTrue(page.contains("A scene in black tones, at night") || page.contains("A scene in deep blue tones, at night"), page);
     assertTrue(page.contains("tall vertical framing"), page);
   }
 
