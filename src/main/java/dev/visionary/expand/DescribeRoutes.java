@@ -1,6 +1,5 @@
 package dev.visionary.expand;
 
-import dev.visionary.expand.llm.ChatRequest;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.identity.User;
@@ -29,6 +28,9 @@ import java.util.Optional;
  * file carries (AUTOMATIC1111, ComfyUI, InvokeAI, Fooocus) comes back first, as written; then, with a language model
  * configured (OpenAI, Anthropic, Ollama), the prompts it writes looking at the picture, or else one written from
  * what can be measured in the picture, saying so.
+ *
+ * <p>A model's description is kept as running, with its picture, before the model is called, and streams onto its
+ * page as a Studio expansion does: a failure shows there with Retry, and the picture is not lost.
  */
 public final class DescribeRoutes {
   static final String ENGINE = "builtin";
@@ -40,20 +42,24 @@ public final class DescribeRoutes {
   /** What the model is asked to write from, in place of an idea; the instructions say how to write. */
   static final String IDEA = "the attached picture. Write prompts that would recreate it: its subject, setting, composition, "
       + "light, colours and style, as precisely as the picture shows them";
+  /** The style the instructions are given, as the Studio gives a chosen style. */
+  static final String STYLE = "whatever suits the picture";
+  /** What the idea of a described expansion says; its page shows the picture rather than this as an idea. */
+  static final String IDEA_PREFIX = "Picture: ";
 
   private final Pages pages;
-  private final Expansions expansions;
+  private final ExpansionService service;
   private final DescribedPictures pictures;
   private final UsageLimits limits;
   private final ExpansionEngines engines;
   private final Instructions instructions;
 
-  DescribeRoutes(Pages pages, Expansions expansions, DescribedPictures pictures, UsageLimits limits, ExpansionEngines engines,
+  DescribeRoutes(Pages pages, ExpansionService service, DescribedPictures pictures, UsageLimits limits, ExpansionEngines engines,
                  Instructions instructions) {
     this.engines = engines;
     this.instructions = instructions;
     this.pages = pages;
-    this.expansions = expansions;
+    this.service = service;
     this.pictures = pictures;
     this.limits = limits;
   }
@@ -67,7 +73,7 @@ public final class DescribeRoutes {
   public void describe(Context ctx) {
     User user = CurrentUser.require(ctx);
     if (!ctx.isMultipartFormData()) {
-      show(ctx, Target.GENERIC, "Choose a picture to describe: a PNG or JPEG image.", 400);
+      show(ctx, Target.GENERIC, "Choose a picture to describe: a PNG, JPEG or WebP image.", 400);
       return;
     }
     Optional<Target> chosen = Target.byId(ctx.formParam("target"));
@@ -94,10 +100,15 @@ public final class DescribeRoutes {
     }
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
-      show(ctx, target, "Choose a picture to describe: a PNG or JPEG image.", 400);
+      show(ctx, target, "Choose a picture to describe: a PNG, JPEG or WebP image.", 400);
       return;
     }
     byte[] bytes = read(file);
+    if (model.isEmpty() && Picture.isWebp(bytes)) {
+      show(ctx, target, "This is a WebP picture. Visionary cannot measure WebP offline: choose a vision model as the engine, "
+          + "which is sent the picture as it is, or save it as PNG or JPEG and try again.", 415);
+      return;
+    }
     Picture picture;
     try {
       picture = Picture.read(bytes);
@@ -106,47 +117,44 @@ public final class DescribeRoutes {
       return;
     }
     limits.expansion(user);
-    List<Variation> cards = new ArrayList<>();
-    embedded(bytes).ifPresent(cards::add);
-    String usedModel = MODEL;
-    String instructionVersion = null;
-    if (model.isPresent()) {
-      Instructions.Version version = instructions.chosen(user.id());
-      instructionVersion = version.id();
-      try {
-        StudioEngine.Answer answer = model.get().run(new StudioEngine.EngineRequest(IDEA, target, "none", "whatever suits the picture", count, 0,
-            null, null), system(version, target, count), new ChatRequest.Image("image/jpeg", picture.forModel()), text -> { });
-        cards.addAll(answer.variations());
-        usedModel = answer.model();
-      } catch (StudioEngine.Failure e) {
-        // Nothing is kept: a retry would need the picture again, so the person sends it again from the form.
-        show(ctx, target, e.getMessage(), 502);
-        return;
-      }
-    } else {
-      cards.add(MeasuredPrompt.write(MeasuredPrompt.measure(picture), target));
-    }
+    Optional<Variation> fileCard = embedded(bytes);
     String fileName = fileName(file.filename());
+    if (model.isPresent()) {
+      // The file's own prompt is one of the cards asked for, so a model that writes fewer than the rest shows as short.
+      Instructions.Version version = instructions.chosen(user.id());
+      Expansion x = Expansion.starting(ShortIds.next(), user.id(), Expansion.Lineage.NONE,
+          new Expansion.Ask(IDEA_PREFIX + fileName, target.id(), "none", count + (fileCard.isPresent() ? 1 : 0), "random", 0, null, null,
+              List.of()),
+          new Expansion.Engine(model.get().id(), model.get().model(), version.id()));
+      pictures.insertRunning(x, picture, fileName, fileCard.orElse(null));
+      // Run in the background whoever follows it: the page the browser is sent to streams it, or shows it done.
+      service.launch(x, true);
+      ctx.redirect(Urls.expansion(x.id()), HttpStatus.SEE_OTHER);
+      return;
+    }
+    List<Variation> cards = new ArrayList<>();
+    fileCard.ifPresent(cards::add);
+    cards.add(MeasuredPrompt.write(MeasuredPrompt.measure(picture), target));
     Expansion x = Expansion.starting(ShortIds.next(), user.id(), Expansion.Lineage.NONE,
-        new Expansion.Ask("Picture: " + fileName, target.id(), "none", cards.size(), "random", 0, null, null, List.of()),
-        new Expansion.Engine(model.map(LlmEngine::id).orElse(ENGINE), usedModel, instructionVersion));
-    pictures.insert(x, usedModel, cards, picture, picture.thumbnail(), fileName);
+        new Expansion.Ask(IDEA_PREFIX + fileName, target.id(), "none", cards.size(), "random", 0, null, null, List.of()),
+        new Expansion.Engine(ENGINE, MODEL, null));
+    pictures.insertFinished(x, MODEL, cards, picture, fileName);
     ctx.redirect(Urls.expansion(x.id()), HttpStatus.SEE_OTHER);
   }
 
-  /** The thumbnail of the picture an expansion was written from; the owner's only, like the expansion. */
+  /** The picture an expansion was written from, as its page shows it; the owner's only, like the expansion. */
   public void picture(Context ctx) {
     User user = CurrentUser.require(ctx);
     String id = ctx.pathParam("id");
-    if (!ShortIds.looksValid(id) || expansions.findOwned(id, user.id()).isEmpty()) {
+    if (!ShortIds.looksValid(id) || service.expansions().findOwned(id, user.id()).isEmpty()) {
       throw new NotFoundResponse();
     }
-    DescribedPictures.Stored stored = pictures.find(id).orElseThrow(NotFoundResponse::new);
+    DescribedPictures.Shown shown = pictures.shown(id).orElseThrow(NotFoundResponse::new);
     // Private: the picture is one person's upload, so shared caches must not keep it; it never changes.
     ctx.header("Cache-Control", "private, max-age=31536000, immutable");
     // A picture has no charset; the server's default (for HTML) must not be appended.
     ctx.res().setCharacterEncoding(null);
-    ctx.contentType("image/jpeg").result(stored.thumbnail());
+    ctx.contentType(shown.mediaType()).result(shown.bytes());
   }
 
   /** The prompt a Stable Diffusion tool wrote into the PNG, as the first card, saying which tool. */
@@ -163,9 +171,9 @@ public final class DescribeRoutes {
   }
 
   /** The person's chosen instructions, filled in as the Studio fills them for an idea. */
-  private static String system(Instructions.Version version, Target target, int count) {
+  static String system(Instructions.Version version, Target target, int count) {
     return version.render(Map.of("count", Integer.toString(count), "target", target.label(), "dialect", target.dialect(),
-        "max_chars", String.format("%,d", target.maxChars()), "style", "whatever suits the picture"));
+        "max_chars", String.format("%,d", target.maxChars()), "style", STYLE));
   }
 
   private void show(Context ctx, Target target, String error, int status) {

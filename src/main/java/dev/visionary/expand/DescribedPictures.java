@@ -1,15 +1,29 @@
 package dev.visionary.expand;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.visionary.expand.llm.ChatRequest;
+import dev.visionary.json.Json;
 import dev.visionary.web.Urls;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The described_images table: the thumbnail of the picture an expansion was written from. */
+/**
+ * The described_images table: the picture an expansion was written from, as its page shows it (a JPEG thumbnail, or
+ * a WebP as uploaded) and, when a vision model writes the prompts, as the model is sent it, so a retry needs nothing
+ * from the person.
+ */
 final class DescribedPictures {
-  /** One thumbnail as its page shows it. */
-  record Stored(byte[] thumbnail, int width, int height, String fileName) {}
+  /** The picture as its page shows it: its bytes and their media type. */
+  record Shown(byte[] bytes, String mediaType) {}
+
+  /**
+   * What a vision model is given for an expansion: the picture, and the prompt the file carried (null when none),
+   * which leads the model's cards.
+   */
+  record ForModel(ChatRequest.Image image, Variation fileCard) {}
 
   private final Jdbi jdbi;
 
@@ -17,30 +31,89 @@ final class DescribedPictures {
     this.jdbi = jdbi;
   }
 
-  /** The expansion and its picture in one transaction: a description is never kept without the picture it describes. */
-  Expansion insert(Expansion x, String model, List<Variation> cards, Picture picture, byte[] thumbnail, String fileName) {
+  /** A finished expansion and its picture in one transaction: a description is never kept without the picture it describes. */
+  Expansion insertFinished(Expansion x, String model, List<Variation> cards, Picture picture, String fileName) {
+    byte[] thumbnail = picture.thumbnail();
     return jdbi.inTransaction(h -> {
       Expansion kept = Expansions.insertFinished(h, x, model, cards, null);
-      h.createUpdate("""
-              insert into described_images (expansion_id, thumbnail, width, height, file_name)
-              values (:id, :thumbnail, :width, :height, :fileName)
-              """)
-          .bind("id", x.id()).bind("thumbnail", thumbnail).bind("width", picture.width()).bind("height", picture.height())
-          .bind("fileName", fileName).execute();
+      insertPicture(h, x.id(), picture, thumbnail, fileName, null, null);
       return kept;
     });
   }
 
-  Optional<Stored> find(String expansionId) {
-    return jdbi.withHandle(h -> h.createQuery("select thumbnail, width, height, file_name from described_images where expansion_id = :id")
+  /**
+   * A running expansion, its picture and what its model is to be sent, in one transaction: the picture is kept
+   * before the model is called, so a failed call loses nothing and Retry sends the same picture again.
+   */
+  void insertRunning(Expansion x, Picture picture, String fileName, Variation fileCard) {
+    // Encoded before the transaction opens, so it holds its connection only for the two inserts.
+    byte[] thumbnail = picture.thumbnail();
+    ChatRequest.Image forModel = picture.forModel();
+    jdbi.useTransaction(h -> {
+      Expansions.insertRunning(h, x);
+      insertPicture(h, x.id(), picture, thumbnail, fileName, forModel, fileCard);
+    });
+  }
+
+  private static void insertPicture(Handle h, String id, Picture picture, byte[] thumbnail, String fileName, ChatRequest.Image forModel,
+                                    Variation fileCard) {
+    h.createUpdate("""
+            insert into described_images (expansion_id, thumbnail, width, height, file_name, model_image, model_image_type, file_card)
+            values (:id, :thumbnail, :width, :height, :fileName, :modelImage, :modelImageType, cast(:fileCard as jsonb))
+            """)
+        .bind("id", id).bind("thumbnail", thumbnail).bind("width", picture.width()).bind("height", picture.height())
+        .bind("fileName", fileName)
+        .bind("modelImage", forModel == null ? null : forModel.bytes())
+        .bind("modelImageType", forModel == null ? null : forModel.mediaType())
+        .bind("fileCard", fileCard == null ? null : json(fileCard))
+        .execute();
+  }
+
+  /** The picture as the page shows it: the JPEG thumbnail, or a WebP's own bytes. */
+  Optional<Shown> shown(String expansionId) {
+    return jdbi.withHandle(h -> h.createQuery("""
+            select coalesce(thumbnail, model_image) as bytes, case when thumbnail is null then model_image_type else 'image/jpeg' end as type
+            from described_images where expansion_id = :id
+            """)
         .bind("id", expansionId)
-        .map((rs, ctx) -> new Stored(rs.getBytes("thumbnail"), rs.getInt("width"), rs.getInt("height"), rs.getString("file_name")))
+        .map((rs, ctx) -> new Shown(rs.getBytes("bytes"), rs.getString("type")))
+        .findOne());
+  }
+
+  /** What the model is sent for this expansion; empty for an expansion not written from a picture, or one measured offline. */
+  Optional<ForModel> forModel(String expansionId) {
+    return jdbi.withHandle(h -> h.createQuery("""
+            select model_image, model_image_type, file_card::text as file_card from described_images
+            where expansion_id = :id and model_image is not null
+            """)
+        .bind("id", expansionId)
+        .map((rs, ctx) -> new ForModel(new ChatRequest.Image(rs.getString("model_image_type"), rs.getBytes("model_image")),
+            card(rs.getString("file_card"))))
         .findOne());
   }
 
   /** What the expansion page shows above the cards when the expansion was written from a picture, or null. */
   Map<String, Object> view(String expansionId) {
-    return find(expansionId).<Map<String, Object>>map(p -> Map.of("url", Urls.expansionPicture(expansionId),
-        "fileName", p.fileName(), "width", p.width(), "height", p.height())).orElse(null);
+    return jdbi.withHandle(h -> h.createQuery("select width, height, file_name from described_images where expansion_id = :id")
+        .bind("id", expansionId)
+        .map((rs, ctx) -> Map.<String, Object>of("url", Urls.expansionPicture(expansionId), "fileName", rs.getString("file_name"),
+            "width", rs.getInt("width"), "height", rs.getInt("height")))
+        .findOne().orElse(null));
+  }
+
+  private static String json(Variation card) {
+    try {
+      return Json.MAPPER.writeValueAsString(card);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A card could not be written as JSON", e);
+    }
+  }
+
+  private static Variation card(String json) {
+    try {
+      return json == null ? null : Json.MAPPER.readValue(json, Variation.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A stored card is not valid JSON", e);
+    }
   }
 }

@@ -34,11 +34,11 @@ public final class Expand implements AutoCloseable {
     this.engines = new ExpansionEngines(BuiltinExpander.loadingInBackground(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults(),
         new LocalServers(config.local(), Optional.ofNullable(config.providers().variables().get("OLLAMA_MODEL"))));
     this.runner = new ExpansionRunner(expansions, metrics, config.expansion().deadline());
-    ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner);
-    CardRatings ratings = new CardRatings(jdbi);
     DescribedPictures pictures = new DescribedPictures(jdbi);
+    ExpansionService service = new ExpansionService(expansions, instructions, engines, templates, runner, pictures);
+    CardRatings ratings = new CardRatings(jdbi);
     this.studio = new StudioRoutes(pages, service, engines, instructions, templates, limits, styles, ratings, pictures);
-    this.describe = new DescribeRoutes(pages, expansions, pictures, limits, engines, instructions);
+    this.describe = new DescribeRoutes(pages, service, pictures, limits, engines, instructions);
     this.expansionRoutes = new ExpansionRoutes(pages, service, limits, ratings);
     this.instructionRoutes = new InstructionRoutes(pages, instructions);
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);

@@ -35,6 +35,18 @@ record ExpandForm(String idea, String target, String style, String count, String
         x.engine().instructionVersion() == null ? Instructions.DEFAULT_ID : x.engine().instructionVersion());
   }
 
+  /**
+   * The Studio form under an expansion written from a picture: its first card's prompt as the idea to expand further
+   * (empty while it runs, after a failure, or when the prompt is longer than an idea may be), and no seed, as none was
+   * used. Its other options are the description's.
+   */
+  static ExpandForm ofDescribed(Expansion x) {
+    String idea = x.outcome().results().stream().findFirst().map(Variation::prompt).filter(p -> p.length() <= MAX_IDEA_CHARS).orElse("");
+    return new ExpandForm(idea, x.ask().target(), x.ask().style(), Integer.toString(Math.min(x.ask().count(), MAX_COUNT)), x.engine().engine(),
+        "", "random", Integer.toString(DEFAULT_CAP),
+        x.engine().instructionVersion() == null ? Instructions.DEFAULT_ID : x.engine().instructionVersion());
+  }
+
   /** Reads the form; text that cannot be read at all (too long, control characters) becomes an error for that field. */
   static ExpandForm read(Context ctx, Map<String, String> errors) {
     String idea;

@@ -29,9 +29,11 @@ final class ExpansionService {
   private final ExpansionEngines engines;
   private final IdeaTemplates templates;
   private final ExpansionRunner runner;
+  private final DescribedPictures pictures;
 
   ExpansionService(Expansions expansions, Instructions instructions, ExpansionEngines engines, IdeaTemplates templates,
-                   ExpansionRunner runner) {
+                   ExpansionRunner runner, DescribedPictures pictures) {
+    this.pictures = pictures;
     this.expansions = expansions;
     this.instructions = instructions;
     this.engines = engines;
@@ -193,6 +195,13 @@ final class ExpansionService {
 
   private ExpansionRunner.Job plan(Expansion x, StudioEngine engine) throws IdeaTemplates.Problem {
     Target target = Target.byId(x.ask().target()).orElse(Target.GENERIC);
+    // A described picture's expansion, and a fill of its missing prompts, send the model the picture again.
+    boolean describable = engine instanceof LlmEngine && (x.lineage().parentId() == null || isFill(x));
+    Optional<DescribedPictures.ForModel> picture = describable
+        ? pictures.forModel(x.lineage().parentId() != null ? x.lineage().parentId() : x.id()) : Optional.empty();
+    if (picture.isPresent()) {
+      return describe(x, (LlmEngine) engine, picture.get(), target);
+    }
     StylePreset style = StylePreset.byId(x.ask().style()).orElse(StylePreset.NONE);
     List<StudioEngine.EngineRequest> requests = new ArrayList<>();
     if ("combinatorial".equals(x.ask().mode())) {
@@ -222,5 +231,21 @@ final class ExpansionService {
           "max_chars", String.format("%,d", target.maxChars()), "style", style == StylePreset.NONE ? "whatever suits the idea" : style.label()));
     }
     return new ExpansionRunner.Job(x.id(), engine, requests, system, x.ask().savedStyles(), target);
+  }
+
+  /**
+   * The model call for a described picture: the picture in place of an idea. The file's own prompt, kept with the
+   * picture, leads the cards and counts among those asked for; a fill asks for the rest, different from those written.
+   */
+  private ExpansionRunner.Job describe(Expansion x, LlmEngine engine, DescribedPictures.ForModel picture, Target target) {
+    boolean fill = isFill(x);
+    Variation fileCard = fill ? null : picture.fileCard();
+    int count = x.ask().count() - (fileCard != null ? 1 : 0);
+    List<String> written = fill ? x.ask().basePrompt().lines().toList() : List.of();
+    StudioEngine.EngineRequest request = new StudioEngine.EngineRequest(DescribeRoutes.IDEA, target, StylePreset.NONE.id(),
+        DescribeRoutes.STYLE, count, x.ask().seed(), null, null, written);
+    Instructions.Version version = instructions.find(x.engine().instructionVersion(), x.ownerId()).orElse(instructions.defaultVersion());
+    return new ExpansionRunner.Job(x.id(), new VisionEngine(engine, picture.image(), fileCard), List.of(request),
+        DescribeRoutes.system(version, target, count), List.of(), target);
   }
 }

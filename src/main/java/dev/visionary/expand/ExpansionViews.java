@@ -70,6 +70,12 @@ final class ExpansionViews {
   record RecentView(String id, String idea, String facts, String when, String status) {}
 
   static ExpansionView expansion(Expansion x, List<Expansion> children, String engineLabel, Map<String, Map<Integer, Short>> ratings) {
+    return expansion(x, children, engineLabel, ratings, false);
+  }
+
+  /** @param described whether it was written from a picture, which has no seed worth showing */
+  static ExpansionView expansion(Expansion x, List<Expansion> children, String engineLabel, Map<String, Map<Integer, Short>> ratings,
+                                 boolean described) {
     OutcomeView own = outcome(x, x.id(), ratings);
     List<SlotView> slots = new ArrayList<>(own.cards().stream().map(c -> new SlotView(c, null)).toList());
     for (Expansion child : children) {
@@ -98,7 +104,7 @@ final class ExpansionViews {
     if (shortfall != null && !x.running() && !x.failed()) {
       slots.add(new SlotView(null, null, shortfall));
     }
-    return new ExpansionView(x.id(), x.ask().idea(), facts(x, engineLabel), Urls.expansion(x.id()), WHEN.format(x.outcome().createdAt()), own, slots);
+    return new ExpansionView(x.id(), x.ask().idea(), facts(x, engineLabel, described), Urls.expansion(x.id()), WHEN.format(x.outcome().createdAt()), own, slots);
   }
 
   /** A card's rating widget; without JavaScript a rating returns to the page of the expansion the card is listed under. */
@@ -151,7 +157,7 @@ final class ExpansionViews {
         WHEN.format(x.outcome().createdAt()), status);
   }
 
-  private static String facts(Expansion x, String engineLabel) {
+  private static String facts(Expansion x, String engineLabel, boolean described) {
     StringBuilder f = new StringBuilder(Target.byId(x.ask().target()).map(Target::label).orElse(x.ask().target()));
     StylePreset.byId(x.ask().style()).filter(s -> s != StylePreset.NONE).ifPresent(s -> f.append(" · ").append(s.label()));
     f.append(" · ").append(engineLabel);
@@ -164,7 +170,9 @@ final class ExpansionViews {
     if (!x.ask().savedStyles().isEmpty()) {
       f.append(" · styles ").append(String.join(", ", x.ask().savedStyles().stream().map(SavedStyle::name).toList()));
     }
-    f.append(" · seed ").append(x.ask().seed());
+    if (!described) {
+      f.append(" · seed ").append(x.ask().seed());
+    }
     if ("combinatorial".equals(x.ask().mode())) {
       f.append(" · every combination");
     }

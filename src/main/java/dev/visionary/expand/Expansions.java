@@ -40,10 +40,11 @@ final class Expansions {
 
   /** Records an expansion before its engine runs. */
   void insertRunning(Expansion e) {
-    jdbi.useHandle(h -> insert(h, e));
+    jdbi.useHandle(h -> insertRunning(h, e));
   }
 
-  private static void insert(Handle h, Expansion e) {
+  /** As {@link #insertRunning(Expansion)}, in the caller's transaction. */
+  static void insertRunning(Handle h, Expansion e) {
     h.createUpdate("""
             insert into expansions (id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model,
               instruction_version, seed, refinement, base_prompt, saved_styles, status)
@@ -99,7 +100,7 @@ final class Expansions {
       if (asked) {
         return false;
       }
-      insert(h, e);
+      insertRunning(h, e);
       return true;
     });
   }

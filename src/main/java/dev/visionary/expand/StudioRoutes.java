@@ -80,12 +80,14 @@ public final class StudioRoutes {
     List<Expansion> children = x.lineage().parentId() == null ? service.expansions().children(x.id()) : List.of();
     List<String> shown = new ArrayList<>(List.of(x.id()));
     children.forEach(c -> shown.add(c.id()));
-    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()), ratings.of(shown));
+    // An expansion written from a picture shows the picture above its cards.
+    Map<String, Object> described = pictures.view(x.lineage().parentId() != null ? x.lineage().parentId() : x.id());
+    ExpansionViews.ExpansionView view = ExpansionViews.expansion(x, children, service.engineLabel(x.engine().engine()), ratings.of(shown),
+        described != null);
     List<String> chosen = x.ask().savedStyles().stream().map(SavedStyle::id).toList();
     Map<String, Object> extra = new HashMap<>(Map.of("chosenStyles", chosen));
-    // An expansion written from a picture shows the picture above its cards.
-    extra.put("described", pictures.view(x.lineage().parentId() != null ? x.lineage().parentId() : x.id()));
-    render(ctx, Optional.of(user), ExpandForm.of(x), Map.of(), view, extra, 200);
+    extra.put("described", described);
+    render(ctx, Optional.of(user), described != null ? ExpandForm.ofDescribed(x) : ExpandForm.of(x), Map.of(), view, extra, 200);
   }
 
   public void expand(Context ctx) {

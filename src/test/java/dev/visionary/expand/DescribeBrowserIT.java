@@ -1,6 +1,7 @@
 package dev.visionary.expand;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
@@ -8,12 +9,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import dev.visionary.App;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Browser;
+import dev.visionary.support.TestServer;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,42 @@ class DescribeBrowserIT {
       assertTrue((Boolean) picture.evaluate("img => img.complete && img.naturalWidth > 0"), "the thumbnail loads");
       assertThat(page.getByTestId("recent")).containsText("Picture: harbour-dusk.png");
       Browser.screenshots(page, "describe-result");
+    }
+  }
+
+  @Test
+  void aWebpDescribedByAVisionModelStreamsOntoItsPageBesideThePictureAsUploaded() throws Exception {
+    try (FakeOpenAi openai = new FakeOpenAi().answering("an orange dusk sky fading into deep blue over a still sea",
+        "a gradient sunset, warm orange to night blue, minimal");
+         App app = TestServer.startApp(openai.env());
+         BrowserContext context = Browser.newContext("http://localhost:" + app.port())) {
+      CountDownLatch last = openai.holdingTheLastChunk();
+      Page page = context.newPage();
+      Browser.signUp(page, Accounts.uniqueName("describewebp"));
+      page.navigate("http://localhost:" + app.port() + "/describe");
+      page.getByLabel("Picture", new Page.GetByLabelOptions().setExact(true))
+          .setInputFiles(new FilePayload("dusk.webp", "image/webp", WebpSamples.LOSSY));
+      page.getByLabel("Engine").selectOption("openai");
+      page.getByLabel("Prompts").fill("2");
+      page.getByTestId("describe").click();
+
+      // The model has not finished (its last chunk is held), yet the page is there, the picture on it, the prompt forming.
+      assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/x/[A-Za-z0-9]{10}$"));
+      assertThat(page.getByTestId("stream-text")).containsText("an orange dusk sky fading into deep blue");
+      assertThat(page.getByTestId("expansion-card")).hasCount(0);
+      Locator picture = page.getByTestId("described-picture").locator("img");
+      assertThat(picture).isVisible();
+      assertEquals(40, ((Number) picture.evaluate("img => img.naturalWidth")).intValue(), "the browser shows the WebP as uploaded");
+      assertThat(page.getByTestId("described-picture")).containsText("dusk.webp, 40 × 30 pixels");
+      assertThat(page.getByTestId("recent")).containsText("running");
+      Browser.screenshots(page, "describe-streaming");
+
+      last.countDown();
+      assertThat(page.getByTestId("expansion-card")).hasCount(2);
+      assertThat(page.getByTestId("recent")).not().containsText("running");
+      page.reload();
+      assertThat(page.getByLabel("Your idea")).hasValue("an orange dusk sky fading into deep blue over a still sea");
+      assertThat(page.locator(".expansion-head")).not().containsText("seed");
     }
   }
 

@@ -74,6 +74,11 @@ class DescribeHttpTest {
     assertTrue(measured > own, "the file's own prompt is the first card, the measured one follows");
     assertTrue(page.contains("data-testid=\"described-picture\""), page);
     assertTrue(page.contains("fox.png, 96 × 64 pixels"), page);
+    // The Studio form under it offers the first card's prompt to expand further, and no seed: none was used.
+    assertTrue(page.contains(">a red fox asleep in fresh snow, morning light</textarea>"), page);
+    assertFalse(page.contains(" · seed "), "no seed in the facts of a described picture: " + page);
+    assertFalse(Pattern.compile("id=\"seed\"[^>]*value=\"0\"").matcher(page).find(), page);
+    assertFalse(page.contains(">Picture: fox.png</textarea>"), page);
 
     HttpResponse<byte[]> thumbnail = http.getBytes("/x/" + id + "/picture");
     assertEquals(200, thumbnail.statusCode());
@@ -130,7 +135,8 @@ class DescribeHttpTest {
     byte[] webp = Arrays.copyOf("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1), 64);
     HttpResponse<String> webpResponse = describe(http, csrf, "generic", "photo.webp", webp);
     assertEquals(415, webpResponse.statusCode());
-    assertTrue(webpResponse.body().contains("save it as PNG or JPEG"), webpResponse.body());
+    assertTrue(webpResponse.body().contains("choose a vision model") && webpResponse.body().contains("save it as PNG or JPEG"),
+        webpResponse.body());
 
     byte[] jpeg = TestImages.jpeg(200, 200, Color.RED);
     HttpResponse<String> cut = describe(http, csrf, "generic", "cut.jpg", Arrays.copyOf(jpeg, 40));
