@@ -193,6 +193,31 @@ class DescribeWithVisionModelsTest {
     }
   }
 
+  @Test
+  void askingForTheMissingPromptsShowsTheModelThePictureAgain() throws Exception {
+    try (FakeOpenAi openai = new FakeOpenAi().answering("a lone pine on a cliff at dawn");
+         App app = dev.visionary.support.TestServer.startApp(openai.env())) {
+      Http http = new Http("http://localhost:" + app.port());
+      Accounts.signedIn(http, "visionfill");
+      String id = DescribeHttpTest.described(http, "generic", "pine.jpg", TestImages.jpeg(120, 90, new Color(40, 90, 60)),
+          "engine", "openai", "count", "3");
+      follow(http, id);
+      String picture = sentPicture(openai.lastRequest());
+      String page = http.get("/x/" + id).body();
+      assertTrue(page.contains("Asked for 3, the model gave 1."), page);
+
+      openai.answering("a pine tree on a sea cliff, morning fog", "a windswept pine above the sea, golden light");
+      HttpResponse<String> filled = http.postForm("/x/" + id + "/fill", Map.of("_csrf", Accounts.csrf(http, "/x/" + id)));
+      assertEquals(303, filled.statusCode(), filled.body());
+      String request = openai.lastRequest().toString();
+      assertEquals(picture, sentPicture(openai.lastRequest()), "the missing ones are written looking at the same picture");
+      assertTrue(request.contains("a lone pine on a cliff at dawn") && request.contains("Number of prompts: 2"), request);
+      String done = http.get("/x/" + id).body();
+      assertEquals(3, count(done, "data-testid=\"expansion-card\""), done);
+      assertTrue(done.contains("a windswept pine above the sea, golden light"), done);
+    }
+  }
+
   /** Follows the expansion's event stream, as its page does, until it ends; returns every event sent. */
   static String follow(Http http, String id) {
     return http.get("/x/" + id + "/stream", "Accept", "text/event-stream").body();
