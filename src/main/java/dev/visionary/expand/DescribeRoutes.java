@@ -44,7 +44,7 @@ public final class DescribeRoutes {
       + "light, colours and style, as precisely as the picture shows them";
   /** The style the instructions are given, as the Studio gives a chosen style. */
   static final String STYLE = "whatever suits the picture";
-  /** What the idea of a described expansion says; its page shows the picture rather than this as an idea. */
+  /** Before the file's name, what a described expansion records as its idea: its heading and Recent entry say it. */
   static final String IDEA_PREFIX = "Picture: ";
 
   private final Pages pages;

@@ -30,6 +30,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  * <p>A WebP is not decoded at all (the Java runtime has no decoder for it): its size comes from its RIFF header and
  * its bytes are kept as they are, for a vision model, which takes WebP, and for the browser, which shows it.
+ *
+ * @param sample the decoded copy; null for a WebP
+ * @param webp   a WebP's bytes as uploaded; null for a PNG or JPEG
  */
 record Picture(String format, int width, int height, BufferedImage sample, byte[] webp) {
   static final int MAX_PIXELS = 50_000_000;
