@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -46,11 +48,36 @@ final class Migrations {
       log.info("Schema up to date: its history holds the jar's migrations with the same checksums; Flyway not run");
       return;
     }
+    run(ds, LOCATION);
+  }
+
+  /** Runs Flyway with the migrations in {@code location} (a classpath folder). */
+  static void run(DataSource ds, String location) {
     Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:" + LOCATION)
+        .dataSource(withoutNetworkTimeout(ds))
+        .locations("classpath:" + location)
         .load()
         .migrate();
+  }
+
+  /**
+   * The pool's connections give up on a server that stays silent for two minutes, but a migration that rewrites a
+   * large table (V25 at a million prompts) is silent for longer; cut off, it rolls back and the upgrade can never
+   * finish. Flyway's connections wait as long as the migration takes (the pool restores the timeout on return).
+   */
+  private static DataSource withoutNetworkTimeout(DataSource ds) {
+    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+      Object result;
+      try {
+        result = method.invoke(ds, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (result instanceof Connection c) {
+        c.setNetworkTimeout(Runnable::run, 0);
+      }
+      return result;
+    });
   }
 
   /** True when the history holds exactly the jar's migrations, each succeeded with the same checksum. */

@@ -46,7 +46,7 @@ final class PromptSearch {
     return jdbi.withHandle(h -> {
       Probe probe = query.hasText() ? probe(h, scope, query) : Probe.NO_WORDS;
       boolean words = probe.lexemes();
-      Page page = run(h, scope, query, words, probe.common());
+      Page page = probe.nothing() ? new Page(List.of(), 0) : run(h, scope, query, words, probe.common());
       if (page.rows().isEmpty() && words && query.page() == 1) {
         Optional<String> corrected = correct(h, scope, query.q());
         if (corrected.isPresent()) {
@@ -250,9 +250,11 @@ final class PromptSearch {
    * the scope's newest {@value #PROBE_ROWS} prompts match: then walking the newest prompts finds the
    * {@value #MATCH_CAP} + 1 newest matches within a few thousand rows, while the word index would read the word's
    * entries in everyone's prompts (~250,000 for a word in a quarter of them at 1M prompts, three times the walk's CPU).
+   * {@code nothing} is true when the words match none of one person's prompts: the search would find nothing, so it
+   * need not be run (a typo goes straight to "did you mean"; the statement's planning alone cost ~0.4 ms).
    */
-  record Probe(boolean lexemes, boolean common) {
-    static final Probe NO_WORDS = new Probe(false, false);
+  record Probe(boolean lexemes, boolean common, boolean nothing) {
+    static final Probe NO_WORDS = new Probe(false, false, false);
   }
 
   // The two plans cost the same for a word in about 15% of the prompts (walk: ~2.4 µs per row walked, one heap page
@@ -261,7 +263,7 @@ final class PromptSearch {
   static final int PROBE_ROWS = 100;
   static final int COMMON_IN_NEWEST = 12;
 
-  /** One statement: whether the query has words, and whether they are common among one person's newest prompts. */
+  /** One statement: whether the query has words, whether they are common among one person's newest prompts, and whether they match at all. */
   static Probe probe(Handle h, SearchScope scope, SearchQuery query) {
     Map<String, Object> params = new HashMap<>();
     StringBuilder where = where(scope, query, params);
@@ -272,7 +274,13 @@ final class PromptSearch {
     String common = !oneOwner ? "false" : "case when numnode(" + TSQUERY + ") > 0 then"
         + " (select count(*) from (select p.tsv from prompts p where " + where + " order by p.created_at desc limit " + PROBE_ROWS
         + ") newest where newest.tsv @@ " + TSQUERY + ") >= " + COMMON_IN_NEWEST + " else false end";
-    var select = h.createQuery("select numnode(" + TSQUERY + ") > 0 as lexemes, " + common + " as common");
+    // Only asked when the words are not common: over one person's prompts, from their word index, a rare word's
+    // few entries or an unknown word's none. Over everyone's it is not asked (false): a rare word might have the
+    // planner walk everyone's prompts to find that nothing matches.
+    String nothing = !oneOwner ? "false" : "case when common or not lexemes then false"
+        + " else not exists (select 1 from prompts p where " + where + " and p.tsv @@ " + TSQUERY + ") end";
+    var select = h.createQuery("select lexemes, common, " + nothing + " as nothing from (select numnode(" + TSQUERY + ") > 0 as lexemes, "
+        + common + " as common) probe");
     params.forEach(select::bind);
     return select.map(ConstructorMapper.of(Probe.class)).one();
   }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -35,6 +38,23 @@ class MigrationsTest {
       exec(ds, "update flyway_schema_history set checksum = checksum - 1 where version = '1'");
       exec(ds, "delete from flyway_schema_history where version = '20'");
       assertFalse(Migrations.current(ds), "a migration missing from the history");
+    }
+  }
+
+  @Test
+  void aMigrationOutlastingThePoolsSocketTimeoutStillFinishes() throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+      config.addDataSourceProperty("socketTimeout", "1");
+      try (HikariDataSource pool = new HikariDataSource(config)) {
+        // The pool's own statements are cut off after a second of silence...
+        assertThrows(SQLException.class, () -> exec(pool, "select pg_sleep(2)"));
+        // ...a migration silent for two seconds (a large table rewritten) is not, and the pool's limit comes back.
+        Migrations.run(pool, "db/slow-migration");
+        assertEquals(0, count(pool, "select count(*) from slow_done"));
+        assertThrows(SQLException.class, () -> exec(pool, "select pg_sleep(2)"));
+      }
     }
   }
 

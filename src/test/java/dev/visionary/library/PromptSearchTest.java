@@ -142,8 +142,11 @@ class PromptSearchTest {
   void aWordCommonInTheLibraryIsFoundByWalkingItsNewestPromptsWithTheSameResultsAsTheIndex() {
     Jdbi jdbi = TestServer.app().database().jdbi();
     SearchScope scope = SearchScope.library(new Users(jdbi).byUsername(me.username).orElseThrow().id());
-    assertEquals(new PromptSearch.Probe(true, false), jdbi.withHandle(h -> PromptSearch.probe(h, scope, query("chrysanthemum", SearchQuery.Sort.BEST, 1))));
-    assertEquals(new PromptSearch.Probe(false, false), jdbi.withHandle(h -> PromptSearch.probe(h, scope, query("the", SearchQuery.Sort.BEST, 1))));
+    assertEquals(new PromptSearch.Probe(true, false, false), jdbi.withHandle(h -> PromptSearch.probe(h, scope, query("chrysanthemum", SearchQuery.Sort.BEST, 1))));
+    assertEquals(new PromptSearch.Probe(false, false, false), jdbi.withHandle(h -> PromptSearch.probe(h, scope, query("the", SearchQuery.Sort.BEST, 1))));
+    // A word in none of the person's prompts (or none that the filters leave) is known to find nothing before searching.
+    assertEquals(new PromptSearch.Probe(true, false, true), jdbi.withHandle(h -> PromptSearch.probe(h, scope, query("chrysanthemumz", SearchQuery.Sort.BEST, 1))));
+    assertTrue(jdbi.withHandle(h -> PromptSearch.probe(h, scope, new SearchQuery("chrysanthemum", "", "", "midjourney", false, false, SearchQuery.Sort.BEST, 1))).nothing());
     for (SearchQuery.Sort sort : List.of(SearchQuery.Sort.BEST, SearchQuery.Sort.TITLE)) {
       for (int page : List.of(1, 25, 26)) {
         SearchQuery query = query("cinematic -portrait", sort, page);
