@@ -130,6 +130,80 @@
     if (item) item.classList.toggle("rejected", widget.getAttribute("data-state") === "rejected");
   });
 
+  // Search suggestions: HTMX fills the list under a search field (data-suggest names it) as the person types. The
+  // down arrow (or Tab) moves into the list and the arrows along it; Enter or a click follows a suggestion's link;
+  // Escape, a click elsewhere, leaving the field or searching closes it. A list closed this way stays closed until
+  // the next key typed, even if an answer asked for earlier arrives after.
+  function suggestionList(field) {
+    var id = field && field.getAttribute && field.getAttribute("data-suggest");
+    return id ? document.getElementById(id) : null;
+  }
+
+  function closeSuggestions(list) {
+    if (!list) return;
+    list.setAttribute("data-closed", "");
+    list.innerHTML = "";
+    var status = document.getElementById(list.id + "-status");
+    if (status) status.textContent = "";
+  }
+
+  function suggestionLinks(list) {
+    return list ? list.querySelectorAll("a") : [];
+  }
+
+  document.addEventListener("input", function (event) {
+    var list = suggestionList(event.target);
+    if (list) list.removeAttribute("data-closed");
+  });
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var list = event.detail.target;
+    if (list && list.classList && list.classList.contains("suggestions") && list.hasAttribute("data-closed")) event.detail.shouldSwap = false;
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (!target || !target.closest) return;
+    var box = target.closest(".suggest");
+    var field = box && box.querySelector("[data-suggest]");
+    var list = suggestionList(field);
+    if (!list) return;
+    var links = suggestionLinks(list);
+    var at = Array.prototype.indexOf.call(links, target);
+    if (event.key === "Escape" && links.length > 0) {
+      // Also keeps the browser from clearing the field, which Escape in a search field otherwise does.
+      event.preventDefault();
+      closeSuggestions(list);
+      field.focus();
+    } else if (event.key === "ArrowDown" && links.length > 0) {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      if (at === 0) field.focus(); else links[at - 1].focus();
+    }
+  });
+
+  // Leaving the field and its list for something else closes the list.
+  document.addEventListener("focusout", function (event) {
+    var box = event.target && event.target.closest ? event.target.closest(".suggest") : null;
+    if (!box || !event.relatedTarget || box.contains(event.relatedTarget)) return;
+    closeSuggestions(suggestionList(box.querySelector("[data-suggest]")));
+  });
+
+  document.addEventListener("click", function (event) {
+    var lists = document.querySelectorAll(".suggestions");
+    for (var i = 0; i < lists.length; i++) {
+      var box = lists[i].closest(".suggest");
+      if (box && !box.contains(event.target) && lists[i].firstElementChild) closeSuggestions(lists[i]);
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var field = event.target.querySelector ? event.target.querySelector("[data-suggest]") : null;
+    if (field) closeSuggestions(suggestionList(field));
+  });
+
   // The "Save to Visionary" link is meant to be dragged to the bookmarks bar; clicked here it would only be refused
   // by this page's Content-Security-Policy, so say what to do instead.
   document.addEventListener("click", function (event) {

@@ -23,6 +23,7 @@ import dev.visionary.library.Library;
 import dev.visionary.library.OpenSearchRoutes;
 import dev.visionary.library.PromptRoutes;
 import dev.visionary.library.SearchRoutes;
+import dev.visionary.library.SuggestionRoutes;
 import dev.visionary.library.TransferRoutes;
 import dev.visionary.metrics.MetricsRoutes;
 import dev.visionary.web.HealthRoutes;
@@ -67,6 +68,7 @@ final class Routes {
     routes.prompts(h.library().promptRoutes());
     routes.listings(h.library().searchRoutes(), h.library().transferRoutes());
     routes.feedsAndSearchBox(h.library().feedRoutes(), h.library().openSearchRoutes());
+    routes.searchSuggestions(h.library().suggestionRoutes());
     routes.collections(h.library().collectionRoutes());
     routes.studio(h.expand().studioRoutes(), h.expand().expansionRoutes());
     routes.describe(h.expand().describeRoutes());
@@ -136,6 +138,12 @@ final class Routes {
     get(Urls.OPENSEARCH, PUBLIC, o::description);
     get(Urls.SEARCH, PUBLIC, o::search);
     get(Urls.SEARCH_SUGGEST, PUBLIC, o::suggest);
+  }
+
+  /** The lists under the search fields: the library's are the person's own, Explore's are public. */
+  private void searchSuggestions(SuggestionRoutes s) {
+    get(Urls.LIBRARY_SUGGEST, SIGNED_IN, s::library);
+    get(Urls.EXPLORE_SUGGEST, PUBLIC, s::explore);
   }
 
   private void collections(CollectionRoutes c) {

@@ -15,6 +15,7 @@ public final class Library {
   private final PromptComparison comparison;
   private final FeedRoutes feedRoutes;
   private final OpenSearchRoutes openSearchRoutes;
+  private final SuggestionRoutes suggestionRoutes;
 
   public Library(Jdbi jdbi, Pages pages, PromptCaps caps, PromptGallery gallery) {
     this.prompts = new Prompts(jdbi, caps);
@@ -26,7 +27,9 @@ public final class Library {
     this.collectionRoutes = new CollectionRoutes(pages, collections, prompts);
     this.comparison = new PromptComparison(pages, prompts, tags);
     this.feedRoutes = new FeedRoutes(prompts, collections, new PromptFeeds(jdbi));
-    this.openSearchRoutes = new OpenSearchRoutes(new SearchSuggestions(jdbi));
+    SearchSuggestions suggestions = new SearchSuggestions(jdbi);
+    this.openSearchRoutes = new OpenSearchRoutes(suggestions);
+    this.suggestionRoutes = new SuggestionRoutes(pages, suggestions);
     this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts), caps);
   }
 
@@ -57,6 +60,10 @@ public final class Library {
 
   public OpenSearchRoutes openSearchRoutes() {
     return openSearchRoutes;
+  }
+
+  public SuggestionRoutes suggestionRoutes() {
+    return suggestionRoutes;
   }
 
   public PromptComparison comparison() {

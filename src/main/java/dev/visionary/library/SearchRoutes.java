@@ -51,8 +51,9 @@ public final class SearchRoutes {
    * the same for every visitor but for the header (which names the viewer and nothing else of theirs).
    */
   public void explore(Context ctx) {
-    shared(ctx, 0, SearchScope.explore(), Urls.EXPLORE, "Explore", "Prompts people have chosen to share with everyone.",
-        feedLink("Visionary · Explore", Urls.EXPLORE_FEED));
+    Map<String, Object> extra = new HashMap<>(feedLink("Visionary · Explore", Urls.EXPLORE_FEED));
+    extra.put("suggestUrl", Urls.EXPLORE_SUGGEST);
+    shared(ctx, 0, SearchScope.explore(), Urls.EXPLORE, "Explore", "Prompts people have chosen to share with everyone.", extra);
   }
 
   /**
@@ -87,6 +88,7 @@ public final class SearchRoutes {
       extra.put("tagCounts", mine.tagCounts());
       extra.put("collections", mine.collections());
       extra.put("filters", true);
+      extra.put("suggestUrl", Urls.LIBRARY_SUGGEST);
       return render(ctx, SearchScope.library(me.id()), Urls.LIBRARY, "Library", "Every prompt you have saved.", extra);
     });
   }

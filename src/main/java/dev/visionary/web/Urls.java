@@ -44,6 +44,8 @@ public final class Urls {
   public static final String LIBRARY = "/library";
   public static final String LIBRARY_TAGS = "/library/tags";
   public static final String LIBRARY_COMPARE = "/library/compare";
+  /** The list under the library's search field: the person's own titles and tags. */
+  public static final String LIBRARY_SUGGEST = "/library/suggest";
   public static final String TRASH = "/library/trash";
   public static final String TRASH_EMPTY = "/library/trash/empty";
   public static final String BOOKMARKS = "/bookmarks";
@@ -57,6 +59,8 @@ public final class Urls {
   public static final String OPENSEARCH = "/opensearch.xml";
   public static final String SEARCH = "/search";
   public static final String SEARCH_SUGGEST = "/search/suggest";
+  /** The list under Explore's search field: public titles. */
+  public static final String EXPLORE_SUGGEST = "/explore/suggest";
   public static final String EXPORT = "/export";
   public static final String IMPORT = "/import";
 

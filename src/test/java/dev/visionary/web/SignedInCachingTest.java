@@ -123,7 +123,7 @@ class SignedInCachingTest {
       case "/c/{id}", "/c/{id}/feed.atom" -> route.replace("{id}", ids.get("collection"));
       case "/c/{id}/{slug}" -> "/c/" + ids.get("collection") + "/" + ids.get("collectionSlug");
       case "/u/{username}", "/u/{username}/feed.atom" -> route.replace("{username}", ids.get("username"));
-      case "/search", "/search/suggest" -> route + "?q=harbour";
+      case "/search", "/search/suggest", "/library/suggest", "/explore/suggest" -> route + "?q=harbour";
       case "/library" -> "/library?q=harbour";
       case "/library/tags" -> "/library/tags?q=h";
       case "/x/{id}/compare" -> "/x/" + ids.get("expansion") + "/compare?card=1&card=2";
