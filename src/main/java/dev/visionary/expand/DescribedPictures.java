@@ -20,8 +20,8 @@ final class DescribedPictures {
   record Shown(byte[] bytes, String mediaType) {}
 
   /**
-   * What a vision model is given for an expansion: the picture, and the prompt the file carried (null when none),
-   * which leads the model's cards.
+   * What a model is given for an expansion written from a picture: the picture (null when it was measured offline,
+   * where no model was sent it), and the prompt the file carried (null when none), which leads the model's cards.
    */
   record ForModel(ChatRequest.Image image, Variation fileCard) {}
 
@@ -80,15 +80,14 @@ final class DescribedPictures {
         .findOne());
   }
 
-  /** What the model is sent for this expansion; empty for an expansion not written from a picture, or one measured offline. */
+  /** What a model is sent for this expansion; empty for an expansion not written from a picture. */
   Optional<ForModel> forModel(String expansionId) {
     return jdbi.withHandle(h -> h.createQuery("""
-            select model_image, model_image_type, file_card::text as file_card from described_images
-            where expansion_id = :id and model_image is not null
+            select model_image, model_image_type, file_card::text as file_card from described_images where expansion_id = :id
             """)
         .bind("id", expansionId)
-        .map((rs, ctx) -> new ForModel(new ChatRequest.Image(rs.getString("model_image_type"), rs.getBytes("model_image")),
-            card(rs.getString("file_card"))))
+        .map((rs, ctx) -> new ForModel(rs.getBytes("model_image") == null ? null
+            : new ChatRequest.Image(rs.getString("model_image_type"), rs.getBytes("model_image")), card(rs.getString("file_card"))))
         .findOne());
   }
 

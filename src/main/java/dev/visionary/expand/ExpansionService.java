@@ -1,6 +1,7 @@
 package dev.visionary.expand;
 
 import dev.visionary.expand.dynamic.IdeaTemplates;
+import dev.visionary.expand.llm.ChatRequest;
 import dev.visionary.prompt.SavedStyle;
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
@@ -195,16 +196,29 @@ final class ExpansionService {
 
   private ExpansionRunner.Job plan(Expansion x, StudioEngine engine) throws IdeaTemplates.Problem {
     Target target = Target.byId(x.ask().target()).orElse(Target.GENERIC);
-    // A described picture's expansion, and a fill of its missing prompts, send the model the picture again.
+    // A described picture's expansion, and a fill of its missing prompts, send the model the picture again; so do
+    // Refine and "more like this" on its cards. The built-in engine's expansions of an idea make no lookup.
     boolean describable = engine instanceof LlmEngine && (x.lineage().parentId() == null || isFill(x));
-    Optional<DescribedPictures.ForModel> picture = describable
+    boolean fromCard = x.lineage().sourceCard() != null;
+    Optional<DescribedPictures.ForModel> picture = describable || fromCard
         ? pictures.forModel(x.lineage().parentId() != null ? x.lineage().parentId() : x.id()) : Optional.empty();
-    if (picture.isPresent()) {
+    ChatRequest.Image image = picture.map(DescribedPictures.ForModel::image).orElse(null);
+    if (describable && image != null) {
       return describe(x, (LlmEngine) engine, picture.get(), target);
     }
     StylePreset style = StylePreset.byId(x.ask().style()).orElse(StylePreset.NONE);
     List<StudioEngine.EngineRequest> requests = new ArrayList<>();
-    if ("combinatorial".equals(x.ask().mode())) {
+    StudioEngine runs = engine;
+    if (fromCard && picture.isPresent()) {
+      // A described picture's idea only names the file ("Picture: harbour.png"), so the engine is given the card's
+      // prompt as the idea instead, as written: its braces and underscores are the prompt's, not choices. The idea
+      // recorded stays the file's name, which is what the cards are saved under.
+      requests.add(new StudioEngine.EngineRequest(cardPrompt(x), target, style.id(), style.label(), x.ask().count(), x.ask().seed(),
+          x.ask().refinement(), x.ask().basePrompt()));
+      if (engine instanceof LlmEngine model && image != null) {
+        runs = new VisionEngine(model, image, null);
+      }
+    } else if ("combinatorial".equals(x.ask().mode())) {
       for (String idea : templates.combinations(x.ask().idea(), x.ownerId(), x.ask().count())) {
         requests.add(new StudioEngine.EngineRequest(idea, target, style.id(), style.label(), 1, x.ask().seed(), x.ask().refinement(), x.ask().basePrompt()));
       }
@@ -230,7 +244,16 @@ final class ExpansionService {
       system = version.render(Map.of("count", Integer.toString(x.ask().count()), "target", target.label(), "dialect", target.dialect(),
           "max_chars", String.format("%,d", target.maxChars()), "style", style == StylePreset.NONE ? "whatever suits the idea" : style.label()));
     }
-    return new ExpansionRunner.Job(x.id(), engine, requests, system, x.ask().savedStyles(), target);
+    return new ExpansionRunner.Job(x.id(), runs, requests, system, x.ask().savedStyles(), target);
+  }
+
+  /** The prompt of the card an expansion was made from, or, should its expansion be gone, the card's text as recorded. */
+  private String cardPrompt(Expansion x) {
+    int card = x.lineage().sourceCard();
+    return expansions.find(x.lineage().sourceId())
+        .filter(source -> card < source.outcome().results().size())
+        .map(source -> source.outcome().results().get(card).prompt())
+        .orElseGet(() -> x.ask().basePrompt().lines().findFirst().orElse(""));
   }
 
   /**

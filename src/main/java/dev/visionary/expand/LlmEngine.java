@@ -62,7 +62,7 @@ final class LlmEngine implements StudioEngine {
   Answer run(EngineRequest request, String instructions, ChatRequest.Image image, Consumer<String> onText) throws Failure {
     // Room for every prompt at the target's length plus JSON, with a floor for short targets.
     int maxTokens = Math.min(16_000, Math.max(1024, request.count() * 600));
-    ChatRequest chat = new ChatRequest(instructions, userMessage(request), model, TEMPERATURE, maxTokens,
+    ChatRequest chat = new ChatRequest(instructions, userMessage(request, image != null), model, TEMPERATURE, maxTokens,
         PromptSchema.forCount(request.count()), true, image);
     ChatResult result;
     StringBuilder text = new StringBuilder();
@@ -89,8 +89,11 @@ final class LlmEngine implements StudioEngine {
     return new Answer(result.model() != null ? result.model() : model, variations);
   }
 
-  /** The idea and options in plain words; the instruction (system message) says how to write. */
-  static String userMessage(EngineRequest r) {
+  /**
+   * The idea and options in plain words; the instruction (system message) says how to write. With {@code picture},
+   * a prompt to rewrite or vary is said to come from the attached picture (a described picture's card).
+   */
+  static String userMessage(EngineRequest r, boolean picture) {
     StringBuilder m = new StringBuilder();
     if (!r.written().isEmpty()) {
       m.append("These prompts are already written for this idea:\n");
@@ -103,6 +106,9 @@ final class LlmEngine implements StudioEngine {
     } else if (r.basePrompt() != null) {
       m.append("Write new variations close to this prompt: same subject and spirit, different details.\n\n")
           .append("Prompt: ").append(r.basePrompt()).append("\n\n");
+    }
+    if (picture && r.basePrompt() != null && r.written().isEmpty()) {
+      m.append("The prompt was written from the attached picture.\n\n");
     }
     m.append("Idea: ").append(r.idea()).append('\n')
         .append("Target model: ").append(r.target().label()).append(" (").append(r.target().id()).append(")\n")
