@@ -203,7 +203,10 @@ public final class ExpansionRoutes {
 
   private String renderOutcome(Context ctx, Expansion x) {
     String rootId = x.lineage().parentId() != null ? x.lineage().parentId() : x.id();
-    return pages.views().render("expand/outcome", Pages.model(ctx, Map.of("o", ExpansionViews.outcome(x, rootId, ratings.of(List.of(x.id()))))));
+    // Only a failure's card says what is kept, so only a failure asks whether that is a picture.
+    boolean described = x.failed() && service.fromPicture(rootId);
+    return pages.views().render("expand/outcome",
+        Pages.model(ctx, Map.of("o", ExpansionViews.outcome(x, rootId, ratings.of(List.of(x.id())), described))));
   }
 
   /** The Studio's Recent list as an out-of-band swap; a page without the list ignores it. */

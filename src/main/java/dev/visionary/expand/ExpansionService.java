@@ -181,6 +181,11 @@ final class ExpansionService {
     return Optional.of(launch(expansions.find(x.id()).orElseThrow(), followedByPage));
   }
 
+  /** Whether the expansion was written from a picture (Describe) rather than from an idea typed in the Studio. */
+  boolean fromPicture(String expansionId) {
+    return pictures.view(expansionId) != null;
+  }
+
   List<Expansion> recent(long ownerId, int limit) {
     return expansions.recent(ownerId, limit);
   }

@@ -36,9 +36,15 @@ final class ExpansionViews {
   /** The ratings of cards by expansion and card index, as {@link CardRatings#of} reads them. */
   static final Map<String, Map<Integer, Short>> UNRATED = Map.of();
 
-  /** What an expansion shows where its cards go: a live stream, an error with Retry, or cards. */
-  record OutcomeView(String id, boolean running, boolean failed, String errorHeading, String error, String streamUrl,
+  /**
+   * What an expansion shows where its cards go: a live stream, an error with Retry (and what a failure keeps: the idea
+   * typed, or the picture described), or cards.
+   */
+  record OutcomeView(String id, boolean running, boolean failed, String errorHeading, String error, String kept, String streamUrl,
                      String retryUrl, String cancelUrl, List<CardView> cards, Shortfall shortfall) {}
+
+  static final String IDEA_KEPT = "Nothing is lost: your idea and options are kept. Try again, or pick another engine.";
+  static final String PICTURE_KEPT = "Nothing is lost: the picture and your options are kept. Try again, or describe it again with another engine.";
 
   /** A model that wrote fewer variations than asked for, said plainly, with the way to ask for the rest. */
   record Shortfall(int asked, int gave, String fillUrl) {
@@ -76,13 +82,13 @@ final class ExpansionViews {
   /** @param described whether it was written from a picture, which has no seed worth showing */
   static ExpansionView expansion(Expansion x, List<Expansion> children, String engineLabel, Map<String, Map<Integer, Short>> ratings,
                                  boolean described) {
-    OutcomeView own = outcome(x, x.id(), ratings);
+    OutcomeView own = outcome(x, x.id(), ratings, described);
     List<SlotView> slots = new ArrayList<>(own.cards().stream().map(c -> new SlotView(c, null)).toList());
     for (Expansion child : children) {
       if (child.failed()) {
         continue; // the card it started from stays as it was; the failure was shown when it happened
       }
-      OutcomeView childOutcome = outcome(child, x.id(), ratings);
+      OutcomeView childOutcome = outcome(child, x.id(), ratings, described);
       List<SlotView> replacement = child.running() ? List.of(new SlotView(null, childOutcome))
           : childOutcome.cards().stream().map(c -> new SlotView(c, null)).toList();
       int at = child.ask().refinement() != null ? indexOf(slots, child.lineage().sourceId(), child.lineage().sourceCard()) : -1;
@@ -122,8 +128,11 @@ final class ExpansionViews {
     return -1;
   }
 
-  /** The outcome of one expansion; {@code rootId} is the top-level expansion whose block holds its cards. */
-  static OutcomeView outcome(Expansion x, String rootId, Map<String, Map<Integer, Short>> ratings) {
+  /**
+   * The outcome of one expansion; {@code rootId} is the top-level expansion whose block holds its cards, and
+   * {@code described} says whether that one was written from a picture.
+   */
+  static OutcomeView outcome(Expansion x, String rootId, Map<String, Map<Integer, Short>> ratings, boolean described) {
     List<CardView> cards = new ArrayList<>();
     List<Variation> results = x.outcome().results();
     Map<Integer, Short> rated = ratings.getOrDefault(x.id(), Map.of());
@@ -134,7 +143,8 @@ final class ExpansionViews {
           v.notes(), v.explores(), ratingWidget(x.id(), i, rootId, rated.get(i))));
     }
     String heading = ExpansionService.CANCELLED.equals(x.outcome().error()) ? "This expansion was cancelled" : "This expansion failed";
-    return new OutcomeView(x.id(), x.running(), x.failed(), heading, x.outcome().error(), Urls.expansionStream(x.id()),
+    return new OutcomeView(x.id(), x.running(), x.failed(), heading, x.outcome().error(), described ? PICTURE_KEPT : IDEA_KEPT,
+        Urls.expansionStream(x.id()),
         Urls.expansionRetry(x.id()), Urls.expansionCancel(x.id()), cards, shortfall(x));
   }
 

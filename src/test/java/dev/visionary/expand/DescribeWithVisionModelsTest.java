@@ -159,6 +159,9 @@ class DescribeWithVisionModelsTest {
       assertTrue(page.contains("data-testid=\"error\"") && page.contains("API key was rejected"), page);
       assertTrue(page.contains("data-testid=\"retry\""), page);
       assertTrue(page.contains("data-testid=\"described-picture\""), "the picture is kept: " + page);
+      assertTrue(page.contains("Nothing is lost: the picture and your options are kept.") && !page.contains("your idea"),
+          "the error card says what is kept: a picture, not an idea typed: " + page);
+      assertTrue(stream.contains("the picture and your options are kept"), "as the stream's card says when the failure happens");
       assertEquals(200, http.getBytes("/x/" + id + "/picture").statusCode());
       assertFalse(page.contains("te**") && page.contains("test\""), "no key on the page");
 
