@@ -231,11 +231,11 @@ public final class ImageStore {
    * session's lookup when the request carries a session ({@link PageReads}). Whether anyone else may read it is
    * the library's rule, asked of it through {@link PromptLinks}.
    */
-  static final PageReads.Read<Access> ACCESS = new PageReads.Read<>("image_access(:key)",
+  static final PageReads.Read<Access> ACCESS = new PageReads.Read<>("image_access(:key)", "owner_id",
       (rs, ctx) -> new Access(rs.getString("sha256_hex"), rs.getLong("owner_id"), rs.getString("prompt_id")));
 
   Optional<Access> access(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select * from " + ACCESS.from()).bind("key", id).map(ACCESS.row()).findOne());
+    return jdbi.withHandle(h -> h.createQuery("select * from " + ACCESS.call()).bind("key", id).map(ACCESS.row()).findOne());
   }
 
   /** The validator of an image's bytes or its thumbnail: their content never changes under an id. */

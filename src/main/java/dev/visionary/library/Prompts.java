@@ -52,7 +52,7 @@ final class Prompts {
   }
 
   /** {@link #pageFacts}, as a view sends it with the session's lookup ({@link PageReads}). */
-  static final PageReads.Read<PageFacts> PAGE_FACTS = new PageReads.Read<>("prompt_page_facts(:key)",
+  static final PageReads.Read<PageFacts> PAGE_FACTS = new PageReads.Read<>("prompt_page_facts(:key)", "owner_id",
       (rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
           rs.getBoolean("deleted"), rs.getString("slug"), rs.getString("key")));
 
@@ -63,8 +63,7 @@ final class Prompts {
    */
   record Profile(User owner, long revision) {}
 
-  static final PageReads.Read<Profile> PROFILE = new PageReads.Read<>(
-      "(select id, username::text as username, revision from users where username = cast(:key as citext))",
+  static final PageReads.Read<Profile> PROFILE = new PageReads.Read<>("profile_owner(:key)", "id",
       (rs, ctx) -> new Profile(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")));
 
   Optional<Profile> profile(String username) {
@@ -72,7 +71,7 @@ final class Prompts {
   }
 
   /** The shared revision (V21): it moves with every committed change to what people may see of each other's prompts. */
-  static final PageReads.Read<Long> SHARED_REVISION = new PageReads.Read<>("(select revision from shared_revision)",
+  static final PageReads.Read<Long> SHARED_REVISION = new PageReads.Read<>("shared_revision_now()", "revision",
       (rs, ctx) -> rs.getLong("revision"));
 
   long sharedRevision() {
@@ -82,7 +81,7 @@ final class Prompts {
   /** A read on its own, for a view whose session's lookup did not carry it (a visitor without a cookie). */
   private <T> Optional<T> readOne(PageReads.Read<T> read, String key) {
     return jdbi.withHandle(h -> {
-      var query = h.createQuery("select * from " + read.from() + " x");
+      var query = h.createQuery("select * from " + read.call());
       if (key != null) {
         query.bind("key", key);
       }

@@ -22,10 +22,11 @@ public final class PageReads {
   private static final String ATTR = "visionary.pageRead";
 
   /**
-   * A read of at most one row: {@code from} is a FROM item (a set-returning function call or a parenthesised
-   * select), with the parameter {@code :key} when {@link Wanted#key} is not null; {@code row} maps its columns.
+   * A read of at most one row: {@code call} is a call of a set-returning function, with the parameter {@code :key}
+   * when {@link Wanted#key} is not null; {@code present} names a column that is never null in a row it returns;
+   * {@code row} maps its columns.
    */
-  public record Read<T>(String from, RowMapper<T> row) {}
+  public record Read<T>(String call, String present, RowMapper<T> row) {}
 
   /** A read a request wants, and its key (an id, a name; null for a read without one). */
   public record Wanted<T>(Read<T> read, String key) {}
