@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -96,7 +97,7 @@ public final class Sessions {
     // No transaction: the occasional touch needs no atomicity with the read, and BEGIN and COMMIT would be
     // two more round trips on every request.
     return jdbi.withHandle(h -> {
-      record Row(Active active, Instant lastSeen, boolean found, Object pageRow) {}
+      record Row(Active active, Instant lastSeen, Object pageRow) {}
       // Side by side in one function scan (V27): each gives at most one row, and planning a join would cost more.
       String sql = "select * from rows from (session_viewer(:hash, :absolute)" + wanted.map(w -> ", " + w.read().call()).orElse("") + ") x";
       var query = h.createQuery(sql).bind("hash", hash).bind("absolute", ABSOLUTE.toSeconds());
@@ -106,10 +107,10 @@ public final class Sessions {
             Active active = rs.wasNull() ? null : new Active(new User(id, rs.getString("viewer_name")), rs.getLong("viewer_revision"));
             Instant lastSeen = active == null ? null : rs.getObject("session_last_seen_at", OffsetDateTime.class).toInstant();
             boolean found = wanted.isPresent() && rs.getObject(wanted.get().read().present()) != null;
-            return new Row(active, lastSeen, found, found ? wanted.get().read().row().map(rs, ctx) : null);
+            return new Row(active, lastSeen, found ? wanted.get().read().row().map(rs, ctx) : null);
           })
           .findOne()
-          .orElse(new Row(null, null, false, null));
+          .orElse(new Row(null, null, null));
       if (row.active() != null && row.lastSeen().isBefore(Instant.now().minus(TOUCH_EVERY))) {
         touch(h, hash);
       }
@@ -122,7 +123,7 @@ public final class Sessions {
    * updating the row would queue behind the others' locks and commits (one WAL flush each, in turn), so only the
    * first takes the row and the rest skip it rather than wait.
    */
-  private static void touch(org.jdbi.v3.core.Handle h, byte[] hash) {
+  private static void touch(Handle h, byte[] hash) {
     h.createUpdate("update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => :idle) where token_hash = "
             + "(select token_hash from sessions where token_hash = :hash and last_seen_at < now() - make_interval(secs => :every) "
             + "for update skip locked)")

@@ -8,14 +8,12 @@ import dev.visionary.App;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.Jobs;
+import dev.visionary.support.StatementLog;
 import dev.visionary.support.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,13 +119,7 @@ class ImageRevalidationTest {
     String other = "visionary_session=" + Accounts.sessionCookie(reader);
     // An instance of its own, so only these requests' statements are counted.
     try (App counted = TestServer.startApp(Map.of())) {
-      List<String> statements = new CopyOnWriteArrayList<>();
-      counted.database().jdbi().setSqlLogger(new SqlLogger() {
-        @Override
-        public void logBeforeExecution(StatementContext context) {
-          statements.add(context.getRenderedSql());
-        }
-      });
+      List<String> statements = StatementLog.of(counted);
       Http there = new Http("http://localhost:" + counted.port());
       assertEquals(304, there.getBytes(path, "Cookie", owner, "If-None-Match", etag).statusCode());
       assertEquals(304, there.getBytes(path, "Cookie", other, "If-None-Match", etag).statusCode());

@@ -8,17 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.visionary.App;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
+import dev.visionary.support.StatementLog;
 import dev.visionary.support.TestServer;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -205,13 +203,7 @@ class PublicPageCacheTest {
     assertEquals(303, reader.post("/p/" + LibraryClient.idOf(prompt) + "/bookmark").statusCode());
     // An instance of its own, so only these requests' statements are counted.
     try (App counted = TestServer.startApp(Map.of())) {
-      List<String> statements = new CopyOnWriteArrayList<>();
-      counted.database().jdbi().setSqlLogger(new SqlLogger() {
-        @Override
-        public void logBeforeExecution(StatementContext context) {
-          statements.add(context.getRenderedSql());
-        }
-      });
+      List<String> statements = StatementLog.of(counted);
       Http signedIn = signedInOn(counted, reader);
       Http anonymous = new Http("http://localhost:" + counted.port());
       for (String path : List.of(prompt, collection, "/u/" + owner.username, "/explore", "/bookmarks")) {
