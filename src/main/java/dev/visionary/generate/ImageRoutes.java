@@ -108,7 +108,8 @@ public final class ImageRoutes {
   private void serve(Context ctx, boolean thumbnail) {
     String id = ctx.pathParam("id");
     Optional<User> viewer = CurrentUser.get(ctx);
-    // Access and the tag come from reads that touch no bytes (one for the owner); a revisit (304) ends there.
+    // Access and the tag come from reads that touch no bytes (for the owner, the session's own statement); a revisit
+    // (304) ends there.
     ImageStore.Access access = (ShortIds.looksValid(id) ? PageReads.get(ctx, ImageStore.ACCESS, id, () -> store.access(id))
         : Optional.<ImageStore.Access>empty())
         .filter(a -> viewer.map(u -> u.id() == a.ownerId()).orElse(false)
