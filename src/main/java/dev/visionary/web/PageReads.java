@@ -12,8 +12,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * The one read a kept page makes on every view besides the session: whether the viewer may see the page, and
  * the key its kept copy is under. The session's lookup sends it in its own statement, so a view of a kept page
- * costs one round trip to the database, as a view of one's own library does; each round trip cost PostgreSQL
- * about as much CPU again as the small read it carried. The features say which read a path wants; the account
+ * costs one round trip to the database, as a view of one's own library does; a second round trip cost PostgreSQL
+ * more CPU than the small read it carried. The features say which read a path wants; the account
  * feature runs it with the session; the page's handler takes the row, or reads it itself when no session was
  * looked up (a visitor without a cookie). It is read when the request arrives, as the handler would read it, so
  * a change committed on any instance shows on the next view.
