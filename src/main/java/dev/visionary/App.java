@@ -24,6 +24,7 @@ import dev.visionary.seed.Seed;
 import dev.visionary.training.TrainingRun;
 import dev.visionary.web.ErrorPages;
 import dev.visionary.web.HealthRoutes;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import dev.visionary.web.TrustedProxies;
 import dev.visionary.web.Urls;
@@ -88,7 +89,9 @@ public final class App implements AutoCloseable {
       UsageLimits limits = new UsageLimits(limiter, config);
       SavedStyles styles = new SavedStyles(database.jdbi());
       expand = new Expand(database.jdbi(), pages, config, limits, metrics, styles);
-      Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()));
+      // Filled below, once the features whose pages read something besides the session are built.
+      PageReads reads = new PageReads();
+      Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()), reads);
       ImageStore images = new ImageStore(database.jdbi(), config.storage().objects());
       Library library = new Library(database.jdbi(), pages, PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height(), i.rating(), Urls.imageRating(i.id())))
@@ -98,6 +101,8 @@ public final class App implements AutoCloseable {
           EngineCatalog.fromConfig(config), images, promptLinks(library, styles),
           (ownerId, expansionId, index) -> cards.card(ownerId, expansionId, index)
               .map(v -> new PromptLinks.PromptText(v.prompt(), v.negative())), metrics);
+      reads.add(library::pageRead);
+      reads.add(generation::pageRead);
       Routes.Handlers handlers = new Routes.Handlers(accounts, library, expand, generation, new HealthRoutes(database),
           new MetricsRoutes(metrics, config));
       List<Consumer<RoutesConfig>> features = new ArrayList<>();

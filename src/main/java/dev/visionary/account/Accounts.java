@@ -2,6 +2,7 @@ package dev.visionary.account;
 
 import dev.visionary.config.Config;
 import dev.visionary.identity.RateLimiter;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import dev.visionary.web.SettingsSection;
 import java.util.List;
@@ -18,12 +19,13 @@ public final class Accounts {
   /**
    * @param limiter shared with the other features' usage limits: one table of counters
    * @param settingsSections what other features show on the settings page, in order
+   * @param reads what kept pages read on every view, sent with the session's lookup
    */
-  public Accounts(Jdbi jdbi, Pages pages, Config config, RateLimiter limiter, List<SettingsSection> settingsSections) {
+  public Accounts(Jdbi jdbi, Pages pages, Config config, RateLimiter limiter, List<SettingsSection> settingsSections, PageReads reads) {
     this.users = new Users(jdbi);
     this.sessions = new Sessions(jdbi);
     this.limiter = new RateLimiter(jdbi);
-    this.filter = new SessionFilter(sessions, new Csrf(jdbi));
+    this.filter = new SessionFilter(sessions, new Csrf(jdbi), reads);
     this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config, settingsSections);
   }
 

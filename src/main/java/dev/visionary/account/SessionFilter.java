@@ -4,6 +4,7 @@ import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Requests;
 import dev.visionary.web.RouteAccess;
@@ -24,10 +25,12 @@ public final class SessionFilter {
 
   private final Sessions sessions;
   private final Csrf csrf;
+  private final PageReads reads;
 
-  SessionFilter(Sessions sessions, Csrf csrf) {
+  SessionFilter(Sessions sessions, Csrf csrf, PageReads reads) {
     this.sessions = sessions;
     this.csrf = csrf;
+    this.reads = reads;
   }
 
   public void before(Context ctx) {
@@ -38,7 +41,13 @@ public final class SessionFilter {
     String token = ctx.cookie(COOKIE);
     Optional<User> user = Optional.empty();
     if (token != null && token.length() == 43) {
-      Optional<Sessions.Active> active = sessions.resolve(token);
+      // A kept page's own read (its access and key) goes in the session's statement: one round trip per view.
+      Optional<PageReads.Wanted<?>> wanted = ctx.method().name().equals("GET") ? reads.wanted(path) : Optional.empty();
+      Sessions.Resolved resolved = sessions.resolve(token, wanted);
+      if (resolved.read()) {
+        PageReads.done(ctx, wanted.orElseThrow(), resolved.row());
+      }
+      Optional<Sessions.Active> active = resolved.active();
       user = active.map(Sessions.Active::user);
       active.ifPresent(a -> ctx.attribute(CurrentUser.REVISION_ATTR, a.revision()));
     } else {

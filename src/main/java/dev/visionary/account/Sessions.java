@@ -3,6 +3,7 @@ package dev.visionary.account;
 import dev.visionary.db.DatabaseUnavailable;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
+import dev.visionary.web.PageReads;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -58,52 +60,77 @@ public final class Sessions {
   record Active(User user, long revision) {}
 
   /**
-   * The user behind a token, sliding the idle expiry forward; empty when unknown or expired. While the database
-   * cannot answer, a session it confirmed in the last few minutes is taken as still valid.
+   * What a session's lookup found: the person while the session is live, and the row of the page's read when one
+   * was sent with it ({@code read} false when it was not: no read was wanted, or the database could not answer).
    */
-  Optional<Active> resolve(String token) {
+  record Resolved(Optional<Active> active, boolean read, Object row) {
+    static Resolved without(Optional<Active> active) {
+      return new Resolved(active, false, null);
+    }
+  }
+
+  /**
+   * The user behind a token, sliding the idle expiry forward; empty when unknown or expired; with the row of the
+   * read the page wants, from the same statement. While the database cannot answer, a session it confirmed in the
+   * last few minutes is taken as still valid.
+   */
+  Resolved resolve(String token, Optional<PageReads.Wanted<?>> wanted) {
     if (token == null || token.length() != 43) {
-      return Optional.empty();
+      return Resolved.without(Optional.empty());
     }
     byte[] hash = hash(token);
-    Optional<Active> active;
+    Resolved resolved;
     try {
-      active = lookUp(hash);
+      resolved = lookUp(hash, wanted);
     } catch (RuntimeException e) {
       Optional<Active> remembered = DatabaseUnavailable.causedBy(e) ? recent.recent(hash) : Optional.empty();
       if (remembered.isEmpty()) {
         throw e;
       }
-      return remembered;
+      return Resolved.without(remembered);
     }
-    active.ifPresentOrElse(a -> recent.confirmed(hash, a), () -> recent.forget(hash));
-    return active;
+    resolved.active().ifPresentOrElse(a -> recent.confirmed(hash, a), () -> recent.forget(hash));
+    return resolved;
   }
 
-  private Optional<Active> lookUp(byte[] hash) {
+  private Resolved lookUp(byte[] hash, Optional<PageReads.Wanted<?>> wanted) {
     // No transaction: the occasional touch needs no atomicity with the read, and BEGIN and COMMIT would be
     // two more round trips on every request.
     return jdbi.withHandle(h -> {
-      record Row(Active active, Instant createdAt, Instant lastSeen) {}
-      Optional<Row> row = h.createQuery(
-              "select u.id, u.username::text as username, u.revision, s.created_at, s.last_seen_at from sessions s join users u on u.id = s.user_id "
-                  + "where s.token_hash = :hash and s.expires_at > now() and s.created_at > now() - make_interval(secs => :absolute)")
-          .bind("hash", hash)
-          .bind("absolute", ABSOLUTE.toSeconds())
-          .map((rs, ctx) -> new Row(new Active(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")),
-              rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-              rs.getObject("last_seen_at", OffsetDateTime.class).toInstant()))
-          .findOne();
-      row.ifPresent(r -> {
-        if (r.lastSeen().isBefore(Instant.now().minus(TOUCH_EVERY))) {
-          h.createUpdate("update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => :idle) where token_hash = :hash")
-              .bind("idle", IDLE.toSeconds())
-              .bind("hash", hash)
-              .execute();
-        }
-      });
-      return row.map(Row::active);
+      record Row(Active active, Instant lastSeen, Object pageRow) {}
+      // Side by side in one function scan (V27): each gives at most one row, and planning a join would cost more.
+      String sql = "select * from rows from (session_viewer(:hash, :absolute)" + wanted.map(w -> ", " + w.read().call()).orElse("") + ") x";
+      var query = h.createQuery(sql).bind("hash", hash).bind("absolute", ABSOLUTE.toSeconds());
+      wanted.map(PageReads.Wanted::key).ifPresent(key -> query.bind("key", key));
+      Row row = query.map((rs, ctx) -> {
+            long id = rs.getLong("viewer_id");
+            Active active = rs.wasNull() ? null : new Active(new User(id, rs.getString("viewer_name")), rs.getLong("viewer_revision"));
+            Instant lastSeen = active == null ? null : rs.getObject("session_last_seen_at", OffsetDateTime.class).toInstant();
+            boolean found = wanted.isPresent() && rs.getObject(wanted.get().read().present()) != null;
+            return new Row(active, lastSeen, found ? wanted.get().read().row().map(rs, ctx) : null);
+          })
+          .findOne()
+          .orElse(new Row(null, null, null));
+      if (row.active() != null && row.lastSeen().isBefore(Instant.now().minus(TOUCH_EVERY))) {
+        touch(h, hash);
+      }
+      return new Resolved(Optional.ofNullable(row.active()), wanted.isPresent(), row.pageRow());
     });
+  }
+
+  /**
+   * Slides the session's expiry. Every request of a busy session finds the same stale time at once; each of them
+   * updating the row would queue behind the others' locks and commits (one WAL flush each, in turn), so only the
+   * first takes the row and the rest skip it rather than wait.
+   */
+  private static void touch(Handle h, byte[] hash) {
+    h.createUpdate("update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => :idle) where token_hash = "
+            + "(select token_hash from sessions where token_hash = :hash and last_seen_at < now() - make_interval(secs => :every) "
+            + "for update skip locked)")
+        .bind("idle", IDLE.toSeconds())
+        .bind("hash", hash)
+        .bind("every", TOUCH_EVERY.toSeconds())
+        .execute();
   }
 
   void end(String token) {

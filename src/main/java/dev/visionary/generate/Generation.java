@@ -4,8 +4,10 @@ import dev.visionary.config.Config;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -55,6 +57,11 @@ public final class Generation implements AutoCloseable {
 
   public GridRoutes gridRoutes() {
     return gridRoutes;
+  }
+
+  /** What a view of an image reads besides the session (its access and validator), for the session's lookup to carry. */
+  public Optional<PageReads.Wanted<?>> pageRead(String path) {
+    return ImageRoutes.pageRead(path);
   }
 
   public ImageRoutes imageRoutes() {

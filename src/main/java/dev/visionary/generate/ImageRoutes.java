@@ -3,6 +3,7 @@ package dev.visionary.generate;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.Htmx;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Ratings;
 import dev.visionary.web.ShortIds;
@@ -89,6 +90,13 @@ public final class ImageRoutes {
     serve(ctx, true);
   }
 
+  /** An image's or thumbnail's address wants its access read with the session ({@link PageReads}). */
+  static Optional<PageReads.Wanted<?>> pageRead(String path) {
+    String[] at = PageReads.segments(path);
+    boolean image = (at.length == 2 || at.length == 3 && at[2].equals("thumb")) && at[0].equals("images") && ShortIds.looksValid(at[1]);
+    return image ? Optional.of(new PageReads.Wanted<>(ImageStore.ACCESS, at[1])) : Optional.empty();
+  }
+
   static String url(String imageId) {
     return "/images/" + imageId;
   }
@@ -100,8 +108,10 @@ public final class ImageRoutes {
   private void serve(Context ctx, boolean thumbnail) {
     String id = ctx.pathParam("id");
     Optional<User> viewer = CurrentUser.get(ctx);
-    // Access and the tag come from reads that touch no bytes (one for the owner); a revisit (304) ends there.
-    ImageStore.Access access = (ShortIds.looksValid(id) ? store.access(id) : Optional.<ImageStore.Access>empty())
+    // Access and the tag come from reads that touch no bytes (for the owner, the session's own statement); a revisit
+    // (304) ends there.
+    ImageStore.Access access = (ShortIds.looksValid(id) ? PageReads.get(ctx, ImageStore.ACCESS, id, () -> store.access(id))
+        : Optional.<ImageStore.Access>empty())
         .filter(a -> viewer.map(u -> u.id() == a.ownerId()).orElse(false)
             || (a.promptId() != null && prompts.canRead(viewer, a.promptId()))
             || grids.shared(id))

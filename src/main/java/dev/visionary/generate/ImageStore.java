@@ -3,6 +3,7 @@ package dev.visionary.generate;
 import dev.visionary.config.Config;
 import dev.visionary.generate.engine.GeneratedImage;
 import dev.visionary.generate.engine.ImageEngine;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Ratings;
 import dev.visionary.web.ShortIds;
 import java.net.URI;
@@ -225,16 +226,16 @@ public final class ImageStore {
   record Access(String sha256Hex, long ownerId, String promptId) {}
 
   /**
-   * One indexed read of the image's row and its job, touching no image bytes: enough to answer the owner's
-   * revalidation (304) without {@link #find} and {@link #bytes}. Whether anyone else may read it is the
-   * library's rule, asked of it through {@link PromptLinks}.
+   * One indexed read of the image's row and its job, touching no image bytes (the function image_access, V27):
+   * enough to answer the owner's revalidation (304) without {@link #find} and {@link #bytes}, and sent with the
+   * session's lookup when the request carries a session ({@link PageReads}). Whether anyone else may read it is
+   * the library's rule, asked of it through {@link PromptLinks}.
    */
+  static final PageReads.Read<Access> ACCESS = new PageReads.Read<>("image_access(:key)", "owner_id",
+      (rs, ctx) -> new Access(rs.getString("sha256_hex"), rs.getLong("owner_id"), rs.getString("prompt_id")));
+
   Optional<Access> access(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select encode(i.sha256, 'hex') as sha256_hex, i.owner_id, j.prompt_id "
-            + "from images i join generation_jobs j on j.id = i.job_id where i.id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> new Access(rs.getString("sha256_hex"), rs.getLong("owner_id"), rs.getString("prompt_id")))
-        .findOne());
+    return jdbi.withHandle(h -> h.createQuery("select * from " + ACCESS.call()).bind("key", id).map(ACCESS.row()).findOne());
   }
 
   /** The validator of an image's bytes or its thumbnail: their content never changes under an id. */

@@ -3,6 +3,7 @@ package dev.visionary.library;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.Forms;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Urls;
 import io.javalin.http.BadRequestResponse;
@@ -97,7 +98,7 @@ public final class CollectionRoutes {
     Optional<User> viewer = CurrentUser.get(ctx);
     // One query says whether the viewer may see it, where it lives and what its page is made of (its owner's
     // revision and its items' owners'); the collection itself is read only when the page has to be rendered.
-    PromptCollections.PageFacts facts = collections.pageFacts(id)
+    PromptCollections.PageFacts facts = PageReads.get(ctx, PromptCollections.PAGE_FACTS, id, () -> collections.pageFacts(id))
         .filter(f -> Access.canRead(viewer, f))
         .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
     if (!ctx.pathParam("slug").equals(facts.slug())) {

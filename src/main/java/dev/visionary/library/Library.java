@@ -1,7 +1,9 @@
 package dev.visionary.library;
 
 import dev.visionary.identity.User;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
+import dev.visionary.web.Urls;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,6 +33,29 @@ public final class Library {
     this.openSearchRoutes = new OpenSearchRoutes(suggestions);
     this.suggestionRoutes = new SuggestionRoutes(pages, suggestions);
     this.transferRoutes = new TransferRoutes(pages, new LibraryTransfer(jdbi, caps), new PromptImport(prompts), caps);
+  }
+
+  /**
+   * What a view of a kept page of the library reads besides the session (its access and key), so the session's
+   * lookup can carry it: a prompt's or a collection's page facts, a profile's owner, the shared revision of
+   * Explore and bookmarks. Other paths, and addresses that cannot name anything, want nothing.
+   */
+  public Optional<PageReads.Wanted<?>> pageRead(String path) {
+    String[] at = PageReads.segments(path);
+    if (at.length == 3 && at[0].equals("p") && Slugs.looksLikeId(at[1]) && !at[2].isEmpty()
+        && !at[2].equals("edit") && !at[2].equals("history")) {
+      return Optional.of(new PageReads.Wanted<>(Prompts.PAGE_FACTS, at[1]));
+    }
+    if (at.length == 3 && at[0].equals("c") && Slugs.looksLikeId(at[1]) && !at[2].isEmpty() && !at[2].equals("feed.atom")) {
+      return Optional.of(new PageReads.Wanted<>(PromptCollections.PAGE_FACTS, at[1]));
+    }
+    if (at.length == 2 && at[0].equals("u") && !at[1].isEmpty()) {
+      return Optional.of(new PageReads.Wanted<>(Prompts.PROFILE, at[1]));
+    }
+    if (path.equals(Urls.EXPLORE) || path.equals(Urls.BOOKMARKS)) {
+      return Optional.of(new PageReads.Wanted<>(Prompts.SHARED_REVISION, null));
+    }
+    return Optional.empty();
   }
 
   /** Housekeeping: deletes every person's prompts that stayed in the trash past its time; returns how many. */

@@ -1,5 +1,6 @@
 package dev.visionary.library;
 
+import dev.visionary.web.PageReads;
 import dev.visionary.web.ShortIds;
 import java.util.List;
 import java.util.Optional;
@@ -146,12 +147,13 @@ final class PromptCollections {
     if (!Slugs.looksLikeId(collectionId)) {
       return Optional.empty();
     }
-    return jdbi.withHandle(h -> h.createQuery("select owner_id, visibility, slug, key from collection_page_facts(:c)")
-        .bind("c", collectionId)
-        .map((rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
-            rs.getString("slug"), rs.getString("key")))
-        .findOne());
+    return jdbi.withHandle(h -> h.createQuery("select * from " + PAGE_FACTS.call()).bind("key", collectionId).map(PAGE_FACTS.row()).findOne());
   }
+
+  /** {@link #pageFacts}, as a view sends it with the session's lookup ({@link PageReads}). */
+  static final PageReads.Read<PageFacts> PAGE_FACTS = new PageReads.Read<>("collection_page_facts(:key)", "owner_id",
+      (rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
+          rs.getString("slug"), rs.getString("key")));
 
   /** The prompts in a collection, in order, that this viewer may see (-1: anonymous). */
   List<Prompt> items(String collectionId, long viewerId) {

@@ -4,6 +4,7 @@ import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.prompt.Target;
 import dev.visionary.prompt.WordDiff;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Ratings;
 import dev.visionary.web.Requests;
@@ -50,7 +51,7 @@ final class PromptPage {
     Optional<User> viewer = CurrentUser.get(ctx);
     // One query says whether the viewer may see the prompt, where it lives and what its page is made of; the
     // prompt itself is read only when the page has to be rendered.
-    Prompts.PageFacts facts = prompts.pageFacts(id).filter(f -> Access.canRead(viewer, f))
+    Prompts.PageFacts facts = PageReads.get(ctx, Prompts.PAGE_FACTS, id, () -> prompts.pageFacts(id)).filter(f -> Access.canRead(viewer, f))
         .orElseThrow(() -> new NotFoundResponse(Access.NOT_FOUND));
     if (!ctx.pathParam("slug").equals(Urls.promptSlug(facts.slug()))) {
       // Titles change; links made with an older title keep working.

@@ -1,6 +1,7 @@
 package dev.visionary.library;
 
 import dev.visionary.identity.User;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.ShortIds;
 import java.util.List;
 import java.util.Optional;
@@ -47,36 +48,45 @@ final class Prompts {
    * than running it. Every part is an indexed lookup.
    */
   Optional<PageFacts> pageFacts(String id) {
-    if (!Slugs.looksLikeId(id)) {
-      return Optional.empty();
-    }
-    return jdbi.withHandle(h -> h.createQuery("select owner_id, visibility, deleted, slug, key from prompt_page_facts(:id)")
-        .bind("id", id)
-        .map((rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
-            rs.getBoolean("deleted"), rs.getString("slug"), rs.getString("key")))
-        .findOne());
+    return Slugs.looksLikeId(id) ? readOne(PAGE_FACTS, id) : Optional.empty();
   }
+
+  /** {@link #pageFacts}, as a view sends it with the session's lookup ({@link PageReads}). */
+  static final PageReads.Read<PageFacts> PAGE_FACTS = new PageReads.Read<>("prompt_page_facts(:key)", "owner_id",
+      (rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
+          rs.getBoolean("deleted"), rs.getString("slug"), rs.getString("key")));
 
   /**
    * The person whose profile this is, with their revision (everything on a profile is theirs), in one round trip.
    * Read here with the revision rather than asked of the account feature and then read again: a view of a kept
-   * profile costs this query and the session's.
+   * profile costs this read, sent with the session's lookup.
    */
   record Profile(User owner, long revision) {}
 
+  static final PageReads.Read<Profile> PROFILE = new PageReads.Read<>("profile_owner(:key)", "id",
+      (rs, ctx) -> new Profile(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")));
+
   Optional<Profile> profile(String username) {
-    return jdbi.withHandle(h -> h.createQuery("select id, username::text as username, revision from users where username = cast(:name as citext)")
-        .bind("name", username)
-        .map((rs, ctx) -> new Profile(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")))
-        .findOne());
+    return readOne(PROFILE, username);
   }
 
-  /**
-   * A number that changes with every committed change to what people may see of each other's prompts (V21):
-   * Explore and bookmarks show nothing else of other people's, so their pages are kept under it.
-   */
+  /** The shared revision (V21): it moves with every committed change to what people may see of each other's prompts. */
+  static final PageReads.Read<Long> SHARED_REVISION = new PageReads.Read<>("shared_revision_now()", "revision",
+      (rs, ctx) -> rs.getLong("revision"));
+
   long sharedRevision() {
-    return jdbi.withHandle(h -> h.createQuery("select revision from shared_revision").mapTo(Long.class).one());
+    return readOne(SHARED_REVISION, null).orElseThrow();
+  }
+
+  /** A read on its own, for a view whose session's lookup did not carry it (a visitor without a cookie). */
+  private <T> Optional<T> readOne(PageReads.Read<T> read, String key) {
+    return jdbi.withHandle(h -> {
+      var query = h.createQuery("select * from " + read.call());
+      if (key != null) {
+        query.bind("key", key);
+      }
+      return query.map(read.row()).findOne();
+    });
   }
 
   Optional<Prompt> find(String id) {

@@ -4,6 +4,7 @@ import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.prompt.Target;
 import dev.visionary.web.Bookmarklet;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import dev.visionary.web.Ratings;
 import dev.visionary.web.Urls;
@@ -66,7 +67,8 @@ public final class SearchRoutes {
       listing(ctx, scope, base, heading, intro, extra);
       return;
     }
-    pages.shared(ctx, List.of(base, prompts.sharedRevision()), CurrentUser.get(ctx).orElse(null), viewerRevision,
+    long sharedRevision = PageReads.get(ctx, Prompts.SHARED_REVISION, null, () -> Optional.of(prompts.sharedRevision())).orElseThrow();
+    pages.shared(ctx, List.of(base, sharedRevision), CurrentUser.get(ctx).orElse(null), viewerRevision,
         () -> render(ctx, scope, base, heading, intro, extra));
   }
 
@@ -95,7 +97,8 @@ public final class SearchRoutes {
 
   /** Everything on a profile is its owner's (their public prompts and collections): kept until their revision moves on. */
   public void profile(Context ctx) {
-    Prompts.Profile profile = prompts.profile(ctx.pathParam("username"))
+    String username = ctx.pathParam("username");
+    Prompts.Profile profile = PageReads.get(ctx, Prompts.PROFILE, username, () -> prompts.profile(username))
         .orElseThrow(() -> new NotFoundResponse("There is nobody with that name here."));
     User owner = profile.owner();
     Optional<User> viewer = CurrentUser.get(ctx);

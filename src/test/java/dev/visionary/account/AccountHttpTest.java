@@ -187,6 +187,29 @@ class AccountHttpTest {
   }
 
   @Test
+  void aSessionWhoseTimeIsBeingSlidAlreadyAnswersAtOnceAndIsSlidOnceThatIsDone() throws Exception {
+    var jdbi = dev.visionary.support.TestServer.app().database().jdbi();
+    Http me = new Http(http.base());
+    String name = Accounts.signedIn(me, "slide");
+    String ofMine = "user_id = (select id from users where username = :n)";
+    jdbi.useHandle(h -> h.createUpdate("update sessions set last_seen_at = now() - interval '10 minutes' where " + ofMine)
+        .bind("n", name).execute());
+    // Another request of the same session holds the row while it slides the expiry: the many requests of a busy
+    // session that find the same stale time at once must not queue behind that one's commit.
+    try (var holder = jdbi.open()) {
+      holder.begin();
+      holder.createQuery("select 1 from sessions where " + ofMine + " for update").bind("n", name).mapTo(Integer.class).list();
+      var answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> me.get("/settings").statusCode());
+      assertEquals(200, answer.get(10, java.util.concurrent.TimeUnit.SECONDS), "answered while the row was held");
+      holder.rollback();
+    }
+    assertEquals(200, me.get("/settings").statusCode());
+    boolean slid = jdbi.withHandle(h -> h.createQuery("select last_seen_at > now() - interval '1 minute' from sessions where " + ofMine)
+        .bind("n", name).mapTo(Boolean.class).one());
+    assertTrue(slid, "the next request slid the expiry");
+  }
+
+  @Test
   void sessionsEndAfterAWeekIdleAndThirtyDaysInAnyCase() {
     var jdbi = dev.visionary.support.TestServer.app().database().jdbi();
     Http idle = new Http(http.base());

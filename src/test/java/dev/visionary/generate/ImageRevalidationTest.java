@@ -8,14 +8,12 @@ import dev.visionary.App;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.Jobs;
+import dev.visionary.support.StatementLog;
 import dev.visionary.support.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,7 +109,7 @@ class ImageRevalidationTest {
   }
 
   @Test
-  void aRevalidationIsOneQueryBesideTheSessionAndReadsNoImageBytes() {
+  void theOwnersRevalidationIsTheSessionsOneStatementAndReadsNoImageBytes() {
     Made made = imageOfSavedPrompt("public");
     Http reader = Http.toTestServer();
     Accounts.signedIn(reader, "revalcount");
@@ -121,27 +119,21 @@ class ImageRevalidationTest {
     String other = "visionary_session=" + Accounts.sessionCookie(reader);
     // An instance of its own, so only these requests' statements are counted.
     try (App counted = TestServer.startApp(Map.of())) {
-      List<String> statements = new CopyOnWriteArrayList<>();
-      counted.database().jdbi().setSqlLogger(new SqlLogger() {
-        @Override
-        public void logBeforeExecution(StatementContext context) {
-          statements.add(context.getRenderedSql());
-        }
-      });
+      List<String> statements = StatementLog.of(counted);
       Http there = new Http("http://localhost:" + counted.port());
       assertEquals(304, there.getBytes(path, "Cookie", owner, "If-None-Match", etag).statusCode());
       assertEquals(304, there.getBytes(path, "Cookie", other, "If-None-Match", etag).statusCode());
 
       statements.clear();
       assertEquals(304, there.getBytes(path, "Cookie", owner, "If-None-Match", etag).statusCode());
-      List<String> imageReads = statements.stream().filter(s -> s.contains("images") || s.contains("image_blobs")).toList();
+      List<String> imageReads = statements.stream().filter(s -> s.contains("image_access") || s.contains("image_blobs")).toList();
       assertEquals(1, imageReads.size(), "one statement decides the owner's access: " + statements);
-      assertTrue(statements.size() <= 2, "the session lookup and the access read, nothing else: " + statements);
+      assertEquals(1, statements.size(), "the session lookup carries the access read, nothing else: " + statements);
 
       statements.clear();
       assertEquals(304, there.getBytes(path, "Cookie", other, "If-None-Match", etag).statusCode());
       assertTrue(statements.stream().noneMatch(s -> s.contains("image_blobs")), "a reader's revisit reads no image bytes: " + statements);
-      assertTrue(statements.size() <= 4, "the session, the image and the library's own rule for its prompt: " + statements);
+      assertTrue(statements.size() <= 3, "the session with the image, and the library's own rule for its prompt: " + statements);
 
       statements.clear();
       HttpResponse<byte[]> full = there.getBytes(path, "Cookie", other);

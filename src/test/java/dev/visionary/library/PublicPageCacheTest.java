@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.visionary.App;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
+import dev.visionary.support.StatementLog;
 import dev.visionary.support.TestServer;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -188,6 +190,39 @@ class PublicPageCacheTest {
       edit(onSecond, id, "Cobalt glider", "a cobalt glider over " + word, "private", "2");
       assertFalse(visitor.get(search).body().contains("Cobalt glider"), "a prompt made private leaves Explore at once");
       assertFalse(fan.get("/bookmarks").body().contains("Cobalt glider"), "and other people's bookmarks");
+    }
+  }
+
+  @Test
+  void aViewOfAKeptPageReadsTheDatabaseOnceAndStillSeesTheNextChange() {
+    LibraryClient owner = LibraryClient.signedIn("pubonce");
+    LibraryClient reader = LibraryClient.signedIn("pubonceread");
+    String prompt = owner.save("title", "Tin lantern", "text", "a tin lantern in the rain", "visibility", "public");
+    String collection = owner.collection("Lanterns", "public");
+    assertEquals(303, owner.post("/p/" + LibraryClient.idOf(prompt) + "/collections", "collection_id", LibraryClient.idOf(collection)).statusCode());
+    assertEquals(303, reader.post("/p/" + LibraryClient.idOf(prompt) + "/bookmark").statusCode());
+    // An instance of its own, so only these requests' statements are counted.
+    try (App counted = TestServer.startApp(Map.of())) {
+      List<String> statements = StatementLog.of(counted);
+      Http signedIn = signedInOn(counted, reader);
+      Http anonymous = new Http("http://localhost:" + counted.port());
+      for (String path : List.of(prompt, collection, "/u/" + owner.username, "/explore", "/bookmarks")) {
+        for (Http viewer : path.equals("/bookmarks") ? List.of(signedIn) : List.of(signedIn, anonymous)) {
+          assertEquals(200, viewer.get(path).statusCode(), path);
+          statements.clear();
+          HttpResponse<String> kept = viewer.get(path);
+          assertEquals(200, kept.statusCode(), path);
+          // Explore lists everyone's newest prompts, which other tests add to; the others are this test's own.
+          assertTrue(path.equals("/explore") || kept.body().contains("Tin lantern"), path);
+          assertEquals(1, statements.size(), "the session and the page's key in one statement for " + path + ": " + statements);
+        }
+      }
+
+      edit(signedInOn(counted, owner), LibraryClient.idOf(prompt), "Tin lantern", "a tin lantern in the snow", "public", "1");
+      assertTrue(signedIn.get(prompt).body().contains("a tin lantern in the snow"), "the next view after a change shows it");
+      edit(signedInOn(counted, owner), LibraryClient.idOf(prompt), "Tin lantern", "a tin lantern in the snow", "private", "2");
+      assertEquals(404, signedIn.get(prompt).statusCode(), "a prompt made private is gone on the next view");
+      assertEquals(404, anonymous.get(prompt).statusCode());
     }
   }
 
