@@ -2,6 +2,7 @@ package dev.visionary;
 
 import dev.visionary.account.Accounts;
 import dev.visionary.config.Config;
+import dev.visionary.config.StartTimes;
 import dev.visionary.db.DataDirectoryInUse;
 import dev.visionary.db.Database;
 import dev.visionary.expand.Expand;
@@ -73,16 +74,20 @@ public final class App implements AutoCloseable {
    * JVM every few milliseconds slowed the start it was waiting for.)
    */
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
+    return start(config, extraRoutes, new StartTimes());
+  }
+
+  private static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes, StartTimes times) {
     long started = System.nanoTime();
     // Checked before anything starts, so a wrong value stops start-up with its own one-line message.
     TrustedProxies proxies = TrustedProxies.fromConfig(config);
     Metrics metrics = new Metrics();
-    Database database = Database.open(config, metrics.registry());
-    metrics.bindJvmMeters();
+    Database database = Database.open(config, metrics.registry(), times);
     Generation generation = null;
     Expand expand = null;
     try {
       Pages pages = new Pages(new Views(), metrics.registry());
+      times.mark("views");
       // One table of counters for sign-in throttling and the per-person limits of the features.
       RateLimiter limiter = new RateLimiter(database.jdbi());
       UsageLimits limits = new UsageLimits(limiter, config);
@@ -98,6 +103,7 @@ public final class App implements AutoCloseable {
           EngineCatalog.fromConfig(config), images, promptLinks(library, styles),
           (ownerId, expansionId, index) -> cards.card(ownerId, expansionId, index)
               .map(v -> new PromptLinks.PromptText(v.prompt(), v.negative())), metrics);
+      times.mark("features");
       Routes.Handlers handlers = new Routes.Handlers(accounts, library, expand, generation, new HealthRoutes(database),
           new MetricsRoutes(metrics, config));
       List<Consumer<RoutesConfig>> features = new ArrayList<>();
@@ -105,12 +111,19 @@ public final class App implements AutoCloseable {
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), proxies, metrics, features);
       long builtAt = System.nanoTime();
+      times.mark("app built");
       database.awaitReady();
       long readyAt = System.nanoTime();
       // Before listening, though no request needs them: once the app answers, a SIGTERM must find it
       // started (main registers the shutdown hook when this returns).
       generation.startJobs(List.of(housekeeping(accounts, library, expand, generation, images).task()));
+      times.mark("jobs started");
       server.start();
+      times.mark("listening");
+      // Work no request needs at once, begun only now so it does not compete with the start for the processor.
+      metrics.bindJvmMeters();
+      expand.prepareInBackground();
+      log.info("Start-up from the JVM's start: {}", times);
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
       return new App(database, server, expand, generation, metrics);
@@ -196,6 +209,8 @@ public final class App implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    StartTimes times = new StartTimes();
+    times.mark("main");
     System.setProperty("java.awt.headless", "true");
     if (args.length > 0 && args[0].equals("training-run")) {
       // Builds the JDK's AOT cache (see pom.xml); it configures its own app and ignores the environment.
@@ -230,7 +245,7 @@ public final class App implements AutoCloseable {
     }
     App app;
     try {
-      app = start(config);
+      app = start(config, List.of(), times);
     } catch (Config.Invalid | DataDirectoryInUse e) {
       failStart(e.getMessage());
       return;

@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,10 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import dev.visionary.config.StartTimes;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.postgresql.util.PasswordUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,17 +86,13 @@ final class DataTemplate {
   /**
    * Copies the template's cluster to {@code pgData} (absent or empty) and gives its superuser {@code password}. Copied beside it and moved into place, so a start interrupted halfway leaves no cluster.
    */
-  void copyTo(Path bin, Path pgData, String password, Path logFile) throws IOException {
+  void copyTo(Path bin, Path pgData, String password, Path logFile, StartTimes times) throws IOException {
     Path temp = pgData.resolveSibling(pgData.getFileName() + ".copying");
     PostgresServer.deleteTree(temp);
     copyTree(dir.resolve("pgdata"), temp);
-    String alter;
-    try {
-      alter = PasswordUtil.genAlterUserPasswordSQL("postgres", password.toCharArray(), "scram-sha-256");
-    } catch (SQLException e) {
-      throw new IOException("Could not encode the database password", e);
-    }
-    PostgresServer.singleUser(bin, temp, alter, logFile);
+    times.mark("template copied");
+    PostgresServer.singleUser(bin, temp, ScramPassword.alterSuperuser(password), logFile);
+    times.mark("password set");
     if (Files.exists(pgData)) {
       Files.delete(pgData); // empty: made by the caller, and a cluster is never copied over one
     }
@@ -122,7 +117,8 @@ final class DataTemplate {
       Path logFile = work.resolve("postgres.log");
       PostgresServer.initdb(bin, pgData, passwordFile, logFile);
       List<String> applied = new ArrayList<>();
-      try (PostgresServer server = PostgresServer.start(bin, pgData, List.of("listen_addresses=127.0.0.1", "unix_socket_directories="), logFile)) {
+      try (PostgresServer server = PostgresServer.start(bin, pgData, List.of("listen_addresses=127.0.0.1", "unix_socket_directories="), logFile,
+          new StartTimes())) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres");
         ds.setUser("postgres");

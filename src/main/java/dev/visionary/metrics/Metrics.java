@@ -31,7 +31,7 @@ public final class Metrics implements AutoCloseable {
   /**
    * Starts binding the JVM's own meters (memory, GC, threads, CPU) on a thread of its own and returns at once:
    * binding them is a noticeable part of a start, and no request but a scrape needs them, which waits for them.
-   * Separate from the constructor so the app can set its database starting, which needs the registry, first.
+   * Separate from the constructor so the app binds them once it listens, when they no longer compete with its start.
    */
   public void bindJvmMeters() {
     jvmMeters = CompletableFuture.runAsync(() -> {
