@@ -38,6 +38,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +54,21 @@ public final class App implements AutoCloseable {
   private final Expand expand;
   private final Generation generation;
   private final Metrics metrics;
+  /** Runs {@link #prepareAfterStart} once, then ends. */
+  private final ScheduledExecutorService afterStart;
 
-  private App(Database database, WebServer server, Expand expand, Generation generation, Metrics metrics) {
+  /**
+   * How long after the app listens it begins what no request needs at once (the JVM's meters, the built-in
+   * vocabulary, the first look for model servers on this computer). Begun as it listened, that work slowed its
+   * first answers, a load balancer's health check or the first page, by competing for the processor. A request
+   * that needs any of it sooner begins it itself.
+   */
+  private static final Duration PREPARE_AFTER = Duration.ofSeconds(1);
+
+  private App(Database database, WebServer server, Expand expand, Generation generation, Metrics metrics,
+      ScheduledExecutorService afterStart) {
     this.metrics = metrics;
+    this.afterStart = afterStart;
     this.database = database;
     this.server = server;
     this.expand = expand;
@@ -120,13 +135,10 @@ public final class App implements AutoCloseable {
       times.mark("jobs started");
       server.start();
       times.mark("listening");
-      // Work no request needs at once, begun only now so it does not compete with the start for the processor.
-      metrics.bindJvmMeters();
-      expand.prepareInBackground();
       log.info("Start-up from the JVM's start: {}", times);
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
-      return new App(database, server, expand, generation, metrics);
+      return new App(database, server, expand, generation, metrics, prepareAfterStart(metrics, expand));
     } catch (RuntimeException e) {
       if (expand != null) {
         expand.close();
@@ -138,6 +150,20 @@ public final class App implements AutoCloseable {
       metrics.close();
       throw e;
     }
+  }
+
+  private static ScheduledExecutorService prepareAfterStart(Metrics metrics, Expand expand) {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "prepare-after-start");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.schedule(() -> {
+      metrics.bindJvmMeters();
+      expand.prepareInBackground();
+    }, PREPARE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    executor.shutdown(); // the task above still runs when due; nothing else will
+    return executor;
   }
 
   private static Housekeeping housekeeping(Accounts accounts, Library library, Expand expand, Generation generation, ImageStore images) {
@@ -200,6 +226,13 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    afterStart.shutdownNow();
+    try {
+      // A preparation under way finishes before the parts it uses close; one not yet begun never begins.
+      afterStart.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     server.stopGracefully(Duration.ofSeconds(10));
     expand.close();
     generation.close();
