@@ -146,6 +146,9 @@ public final class Database implements AutoCloseable {
       try {
         migrate(pool);
         times.mark("schema current");
+        if (embedded != null) {
+          renewVerifier(pool, embedded.password());
+        }
       } catch (RuntimeException e) {
         pool.close();
         throw e;
@@ -157,6 +160,15 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(embedded);
       throw e;
+    }
+  }
+
+  /** Not fatal: the old verifier still lets the app sign in, only more slowly. */
+  private static void renewVerifier(DataSource pool, String password) {
+    try {
+      ScramPassword.renew(pool, password);
+    } catch (SQLException e) {
+      log.warn("Could not renew the embedded database's password verifier: {}", e.getMessage());
     }
   }
 
