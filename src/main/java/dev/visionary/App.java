@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
    * JVM every few milliseconds slowed the start it was waiting for.)
    */
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
-    return start(config, extraRoutes, new StartTimes());
+    return start(config, extraRoutes, StartTimes.sinceNow());
   }
 
   private static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes, StartTimes times) {
@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
       times.mark("jobs started");
       server.start();
       times.mark("listening");
-      log.info("Start-up from the JVM's start: {}", times);
+      log.info("Start-up, in ms from {}: {}", times.origin(), times);
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
       return new App(database, server, expand, generation, metrics, prepareAfterStart(metrics, expand));
@@ -242,7 +242,7 @@ public final class App implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    StartTimes times = new StartTimes();
+    StartTimes times = StartTimes.sinceProcessStart();
     times.mark("main");
     System.setProperty("java.awt.headless", "true");
     if (args.length > 0 && args[0].equals("training-run")) {

@@ -118,7 +118,7 @@ final class DataTemplate {
       PostgresServer.initdb(bin, pgData, passwordFile, logFile);
       List<String> applied = new ArrayList<>();
       try (PostgresServer server = PostgresServer.start(bin, pgData, List.of("listen_addresses=127.0.0.1", "unix_socket_directories="), logFile,
-          new StartTimes())) {
+          StartTimes.sinceNow())) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres");
         ds.setUser("postgres");

@@ -86,7 +86,7 @@ public final class Database implements AutoCloseable {
    * (active, idle, pending, timeouts) is published to {@code meters}.
    */
   public static Database open(Config config, MeterRegistry meters) {
-    return open(config, meters, new StartTimes());
+    return open(config, meters, StartTimes.sinceNow());
   }
 
   /** As {@link #open(Config, MeterRegistry)}, marking each step of the start in {@code times}. */

@@ -55,7 +55,7 @@ final class EmbeddedDatabase {
 
   /** Starts on {@code dataDir}; a new one is copied from {@code template} when given, else made by initdb. */
   static Running start(Path dataDir, Optional<DataTemplate> template) throws IOException {
-    return start(dataDir, () -> template, new StartTimes());
+    return start(dataDir, () -> template, StartTimes.sinceNow());
   }
 
   /**
