@@ -55,7 +55,7 @@ final class DataTemplate {
   /** The template beside the jar this class was loaded from, when there is one and it matches the jar's migrations. */
   static Optional<DataTemplate> besideJar() {
     try {
-      Path code = Path.of(DataTemplate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code = jar();
       if (!Files.isRegularFile(code)) {
         return Optional.empty(); // classes in a directory (tests, an IDE): no build made a template for them
       }
@@ -63,6 +63,20 @@ final class DataTemplate {
     } catch (URISyntaxException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The jar this runs from. {@code java -jar} puts just that jar on the class path, as it was given, relative to
+   * the directory the JVM started in. The class's code source is not asked first: loaded from the AOT cache, it
+   * names the jar as the build's training run gave it ({@code target/visionary.jar}, relative to the project),
+   * which from any other directory names nothing, and every new data directory ran initdb and every migration.
+   */
+  private static Path jar() throws URISyntaxException {
+    String classPath = System.getProperty("java.class.path", "");
+    if (!classPath.isEmpty() && !classPath.contains(java.io.File.pathSeparator)) {
+      return Path.of(classPath).toAbsolutePath();
+    }
+    return Path.of(DataTemplate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   static Optional<DataTemplate> at(Path dir) {
