@@ -40,8 +40,8 @@ public final class BuiltinExpander implements Expander {
   /**
    * An engine whose vocabulary is read on a thread of its own, for the server's start: reading it is a good part
    * of building the app, and the first request (a health check, a page) rarely expands anything. It begins with
-   * {@link #loadInBackground}, which the app calls once it listens so the reading does not compete with the
-   * start, or with the first expansion, which waits for it.
+   * {@link #loadInBackground}, which the app calls a moment after it listens so the reading does not compete with
+   * the start, or with the first expansion, which waits for it.
    */
   public static BuiltinExpander loadedInBackground() {
     return new BuiltinExpander(new CompletableFuture<>());
