@@ -2,6 +2,7 @@ package dev.visionary;
 
 import dev.visionary.account.Accounts;
 import dev.visionary.config.Config;
+import dev.visionary.config.StartTimes;
 import dev.visionary.db.DataDirectoryInUse;
 import dev.visionary.db.Database;
 import dev.visionary.expand.Expand;
@@ -38,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +55,21 @@ public final class App implements AutoCloseable {
   private final Expand expand;
   private final Generation generation;
   private final Metrics metrics;
+  /** Runs {@link #prepareAfterStart} once, then ends. */
+  private final ScheduledExecutorService afterStart;
 
-  private App(Database database, WebServer server, Expand expand, Generation generation, Metrics metrics) {
+  /**
+   * How long after the app listens it begins what no request needs at once (the JVM's meters, the built-in
+   * vocabulary, the first look for model servers on this computer). Begun as it listened, that work slowed its
+   * first answers, a load balancer's health check or the first page, by competing for the processor. A request
+   * that needs any of it sooner begins it itself.
+   */
+  private static final Duration PREPARE_AFTER = Duration.ofSeconds(1);
+
+  private App(Database database, WebServer server, Expand expand, Generation generation, Metrics metrics,
+      ScheduledExecutorService afterStart) {
     this.metrics = metrics;
+    this.afterStart = afterStart;
     this.database = database;
     this.server = server;
     this.expand = expand;
@@ -74,16 +90,20 @@ public final class App implements AutoCloseable {
    * JVM every few milliseconds slowed the start it was waiting for.)
    */
   public static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes) {
+    return start(config, extraRoutes, StartTimes.sinceNow());
+  }
+
+  private static App start(Config config, List<Consumer<RoutesConfig>> extraRoutes, StartTimes times) {
     long started = System.nanoTime();
     // Checked before anything starts, so a wrong value stops start-up with its own one-line message.
     TrustedProxies proxies = TrustedProxies.fromConfig(config);
     Metrics metrics = new Metrics();
-    Database database = Database.open(config, metrics.registry());
-    metrics.bindJvmMeters();
+    Database database = Database.open(config, metrics.registry(), times);
     Generation generation = null;
     Expand expand = null;
     try {
       Pages pages = new Pages(new Views(), metrics.registry());
+      times.mark("views");
       // One table of counters for sign-in throttling and the per-person limits of the features.
       RateLimiter limiter = new RateLimiter(database.jdbi());
       UsageLimits limits = new UsageLimits(limiter, config);
@@ -103,6 +123,7 @@ public final class App implements AutoCloseable {
               .map(v -> new PromptLinks.PromptText(v.prompt(), v.negative())), metrics);
       reads.add(library::pageRead);
       reads.add(generation::pageRead);
+      times.mark("features");
       Routes.Handlers handlers = new Routes.Handlers(accounts, library, expand, generation, new HealthRoutes(database),
           new MetricsRoutes(metrics, config));
       List<Consumer<RoutesConfig>> features = new ArrayList<>();
@@ -110,15 +131,19 @@ public final class App implements AutoCloseable {
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), proxies, metrics, features);
       long builtAt = System.nanoTime();
+      times.mark("app built");
       database.awaitReady();
       long readyAt = System.nanoTime();
       // Before listening, though no request needs them: once the app answers, a SIGTERM must find it
       // started (main registers the shutdown hook when this returns).
       generation.startJobs(List.of(housekeeping(accounts, library, expand, generation, images).task()));
+      times.mark("jobs started");
       server.start();
+      times.mark("listening");
+      log.info("Start-up, in ms from {}: {}", times.origin(), times);
       log.info("Visionary is listening on http://localhost:{}/ (started in {} ms: app built in {} ms, database migrated in {} ms)",
           server.port(), (System.nanoTime() - started) / 1_000_000, (builtAt - started) / 1_000_000, (readyAt - started) / 1_000_000);
-      return new App(database, server, expand, generation, metrics);
+      return new App(database, server, expand, generation, metrics, prepareAfterStart(metrics, expand));
     } catch (RuntimeException e) {
       if (expand != null) {
         expand.close();
@@ -130,6 +155,20 @@ public final class App implements AutoCloseable {
       metrics.close();
       throw e;
     }
+  }
+
+  private static ScheduledExecutorService prepareAfterStart(Metrics metrics, Expand expand) {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "prepare-after-start");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.schedule(() -> {
+      metrics.bindJvmMeters();
+      expand.prepareInBackground();
+    }, PREPARE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    executor.shutdown(); // the task above still runs when due; nothing else will
+    return executor;
   }
 
   private static Housekeeping housekeeping(Accounts accounts, Library library, Expand expand, Generation generation, ImageStore images) {
@@ -192,6 +231,13 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    afterStart.shutdownNow();
+    try {
+      // A preparation under way finishes before the parts it uses close; one not yet begun never begins.
+      afterStart.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     server.stopGracefully(Duration.ofSeconds(10));
     expand.close();
     generation.close();
@@ -201,6 +247,8 @@ public final class App implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    StartTimes times = StartTimes.sinceProcessStart();
+    times.mark("main");
     System.setProperty("java.awt.headless", "true");
     if (args.length > 0 && args[0].equals("training-run")) {
       // Builds the JDK's AOT cache (see pom.xml); it configures its own app and ignores the environment.
@@ -235,7 +283,7 @@ public final class App implements AutoCloseable {
     }
     App app;
     try {
-      app = start(config);
+      app = start(config, List.of(), times);
     } catch (Config.Invalid | DataDirectoryInUse e) {
       failStart(e.getMessage());
       return;

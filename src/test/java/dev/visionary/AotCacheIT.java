@@ -42,4 +42,25 @@ class AotCacheIT {
           "the JVM used the cache:\n" + String.join("\n", app.output()));
     }
   }
+
+  /**
+   * Loaded from the cache, the app's classes name the jar as the build's training run gave it, relative to the
+   * project; started from elsewhere, a new data directory then ran initdb and every migration instead of copying
+   * the build's migrated template, which took a cold start from about 1 s to 8 s.
+   */
+  @Test
+  void startedFromAnotherDirectoryANewDataDirectoryIsStillCopiedFromTheBuildsTemplate(@TempDir Path elsewhere) {
+    assumeTrue(Runtime.version().feature() >= 25, "AOT caches are made and used from JDK 25 on");
+    assumeTrue(Files.exists(Path.of(CACHE)) && Files.exists(Path.of(Procfile.JAR)) && Files.isDirectory(Path.of("target/visionary-pgdata")),
+        "no " + CACHE + " and data template to try: `./mvnw -DskipTests package` on JDK 25+ makes them");
+    Path project = Path.of("").toAbsolutePath();
+    List<String> options = Procfile.jvmOptionsWithCache(project.resolve(CACHE));
+    try (AppProcess app = AppProcess.startJar(options, project.resolve(Procfile.JAR).toString(),
+        Map.of("DATA_DIR", dataDir.toString(), "PORT", "0"), elsewhere)) {
+      Http http = new Http("http://localhost:" + app.awaitPort(Duration.ofSeconds(90)));
+      assertEquals(200, http.get("/health").statusCode());
+      assertTrue(app.output().stream().anyMatch(l -> l.contains("new, from the build's template")),
+          "a copy of the template, not initdb:\n" + String.join("\n", app.output()));
+    }
+  }
 }

@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,10 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import dev.visionary.config.StartTimes;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.postgresql.util.PasswordUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,7 @@ final class DataTemplate {
   /** The template beside the jar this class was loaded from, when there is one and it matches the jar's migrations. */
   static Optional<DataTemplate> besideJar() {
     try {
-      Path code = Path.of(DataTemplate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code = jar();
       if (!Files.isRegularFile(code)) {
         return Optional.empty(); // classes in a directory (tests, an IDE): no build made a template for them
       }
@@ -64,6 +63,20 @@ final class DataTemplate {
     } catch (URISyntaxException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The jar this runs from. {@code java -jar} puts just that jar on the class path, as it was given, relative to
+   * the directory the JVM started in. The class's code source is not asked first: loaded from the AOT cache, it
+   * names the jar as the build's training run gave it ({@code target/visionary.jar}, relative to the project),
+   * which from any other directory names nothing, and every new data directory ran initdb and every migration.
+   */
+  private static Path jar() throws URISyntaxException {
+    String classPath = System.getProperty("java.class.path", "");
+    if (!classPath.isEmpty() && !classPath.contains(java.io.File.pathSeparator)) {
+      return Path.of(classPath).toAbsolutePath();
+    }
+    return Path.of(DataTemplate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   static Optional<DataTemplate> at(Path dir) {
@@ -87,17 +100,13 @@ final class DataTemplate {
   /**
    * Copies the template's cluster to {@code pgData} (absent or empty) and gives its superuser {@code password}. Copied beside it and moved into place, so a start interrupted halfway leaves no cluster.
    */
-  void copyTo(Path bin, Path pgData, String password, Path logFile) throws IOException {
+  void copyTo(Path bin, Path pgData, String password, Path logFile, StartTimes times) throws IOException {
     Path temp = pgData.resolveSibling(pgData.getFileName() + ".copying");
     PostgresServer.deleteTree(temp);
     copyTree(dir.resolve("pgdata"), temp);
-    String alter;
-    try {
-      alter = PasswordUtil.genAlterUserPasswordSQL("postgres", password.toCharArray(), "scram-sha-256");
-    } catch (SQLException e) {
-      throw new IOException("Could not encode the database password", e);
-    }
-    PostgresServer.singleUser(bin, temp, alter, logFile);
+    times.mark("template copied");
+    PostgresServer.singleUser(bin, temp, ScramPassword.alterSuperuser(password), logFile);
+    times.mark("password set");
     if (Files.exists(pgData)) {
       Files.delete(pgData); // empty: made by the caller, and a cluster is never copied over one
     }
@@ -122,7 +131,8 @@ final class DataTemplate {
       Path logFile = work.resolve("postgres.log");
       PostgresServer.initdb(bin, pgData, passwordFile, logFile);
       List<String> applied = new ArrayList<>();
-      try (PostgresServer server = PostgresServer.start(bin, pgData, List.of("listen_addresses=127.0.0.1", "unix_socket_directories="), logFile)) {
+      try (PostgresServer server = PostgresServer.start(bin, pgData, List.of("listen_addresses=127.0.0.1", "unix_socket_directories="), logFile,
+          StartTimes.sinceNow())) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres");
         ds.setUser("postgres");

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.visionary.config.Config;
 import dev.visionary.config.Futures;
+import dev.visionary.config.StartTimes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -85,10 +86,15 @@ public final class Database implements AutoCloseable {
    * (active, idle, pending, timeouts) is published to {@code meters}.
    */
   public static Database open(Config config, MeterRegistry meters) {
+    return open(config, meters, StartTimes.sinceNow());
+  }
+
+  /** As {@link #open(Config, MeterRegistry)}, marking each step of the start in {@code times}. */
+  public static Database open(Config config, MeterRegistry meters, StartTimes times) {
     CompletableFuture<Running> running = new CompletableFuture<>();
     Thread starter = new Thread(() -> {
       try {
-        running.complete(bringUp(config, meters));
+        running.complete(bringUp(config, meters, times));
       } catch (Throwable e) {
         running.completeExceptionally(e);
       }
@@ -98,7 +104,7 @@ public final class Database implements AutoCloseable {
     return new Database(running);
   }
 
-  private static Running bringUp(Config config, MeterRegistry meters) {
+  private static Running bringUp(Config config, MeterRegistry meters, StartTimes times) {
     EmbeddedDatabase.Running embedded = null;
     HikariConfig hikari = new HikariConfig();
     try {
@@ -114,7 +120,7 @@ public final class Database implements AutoCloseable {
         }
         log.info("Using PostgreSQL at {}", target.jdbcUrl().replaceAll("\\?.*", ""));
       } else {
-        embedded = EmbeddedDatabase.start(storage.dataDir());
+        embedded = EmbeddedDatabase.start(storage.dataDir(), times);
         hikari.setJdbcUrl(embedded.jdbcUrl());
         hikari.setUsername("postgres");
         hikari.setPassword(embedded.password());
@@ -136,8 +142,13 @@ public final class Database implements AutoCloseable {
       // The server's "Detail:" lines quote the values involved (Key (owner_id, name)=(…)), which are people's text.
       hikari.addDataSourceProperty("logServerErrorDetail", "false");
       HikariDataSource pool = new HikariDataSource(hikari);
+      times.mark("pool");
       try {
         migrate(pool);
+        times.mark("schema current");
+        if (embedded != null) {
+          renewVerifier(pool, embedded.password());
+        }
       } catch (RuntimeException e) {
         pool.close();
         throw e;
@@ -149,6 +160,15 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(embedded);
       throw e;
+    }
+  }
+
+  /** Not fatal: the old verifier still lets the app sign in, only more slowly. */
+  private static void renewVerifier(DataSource pool, String password) {
+    try {
+      ScramPassword.renew(pool, password);
+    } catch (SQLException e) {
+      log.warn("Could not renew the embedded database's password verifier: {}", e.getMessage());
     }
   }
 

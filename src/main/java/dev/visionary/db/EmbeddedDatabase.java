@@ -11,12 +11,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
-import org.postgresql.PGConnection;
+import dev.visionary.config.StartTimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,25 +53,35 @@ final class EmbeddedDatabase {
   /** The longest path a Unix socket may have (sun_path holds 108 bytes with the terminating NUL). */
   private static final int MAX_SOCKET_PATH = 107;
 
-  static Running start(Path dataDir) throws IOException {
-    return start(dataDir, DataTemplate.besideJar());
-  }
-
   /** Starts on {@code dataDir}; a new one is copied from {@code template} when given, else made by initdb. */
   static Running start(Path dataDir, Optional<DataTemplate> template) throws IOException {
+    return start(dataDir, () -> template, StartTimes.sinceNow());
+  }
+
+  /**
+   * Starts on {@code dataDir}, a new one copied from the build's template beside the jar when there is a usable one,
+   * marking each step in {@code times}. The template is looked for only then: checking it hashes every migration.
+   */
+  static Running start(Path dataDir, StartTimes times) throws IOException {
+    return start(dataDir, DataTemplate::besideJar, times);
+  }
+
+  private static Running start(Path dataDir, Supplier<Optional<DataTemplate>> templates, StartTimes times) throws IOException {
     Files.createDirectories(dataDir);
     ownerOnly(dataDir);
     // Before anything looks at PostgreSQL's own files: whatever runs there now belongs to the lock's holder.
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+    times.mark("data directory locked");
     try {
-      return start(dataDir, template, lock);
+      return start(dataDir, templates, lock, times);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
-  private static Running start(Path dataDir, Optional<DataTemplate> template, DataDirectoryLock lock) throws IOException {
+  private static Running start(Path dataDir, Supplier<Optional<DataTemplate>> templates, DataDirectoryLock lock,
+      StartTimes times) throws IOException {
     Path pgData = dataDir.resolve("pgdata");
     Files.createDirectories(pgData);
     Path socketDir = dataDir.resolve("run");
@@ -78,6 +89,7 @@ final class EmbeddedDatabase {
     ownerOnly(socketDir);
     boolean existing = Files.exists(pgData.resolve("PG_VERSION"));
     boolean initdb = !Files.exists(pgData.resolve("postgresql.conf"));
+    Optional<DataTemplate> template = initdb ? templates.get() : Optional.empty();
     Path passwordFile = dataDir.resolve(PASSWORD_FILE);
     if (initdb && !Files.exists(passwordFile)) {
       writePassword(passwordFile, newPassword());
@@ -88,17 +100,20 @@ final class EmbeddedDatabase {
     clearStalePostmaster(pgData);
     log.info("Starting embedded PostgreSQL ({} data directory {})", existing ? "existing" : initdb && template.isPresent() ? "new, from the build's template" : "new", pgData);
     Path bin = PostgresServer.binaries(binariesDirectory(dataDir));
+    times.mark("binaries found");
     Path logFile = dataDir.resolve(LOG_FILE);
     if (initdb && template.isPresent()) {
-      template.get().copyTo(bin, pgData, password, logFile);
+      template.get().copyTo(bin, pgData, password, logFile, times);
     } else if (initdb) {
       // Scram from the first moment: the new cluster never trusts anyone, even before our pg_hba.conf.
       PostgresServer.initdb(bin, pgData, passwordFile, logFile);
+      times.mark("initdb");
     }
     configure(pgData, socketDir, upgrade);
+    times.mark("configured");
     // Durability on whatever postgresql.conf says; command-line settings win over it.
     PostgresServer server = PostgresServer.start(bin, pgData,
-        List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on"), logFile);
+        List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on"), logFile, times);
     String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres";
     if (upgrade) {
       try {
@@ -147,14 +162,12 @@ final class EmbeddedDatabase {
    */
   private static String lockDown(String jdbcUrl, Path pgData, Path passwordFile) throws IOException {
     String password = newPassword();
-    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
-      c.unwrap(PGConnection.class).alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null); Statement s = c.createStatement()) {
+      s.execute(ScramPassword.alterSuperuser(password));
       // Written only once the role has it: a crash before this leaves a directory that upgrades again.
       writePassword(passwordFile, password);
       writeHba(pgData, "scram-sha-256");
-      try (Statement s = c.createStatement()) {
-        s.execute("select pg_reload_conf()");
-      }
+      s.execute("select pg_reload_conf()");
     } catch (SQLException e) {
       throw new IOException("Could not set the embedded database's password: " + e.getMessage(), e);
     }

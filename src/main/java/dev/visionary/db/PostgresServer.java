@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import dev.visionary.config.StartTimes;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
@@ -169,7 +170,7 @@ final class PostgresServer implements Closeable {
    * Starts the postmaster on a free loopback port and returns once it accepts connections. The settings given
    * win over postgresql.conf; its output goes to {@code logFile}, which a failed start quotes.
    */
-  static PostgresServer start(Path bin, Path pgData, List<String> settings, Path logFile) throws IOException {
+  static PostgresServer start(Path bin, Path pgData, List<String> settings, Path logFile, StartTimes times) throws IOException {
     int port = freePort();
     List<String> command = command(bin, "postgres");
     command.addAll(List.of("-D", pgData.toString(), "-p", Integer.toString(port)));
@@ -178,9 +179,11 @@ final class PostgresServer implements Closeable {
       command.add(setting);
     }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    times.mark("PostgreSQL spawned");
     PostgresServer server = new PostgresServer(bin, pgData, process, port);
     try {
       server.awaitReady(logFile);
+      times.mark("PostgreSQL ready");
     } catch (IOException | RuntimeException e) {
       process.destroyForcibly();
       throw e;

@@ -25,13 +25,14 @@ public final class Expand implements AutoCloseable {
   private final CardComparison cardComparison;
   private final Expansions expansions;
   private final DescribeRoutes describe;
+  private final BuiltinExpander builtin = BuiltinExpander.loadedInBackground();
 
   public Expand(Jdbi jdbi, Pages pages, Config config, UsageLimits limits, Metrics metrics, StyleBook styles) {
     this.expansions = new Expansions(jdbi);
     Instructions instructions = new Instructions(jdbi);
     WordLists wordLists = new WordLists(jdbi);
     IdeaTemplates templates = new IdeaTemplates(wordLists::values);
-    this.engines = new ExpansionEngines(BuiltinExpander.loadingInBackground(), LlmSettings.from(config.providers().variables()), CallPolicy.defaults(),
+    this.engines = new ExpansionEngines(builtin, LlmSettings.from(config.providers().variables()), CallPolicy.defaults(),
         new LocalServers(config.local(), Optional.ofNullable(config.providers().variables().get("OLLAMA_MODEL"))));
     this.runner = new ExpansionRunner(expansions, metrics, config.expansion().deadline());
     DescribedPictures pictures = new DescribedPictures(jdbi);
@@ -43,6 +44,15 @@ public final class Expand implements AutoCloseable {
     this.instructionRoutes = new InstructionRoutes(pages, instructions);
     this.wordListRoutes = new WordListRoutes(pages, wordLists, templates);
     this.cardComparison = new CardComparison(pages, service, ratings);
+  }
+
+  /**
+   * Begins what the feature reads ahead of the requests that need it, the built-in vocabulary and the first look
+   * for model servers on this computer; the app calls it once it listens, so neither slows its start.
+   */
+  public void prepareInBackground() {
+    builtin.loadInBackground();
+    engines.lookInBackground();
   }
 
   public StudioRoutes studioRoutes() {

@@ -86,6 +86,10 @@ final class ExpansionEngines {
     }
     CallPolicy quick = new CallPolicy(Duration.ofSeconds(2), Duration.ofSeconds(5), 0, Duration.ZERO);
     settings.clients(quick).forEach(client -> probes.put(client.id(), client));
+  }
+
+  /** The first look for local servers, so the first Studio page finds its result rather than waiting for it. */
+  void lookInBackground() {
     lookAgainIfStale();
   }
 

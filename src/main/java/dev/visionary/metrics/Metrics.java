@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one meter registry of an app instance, with the JVM's own meters bound, and the series Visionary
@@ -23,27 +24,36 @@ public final class Metrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
-  private volatile CompletableFuture<Void> jvmMeters = CompletableFuture.completedFuture(null);
+  private final CompletableFuture<Void> jvmMeters = new CompletableFuture<>();
+  /** Set when binding the JVM's meters begins (or the registry closes first), so they are bound at most once. */
+  private final AtomicBoolean binding = new AtomicBoolean();
 
   /** The registry alone; {@link #bindJvmMeters} adds the JVM's meters. */
   public Metrics() {}
 
   /**
    * Starts binding the JVM's own meters (memory, GC, threads, CPU) on a thread of its own and returns at once:
-   * binding them is a noticeable part of a start, and no request but a scrape needs them, which waits for them.
-   * Separate from the constructor so the app can set its database starting, which needs the registry, first.
+   * binding them is a noticeable part of a start, and no request but a scrape needs them, which begins the
+   * binding itself if it has not begun and waits for it. Separate from the constructor so the app binds them
+   * after its start, when they no longer compete with it.
    */
   public void bindJvmMeters() {
-    jvmMeters = CompletableFuture.runAsync(() -> {
-      new JvmMemoryMetrics().bindTo(registry);
-      gc.bindTo(registry);
-      new JvmThreadMetrics().bindTo(registry);
-      new ProcessorMetrics().bindTo(registry);
-    }, task -> {
-      Thread thread = new Thread(task, "jvm-meters");
-      thread.setDaemon(true);
-      thread.start();
-    });
+    if (!binding.compareAndSet(false, true)) {
+      return;
+    }
+    Thread thread = new Thread(() -> {
+      try {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        jvmMeters.complete(null);
+      } catch (Throwable e) {
+        jvmMeters.completeExceptionally(e);
+      }
+    }, "jvm-meters");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** For parts that register their own meters (the connection pool, gauges over the database). */
@@ -77,14 +87,17 @@ public final class Metrics implements AutoCloseable {
 
   /** Everything in the Prometheus text format, version 0.0.4. */
   String scrape() {
+    bindJvmMeters();
     jvmMeters.join();
     return registry.scrape();
   }
 
   @Override
   public void close() {
-    // A binding still under way would otherwise add the GC listeners after they are removed.
-    jvmMeters.exceptionally(e -> null).join();
+    // A binding still under way would otherwise add the GC listeners after they are removed; none begins after this.
+    if (!binding.compareAndSet(false, true)) {
+      jvmMeters.exceptionally(e -> null).join();
+    }
     // The GC binder listens to JVM-wide notifications; left open it would outlive a stopped instance.
     gc.close();
     registry.close();

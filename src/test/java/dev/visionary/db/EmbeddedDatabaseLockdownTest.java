@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PasswordUtil;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded PostgreSQL lets in only whoever holds the password in DATA_DIR, new or upgraded. */
@@ -72,6 +73,24 @@ class EmbeddedDatabaseLockdownTest {
       assertRefused(port(), null);
     }
   }
+
+  @Test
+  void aVerifierOfThousandsOfRoundsIsReplacedOnTheNextStartAndThePasswordStillSignsIn() throws Exception {
+    try (Database db = Database.start(config())) {
+      // As every data directory made before got it: the driver's and PostgreSQL's default of 4,096 rounds.
+      String alter = PasswordUtil.genAlterUserPasswordSQL("postgres", password().toCharArray(), "scram-sha-256");
+      db.jdbi().useHandle(h -> h.execute(alter));
+      assertTrue(sql(port(), VERIFIER).startsWith("SCRAM-SHA-256$4096:"));
+    }
+    try (Database db = Database.start(config())) {
+      String verifier = sql(port(), VERIFIER);
+      assertTrue(verifier.startsWith("SCRAM-SHA-256$" + ScramPassword.ITERATIONS + ":"), verifier.substring(0, 20));
+      assertEquals("1", db.jdbi().withHandle(h -> h.createQuery("select 1").mapTo(String.class).one()), "the app itself gets in");
+      assertRefused(port(), "wrong-" + password());
+    }
+  }
+
+  private static final String VERIFIER = "select rolpassword from pg_authid where rolname = 'postgres'";
 
   private Config config() {
     return Config.from(Map.of("PORT", "0", "DATA_DIR", dataDir.toString()));

@@ -40,26 +40,34 @@ public final class AppProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.visionary.App"));
     command.addAll(List.of(args));
-    return launch(command, env);
+    return launch(command, env, null);
   }
 
   /** {@code java <jvmOptions> -jar <jar>} on the running JDK, from the project directory, as the Procfile runs it. */
   public static AppProcess startJar(List<String> jvmOptions, String jar, Map<String, String> env) {
+    return startJar(jvmOptions, jar, env, null);
+  }
+
+  /** The same from {@code directory}, as a service manager may run it; {@code jar} then needs its full path. */
+  public static AppProcess startJar(List<String> jvmOptions, String jar, Map<String, String> env, Path directory) {
     List<String> command = new java.util.ArrayList<>(List.of(java()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar));
-    return launch(command, env);
+    return launch(command, env, directory);
   }
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static AppProcess launch(List<String> command, Map<String, String> env) {
+  private static AppProcess launch(List<String> command, Map<String, String> env, Path directory) {
     try {
       Path log = Files.createTempFile("visionary-app", ".log");
       log.toFile().deleteOnExit();
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      if (directory != null) {
+        builder.directory(directory.toFile());
+      }
       builder.environment().remove("DATABASE_URL");
       builder.environment().putAll(env);
       return new AppProcess(builder.start(), log);

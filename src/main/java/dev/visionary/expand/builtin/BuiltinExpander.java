@@ -4,6 +4,7 @@ import dev.visionary.config.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The offline engine: expands an idea from a curated vocabulary, with no network and no model. Deterministic:
@@ -13,6 +14,8 @@ public final class BuiltinExpander implements Expander {
   public static final String ID = "builtin";
 
   private final CompletableFuture<Parts> parts;
+  /** Set once reading the vocabulary has begun, so it is read once whoever asks first. */
+  private final AtomicBoolean loading;
 
   private record Parts(Vocabulary vocabulary, ScenePlanner planner) {
     static Parts of(Vocabulary vocabulary) {
@@ -26,19 +29,29 @@ public final class BuiltinExpander implements Expander {
 
   BuiltinExpander(Vocabulary vocabulary) {
     this.parts = CompletableFuture.completedFuture(Parts.of(vocabulary));
+    this.loading = new AtomicBoolean(true);
   }
 
   private BuiltinExpander(CompletableFuture<Parts> parts) {
     this.parts = parts;
+    this.loading = new AtomicBoolean(false);
   }
 
   /**
    * An engine whose vocabulary is read on a thread of its own, for the server's start: reading it is a good part
-   * of building the app, and the first request (a health check, a page) rarely expands anything. An expansion
-   * asked for meanwhile waits for it.
+   * of building the app, and the first request (a health check, a page) rarely expands anything. It begins with
+   * {@link #loadInBackground}, which the app calls a moment after it listens so the reading does not compete with
+   * the start, or with the first expansion, which waits for it.
    */
-  public static BuiltinExpander loadingInBackground() {
-    CompletableFuture<Parts> parts = new CompletableFuture<>();
+  public static BuiltinExpander loadedInBackground() {
+    return new BuiltinExpander(new CompletableFuture<>());
+  }
+
+  /** Starts reading the vocabulary on a thread of its own, unless that has begun already. */
+  public void loadInBackground() {
+    if (!loading.compareAndSet(false, true)) {
+      return;
+    }
     Thread loader = new Thread(() -> {
       try {
         parts.complete(Parts.of(Vocabulary.standard()));
@@ -48,11 +61,11 @@ public final class BuiltinExpander implements Expander {
     }, "builtin-vocabulary");
     loader.setDaemon(true);
     loader.start();
-    return new BuiltinExpander(parts);
   }
 
   /** The vocabulary and planner, waiting for them while they are still being read. */
   private Parts parts() {
+    loadInBackground();
     // The load's own error, as the synchronous constructor would have thrown it.
     return Futures.join(parts);
   }

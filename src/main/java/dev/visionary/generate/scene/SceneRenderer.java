@@ -22,13 +22,8 @@ public final class SceneRenderer {
   public static final int MIN_SIDE = 64;
   public static final int MAX_SIDE = 2048;
 
-  private final SceneWords words;
-  private final SubjectWords subjectWords;
-
-  public SceneRenderer() {
-    this.words = SceneWords.standard();
-    this.subjectWords = SubjectWords.standard();
-  }
+  /** The word tables are read with the first picture, not when the app is built: the server's start waits for neither. */
+  public SceneRenderer() {}
 
   /**
    * @param prompt what to paint; style words may be appended to it
@@ -49,14 +44,14 @@ public final class SceneRenderer {
           + " pixels, got " + width + "x" + height);
     }
     SplittableRandom root = new SplittableRandom(seed ^ fingerprint(prompt, negativePrompt));
-    Scene scene = words.read(prompt, negativePrompt, root.nextLong());
+    Scene scene = SceneWords.standard().read(prompt, negativePrompt, root.nextLong());
     SplittableRandom layoutRandom = root.split();
     Streams streams = new Streams(root.split(), root.split(), root.split(), root.split(), root.split(),
         root.split(), root.split(), root.split(), root.split());
     // Split after every older layer's stream, so drawing subjects moved nothing that was already painted.
     SplittableRandom subjectRandom = root.split();
     SubjectPainter subjects = drawn == null ? null
-        : new SubjectPainter(SubjectReading.read(subjectWords, prompt, negativePrompt), subjectRandom, drawn);
+        : new SubjectPainter(SubjectReading.read(SubjectWords.standard(), prompt, negativePrompt), subjectRandom, drawn);
 
     Palette palette = Palette.of(scene, layoutRandom.nextDouble());
     Layout layout = layout(scene, width, height, layoutRandom);
@@ -81,7 +76,7 @@ public final class SceneRenderer {
   /** The reading and layout {@link #render} uses for these arguments, without painting. */
   Plan plan(String prompt, String negativePrompt, long seed, int width, int height) {
     SplittableRandom root = new SplittableRandom(seed ^ fingerprint(prompt, negativePrompt));
-    Scene scene = words.read(prompt, negativePrompt, root.nextLong());
+    Scene scene = SceneWords.standard().read(prompt, negativePrompt, root.nextLong());
     SplittableRandom layoutRandom = root.split();
     layoutRandom.nextDouble();
     return new Plan(scene, layout(scene, width, height, layoutRandom));
