@@ -166,15 +166,17 @@ final class Expansions {
     return find(id).filter(e -> e.ownerId() == ownerId);
   }
 
+  static final String RECENT = """
+      select id, idea, target, engine, upper(status) as status, error, jsonb_array_length(results) as results, created_at
+      from expansions where owner_id = :owner and parent_id is null order by created_at desc, id limit :limit
+      """;
+
   /**
    * The person's latest top-level expansions, for "Recent" on the Studio page: only what an entry shows, since the list
    * is read after every expansion and a results column is the most of a row (V26 keeps the rows in the list's order).
    */
   List<RecentEntry> recent(long ownerId, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("""
-            select id, idea, target, engine, upper(status) as status, error, jsonb_array_length(results) as results, created_at
-            from expansions where owner_id = :owner and parent_id is null order by created_at desc, id limit :limit
-            """)
+    return jdbi.withHandle(h -> h.createQuery(RECENT)
         .bind("owner", ownerId).bind("limit", limit)
         .map((rs, ctx) -> new RecentEntry(rs.getString("id"), rs.getString("idea"), rs.getString("target"), rs.getString("engine"),
             Expansion.Status.valueOf(rs.getString("status")), rs.getString("error"), rs.getInt("results"),
