@@ -40,9 +40,9 @@ class RecentExpansionsTest {
         from generate_series(1, 600) n;
         insert into expansions (id, owner_id, idea, target, style, count, mode, engine, seed, status, error, created_at)
         select 'new' || lpad((20 - n)::text, 7, '0'), :owner, 'newer idea ' || n, 'generic', 'none', 1, 'random', 'builtin', n,
-          'failed', 'Cancelled before it finished.', now() - interval '30 seconds'
+          'failed', :cancelled, now() - interval '30 seconds'
         from generate_series(1, 12) n
-        """).bind("owner", owner).execute());
+        """).bind("owner", owner).bind("cancelled", ExpansionService.CANCELLED).execute());
 
     HttpResponse<String> expanded = http.postForm("/expand", ExpansionHttpTest.form(Accounts.csrf(http, "/"), "idea", "a lighthouse at dusk"),
         "HX-Request", "true");
