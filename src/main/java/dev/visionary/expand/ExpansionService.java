@@ -186,13 +186,9 @@ final class ExpansionService {
     return pictures.view(expansionId) != null;
   }
 
-  List<Expansion> recent(long ownerId, int limit) {
-    return expansions.recent(ownerId, limit);
-  }
-
   /** The Studio's "Recent" entries. */
   List<ExpansionViews.RecentView> recentViews(long ownerId) {
-    return recent(ownerId, StudioRoutes.RECENT).stream().map(x -> ExpansionViews.recent(x, engineLabel(x.engine().engine()))).toList();
+    return expansions.recent(ownerId, StudioRoutes.RECENT).stream().map(x -> ExpansionViews.recent(x, engineLabel(x.engine()))).toList();
   }
 
   String engineLabel(String id) {

@@ -161,10 +161,14 @@ final class ExpansionViews {
     return new Shortfall(x.ask().count(), gave, Urls.expansionFill(x.id()));
   }
 
-  static RecentView recent(Expansion x, String engineLabel) {
-    String status = x.running() ? "running" : ExpansionService.CANCELLED.equals(x.outcome().error()) ? "cancelled" : x.failed() ? "failed" : x.outcome().results().size() + (x.outcome().results().size() == 1 ? " prompt" : " prompts");
-    return new RecentView(x.id(), x.ask().idea(), Target.byId(x.ask().target()).map(Target::label).orElse(x.ask().target()) + " · " + engineLabel,
-        WHEN.format(x.outcome().createdAt()), status);
+  static RecentView recent(Expansions.RecentEntry x, String engineLabel) {
+    String status = switch (x.status()) {
+      case RUNNING -> "running";
+      case FAILED -> ExpansionService.CANCELLED.equals(x.error()) ? "cancelled" : "failed";
+      case SUCCEEDED -> x.results() + (x.results() == 1 ? " prompt" : " prompts");
+    };
+    return new RecentView(x.id(), x.idea(), Target.byId(x.target()).map(Target::label).orElse(x.target()) + " · " + engineLabel,
+        WHEN.format(x.createdAt()), status);
   }
 
   private static String facts(Expansion x, String engineLabel, boolean described) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.visionary.json.Json;
 import dev.visionary.prompt.SavedStyle;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -64,21 +65,31 @@ final class Expansions {
     return jdbi.withHandle(h -> insertFinished(h, e, model, results, error));
   }
 
-  /** As {@link #insertFinished(Expansion, String, List, String)}, in the caller's transaction. */
+  /**
+   * As {@link #insertFinished(Expansion, String, List, String)}, in the caller's transaction. The row is built here from
+   * what was written, with the two times the database set: reading it back would parse the results just written.
+   */
   static Expansion insertFinished(Handle h, Expansion e, String model, List<Variation> results, String error) {
-    return h.createQuery("""
+    String finalModel = model != null ? model : e.engine().model();
+    List<Variation> kept = error == null ? List.copyOf(results) : List.of();
+    record Times(Instant createdAt, Instant finishedAt) {}
+    Times times = h.createQuery("""
               insert into expansions (id, owner_id, parent_id, source_id, source_card, idea, target, style, count, mode, engine, model,
                 instruction_version, seed, refinement, base_prompt, saved_styles, status, results, error, finished_at)
               values (:id, :ownerId, :parentId, :sourceId, :sourceCard, :idea, :target, :style, :count, :mode, :engine, :finalModel,
                 :instructionVersion, :seed, :refinement, :basePrompt, cast(:savedStyles as jsonb), :status, cast(:results as jsonb), :error, now())
-              returning\s""" + COLUMNS)
+              returning created_at, finished_at
+              """)
           .bind("id", e.id()).bind("ownerId", e.ownerId()).bind("savedStyles", writeJson(e.ask().savedStyles()))
           .bindMethods(e.lineage()).bindMethods(e.ask()).bindMethods(e.engine())
-          .bind("finalModel", model != null ? model : e.engine().model())
+          .bind("finalModel", finalModel)
           .bind("status", error == null ? "succeeded" : "failed")
-          .bind("results", write(error == null ? results : List.of()))
+          .bind("results", write(kept))
           .bind("error", error)
-          .registerColumnMapper(RESULTS_COLUMN).registerColumnMapper(STYLES_COLUMN).map(EXPANSION).one();
+          .map((rs, ctx) -> new Times(rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("finished_at").toInstant()))
+          .one();
+    return new Expansion(e.id(), e.ownerId(), e.lineage(), e.ask(), new Expansion.Engine(e.engine().engine(), finalModel, e.engine().instructionVersion()),
+        new Expansion.Outcome(error == null ? Expansion.Status.SUCCEEDED : Expansion.Status.FAILED, error, kept, times.createdAt(), times.finishedAt()));
   }
 
   Jdbi jdbi() {
@@ -156,13 +167,27 @@ final class Expansions {
     return find(id).filter(e -> e.ownerId() == ownerId);
   }
 
-  /** The person's latest top-level expansions, for "Recent" on the Studio page. */
-  List<Expansion> recent(long ownerId, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
-            + " from expansions where owner_id = :owner and parent_id is null order by created_at desc, id limit :limit")
-        .bind("owner", ownerId).bind("limit", limit).registerColumnMapper(RESULTS_COLUMN).registerColumnMapper(STYLES_COLUMN)
-        .map(EXPANSION).list());
+  static final String RECENT = """
+      select id, idea, target, engine, upper(status) as status, error, jsonb_array_length(results) as results, created_at
+      from expansions where owner_id = :owner and parent_id is null order by created_at desc, id limit :limit
+      """;
+
+  /**
+   * The person's latest top-level expansions, for "Recent" on the Studio page: only what an entry shows, since the list
+   * is read after every expansion and a results column is the most of a row (V26 keeps the rows in the list's order).
+   */
+  List<RecentEntry> recent(long ownerId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(RECENT)
+        .bind("owner", ownerId).bind("limit", limit)
+        .map((rs, ctx) -> new RecentEntry(rs.getString("id"), rs.getString("idea"), rs.getString("target"), rs.getString("engine"),
+            Expansion.Status.valueOf(rs.getString("status")), rs.getString("error"), rs.getInt("results"),
+            rs.getTimestamp("created_at").toInstant()))
+        .list());
   }
+
+  /** An entry of "Recent": an expansion without its results, of which it shows how many there are. */
+  record RecentEntry(String id, String idea, String target, String engine, Expansion.Status status, String error, int results,
+                     Instant createdAt) {}
 
   /** Refinements and "more like this" made from an expansion's cards, oldest first. */
   List<Expansion> children(String parentId) {
