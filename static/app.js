@@ -213,4 +213,24 @@
     var hint = link.closest(".bookmarklet").querySelector("[data-bookmarklet-hint]");
     if (hint) hint.hidden = false;
   });
+
+  // A picture pasted anywhere on a page with <input type="file" data-paste-picture="#status"> becomes that input's
+  // file, as if chosen; the status line names it. A paste into a text field, or of text, is left alone.
+  document.addEventListener("paste", function (event) {
+    var input = document.querySelector("input[type=file][data-paste-picture]");
+    var target = event.target;
+    if (!input || !event.clipboardData || (target && target.matches && target.matches("input:not([type=file]), textarea, [contenteditable]"))) return;
+    var items = event.clipboardData.items || [];
+    for (var i = 0; i < items.length; i++) {
+      var file = items[i].kind === "file" ? items[i].getAsFile() : null;
+      if (!file || !/^image\/(png|jpeg|webp)$/.test(file.type)) continue;
+      var chosen = new DataTransfer();
+      chosen.items.add(file);
+      input.files = chosen.files;
+      var status = document.querySelector(input.getAttribute("data-paste-picture"));
+      if (status) status.textContent = "Pasted: " + (file.name || "a picture") + " (" + Math.max(1, Math.round(file.size / 1024)) + " KB)";
+      event.preventDefault();
+      return;
+    }
+  });
 })();

@@ -51,6 +51,30 @@ class DescribeBrowserIT {
   }
 
   @Test
+  void aPicturePastedOnThePageIsDescribedAsIfChosen() throws IOException {
+    try (BrowserContext context = Browser.newContext()) {
+      Page page = context.newPage();
+      Browser.signUp(page, Accounts.uniqueName("describepaste"));
+      page.getByTestId("describe-link").click();
+      // What a browser hands the page when a copied picture is pasted: a paste event carrying the picture as a file.
+      page.evaluate("b64 => { const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));"
+          + " const data = new DataTransfer(); data.items.add(new File([bytes], 'image.png', {type: 'image/png'}));"
+          + " document.body.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true})); }",
+          java.util.Base64.getEncoder().encodeToString(sunset()));
+      assertThat(page.getByTestId("file-pasted")).containsText("Pasted: image.png");
+      assertEquals(1, ((Number) page.getByLabel("Picture", new Page.GetByLabelOptions().setExact(true)).evaluate("input => input.files.length")).intValue());
+      Browser.screenshots(page, "describe-pasted");
+      page.getByLabel("Target model").selectOption("midjourney");
+      page.getByTestId("describe").click();
+
+      assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/x/[A-Za-z0-9]{10}$"));
+      assertThat(page.getByTestId("expansion-card")).hasCount(1);
+      assertThat(page.getByTestId("expansion-card")).containsText("--ar 16:9");
+      assertThat(page.getByTestId("described-picture")).containsText("image.png");
+    }
+  }
+
+  @Test
   void aWebpDescribedByAVisionModelStreamsOntoItsPageBesideThePictureAsUploaded() throws Exception {
     try (FakeOpenAi openai = new FakeOpenAi().answering("an orange dusk sky fading into deep blue over a still sea",
         "a gradient sunset, warm orange to night blue, minimal");
