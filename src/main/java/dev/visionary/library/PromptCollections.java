@@ -139,7 +139,7 @@ final class PromptCollections {
   record PageFacts(long ownerId, Visibility visibility, String slug, String key) {}
 
   /**
-   * The facts of {@link PageFacts}, from the database function collection_page_facts (V21, where the key is
+   * The facts of {@link PageFacts}, from the database function collection_page_facts (V29, where the key is
    * spelled out): a function keeps its plan, and planning this statement afresh, as the app's connections do,
    * cost more than running it.
    */

@@ -101,6 +101,31 @@ class PublicPageCacheTest {
   }
 
   @Test
+  void aCollectionHoldsOnlyItsOwnersPromptsAndShowsTheirChangesOnTheNextView() {
+    LibraryClient author = LibraryClient.signedIn("pubauthor");
+    LibraryClient curator = LibraryClient.signedIn("pubcurator");
+    String theirs = author.save("title", "Copper kettle", "text", "a copper kettle on a stove", "visibility", "public");
+    String collection = curator.collection("Kitchens", "public");
+    String collectionId = collection.split("/")[2];
+    // The page is kept under its owner's revision alone, which holds only while no one else's prompt can be in it.
+    assertEquals(404, curator.post("/p/" + LibraryClient.idOf(theirs) + "/collections", "collection_id", collectionId).statusCode());
+
+    String id = LibraryClient.idOf(curator.save("title", "Tin kettle", "text", "a tin kettle on a stove", "visibility", "public"));
+    assertEquals(303, curator.post("/p/" + id + "/collections", "collection_id", collectionId).statusCode());
+    Http visitor = LibraryClient.anonymous();
+    assertTrue(visitor.get(collection).body().contains("Tin kettle"));
+    assertTrue(visitor.get(collection).body().contains("Tin kettle"), "kept");
+    assertEquals(303, curator.post("/p/" + id + "/edit", "title", "Iron kettle", "text", "an iron kettle on a stove",
+        "target", "generic", "visibility", "public", "version", "1").statusCode());
+    String edited = visitor.get(collection).body();
+    assertTrue(edited.contains("Iron kettle") && !edited.contains("Tin kettle"), "an edit of an item shows at once");
+    assertEquals(303, curator.post("/p/" + id + "/edit", "title", "Iron kettle", "text", "an iron kettle on a stove",
+        "target", "generic", "visibility", "private", "version", "2").statusCode());
+    assertFalse(visitor.get(collection).body().contains("Iron kettle"), "an item made private leaves the page for others at once");
+    assertTrue(curator.get(collection).body().contains("Iron kettle"), "while its owner still sees it there");
+  }
+
+  @Test
   void viewersNeverSeeEachOthersHeaderTokenOrBookmark() {
     LibraryClient owner = LibraryClient.signedIn("pubown");
     LibraryClient alice = LibraryClient.signedIn("pubalice");
