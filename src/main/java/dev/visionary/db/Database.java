@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
 
   /** Returns once the database is up and migrated. */
   public static Database start(Config config, MeterRegistry meters) {
-    Database database = open(config, meters);
+    Database database = open(config, meters, StartTimes.sinceNow());
     try {
       database.awaitReady();
     } catch (RuntimeException e) {
@@ -83,13 +83,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * Starts bringing the database up and returns at once; {@link #awaitReady} waits for it. The pool's usage
-   * (active, idle, pending, timeouts) is published to {@code meters}.
+   * (active, idle, pending, timeouts) is published to {@code meters}; each step of the start is marked in {@code times}.
    */
-  public static Database open(Config config, MeterRegistry meters) {
-    return open(config, meters, StartTimes.sinceNow());
-  }
-
-  /** As {@link #open(Config, MeterRegistry)}, marking each step of the start in {@code times}. */
   public static Database open(Config config, MeterRegistry meters, StartTimes times) {
     CompletableFuture<Running> running = new CompletableFuture<>();
     Thread starter = new Thread(() -> {

@@ -92,10 +92,6 @@ final class Expansions {
         new Expansion.Outcome(error == null ? Expansion.Status.SUCCEEDED : Expansion.Status.FAILED, error, kept, times.createdAt(), times.finishedAt()));
   }
 
-  Jdbi jdbi() {
-    return jdbi;
-  }
-
   /**
    * Inserts a fill for the variations {@code e.lineage().sourceId()} left out, unless one that has not failed is
    * already there: the root expansion's row is locked for the check, so two clicks at once ask the engine once.

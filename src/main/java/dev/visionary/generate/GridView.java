@@ -38,16 +38,13 @@ record GridView(String id, String prompt, String rowKind, String colKind, List<S
   }
 
   static GridView of(Grids.Grid grid, List<Grids.Cell> cells, Map<String, List<ImageStore.StoredImage>> images, boolean mine) {
-    int cols = Math.max(1, grid.colLabels().size());
     List<Row> rows = new ArrayList<>();
     for (int r = 0; r < grid.rowLabels().size(); r++) {
       rows.add(new Row(grid.rowLabels().get(r), new ArrayList<>()));
     }
     int done = 0;
-    boolean cancellable = false;
     for (Grids.Cell c : cells) {
       done += c.finished() ? 1 : 0;
-      cancellable |= !c.finished();
       ImageStore.StoredImage image = images.getOrDefault(c.jobId(), List.of()).stream().findFirst().orElse(null);
       String title = grid.rowLabels().get(c.row()) + (grid.colLabels().isEmpty() ? "" : " · " + grid.colLabels().get(c.col()));
       rows.get(c.row()).cells().add(new CellView(c.row(), c.col(), c.jobId(), c.status().dbValue(), c.prompt(), c.negative(),
@@ -57,6 +54,6 @@ record GridView(String id, String prompt, String rowKind, String colKind, List<S
     }
     return new GridView(grid.id(), grid.recipe().prompt(), grid.recipe().rows().kindOf().label(),
         grid.recipe().cols() == null ? null : grid.recipe().cols().kindOf().label(), grid.colLabels(), rows, done, cells.size(),
-        cancellable && mine, grid.visibility(), mine);
+        done < cells.size() && mine, grid.visibility(), mine);
   }
 }

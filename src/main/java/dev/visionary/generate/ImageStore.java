@@ -166,9 +166,9 @@ public final class ImageStore {
         .execute() == 1;
   }
 
-  /** {@link #SELECT}'s columns to the record by name. */
   /** Far above any picture an engine returns (an uncompressed-looking 4K PNG is about 25 MB). */
   private static final int MAX_STORED_OBJECT = 64 << 20;
+  /** {@link #SELECT}'s columns to the record by name. */
   private static final RowMapper<StoredImage> IMAGE = ConstructorMapper.of(StoredImage.class);
   private static final String SELECT = "select i.id, i.job_id, i.owner_id, j.prompt_id, i.width, i.height, i.seed, i.revised_prompt, "
       + "encode(i.sha256, 'hex') as sha256_hex, b.mime_type, i.rating from images i join generation_jobs j on j.id = i.job_id "

@@ -76,7 +76,8 @@ final class AtomFeed {
     xml.writeEndElement();
   }
 
-  private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  /** An element holding {@code value} as text, with characters XML cannot carry left out. */
+  static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
     xml.writeStartElement(name);
     xml.writeCharacters(xmlSafe(value));
     xml.writeEndElement();

@@ -30,7 +30,7 @@ public final class FeedRoutes {
   }
 
   public void explore(Context ctx) {
-    serve(ctx, "explore:" + prompts.sharedRevision(), () -> AtomFeed.write(origin(ctx),
+    serve(ctx, "explore:" + prompts.sharedRevision(), () -> AtomFeed.write(Requests.origin(ctx),
         new AtomFeed.Header("Visionary · Explore", "Prompts people have chosen to share with everyone.", Urls.EXPLORE, Urls.EXPLORE_FEED),
         feeds.newestPublic()));
   }
@@ -39,7 +39,7 @@ public final class FeedRoutes {
     Prompts.Profile profile = prompts.profile(ctx.pathParam("username"))
         .orElseThrow(() -> new NotFoundResponse("There is nobody with that name here."));
     String name = profile.owner().username();
-    serve(ctx, "profile:" + profile.owner().id() + ":" + profile.revision(), () -> AtomFeed.write(origin(ctx),
+    serve(ctx, "profile:" + profile.owner().id() + ":" + profile.revision(), () -> AtomFeed.write(Requests.origin(ctx),
         new AtomFeed.Header(name + " on Visionary", "Prompts " + name + " has shared.", Urls.profile(name), Urls.profileFeed(name)),
         feeds.newestPublicOf(profile.owner().id())));
   }
@@ -52,15 +52,10 @@ public final class FeedRoutes {
     serve(ctx, "collection:" + id + ":" + facts.key(), () -> {
       PromptCollection c = collections.find(id).filter(found -> found.visibility().shareable())
           .orElseThrow(() -> new NotFoundResponse(NO_COLLECTION));
-      return AtomFeed.write(origin(ctx), new AtomFeed.Header(c.name() + " · a collection by " + c.ownerName(),
+      return AtomFeed.write(Requests.origin(ctx), new AtomFeed.Header(c.name() + " · a collection by " + c.ownerName(),
           c.description().isEmpty() ? "Prompts collected by " + c.ownerName() + "." : c.description(), c.url(), Urls.collectionFeed(c.id())),
           feeds.newestInCollection(c.id()));
     });
-  }
-
-  /** The origin the visitor used, as the prompt pages' link previews spell it. */
-  static String origin(Context ctx) {
-    return (Requests.isHttps(ctx) ? "https://" : "http://") + ctx.host();
   }
 
   private static void serve(Context ctx, String revision, Supplier<String> feed) {
@@ -72,10 +67,10 @@ public final class FeedRoutes {
    * time, as the kept pages are; the ETag makes that cheap.
    */
   static void serve(Context ctx, String revision, String contentType, Supplier<String> document) {
-    String etag = etag(List.of(revision, origin(ctx)).toString());
+    String etag = etag(List.of(revision, Requests.origin(ctx)).toString());
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "private, no-cache");
-    if (etag.equals(ctx.header("If-None-Match"))) {
+    if (Requests.notModified(ctx, etag)) {
       ctx.status(HttpStatus.NOT_MODIFIED);
       return;
     }

@@ -3,6 +3,7 @@ package dev.visionary.library;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.json.Json;
+import dev.visionary.web.Requests;
 import dev.visionary.web.Urls;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -29,7 +30,7 @@ public final class OpenSearchRoutes {
 
   /** The description; its templates are absolute, in the origin the browser used to reach us. */
   public void description(Context ctx) {
-    FeedRoutes.serve(ctx, "opensearch", "application/opensearchdescription+xml; charset=utf-8", () -> describe(FeedRoutes.origin(ctx)));
+    FeedRoutes.serve(ctx, "opensearch", "application/opensearchdescription+xml; charset=utf-8", () -> describe(Requests.origin(ctx)));
   }
 
   private static String describe(String origin) {
@@ -39,9 +40,9 @@ public final class OpenSearchRoutes {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeStartElement("OpenSearchDescription");
       xml.writeDefaultNamespace(NAMESPACE);
-      text(xml, "ShortName", "Visionary");
-      text(xml, "Description", "Search your Visionary prompt library, or everyone's shared prompts when signed out.");
-      text(xml, "InputEncoding", "UTF-8");
+      AtomFeed.text(xml, "ShortName", "Visionary");
+      AtomFeed.text(xml, "Description", "Search your Visionary prompt library, or everyone's shared prompts when signed out.");
+      AtomFeed.text(xml, "InputEncoding", "UTF-8");
       xml.writeStartElement("Image");
       xml.writeAttribute("type", "image/svg+xml");
       xml.writeAttribute("width", "32");
@@ -76,12 +77,6 @@ public final class OpenSearchRoutes {
     List<String> found = me.map(u -> suggestions.forOwner(u.id(), q)).orElseGet(() -> suggestions.fromPublic(q));
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("application/x-suggestions+json; charset=utf-8").result(Json.MAPPER.writeValueAsString(List.of(q, found)));
-  }
-
-  private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-    xml.writeStartElement(name);
-    xml.writeCharacters(value);
-    xml.writeEndElement();
   }
 
   private static void url(XMLStreamWriter xml, String type, String rel, String template) throws XMLStreamException {

@@ -33,8 +33,7 @@ public final class PromptComparison {
     this.tags = tags;
   }
 
-  /** A compared prompt: its text, negative and title against the first's. */
-  /** A compared prompt; {@code rating} only for its owner, as everywhere. */
+  /** A compared prompt: its text and negative against the first's; {@code rating} only for its owner, as everywhere. */
   record ComparedPrompt(Prompt prompt, String label, SideBySide.DiffedText text, SideBySide.DiffedText negative,
                         Ratings.Widget rating) {}
 

@@ -115,7 +115,7 @@ final class PromptPage {
 
   /** Link previews for pages meant to be shared; private prompts never get them. */
   private static List<Meta> meta(Context ctx, Prompt p, List<PromptGallery.GalleryImage> images) {
-    String origin = (Requests.isHttps(ctx) ? "https://" : "http://") + ctx.host();
+    String origin = Requests.origin(ctx);
     String description = p.text().length() > 200 ? p.text().substring(0, 197) + "…" : p.text();
     List<Meta> meta = new ArrayList<>(List.of(
         new Meta("og:type", "article"),

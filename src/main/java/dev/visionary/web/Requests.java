@@ -34,6 +34,21 @@ public final class Requests {
     return (isHttps(ctx) ? "https://" : "http://") + host;
   }
 
+  /** The request's If-None-Match holds {@code etag} (weak or strong, RFC 9110 compares them weakly) or is {@code *}. */
+  public static boolean notModified(Context ctx, String etag) {
+    String ifNoneMatch = ctx.header("If-None-Match");
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.strip();
+      if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static TrustedProxies proxies(Context ctx) {
     TrustedProxies proxies = ctx.attribute(PROXIES_ATTR);
     return proxies == null ? TrustedProxies.none() : proxies;

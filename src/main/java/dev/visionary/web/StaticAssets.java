@@ -66,7 +66,7 @@ final class StaticAssets {
     }
     ctx.header("Cache-Control", cacheControl);
     ctx.header("ETag", asset.etag());
-    if (matches(ctx.header("If-None-Match"), asset.etag())) {
+    if (Requests.notModified(ctx, asset.etag())) {
       ctx.status(304);
       return;
     }
@@ -87,19 +87,5 @@ final class StaticAssets {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** If-None-Match holds this tag (weak or strong, RFC 9110 compares them weakly) or is {@code *}. */
-  static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String tag : ifNoneMatch.split(",")) {
-      String t = tag.trim();
-      if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
