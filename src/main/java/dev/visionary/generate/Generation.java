@@ -35,7 +35,7 @@ public final class Generation implements AutoCloseable {
     Grids grids = new Grids(jdbi);
     this.gridRoutes = new GridRoutes(pages, grids, jobs, engines, store, scheduler, runner, limits, prompts);
     this.imageRoutes = new ImageRoutes(pages, store, prompts, grids);
-    this.imageComparison = new ImageComparison(pages, store, jobs, engines, prompts);
+    this.imageComparison = new ImageComparison(pages, store, jobs, engines, prompts, grids);
   }
 
   /**

@@ -31,8 +31,10 @@ public final class ImageComparison {
   private final Jobs jobs;
   private final ImageEngines engines;
   private final PromptLinks prompts;
+  private final Grids grids;
 
-  ImageComparison(Pages pages, ImageStore store, Jobs jobs, ImageEngines engines, PromptLinks prompts) {
+  ImageComparison(Pages pages, ImageStore store, Jobs jobs, ImageEngines engines, PromptLinks prompts, Grids grids) {
+    this.grids = grids;
     this.pages = pages;
     this.store = store;
     this.jobs = jobs;
@@ -78,8 +80,7 @@ public final class ImageComparison {
 
   private Drawn readable(Optional<User> viewer, String id) {
     Optional<ImageStore.Access> access = ShortIds.looksValid(id) ? store.access(id) : Optional.empty();
-    boolean allowed = access.filter(a -> viewer.map(u -> u.id() == a.ownerId()).orElse(false)
-        || (a.promptId() != null && prompts.canRead(viewer, a.promptId()))).isPresent();
+    boolean allowed = access.filter(a -> ImageRoutes.mayView(viewer, id, a, prompts, grids)).isPresent();
     if (!allowed) {
       throw new NotFoundResponse(NOT_FOUND);
     }

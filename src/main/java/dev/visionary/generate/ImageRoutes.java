@@ -105,6 +105,13 @@ public final class ImageRoutes {
     return url(imageId) + "/thumb";
   }
 
+  /** Who may see an image, wherever it is shown: its owner, whoever may read its saved prompt, anyone for a shared grid's. */
+  static boolean mayView(Optional<User> viewer, String id, ImageStore.Access a, PromptLinks prompts, Grids grids) {
+    return viewer.map(u -> u.id() == a.ownerId()).orElse(false)
+        || (a.promptId() != null && prompts.canRead(viewer, a.promptId()))
+        || grids.shared(id);
+  }
+
   private void serve(Context ctx, boolean thumbnail) {
     String id = ctx.pathParam("id");
     Optional<User> viewer = CurrentUser.get(ctx);
@@ -112,9 +119,7 @@ public final class ImageRoutes {
     // (304) ends there.
     ImageStore.Access access = (ShortIds.looksValid(id) ? PageReads.get(ctx, ImageStore.ACCESS, id, () -> store.access(id))
         : Optional.<ImageStore.Access>empty())
-        .filter(a -> viewer.map(u -> u.id() == a.ownerId()).orElse(false)
-            || (a.promptId() != null && prompts.canRead(viewer, a.promptId()))
-            || grids.shared(id))
+        .filter(a -> mayView(viewer, id, a, prompts, grids))
         .orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
     if (store.usesObjectStorage()) {
       ImageStore.StoredImage image = store.find(id).orElseThrow(() -> new NotFoundResponse(NOT_FOUND));
