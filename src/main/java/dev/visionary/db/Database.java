@@ -53,9 +53,9 @@ public final class Database implements AutoCloseable {
   private final DataSource dataSource;
   private final Jdbi jdbi;
 
-  private Database(CompletableFuture<Running> running) {
+  private Database(CompletableFuture<Running> running, int poolSize) {
     this.running = running;
-    this.dataSource = new WhenReady(this::pool);
+    this.dataSource = new WhenReady(this::pool, poolSize);
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     ReadRetry.install(jdbi);
     // Bound arguments are people's text: a failed statement's message (and so any log line) names the SQL only.
@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
     }, "database-start");
     starter.setDaemon(true);
     starter.start();
-    return new Database(running);
+    return new Database(running, config.storage().poolSize());
   }
 
   private static Running bringUp(Config config, MeterRegistry meters, StartTimes times) {

@@ -3,11 +3,16 @@ package dev.visionary.db;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -19,6 +24,12 @@ import javax.sql.DataSource;
  * <p>The pool's own wait is short (a second) so an outage is heard quickly. A burst is not an outage: while every
  * connection is out and in use, a request keeps waiting its turn, up to {@link #BUSY_WAIT}, and only then hears
  * 503. A pool that holds no connection at all is the database being away, and answers within a second as before.
+ *
+ * <p>Turns are taken in order of arrival. HikariCP lets a newcomer take a connection just handed back before those
+ * already waiting get it, so in a burst most requests were served at once and a few waited seconds (at 128
+ * connections of expansions, up to 2.5 s for one connection, and wrk timed requests out). A fair semaphore with
+ * as many permits as the pool has connections stands in front of it: a request waits its turn here, and then
+ * always finds a connection free; closing the connection hands the turn on.
  */
 final class WhenReady implements DataSource {
   /**
@@ -27,13 +38,17 @@ final class WhenReady implements DataSource {
    * two shared cores under a load of 15), and within the minute a load balancer usually waits.
    */
   static final Duration BUSY_WAIT = Duration.ofSeconds(30);
+  /** How often a waiting request checks whether the pool is still busy, rather than down. */
+  private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final Supplier<HikariDataSource> pool;
   private final PoolRecovery recovery = new PoolRecovery();
+  private final Semaphore turns;
 
-  /** {@code pool} blocks until the database is ready and throws if it could not start. */
-  WhenReady(Supplier<HikariDataSource> pool) {
+  /** {@code pool} blocks until the database is ready and throws if it could not start; it holds {@code size} connections. */
+  WhenReady(Supplier<HikariDataSource> pool, int size) {
     this.pool = pool;
+    this.turns = new Semaphore(size, true);
   }
 
   private HikariDataSource pool() throws SQLException {
@@ -51,6 +66,36 @@ final class WhenReady implements DataSource {
       return recovery.connect(ready, new SQLTransientConnectionException("The database did not answer a moment ago"));
     }
     long giveUpAt = System.nanoTime() + BUSY_WAIT.toNanos();
+    if (!awaitTurn(ready, giveUpAt)) {
+      return recovery.connect(ready, new SQLTransientConnectionException("No database connection became free in time"));
+    }
+    try {
+      return handingOnTurn(borrow(ready, giveUpAt));
+    } catch (SQLException | RuntimeException e) {
+      turns.release();
+      throw e;
+    }
+  }
+
+  /**
+   * Waits for a turn; false when the pool holds no connection (the database is away, and waiting is in vain) or
+   * the wait is over.
+   */
+  private boolean awaitTurn(HikariDataSource ready, long giveUpAt) throws SQLException {
+    try {
+      while (!turns.tryAcquire(CHECK_NANOS, TimeUnit.NANOSECONDS)) {
+        if (empty(ready) || System.nanoTime() - giveUpAt >= 0) {
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLTransientConnectionException("Interrupted while waiting for a database connection", e);
+    }
+  }
+
+  private Connection borrow(HikariDataSource ready, long giveUpAt) throws SQLException {
     while (true) {
       try {
         return ready.getConnection();
@@ -62,6 +107,29 @@ final class WhenReady implements DataSource {
     }
   }
 
+  /** The connection as is, except that closing it (once, however often it is called) hands the turn on. */
+  private Connection handingOnTurn(Connection connection) {
+    AtomicBoolean closed = new AtomicBoolean();
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("close") && method.getParameterCount() == 0) {
+            try {
+              connection.close();
+            } finally {
+              if (closed.compareAndSet(false, true)) {
+                turns.release();
+              }
+            }
+            return null;
+          }
+          try {
+            return method.invoke(connection, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
   /**
    * The pool holds connections and others are using them: a queue, not an outage. (The moment a connection comes
    * back it shows as idle before the next waiter takes it, so "every one in use" would miss most bursts.)
@@ -69,6 +137,11 @@ final class WhenReady implements DataSource {
   private static boolean busy(HikariDataSource pool) {
     HikariPoolMXBean state = pool.getHikariPoolMXBean();
     return state != null && state.getTotalConnections() > 0 && state.getActiveConnections() > 0;
+  }
+
+  private static boolean empty(HikariDataSource pool) {
+    HikariPoolMXBean state = pool.getHikariPoolMXBean();
+    return state != null && state.getTotalConnections() == 0;
   }
 
   @Override

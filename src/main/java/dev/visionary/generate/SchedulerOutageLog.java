@@ -39,13 +39,31 @@ final class SchedulerOutageLog extends TurboFilter {
       return FilterReply.NEUTRAL;
     }
     Throwable failure = t != null ? t : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
-    if (failure == null || !DatabaseUnavailable.causedBy(failure)) {
+    if (failure == null || !outage(failure)) {
       return FilterReply.NEUTRAL;
     }
     if (down.compareAndSet(false, true)) {
       log.warn("Jobs wait: the database cannot be reached ({}); they run again when it is back", rootMessage(failure));
     }
     return FilterReply.DENY;
+  }
+
+  /**
+   * The failure or what it carries: when a poll's connection is cut, the scheduler's rollback fails in turn, and
+   * it reports that, with the cut itself attached as suppressed rather than as the cause.
+   */
+  private static boolean outage(Throwable failure) {
+    if (DatabaseUnavailable.causedBy(failure)) {
+      return true;
+    }
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (DatabaseUnavailable.causedBy(suppressed)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Filters the scheduler's log from now on; with another logging backend than logback there is nothing to filter. */
