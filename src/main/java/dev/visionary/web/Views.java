@@ -18,6 +18,7 @@ public final class Views {
     resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
+    RecordCalls.install();
     engine = new TemplateEngine();
     engine.setTemplateResolver(resolver);
   }
