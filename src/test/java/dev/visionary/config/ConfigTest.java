@@ -23,6 +23,16 @@ class ConfigTest {
   }
 
   @Test
+  void thePoolHasAsManyConnectionsAsTheCoresCanKeepBusyUnlessToldOtherwise() {
+    assertEquals(4, Config.defaultPoolSize(1));
+    assertEquals(7, Config.defaultPoolSize(2));
+    assertEquals(10, Config.defaultPoolSize(4));
+    assertEquals(10, Config.defaultPoolSize(64));
+    assertEquals(Config.defaultPoolSize(Runtime.getRuntime().availableProcessors()), Config.from(Map.of()).storage().poolSize());
+    assertEquals(25, Config.from(Map.of("DB_POOL_SIZE", "25")).storage().poolSize());
+  }
+
+  @Test
   void readsHerokuStyleDatabaseUrlWithCredentialsApart() {
     Config config = Config.from(Map.of("DATABASE_URL", "postgres://alice:s%40cret@db.example.com:6543/visionary?sslmode=require"));
     Config.JdbcTarget target = config.storage().database().orElseThrow();
@@ -62,7 +72,7 @@ class ConfigTest {
     assertEquals(new Config.Limits(30, 10, 50, 20, 5_000, 50_000), defaults.limits());
     assertEquals(new Config.Jobs(4, Duration.ofSeconds(2), Duration.ofSeconds(2)), defaults.jobs());
     assertEquals(new Config.ImageProviders(2, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofSeconds(1)), defaults.images());
-    assertEquals(10, defaults.storage().poolSize());
+    assertEquals(Config.defaultPoolSize(Runtime.getRuntime().availableProcessors()), defaults.storage().poolSize());
     assertEquals(new Config.Web(Optional.empty(), Optional.empty()), defaults.web());
 
     Config set = Config.from(Map.of("EXPAND_PER_MINUTE", "7", "JOB_HEARTBEAT_MS", "500", "IMAGE_PROVIDER_POLL_MS", "20",
