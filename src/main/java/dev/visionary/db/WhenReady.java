@@ -122,6 +122,12 @@ final class WhenReady implements DataSource {
             }
             return null;
           }
+          if (method.getName().equals("equals") && method.getParameterCount() == 1) {
+            return proxy == args[0]; // each turn is its own connection, as the pool's own handles are
+          }
+          if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
+            return System.identityHashCode(proxy);
+          }
           try {
             return method.invoke(connection, args);
           } catch (InvocationTargetException e) {
