@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -29,7 +30,8 @@ import javax.sql.DataSource;
  * already waiting get it, so in a burst most requests were served at once and a few waited seconds (at 128
  * connections of expansions, up to 2.5 s for one connection, and wrk timed requests out). A fair semaphore with
  * as many permits as the pool has connections stands in front of it: a request waits its turn here, and then
- * always finds a connection free; closing the connection hands the turn on.
+ * finds a connection free (or one being replaced, which the pool's own short wait covers); closing the connection
+ * hands the turn on.
  */
 final class WhenReady implements DataSource {
   /**
@@ -38,8 +40,8 @@ final class WhenReady implements DataSource {
    * two shared cores under a load of 15), and within the minute a load balancer usually waits.
    */
   static final Duration BUSY_WAIT = Duration.ofSeconds(30);
-  /** How often a waiting request checks whether the pool is still busy, rather than down. */
-  private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  /** Turns the thread holds (its connections not yet closed), so it never waits in line behind itself. */
+  private static final ThreadLocal<AtomicInteger> TURNS_HELD = ThreadLocal.withInitial(AtomicInteger::new);
 
   private final Supplier<HikariDataSource> pool;
   private final PoolRecovery recovery = new PoolRecovery();
@@ -66,11 +68,19 @@ final class WhenReady implements DataSource {
       return recovery.connect(ready, new SQLTransientConnectionException("The database did not answer a moment ago"));
     }
     long giveUpAt = System.nanoTime() + BUSY_WAIT.toNanos();
-    if (!awaitTurn(ready, giveUpAt)) {
+    AtomicInteger held = TURNS_HELD.get();
+    if (held.get() > 0) {
+      // A second connection for a thread that holds one (a read retried on a fresh connection while the broken
+      // one is still open): waiting behind others for it could wait for this thread's own turn.
+      return borrow(ready, giveUpAt);
+    }
+    if (!awaitTurn(giveUpAt)) {
       return recovery.connect(ready, new SQLTransientConnectionException("No database connection became free in time"));
     }
     try {
-      return handingOnTurn(borrow(ready, giveUpAt));
+      Connection connection = borrow(ready, giveUpAt);
+      held.incrementAndGet();
+      return handingOnTurn(connection, held);
     } catch (SQLException | RuntimeException e) {
       turns.release();
       throw e;
@@ -78,25 +88,24 @@ final class WhenReady implements DataSource {
   }
 
   /**
-   * Waits for a turn; false when the pool holds no connection (the database is away, and waiting is in vain) or
-   * the wait is over.
+   * Waits for a turn, in one wait so as to keep its place in the queue; false when the wait is over. An outage
+   * does not leave requests here long: those holding turns give them back within the pool's one-second timeout,
+   * and once the pool is known to be down the requests after them skip its wait ({@link #borrow}).
    */
-  private boolean awaitTurn(HikariDataSource ready, long giveUpAt) throws SQLException {
+  private boolean awaitTurn(long giveUpAt) throws SQLException {
     try {
-      while (!turns.tryAcquire(CHECK_NANOS, TimeUnit.NANOSECONDS)) {
-        if (empty(ready) || System.nanoTime() - giveUpAt >= 0) {
-          return false;
-        }
-      }
-      return true;
+      return turns.tryAcquire(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SQLTransientConnectionException("Interrupted while waiting for a database connection", e);
+      throw new SQLException("Interrupted while waiting for a database connection", e); // not an outage
     }
   }
 
   private Connection borrow(HikariDataSource ready, long giveUpAt) throws SQLException {
     while (true) {
+      if (recovery.recentlyDown(ready)) {
+        return recovery.connect(ready, new SQLTransientConnectionException("The database did not answer a moment ago"));
+      }
       try {
         return ready.getConnection();
       } catch (SQLTransientConnectionException timedOut) {
@@ -107,8 +116,11 @@ final class WhenReady implements DataSource {
     }
   }
 
-  /** The connection as is, except that closing it (once, however often it is called) hands the turn on. */
-  private Connection handingOnTurn(Connection connection) {
+  /**
+   * The connection as is, except that closing it (once, however often it is called, and from whichever thread)
+   * hands the turn on.
+   */
+  private Connection handingOnTurn(Connection connection, AtomicInteger held) {
     AtomicBoolean closed = new AtomicBoolean();
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, args) -> {
@@ -117,6 +129,7 @@ final class WhenReady implements DataSource {
               connection.close();
             } finally {
               if (closed.compareAndSet(false, true)) {
+                held.decrementAndGet();
                 turns.release();
               }
             }
@@ -143,11 +156,6 @@ final class WhenReady implements DataSource {
   private static boolean busy(HikariDataSource pool) {
     HikariPoolMXBean state = pool.getHikariPoolMXBean();
     return state != null && state.getTotalConnections() > 0 && state.getActiveConnections() > 0;
-  }
-
-  private static boolean empty(HikariDataSource pool) {
-    HikariPoolMXBean state = pool.getHikariPoolMXBean();
-    return state != null && state.getTotalConnections() == 0;
   }
 
   @Override

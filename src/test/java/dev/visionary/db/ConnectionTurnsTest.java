@@ -8,10 +8,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +27,13 @@ import org.junit.jupiter.api.Test;
 class ConnectionTurnsTest {
   private static EmbeddedPostgres pg;
   private static Database database;
+  /** Threads of their own: the common pool may have a single one, which a holding task would keep. */
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -42,7 +53,18 @@ class ConnectionTurnsTest {
     DataSource pool = database.dataSource();
     AtomicInteger othersServed = new AtomicInteger();
     CompletableFuture<Integer> waiter;
-    Connection aside = pool.getConnection(); // (migrations needed two; the test needs one)
+    // Migrations needed two connections; the test needs one: another thread keeps the second throughout.
+    CountDownLatch asideTaken = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    CompletableFuture<Void> aside = CompletableFuture.runAsync(() -> {
+      try (Connection c = pool.getConnection()) {
+        asideTaken.countDown();
+        done.await();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, threads);
+    assertTrue(asideTaken.await(10, TimeUnit.SECONDS));
     Connection held = pool.getConnection();
     try {
       waiter = CompletableFuture.supplyAsync(() -> {
@@ -51,7 +73,7 @@ class ConnectionTurnsTest {
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-      });
+      }, threads);
       awaitWaiting(); // the waiter has asked and is waiting for the one connection
     } finally {
       held.close();
@@ -63,7 +85,8 @@ class ConnectionTurnsTest {
         othersServed.incrementAndGet();
       }
     }
-    aside.close();
+    done.countDown();
+    aside.get(10, TimeUnit.SECONDS);
     int passedOver = waiter.get(30, TimeUnit.SECONDS);
     assertEquals(0, passedOver, "the request that asked first was served first");
     assertTrue(othersServed.get() <= 1, "the waiting request was not passed over: " + othersServed.get());
