@@ -15,19 +15,21 @@ public final class DatabaseUnavailable {
    */
   private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
+  /** More links than any real chain of causes has. */
+  public static final int MAX_CAUSES = 32;
+
   private DatabaseUnavailable() {}
 
   /** True when {@code failure}, or anything it was caused by, says the database is out of reach. */
   public static boolean causedBy(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+    int links = 0;
+    // Bounded: causes can form a loop (two exceptions each set as the other's cause).
+    for (Throwable t = failure; t != null && links++ < MAX_CAUSES; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException) {
         return true; // HikariCP: no connection within the connection timeout
       }
       if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
         return true;
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return false;

@@ -56,7 +56,8 @@ final class SchedulerOutageLog extends TurboFilter {
     if (DatabaseUnavailable.causedBy(failure)) {
       return true;
     }
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+    int links = 0;
+    for (Throwable t = failure; t != null && links++ < DatabaseUnavailable.MAX_CAUSES; t = t.getCause()) {
       for (Throwable suppressed : t.getSuppressed()) {
         if (DatabaseUnavailable.causedBy(suppressed)) {
           return true;

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionTurnsTest {
   private static EmbeddedPostgres pg;
   private static Database database;
-  /** Threads of their own: the common pool may have a single one, which a holding task would keep. */
+  /** A thread of its own for the waiter: the common pool may have a single one. */
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @AfterEach
@@ -53,18 +52,8 @@ class ConnectionTurnsTest {
     DataSource pool = database.dataSource();
     AtomicInteger othersServed = new AtomicInteger();
     CompletableFuture<Integer> waiter;
-    // Migrations needed two connections; the test needs one: another thread keeps the second throughout.
-    CountDownLatch asideTaken = new CountDownLatch(1);
-    CountDownLatch done = new CountDownLatch(1);
-    CompletableFuture<Void> aside = CompletableFuture.runAsync(() -> {
-      try (Connection c = pool.getConnection()) {
-        asideTaken.countDown();
-        done.await();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }, threads);
-    assertTrue(asideTaken.await(10, TimeUnit.SECONDS));
+    // Migrations needed two connections; the test needs one: someone else keeps the second throughout.
+    HeldConnection aside = HeldConnection.take(pool);
     Connection held = pool.getConnection();
     try {
       waiter = CompletableFuture.supplyAsync(() -> {
@@ -85,8 +74,7 @@ class ConnectionTurnsTest {
         othersServed.incrementAndGet();
       }
     }
-    done.countDown();
-    aside.get(10, TimeUnit.SECONDS);
+    aside.close();
     int passedOver = waiter.get(30, TimeUnit.SECONDS);
     assertEquals(0, passedOver, "the request that asked first was served first");
     assertTrue(othersServed.get() <= 1, "the waiting request was not passed over: " + othersServed.get());

@@ -10,15 +10,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +23,6 @@ import org.junit.jupiter.api.Test;
 class ReadRetryTest {
   private static EmbeddedPostgres pg;
   private static Database database;
-  /** Threads of their own: the common pool may have a single one, which a holding task would keep. */
-  private final ExecutorService threads = Executors.newCachedThreadPool();
-
-  @AfterEach
-  void stopThreads() {
-    threads.shutdownNow();
-  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -76,27 +63,13 @@ class ReadRetryTest {
   void aReadRetriedWhileEveryOtherConnectionIsInUseIsAnsweredAtOnce() throws Exception {
     Jdbi jdbi = database.jdbi();
     // Someone else holds the pool's other connection (and so the other turn) throughout.
-    CountDownLatch taken = new CountDownLatch(1);
-    CountDownLatch done = new CountDownLatch(1);
-    CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-      try (Connection c = database.dataSource().getConnection()) {
-        taken.countDown();
-        done.await();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }, threads);
-    try {
-      assertTrue(taken.await(10, TimeUnit.SECONDS));
+    try (HeldConnection other = HeldConnection.take(database.dataSource())) {
       int before = backendPid(jdbi);
       terminate(before);
       // The retry asks for a fresh connection while this thread's broken one, its turn, is still open: it must not
       // wait in line behind its own turn (which held every request for 30 s and then failed).
       int after = backendPid(jdbi);
       assertNotEquals(before, after);
-    } finally {
-      done.countDown();
-      other.get(10, TimeUnit.SECONDS);
     }
   }
 
