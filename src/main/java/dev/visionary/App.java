@@ -111,7 +111,7 @@ public final class App implements AutoCloseable {
       expand = new Expand(database.jdbi(), pages, config, limits, metrics, styles);
       // Filled below, once the features whose pages read something besides the session are built.
       PageReads reads = new PageReads();
-      Accounts accounts = new Accounts(database.jdbi(), pages, config, limiter, List.of(expand.settingsSection()), reads);
+      Accounts accounts = new Accounts(database.jdbi(), database.directRead(), pages, config, limiter, List.of(expand.settingsSection()), reads);
       ImageStore images = new ImageStore(database.jdbi(), config.storage().objects());
       Library library = new Library(database.jdbi(), pages, PromptCaps.from(config.limits()), (promptId, ownerId) -> images.forPrompt(promptId, ownerId, 48).stream()
           .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height(), i.rating(), Urls.imageRating(i.id())))

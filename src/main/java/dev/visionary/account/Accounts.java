@@ -1,6 +1,7 @@
 package dev.visionary.account;
 
 import dev.visionary.config.Config;
+import dev.visionary.db.DirectRead;
 import dev.visionary.identity.RateLimiter;
 import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
@@ -21,9 +22,9 @@ public final class Accounts {
    * @param settingsSections what other features show on the settings page, in order
    * @param reads what kept pages read on every view, sent with the session's lookup
    */
-  public Accounts(Jdbi jdbi, Pages pages, Config config, RateLimiter limiter, List<SettingsSection> settingsSections, PageReads reads) {
+  public Accounts(Jdbi jdbi, DirectRead directRead, Pages pages, Config config, RateLimiter limiter, List<SettingsSection> settingsSections, PageReads reads) {
     this.users = new Users(jdbi);
-    this.sessions = new Sessions(jdbi);
+    this.sessions = new Sessions(jdbi, directRead);
     this.limiter = new RateLimiter(jdbi);
     this.filter = new SessionFilter(sessions, new Csrf(jdbi), reads);
     this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config, settingsSections);

@@ -16,30 +16,34 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Csrf {
   private final Jdbi jdbi;
-  /** Read on first use, not when built: the app is built while its database may still be starting. */
-  private volatile SecretKeySpec key;
+  /**
+   * A Mac set up with the key, read on first use (the app is built while its database may still be starting).
+   * Each token is made on a clone: looking up the algorithm and keying a Mac cost more than the HMAC itself, on
+   * every request.
+   */
+  private volatile Mac keyed;
 
   Csrf(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
-  private SecretKeySpec key() {
-    SecretKeySpec k = key;
+  private Mac mac() throws NoSuchAlgorithmException, InvalidKeyException, CloneNotSupportedException {
+    Mac k = keyed;
     if (k == null) {
       // Two first requests at once both read the same row; loading is idempotent.
-      k = new SecretKeySpec(loadOrCreateKey(jdbi), "HmacSHA256");
-      key = k;
+      k = Mac.getInstance("HmacSHA256");
+      k.init(new SecretKeySpec(loadOrCreateKey(jdbi), "HmacSHA256"));
+      keyed = k;
     }
-    return k;
+    return (Mac) k.clone();
   }
 
   String tokenFor(String sessionToken) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key());
+      Mac mac = mac();
       byte[] sig = mac.doFinal(("csrf:" + sessionToken).getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+    } catch (NoSuchAlgorithmException | InvalidKeyException | CloneNotSupportedException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,6 +1,7 @@
 package dev.visionary.account;
 
 import dev.visionary.db.DatabaseUnavailable;
+import dev.visionary.db.DirectRead;
 import dev.visionary.identity.CurrentUser;
 import dev.visionary.identity.User;
 import dev.visionary.web.PageReads;
@@ -29,10 +30,13 @@ public final class Sessions {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Jdbi jdbi;
+  private final DirectRead directRead;
   private final RecentSessions recent = new RecentSessions();
 
-  public Sessions(Jdbi jdbi) {
+  /** {@code directRead} sends the lookup every request makes, on the connections {@code jdbi} draws from. */
+  public Sessions(Jdbi jdbi, DirectRead directRead) {
     this.jdbi = jdbi;
+    this.directRead = directRead;
   }
 
   /** A new random token, for a signed-in session or an anonymous visitor's CSRF binding. */
@@ -94,28 +98,29 @@ public final class Sessions {
   }
 
   private Resolved lookUp(byte[] hash, Optional<PageReads.Wanted<?>> wanted) {
-    // No transaction: the occasional touch needs no atomicity with the read, and BEGIN and COMMIT would be
-    // two more round trips on every request.
-    return jdbi.withHandle(h -> {
-      record Row(Active active, Instant lastSeen, Object pageRow) {}
-      // Side by side in one function scan (V27): each gives at most one row, and planning a join would cost more.
-      String sql = "select * from rows from (session_viewer(:hash, :absolute)" + wanted.map(w -> ", " + w.read().call()).orElse("") + ") x";
-      var query = h.createQuery(sql).bind("hash", hash).bind("absolute", ABSOLUTE.toSeconds());
-      wanted.map(PageReads.Wanted::key).ifPresent(key -> query.bind("key", key));
-      Row row = query.map((rs, ctx) -> {
-            long id = rs.getLong("viewer_id");
-            Active active = rs.wasNull() ? null : new Active(new User(id, rs.getString("viewer_name")), rs.getLong("viewer_revision"));
-            Instant lastSeen = active == null ? null : rs.getObject("session_last_seen_at", OffsetDateTime.class).toInstant();
-            boolean found = wanted.isPresent() && rs.getObject(wanted.get().read().present()) != null;
-            return new Row(active, lastSeen, found ? wanted.get().read().row().map(rs, ctx) : null);
-          })
-          .findOne()
-          .orElse(new Row(null, null, null));
-      if (row.active() != null && row.lastSeen().isBefore(Instant.now().minus(TOUCH_EVERY))) {
-        touch(h, hash);
-      }
-      return new Resolved(Optional.ofNullable(row.active()), wanted.isPresent(), row.pageRow());
-    });
+    record Row(Active active, Instant lastSeen, Object pageRow) {}
+    // Side by side in one function scan (V27): each gives at most one row, and planning a join would cost more.
+    // No transaction: the occasional touch needs no atomicity with the read, and BEGIN and COMMIT would be two
+    // more round trips on every request.
+    String sql = "select * from rows from (session_viewer(?, ?)" + wanted.map(w -> ", " + w.read().call()).orElse("") + ") x";
+    Row row = directRead.one(sql, statement -> {
+          statement.setBytes(1, hash);
+          statement.setLong(2, ABSOLUTE.toSeconds());
+          if (wanted.isPresent() && wanted.get().key() != null) {
+            statement.setString(3, wanted.get().key());
+          }
+        }, rs -> {
+          long id = rs.getLong("viewer_id");
+          Active active = rs.wasNull() ? null : new Active(new User(id, rs.getString("viewer_name")), rs.getLong("viewer_revision"));
+          Instant lastSeen = active == null ? null : rs.getObject("session_last_seen_at", OffsetDateTime.class).toInstant();
+          boolean found = wanted.isPresent() && rs.getObject(wanted.get().read().present()) != null;
+          return new Row(active, lastSeen, found ? wanted.get().read().row().map(rs) : null);
+        })
+        .orElse(new Row(null, null, null));
+    if (row.active() != null && row.lastSeen().isBefore(Instant.now().minus(TOUCH_EVERY))) {
+      jdbi.useHandle(h -> touch(h, hash));
+    }
+    return new Resolved(Optional.ofNullable(row.active()), wanted.isPresent(), row.pageRow());
   }
 
   /**

@@ -52,11 +52,13 @@ public final class Database implements AutoCloseable {
   private final CompletableFuture<Running> running;
   private final DataSource dataSource;
   private final Jdbi jdbi;
+  private final DirectRead directRead;
 
   private Database(CompletableFuture<Running> running, int poolSize) {
     this.running = running;
     this.dataSource = new WhenReady(this::pool, poolSize);
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    this.directRead = new DirectRead(dataSource);
     ReadRetry.install(jdbi);
     // Bound arguments are people's text: a failed statement's message (and so any log line) names the SQL only.
     // JDBI's own renderings other than NONE all append the arguments.
@@ -199,6 +201,11 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** The read every page view sends, past JDBI ({@link DirectRead}). */
+  public DirectRead directRead() {
+    return directRead;
   }
 
   /**

@@ -231,11 +231,11 @@ public final class ImageStore {
    * session's lookup when the request carries a session ({@link PageReads}). Whether anyone else may read it is
    * the library's rule, asked of it through {@link PromptLinks}.
    */
-  static final PageReads.Read<Access> ACCESS = new PageReads.Read<>("image_access(:key)", "owner_id",
-      (rs, ctx) -> new Access(rs.getString("sha256_hex"), rs.getLong("owner_id"), rs.getString("prompt_id")));
+  static final PageReads.Read<Access> ACCESS = new PageReads.Read<>("image_access(?)", "owner_id",
+      rs -> new Access(rs.getString("sha256_hex"), rs.getLong("owner_id"), rs.getString("prompt_id")));
 
   Optional<Access> access(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select * from " + ACCESS.call()).bind("key", id).map(ACCESS.row()).findOne());
+    return jdbi.withHandle(h -> h.createQuery("select * from " + ACCESS.call()).bind(0, id).map((rs, ctx) -> ACCESS.row().map(rs)).findOne());
   }
 
   /** The validator of an image's bytes or its thumbnail: their content never changes under an id. */
@@ -260,14 +260,15 @@ public final class ImageStore {
             : Optional.empty());
   }
 
-  /**
-   * Where storage serves this image, when it lives there: a presigned URL issued only to a viewer who passed the
-   * access check. Empty without object storage, and for pictures saved to PostgreSQL before it was configured.
-   */
   /** Whether new images go to object storage (and some may be served from there). */
   boolean usesObjectStorage() {
     return objects.isPresent();
   }
+
+  /**
+   * Where storage serves this image, when it lives there: a presigned URL issued only to a viewer who passed the
+   * access check. Empty without object storage, and for pictures saved to PostgreSQL before it was configured.
+   */
 
   Optional<URI> objectUrl(StoredImage image, boolean thumbnail, String downloadName) {
     if (objects.isEmpty()) {

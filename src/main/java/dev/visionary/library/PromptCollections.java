@@ -147,12 +147,12 @@ final class PromptCollections {
     if (!Slugs.looksLikeId(collectionId)) {
       return Optional.empty();
     }
-    return jdbi.withHandle(h -> h.createQuery("select * from " + PAGE_FACTS.call()).bind("key", collectionId).map(PAGE_FACTS.row()).findOne());
+    return jdbi.withHandle(h -> h.createQuery("select * from " + PAGE_FACTS.call()).bind(0, collectionId).map((rs, ctx) -> PAGE_FACTS.row().map(rs)).findOne());
   }
 
   /** {@link #pageFacts}, as a view sends it with the session's lookup ({@link PageReads}). */
-  static final PageReads.Read<PageFacts> PAGE_FACTS = new PageReads.Read<>("collection_page_facts(:key)", "owner_id",
-      (rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
+  static final PageReads.Read<PageFacts> PAGE_FACTS = new PageReads.Read<>("collection_page_facts(?)", "owner_id",
+      rs -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
           rs.getString("slug"), rs.getString("key")));
 
   /** The prompts in a collection, in order, that this viewer may see (-1: anonymous). */

@@ -52,8 +52,8 @@ final class Prompts {
   }
 
   /** {@link #pageFacts}, as a view sends it with the session's lookup ({@link PageReads}). */
-  static final PageReads.Read<PageFacts> PAGE_FACTS = new PageReads.Read<>("prompt_page_facts(:key)", "owner_id",
-      (rs, ctx) -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
+  static final PageReads.Read<PageFacts> PAGE_FACTS = new PageReads.Read<>("prompt_page_facts(?)", "owner_id",
+      rs -> new PageFacts(rs.getLong("owner_id"), Visibility.byId(rs.getString("visibility")).orElse(Visibility.PRIVATE),
           rs.getBoolean("deleted"), rs.getString("slug"), rs.getString("key")));
 
   /**
@@ -63,8 +63,8 @@ final class Prompts {
    */
   record Profile(User owner, long revision) {}
 
-  static final PageReads.Read<Profile> PROFILE = new PageReads.Read<>("profile_owner(:key)", "id",
-      (rs, ctx) -> new Profile(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")));
+  static final PageReads.Read<Profile> PROFILE = new PageReads.Read<>("profile_owner(?)", "id",
+      rs -> new Profile(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")));
 
   Optional<Profile> profile(String username) {
     return readOne(PROFILE, username);
@@ -72,7 +72,7 @@ final class Prompts {
 
   /** The shared revision (V21): it moves with every committed change to what people may see of each other's prompts. */
   static final PageReads.Read<Long> SHARED_REVISION = new PageReads.Read<>("shared_revision_now()", "revision",
-      (rs, ctx) -> rs.getLong("revision"));
+      rs -> rs.getLong("revision"));
 
   long sharedRevision() {
     return readOne(SHARED_REVISION, null).orElseThrow();
@@ -83,9 +83,9 @@ final class Prompts {
     return jdbi.withHandle(h -> {
       var query = h.createQuery("select * from " + read.call());
       if (key != null) {
-        query.bind("key", key);
+        query.bind(0, key);
       }
-      return query.map(read.row()).findOne();
+      return query.map((rs, ctx) -> read.row().map(rs)).findOne();
     });
   }
 

@@ -1,5 +1,6 @@
 package dev.visionary.web;
 
+import dev.visionary.db.DirectRead;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The one read a kept page makes on every view besides the session: whether the viewer may see the page, and
@@ -22,11 +22,11 @@ public final class PageReads {
   private static final String ATTR = "visionary.pageRead";
 
   /**
-   * A read of at most one row: {@code call} is a call of a set-returning function, with the parameter {@code :key}
-   * when {@link Wanted#key} is not null; {@code present} names a column that is never null in a row it returns;
+   * A read of at most one row: {@code call} is a call of a set-returning function, with one parameter ({@code ?})
+   * for {@link Wanted#key} when that is not null; {@code present} names a column that is never null in a row it returns;
    * {@code row} maps its columns.
    */
-  public record Read<T>(String call, String present, RowMapper<T> row) {}
+  public record Read<T>(String call, String present, DirectRead.Row<T> row) {}
 
   /** A read a request wants, and its key (an id, a name; null for a read without one). */
   public record Wanted<T>(Read<T> read, String key) {}

@@ -73,6 +73,27 @@ class ReadRetryTest {
     }
   }
 
+  @Test
+  void aDirectReadOnAConnectionTheServerClosedIsAnsweredOnAFreshOne() throws Exception {
+    int before = directBackendPid();
+    terminate(before);
+    assertNotEquals(before, directBackendPid(), "the session's lookup, sent past JDBI, is retried the same way");
+  }
+
+  @Test
+  void aDirectReadThatFailsNamesItsStatementButNeverItsValues() {
+    DirectRead.Failed failure = assertThrows(DirectRead.Failed.class, () -> database.directRead().one(
+        "select 1 / ?::int as n", s -> s.setString(1, "secret-session-value"), rs -> rs.getInt("n")));
+    assertTrue(failure.getMessage().contains("select 1 / ?::int"), failure.getMessage());
+    assertTrue(!failure.getMessage().contains("secret-session-value"), failure.getMessage());
+    assertTrue(!DatabaseUnavailable.causedBy(failure), "a fault in the statement is not an outage");
+    assertEquals(java.util.Optional.empty(), database.directRead().one("select 1 where false", s -> {}, rs -> 1));
+  }
+
+  private static int directBackendPid() {
+    return database.directRead().one("select pg_backend_pid() as pid", s -> {}, rs -> rs.getInt("pid")).orElseThrow();
+  }
+
   private static int backendPid(Jdbi jdbi) {
     return jdbi.withHandle(h -> h.createQuery("select pg_backend_pid()").mapTo(Integer.class).one());
   }

@@ -19,6 +19,7 @@ public final class StatementLog {
         statements.add(context.getRenderedSql());
       }
     });
+    app.database().directRead().onSent(statements::add);
     return statements;
   }
 }
