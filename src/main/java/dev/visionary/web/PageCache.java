@@ -27,11 +27,12 @@ public final class PageCache {
 
   private record Key(Object content, String csrf, String address, boolean htmx) {}
 
-  private record Entry(int status, byte[] body, String etag) {}
+  /** {@code gzip}: the body compressed once when kept, for the browsers that take gzip (see {@link Gzip}). */
+  private record Entry(int status, byte[] body, byte[] gzip, String etag) {}
 
   private final Cache<Key, Entry> pages = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
-      .weigher((Key key, Entry entry) -> entry.body().length + key.address().length() + 200)
+      .weigher((Key key, Entry entry) -> entry.body().length + entry.gzip().length + key.address().length() + 200)
       .build();
 
   /**
@@ -47,21 +48,30 @@ public final class PageCache {
     if (entry == null) {
       Pages.Rendered rendered = render.get();
       byte[] body = rendered.html().getBytes(StandardCharsets.UTF_8);
-      entry = new Entry(rendered.status(), body, etag(body));
+      byte[][] whole = {body};
+      entry = new Entry(rendered.status(), body, Gzip.join(whole, Gzip.deflateParts(whole), new byte[0]), etag(body));
       pages.put(key, entry);
     }
-    ctx.header("Vary", "HX-Request");
+    boolean gzip = entry.body().length >= Gzip.MIN_BYTES && Gzip.accepted(ctx.header("Accept-Encoding"));
+    // Each encoding is a representation of its own, with its own strong validator.
+    String etag = gzip ? entry.etag().substring(0, entry.etag().length() - 1) + "-gz\"" : entry.etag();
+    ctx.header("Vary", "HX-Request, Accept-Encoding");
     // Private: the page is one person's; no-cache: the browser asks again each time and gets a 304 if unchanged.
     ctx.header("Cache-Control", "private, no-cache");
-    ctx.header("ETag", entry.etag());
+    ctx.header("ETag", etag);
     String ifNoneMatch = ctx.header("If-None-Match");
-    if (entry.status() == 200 && ifNoneMatch != null && ifNoneMatch.contains(entry.etag())) {
+    if (entry.status() == 200 && ifNoneMatch != null && ifNoneMatch.contains(etag)) {
       ctx.status(304);
       return;
     }
     ctx.status(entry.status());
     ctx.contentType("text/html; charset=utf-8");
-    ctx.result(entry.body());
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip"); // Javalin compresses no answer that already has an encoding
+      ctx.result(entry.gzip());
+    } else {
+      ctx.result(entry.body());
+    }
   }
 
   private static String etag(byte[] body) {

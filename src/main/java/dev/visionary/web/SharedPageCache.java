@@ -31,8 +31,11 @@ final class SharedPageCache {
 
   private record Key(Object content, Object viewer, long viewerRevision, String address, boolean htmx) {}
 
-  /** The page as UTF-8, cut where the stand-in token was, so an answer joins the parts around the session's token. */
-  private record Entry(int status, byte[][] parts, String bodyTag) {
+  /**
+   * The page as UTF-8, cut where the stand-in token was, so an answer joins the parts around the session's token;
+   * {@code deflated} is each part compressed (see {@link Gzip}), for the browsers that take gzip.
+   */
+  private record Entry(int status, byte[][] parts, byte[][] deflated, String bodyTag) {
     int length() {
       int length = 0;
       for (byte[] part : parts) {
@@ -46,7 +49,7 @@ final class SharedPageCache {
   private final Counter renders;
   private final Cache<Key, Entry> pages = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
-      .weigher((Key key, Entry entry) -> entry.length() + key.address().length() + 200)
+      .weigher((Key key, Entry entry) -> entry.length() + deflatedLength(entry) + key.address().length() + 200)
       .build();
 
   SharedPageCache(MeterRegistry registry) {
@@ -68,13 +71,15 @@ final class SharedPageCache {
     Entry entry = pages.getIfPresent(key);
     if (entry == null) {
       Pages.Rendered rendered = renderWithStandIn(ctx, shared, csrf, render);
-      entry = new Entry(rendered.status(), cutAtStandIn(rendered.html()), digest(rendered.html()));
+      byte[][] parts = cutAtStandIn(rendered.html());
+      entry = new Entry(rendered.status(), parts, Gzip.deflateParts(parts), digest(rendered.html()));
       renders.increment();
       pages.put(key, entry);
     }
+    boolean gzip = entry.length() >= Gzip.MIN_BYTES && Gzip.accepted(ctx.header("Accept-Encoding"));
     // The ETag covers the token too: a 304 must never leave a browser holding a token its session does not have.
-    String etag = '"' + entry.bodyTag() + digest(csrf).substring(0, 8) + '"';
-    ctx.header("Vary", "HX-Request");
+    String etag = '"' + entry.bodyTag() + digest(csrf).substring(0, 8) + (gzip ? "-gz" : "") + '"';
+    ctx.header("Vary", "HX-Request, Accept-Encoding");
     ctx.header("Cache-Control", "private, no-cache");
     ctx.header("ETag", etag);
     String ifNoneMatch = ctx.header("If-None-Match");
@@ -84,7 +89,21 @@ final class SharedPageCache {
     }
     ctx.status(entry.status());
     ctx.contentType("text/html; charset=utf-8");
-    ctx.result(withToken(entry, csrf.getBytes(StandardCharsets.UTF_8)));
+    byte[] token = csrf.getBytes(StandardCharsets.UTF_8);
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip"); // Javalin compresses no answer that already has an encoding
+      ctx.result(Gzip.join(entry.parts(), entry.deflated(), token));
+    } else {
+      ctx.result(withToken(entry, token));
+    }
+  }
+
+  private static int deflatedLength(Entry entry) {
+    int length = 0;
+    for (byte[] part : entry.deflated()) {
+      length += part.length;
+    }
+    return length;
   }
 
   private Pages.Rendered renderWithStandIn(Context ctx, Map<String, Object> shared, String csrf, Supplier<Pages.Rendered> render) {

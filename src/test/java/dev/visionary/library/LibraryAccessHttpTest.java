@@ -141,7 +141,7 @@ class LibraryAccessHttpTest {
       assertEquals(200, fragment.statusCode(), path);
       assertFalse(fragment.body().contains("<html"), path);
       assertTrue(fragment.body().contains("id=\"results\""), path);
-      assertEquals("HX-Request", full.headers().firstValue("Vary").orElse(""));
+      assertEquals("HX-Request, Accept-Encoding", full.headers().firstValue("Vary").orElse(""));
     }
     for (String path : new String[] {"/collections", "/library/trash", "/export", "/import", "/prompts/new"}) {
       assertEquals(200, owner.get(path).statusCode(), path);

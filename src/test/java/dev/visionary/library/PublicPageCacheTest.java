@@ -58,6 +58,47 @@ class PublicPageCacheTest {
   }
 
   @Test
+  void aBrowserThatTakesGzipGetsTheKeptPageCompressedWithItsOwnToken() throws Exception {
+    LibraryClient owner = LibraryClient.signedIn("pubgzip");
+    String path = owner.save("title", "Quartz heron", "text", "a quartz heron in a reed bed", "visibility", "public");
+    Http visitor = LibraryClient.anonymous();
+    String plain = visitor.get(path).body();
+    double before = renders();
+    String accept = "gzip, deflate, br, zstd";
+
+    HttpResponse<byte[]> zipped = visitor.getBytes(path, "Accept-Encoding", accept);
+    assertEquals(200, zipped.statusCode());
+    assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+    assertTrue(zipped.body().length < plain.length() / 2, "compressed: " + zipped.body().length + " of " + plain.length());
+    assertEquals(plain, gunzip(zipped.body()), "the same page, token and all, once inflated");
+    assertEquals(before, renders(), "served from the kept page, not rendered again");
+    assertTrue(zipped.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+
+    String etag = zipped.headers().firstValue("ETag").orElseThrow();
+    assertNotEquals(visitor.get(path).headers().firstValue("ETag").orElseThrow(), etag, "each encoding has its own validator");
+    assertEquals(304, visitor.getBytes(path, "Accept-Encoding", accept, "If-None-Match", etag).statusCode());
+    assertEquals(200, visitor.get(path, "If-None-Match", etag).statusCode(), "the compressed copy's tag does not validate the plain one");
+
+    Http another = LibraryClient.anonymous();
+    another.get(path);
+    String theirs = gunzip(another.getBytes(path, "Accept-Encoding", "gzip").body());
+    assertNotEquals(csrf(plain), csrf(theirs), "another visitor's compressed copy carries their own token");
+    assertEquals(plain.replace(csrf(plain), csrf(theirs)), theirs);
+    assertEquals("", another.getBytes(path, "Accept-Encoding", "gzip;q=0, identity").headers().firstValue("Content-Encoding").orElse(""),
+        "gzip refused with q=0 is not sent");
+
+    HttpResponse<byte[]> library = owner.http.getBytes("/library", "Accept-Encoding", accept);
+    assertEquals("gzip", library.headers().firstValue("Content-Encoding").orElse(""), "a person's own kept library too");
+    assertEquals(owner.get("/library").body(), gunzip(library.body()));
+  }
+
+  private static String gunzip(byte[] gzip) throws java.io.IOException {
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void everyChangeShowsOnTheNextView() {
     LibraryClient owner = LibraryClient.signedIn("pubchange");
     LibraryClient fan = LibraryClient.signedIn("pubfan");
