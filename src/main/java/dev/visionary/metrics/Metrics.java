@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -27,6 +29,7 @@ public final class Metrics implements AutoCloseable {
   private final CompletableFuture<Void> jvmMeters = new CompletableFuture<>();
   /** Set when binding the JVM's meters begins (or the registry closes first), so they are bound at most once. */
   private final AtomicBoolean binding = new AtomicBoolean();
+  private final Map<RequestSeries, Timer> requestTimers = new ConcurrentHashMap<>();
 
   /** The registry alone; {@link #bindJvmMeters} adds the JVM's meters. */
   public Metrics() {}
@@ -63,13 +66,17 @@ public final class Metrics implements AutoCloseable {
 
   /** One HTTP request; {@code route} is the route template, never the raw path, so ids do not become series. */
   public void httpRequest(String method, String route, int status, long nanos) {
-    Timer.builder("http.server.requests")
-        .tag("method", method)
-        .tag("uri", route)
-        .tag("status", Integer.toString(status))
-        .register(registry)
+    // Found once per series: building the tags and looking the meter up in the registry cost more than recording.
+    requestTimers.computeIfAbsent(new RequestSeries(method, route, status), series -> Timer.builder("http.server.requests")
+            .tag("method", series.method())
+            .tag("uri", series.route())
+            .tag("status", Integer.toString(series.status()))
+            .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
+
+  /** Routes are templates and methods and statuses few, so this holds a few hundred series at most. */
+  private record RequestSeries(String method, String route, int status) {}
 
   /**
    * One call to an image or expansion engine: {@code outcome} is "success", why it failed in the failure
