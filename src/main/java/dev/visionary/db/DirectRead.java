@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * A read of at most one row sent straight through JDBC, for the one statement every page view makes (the
  * session's lookup, with the page's own read beside it). Through JDBI that statement cost the app more CPU
  * than sending and reading it: a handle and a statement context set up and torn down, each argument's binder
- * found by its type, a result iterator, on every request. Every other statement goes through JDBI.
+ * found by its type, a result iterator, on every request. Every other statement a request sends goes through JDBI.
  *
  * <p>{@link ReadRetry}'s rule holds here too: a read that failed because the server had closed the pooled
  * connection (a PostgreSQL restart) is sent once more on a fresh connection; nothing was written, so that is safe.
@@ -39,8 +39,9 @@ public final class DirectRead {
   }
 
   /**
-   * A read that failed; its cause is the driver's exception, which {@link DatabaseUnavailable} looks through. The
-   * message names the SQL and the SQLState, never the bound values (a session's hash, what a person typed).
+   * A read that failed; its cause is the driver's exception, which {@link DatabaseUnavailable} looks through. Its
+   * own message names the SQL and the SQLState, not the bound values; the cause carries the server's message,
+   * without its Detail lines ({@code logServerErrorDetail} is off, see {@link Database}), as JDBI's does.
    */
   public static final class Failed extends RuntimeException {
     Failed(String sql, SQLException cause) {
@@ -67,7 +68,7 @@ public final class DirectRead {
       }
       log.info("A read failed on a connection the database had closed; reading again on a fresh one");
     } catch (SQLException e) {
-      throw new Failed(sql, e); // no connection: the pool has already waited for one
+      throw new Failed(sql, e); // no connection (the pool has already waited for one), or closing it failed
     }
     try {
       return attempt(sql, parameters, row);

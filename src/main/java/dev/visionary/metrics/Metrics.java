@@ -75,7 +75,7 @@ public final class Metrics implements AutoCloseable {
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** Routes are templates and methods and statuses few, so this holds a few hundred series at most. */
+  /** Routes are templates, methods the standard ones or OTHER (WebServer), statuses few: a few hundred series at most. */
   private record RequestSeries(String method, String route, int status) {}
 
   /**

@@ -27,7 +27,10 @@ public final class PageCache {
 
   private record Key(Object content, String csrf, String address, boolean htmx) {}
 
-  /** {@code gzip}: the body compressed once when kept, for the browsers that take gzip (see {@link Gzip}). */
+  /**
+   * {@code gzip}: the body compressed once when kept, for the browsers that take gzip (see {@link Gzip}); empty for
+   * a page under {@link Gzip#MIN_BYTES}, which is sent as it is.
+   */
   private record Entry(int status, byte[] body, byte[] gzip, String etag) {}
 
   private final Cache<Key, Entry> pages = Caffeine.newBuilder()
@@ -49,7 +52,9 @@ public final class PageCache {
       Pages.Rendered rendered = render.get();
       byte[] body = rendered.html().getBytes(StandardCharsets.UTF_8);
       byte[][] whole = {body};
-      entry = new Entry(rendered.status(), body, Gzip.join(whole, Gzip.deflateParts(whole), new byte[0]), etag(body));
+      // A page too small to be sent compressed keeps no compressed copy.
+      byte[] gzip = body.length >= Gzip.MIN_BYTES ? Gzip.join(whole, Gzip.deflateParts(whole), new byte[0]) : new byte[0];
+      entry = new Entry(rendered.status(), body, gzip, etag(body));
       pages.put(key, entry);
     }
     boolean gzip = entry.body().length >= Gzip.MIN_BYTES && Gzip.accepted(ctx.header("Accept-Encoding"));

@@ -33,7 +33,8 @@ final class SharedPageCache {
 
   /**
    * The page as UTF-8, cut where the stand-in token was, so an answer joins the parts around the session's token;
-   * {@code deflated} is each part compressed (see {@link Gzip}), for the browsers that take gzip.
+   * {@code deflated} is each part compressed (see {@link Gzip}), for the browsers that take gzip; none for a page
+   * under {@link Gzip#MIN_BYTES}, which is sent as it is.
    */
   private record Entry(int status, byte[][] parts, byte[][] deflated, String bodyTag) {
     int length() {
@@ -72,7 +73,12 @@ final class SharedPageCache {
     if (entry == null) {
       Pages.Rendered rendered = renderWithStandIn(ctx, shared, csrf, render);
       byte[][] parts = cutAtStandIn(rendered.html());
-      entry = new Entry(rendered.status(), parts, Gzip.deflateParts(parts), digest(rendered.html()));
+      int length = 0;
+      for (byte[] part : parts) {
+        length += part.length;
+      }
+      // A page too small to be sent compressed keeps no compressed copy.
+      entry = new Entry(rendered.status(), parts, length >= Gzip.MIN_BYTES ? Gzip.deflateParts(parts) : new byte[0][], digest(rendered.html()));
       renders.increment();
       pages.put(key, entry);
     }

@@ -60,13 +60,21 @@ public final class WebServer {
       routes.after(ctx -> {
         Long started = ctx.attribute("visionary.started");
         if (started != null) {
-          metrics.httpRequest(ctx.method().name(), route(ctx), ctx.statusCode(), System.nanoTime() - started);
+          metrics.httpRequest(method(ctx), route(ctx), ctx.statusCode(), System.nanoTime() - started);
         }
       });
       errorPages.register(routes);
       new StaticAssets().register(routes);
       features.forEach(feature -> feature.accept(routes));
     });
+  }
+
+  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  /** The request's method, or OTHER: Jetty takes any token as a method, and each must not become a series. */
+  static String method(Context ctx) {
+    String method = ctx.method().name();
+    return METHODS.contains(method) ? method : "OTHER";
   }
 
   /** The route template that answered ({@code /jobs/{id}}), so each id does not become a series of its own. */

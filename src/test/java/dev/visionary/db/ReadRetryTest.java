@@ -9,7 +9,9 @@ import dev.visionary.config.Config;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterAll;
@@ -77,15 +79,33 @@ class ReadRetryTest {
   void aDirectReadOnAConnectionTheServerClosedIsAnsweredOnAFreshOne() throws Exception {
     int before = directBackendPid();
     terminate(before);
-    assertNotEquals(before, directBackendPid(), "the session's lookup, sent past JDBI, is retried the same way");
+    List<String> sent = new CopyOnWriteArrayList<>();
+    database.directRead().onSent(sent::add);
+    try {
+      assertNotEquals(before, directBackendPid(), "the session's lookup, sent past JDBI, is retried the same way");
+    } finally {
+      database.directRead().onSent(sql -> {});
+    }
+    assertEquals(2, sent.size(), "sent on the closed connection, then once more: " + sent);
   }
 
   @Test
-  void aDirectReadThatFailsNamesItsStatementButNeverItsValues() {
-    DirectRead.Failed failure = assertThrows(DirectRead.Failed.class, () -> database.directRead().one(
-        "select 1 / ?::int as n", s -> s.setString(1, "secret-session-value"), rs -> rs.getInt("n")));
-    assertTrue(failure.getMessage().contains("select 1 / ?::int"), failure.getMessage());
-    assertTrue(!failure.getMessage().contains("secret-session-value"), failure.getMessage());
+  void aDirectReadThatFailsIsNotSentAgainAndItsMessageNamesTheStatementNotItsValues() {
+    List<String> sent = new CopyOnWriteArrayList<>();
+    database.directRead().onSent(sent::add);
+    DirectRead.Failed failure;
+    try {
+      failure = assertThrows(DirectRead.Failed.class, () -> database.directRead().one(
+          "select ?::text || (1 / 0) as n", s -> s.setString(1, "secret-session-value"), rs -> rs.getString("n")));
+    } finally {
+      database.directRead().onSent(sql -> {});
+    }
+    assertEquals(1, sent.size(), "a fault in the statement is not retried");
+    assertTrue(failure.getMessage().contains("select ?::text || (1 / 0)"), failure.getMessage());
+    java.io.StringWriter trace = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(trace));
+    assertTrue(trace.toString().contains("division by zero"), "the cause says what went wrong");
+    assertTrue(!trace.toString().contains("secret-session-value"), trace.toString());
     assertTrue(!DatabaseUnavailable.causedBy(failure), "a fault in the statement is not an outage");
     assertEquals(java.util.Optional.empty(), database.directRead().one("select 1 where false", s -> {}, rs -> 1));
   }

@@ -59,6 +59,22 @@ class MetricsTest {
   }
 
   @Test
+  void requestsWithMethodsOfTheirOwnShareOneSeries() throws Exception {
+    Http http = Http.toTestServer();
+    java.net.URI base = java.net.URI.create(http.base());
+    String method = "BREW" + System.nanoTime();
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.getOutputStream().write((method + " / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+      assertTrue(answer.startsWith("HTTP/1.1 4"), answer);
+    }
+    String scrape = http.get("/metrics").body();
+    assertFalse(scrape.contains(method), "a made-up method would be a series of its own, without end");
+    assertTrue(value(scrape, "http_server_requests_seconds_count", "method=\"OTHER\"") >= 1, scrape);
+  }
+
+  @Test
   void aForwardedRequestIsRefusedWithoutAToken() {
     Http http = Http.toTestServer();
     // A proxy on this machine connects from loopback: what it forwards must not count as local.
