@@ -60,47 +60,24 @@ public final class DirectRead {
 
   /** The first row {@code sql} returns, mapped, or empty when it returns none. */
   public <T> Optional<T> one(String sql, Parameters parameters, Row<T> row) {
-    try {
-      return attempt(sql, parameters, row);
-    } catch (SentFailed e) {
-      if (!DatabaseUnavailable.causedBy(e.getCause())) {
-        throw new Failed(sql, e.getCause());
+    for (boolean retried = false; ; retried = true) {
+      Connection connection;
+      try {
+        connection = dataSource.getConnection();
+      } catch (SQLException e) {
+        throw new Failed(sql, e); // the pool has already waited for a connection: not retried
       }
-      log.info("A read failed on a connection the database had closed; reading again on a fresh one");
-    } catch (SQLException e) {
-      throw new Failed(sql, e); // no connection (the pool has already waited for one), or closing it failed
-    }
-    try {
-      return attempt(sql, parameters, row);
-    } catch (SentFailed e) {
-      throw new Failed(sql, e.getCause());
-    } catch (SQLException e) {
-      throw new Failed(sql, e);
-    }
-  }
-
-  /** A statement that failed once it had a connection, as opposed to failing to get one. */
-  private static final class SentFailed extends Exception {
-    SentFailed(SQLException cause) {
-      super(cause);
-    }
-
-    @Override
-    public synchronized SQLException getCause() {
-      return (SQLException) super.getCause();
-    }
-  }
-
-  private <T> Optional<T> attempt(String sql, Parameters parameters, Row<T> row) throws SQLException, SentFailed {
-    try (Connection connection = dataSource.getConnection()) {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
         parameters.bind(statement);
         sent.accept(sql);
         try (ResultSet rs = statement.executeQuery()) {
           return rs.next() ? Optional.ofNullable(row.map(rs)) : Optional.empty();
         }
       } catch (SQLException e) {
-        throw new SentFailed(e);
+        if (retried || !DatabaseUnavailable.causedBy(e)) {
+          throw new Failed(sql, e);
+        }
+        log.info("A read failed on a connection the database had closed; reading again on a fresh one");
       }
     }
   }

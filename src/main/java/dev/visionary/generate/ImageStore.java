@@ -235,7 +235,7 @@ public final class ImageStore {
       rs -> new Access(rs.getString("sha256_hex"), rs.getLong("owner_id"), rs.getString("prompt_id")));
 
   Optional<Access> access(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select * from " + ACCESS.call()).bind(0, id).map((rs, ctx) -> ACCESS.row().map(rs)).findOne());
+    return ACCESS.alone(jdbi, id);
   }
 
   /** The validator of an image's bytes or its thumbnail: their content never changes under an id. */

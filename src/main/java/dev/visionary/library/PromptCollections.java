@@ -147,7 +147,7 @@ final class PromptCollections {
     if (!Slugs.looksLikeId(collectionId)) {
       return Optional.empty();
     }
-    return jdbi.withHandle(h -> h.createQuery("select * from " + PAGE_FACTS.call()).bind(0, collectionId).map((rs, ctx) -> PAGE_FACTS.row().map(rs)).findOne());
+    return PAGE_FACTS.alone(jdbi, collectionId);
   }
 
   /** {@link #pageFacts}, as a view sends it with the session's lookup ({@link PageReads}). */

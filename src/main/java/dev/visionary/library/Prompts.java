@@ -48,7 +48,7 @@ final class Prompts {
    * than running it. Every part is an indexed lookup.
    */
   Optional<PageFacts> pageFacts(String id) {
-    return Slugs.looksLikeId(id) ? readOne(PAGE_FACTS, id) : Optional.empty();
+    return Slugs.looksLikeId(id) ? PAGE_FACTS.alone(jdbi, id) : Optional.empty();
   }
 
   /** {@link #pageFacts}, as a view sends it with the session's lookup ({@link PageReads}). */
@@ -67,7 +67,7 @@ final class Prompts {
       rs -> new Profile(new User(rs.getLong("id"), rs.getString("username")), rs.getLong("revision")));
 
   Optional<Profile> profile(String username) {
-    return readOne(PROFILE, username);
+    return PROFILE.alone(jdbi, username);
   }
 
   /** The shared revision (V21): it moves with every committed change to what people may see of each other's prompts. */
@@ -75,18 +75,7 @@ final class Prompts {
       rs -> rs.getLong("revision"));
 
   long sharedRevision() {
-    return readOne(SHARED_REVISION, null).orElseThrow();
-  }
-
-  /** A read on its own, for a view whose session's lookup did not carry it (a visitor without a cookie). */
-  private <T> Optional<T> readOne(PageReads.Read<T> read, String key) {
-    return jdbi.withHandle(h -> {
-      var query = h.createQuery("select * from " + read.call());
-      if (key != null) {
-        query.bind(0, key);
-      }
-      return query.map((rs, ctx) -> read.row().map(rs)).findOne();
-    });
+    return SHARED_REVISION.alone(jdbi, null).orElseThrow();
   }
 
   Optional<Prompt> find(String id) {

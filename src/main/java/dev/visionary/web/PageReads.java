@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The one read a kept page makes on every view besides the session: whether the viewer may see the page, and
@@ -26,7 +27,18 @@ public final class PageReads {
    * for {@link Wanted#key} when that is not null; {@code present} names a column that is never null in a row it returns;
    * {@code row} maps its columns.
    */
-  public record Read<T>(String call, String present, DirectRead.Row<T> row) {}
+  public record Read<T>(String call, String present, DirectRead.Row<T> row) {
+    /** This read on its own, for a view whose session's lookup did not carry it (a visitor without a cookie). */
+    public Optional<T> alone(Jdbi jdbi, String key) {
+      return jdbi.withHandle(h -> {
+        var query = h.createQuery("select * from " + call);
+        if (key != null) {
+          query.bind(0, key);
+        }
+        return query.map((rs, ctx) -> row.map(rs)).findOne();
+      });
+    }
+  }
 
   /** A read a request wants, and its key (an id, a name; null for a read without one). */
   public record Wanted<T>(Read<T> read, String key) {}

@@ -38,11 +38,7 @@ final class SharedPageCache {
    */
   private record Entry(int status, byte[][] parts, byte[][] deflated, String bodyTag) {
     int length() {
-      int length = 0;
-      for (byte[] part : parts) {
-        length += part.length;
-      }
-      return length;
+      return lengthOf(parts);
     }
   }
 
@@ -50,7 +46,7 @@ final class SharedPageCache {
   private final Counter renders;
   private final Cache<Key, Entry> pages = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
-      .weigher((Key key, Entry entry) -> entry.length() + deflatedLength(entry) + key.address().length() + 200)
+      .weigher((Key key, Entry entry) -> entry.length() + lengthOf(entry.deflated()) + key.address().length() + 200)
       .build();
 
   SharedPageCache(MeterRegistry registry) {
@@ -73,12 +69,9 @@ final class SharedPageCache {
     if (entry == null) {
       Pages.Rendered rendered = renderWithStandIn(ctx, shared, csrf, render);
       byte[][] parts = cutAtStandIn(rendered.html());
-      int length = 0;
-      for (byte[] part : parts) {
-        length += part.length;
-      }
       // A page too small to be sent compressed keeps no compressed copy.
-      entry = new Entry(rendered.status(), parts, length >= Gzip.MIN_BYTES ? Gzip.deflateParts(parts) : new byte[0][], digest(rendered.html()));
+      entry = new Entry(rendered.status(), parts, lengthOf(parts) >= Gzip.MIN_BYTES ? Gzip.deflateParts(parts) : new byte[0][],
+          digest(rendered.html()));
       renders.increment();
       pages.put(key, entry);
     }
@@ -104,9 +97,9 @@ final class SharedPageCache {
     }
   }
 
-  private static int deflatedLength(Entry entry) {
+  private static int lengthOf(byte[][] parts) {
     int length = 0;
-    for (byte[] part : entry.deflated()) {
+    for (byte[] part : parts) {
       length += part.length;
     }
     return length;
