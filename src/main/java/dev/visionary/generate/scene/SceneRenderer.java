@@ -44,14 +44,14 @@ public final class SceneRenderer {
           + " pixels, got " + width + "x" + height);
     }
     SplittableRandom root = new SplittableRandom(seed ^ fingerprint(prompt, negativePrompt));
-    Scene scene = SceneWords.standard().read(prompt, negativePrompt, root.nextLong());
+    SubjectReading.Reading reading = SubjectReading.read(SubjectWords.standard(), prompt, negativePrompt);
+    Scene scene = SceneWords.standard().read(prompt, negativePrompt, root.nextLong(), footing(reading));
     SplittableRandom layoutRandom = root.split();
     Streams streams = new Streams(root.split(), root.split(), root.split(), root.split(), root.split(),
         root.split(), root.split(), root.split(), root.split());
     // Split after every older layer's stream, so drawing subjects moved nothing that was already painted.
     SplittableRandom subjectRandom = root.split();
-    SubjectPainter subjects = drawn == null ? null
-        : new SubjectPainter(SubjectReading.read(SubjectWords.standard(), prompt, negativePrompt), subjectRandom, drawn);
+    SubjectPainter subjects = drawn == null ? null : new SubjectPainter(reading, subjectRandom, drawn);
 
     Palette palette = Palette.of(scene, layoutRandom.nextDouble());
     Layout layout = layout(scene, width, height, layoutRandom);
@@ -70,13 +70,24 @@ public final class SceneRenderer {
     return image;
   }
 
+  /** Water when every subject the prompt names floats on it, as boats do; land when any stands on the ground. */
+  private static SceneWords.Footing footing(SubjectReading.Reading reading) {
+    List<SubjectReading.Subject> subjects = reading.subjects();
+    if (subjects.isEmpty()) {
+      return SceneWords.Footing.ANY;
+    }
+    return subjects.stream().allMatch(s -> s.figure().stands() == SubjectWords.Stand.WATER)
+        ? SceneWords.Footing.WATER : SceneWords.Footing.LAND;
+  }
+
   /** What the painter read from a prompt and where it will put things; tests check pictures against it. */
   record Plan(Scene scene, Layout layout) { }
 
   /** The reading and layout {@link #render} uses for these arguments, without painting. */
   Plan plan(String prompt, String negativePrompt, long seed, int width, int height) {
     SplittableRandom root = new SplittableRandom(seed ^ fingerprint(prompt, negativePrompt));
-    Scene scene = SceneWords.standard().read(prompt, negativePrompt, root.nextLong());
+    SubjectReading.Reading reading = SubjectReading.read(SubjectWords.standard(), prompt, negativePrompt);
+    Scene scene = SceneWords.standard().read(prompt, negativePrompt, root.nextLong(), footing(reading));
     SplittableRandom layoutRandom = root.split();
     layoutRandom.nextDouble();
     return new Plan(scene, layout(scene, width, height, layoutRandom));

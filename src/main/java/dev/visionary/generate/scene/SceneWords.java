@@ -30,7 +30,11 @@ final class SceneWords {
   /** A phrase (one or more words) and what it stands for. */
   private record Entry(List<String> words, String target) { }
 
-  private record Fallback(Set<Element> elements, TimeOfDay time) { }
+  private record Fallback(Set<Element> elements, TimeOfDay time) {
+    boolean water() {
+      return elements.contains(Element.SEA) || elements.contains(Element.LAKE);
+    }
+  }
 
   /** Where an entry matched: its target and the tokens it used. */
   private record Hit(String target, int start, int length) { }
@@ -102,9 +106,24 @@ final class SceneWords {
     root.get("surfaces").forEach(w -> surfaces.add(w.asText()));
     root.get("seasons").fields().forEachRemaining(e ->
         addAll(seasonWords, e.getValue(), Season.valueOf(e.getKey().toUpperCase(Locale.ROOT)).name()));
-    if (fallbacks.isEmpty()) {
-      throw new IllegalStateException(RESOURCE + " needs at least one fallback scene");
+    if (fallbacks.stream().noneMatch(Fallback::water) || fallbacks.stream().allMatch(Fallback::water)) {
+      throw new IllegalStateException(RESOURCE + " needs a fallback scene on land and one on water");
     }
+  }
+
+  /** What the subjects a prompt names need under them, should the picture borrow a landscape. */
+  enum Footing { ANY, LAND, WATER }
+
+  /** The variant's fallback, or the next one in the table that gives the footing asked for. */
+  private Fallback fallback(long variant, Footing footing) {
+    int first = (int) Math.floorMod(variant, (long) fallbacks.size());
+    for (int i = 0; i < fallbacks.size(); i++) {
+      Fallback f = fallbacks.get((first + i) % fallbacks.size());
+      if (footing == Footing.ANY || f.water() == (footing == Footing.WATER)) {
+        return f;
+      }
+    }
+    throw new IllegalStateException("no fallback scene for " + footing);
   }
 
   /** The table shipped with the application. */
@@ -130,8 +149,9 @@ final class SceneWords {
   /**
    * @param negative words whose elements must be left out, or null
    * @param variant picks the fallback scene when the prompt names nothing drawable
+   * @param footing what the prompt's subjects need under them in a borrowed scene: a boat water, a cat land
    */
-  Scene read(String prompt, String negative, long variant) {
+  Scene read(String prompt, String negative, long variant, Footing footing) {
     List<String> tokens = tokens(prompt);
     Set<Element> unwanted = EnumSet.noneOf(Element.class);
     if (negative != null) {
@@ -150,8 +170,9 @@ final class SceneWords {
         : !hints.isEmpty() ? TimeOfDay.valueOf(hints.get(0)) : null;
 
     if (elements.stream().noneMatch(SceneWords::standsOnSomething)) {
-      // Nothing to stand on: borrow a pleasant landscape so "a cat" still gets a picture.
-      Fallback fallback = fallbacks.get((int) Math.floorMod(variant, (long) fallbacks.size()));
+      // Nothing to stand on: borrow a pleasant landscape so "a cat" still gets a picture. A cat gets land
+      // (on a lake's far shore it would sit on the water), a boat gets water.
+      Fallback fallback = fallback(variant, footing);
       elements.addAll(fallback.elements());
       if (time == null) {
         time = fallback.time();

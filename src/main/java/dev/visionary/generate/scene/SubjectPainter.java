@@ -175,20 +175,29 @@ final class SubjectPainter {
     return tallest * Math.max(0.3, Math.min(1, f.height() / ref));
   }
 
-  /** Where the row stands: low for close-ups, near the horizon for wide views, on the far shore at sea. */
+  /**
+   * Where the row stands: low for close-ups, near the horizon for wide views, on the far shore at sea; on a
+   * poster above its words, which would otherwise be written across the row.
+   */
   private double baseline(Scene s, Layout l, List<Integer> row, List<Subject> subjects) {
     boolean boats = boatsOnly(row, subjects);
     if (row.stream().anyMatch(i -> subjects.get(i).figure().stands() == Stand.FRAME)) {
       return l.height();
     }
+    double base;
     if (s.hasWater()) {
-      return l.horizon() + l.below() * (boats ? 0.4 : 0.1);
+      base = l.horizon() + l.below() * (boats ? 0.4 : 0.1);
+    } else {
+      base = switch (reading.framing()) {
+        case CLOSE -> l.height() * 0.94;
+        case WIDE -> l.horizon() + l.below() * 0.25;
+        default -> Math.min(l.height() * 0.94, l.horizon() + l.below() * 0.55);
+      };
     }
-    return switch (reading.framing()) {
-      case CLOSE -> l.height() * 0.94;
-      case WIDE -> l.horizon() + l.below() * 0.25;
-      default -> Math.min(l.height() * 0.94, l.horizon() + l.below() * 0.55);
-    };
+    if (s.setting() == Setting.POSTER && l.textBox() != null) {
+      base = Math.min(base, l.textBox().getMinY() - l.height() * 0.02);
+    }
+    return base;
   }
 
   private static boolean boatsOnly(List<Integer> row, List<Subject> subjects) {

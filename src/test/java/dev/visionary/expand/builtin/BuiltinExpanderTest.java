@@ -261,6 +261,27 @@ class BuiltinExpanderTest {
   }
 
   @Test
+  void aDetailNeverUndoesTheScaleLightOrColourTheIdeaGives() {
+    // Each pair was read in the built-in engine's prompts for the development set.
+    record Case(String idea, String... against) { }
+    List<Case> cases = List.of(
+        new Case("a small temple in a bamboo forest", "towering columns"),
+        new Case("竹林の中の小さな寺", "towering columns"),
+        new Case("a bakery window at night with a neon sign that says OPEN LATE", "starlight", "starry", "stars"),
+        new Case("a stained glass window of a peacock", "muted", "earthy", "desaturated", "faded"),
+        new Case("portrait of a young violinist, chiaroscuro", "faded", "washed out"));
+    for (Case c : cases) {
+      for (Target target : Target.values()) {
+        for (long seed = 1; seed <= 6; seed++) {
+          for (ExpansionResult result : expander.expand(ExpansionRequest.of(c.idea(), target, StylePreset.NONE, 4, seed))) {
+            assertFalse(mentionsAny(result.prompt(), c.against()), target.id() + " / " + c.idea() + ": " + result.prompt());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void unknownAndForeignWordsStillGetRichDetails() {
     for (ExpansionResult result : expander.expand(ExpansionRequest.of("zorblax quintessence", Target.DALLE, StylePreset.NONE, 4, 2))) {
       assertFalse(mentionsAny(result.prompt(), "rich textures", "intricate details", "a clear focal point", "fine surface detail",

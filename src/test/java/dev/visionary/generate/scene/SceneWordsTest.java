@@ -12,7 +12,7 @@ class SceneWordsTest {
   private final SceneWords words = SceneWords.standard();
 
   private Scene read(String prompt) {
-    return words.read(prompt, null, 0);
+    return words.read(prompt, null, 0, SceneWords.Footing.ANY);
   }
 
   @Test
@@ -60,7 +60,7 @@ class SceneWordsTest {
 
   @Test
   void theNegativePromptRemovesElements() {
-    Scene scene = words.read("a sunset over the sea", "clouds, sun", 0);
+    Scene scene = words.read("a sunset over the sea", "clouds, sun", 0, SceneWords.Footing.ANY);
     assertTrue(scene.has(Element.SEA));
     assertFalse(scene.has(Element.CLOUDS));
     assertFalse(scene.has(Element.SUN));
@@ -69,9 +69,24 @@ class SceneWordsTest {
   @Test
   void aPromptWithNothingToPaintStillGetsALandscape() {
     for (long variant = 0; variant < 10; variant++) {
-      Set<Element> elements = words.read("a cat", null, variant).elements();
-      assertTrue(elements.stream().anyMatch(e -> Set.of(Element.SEA, Element.LAKE, Element.HILLS,
-          Element.MOUNTAINS, Element.CITY, Element.FOREST, Element.DESERT).contains(e)), elements.toString());
+      Set<Element> elements = words.read("a cat", null, variant, SceneWords.Footing.LAND).elements();
+      assertTrue(elements.stream().anyMatch(e -> Set.of(Element.HILLS, Element.MOUNTAINS, Element.FOREST).contains(e)),
+          elements.toString());
+      assertFalse(elements.contains(Element.LAKE) || elements.contains(Element.SEA), elements.toString());
+      // Weather nobody asked for: fog washed a red car grey.
+      assertFalse(elements.contains(Element.FOG) || elements.contains(Element.RAIN), elements.toString());
+    }
+  }
+
+  @Test
+  void aBorrowedLandscapeGivesAnAnimalLandAndABoatWater() {
+    // On a lake's far shore a cat on a dog read as sitting on the water.
+    SceneRenderer renderer = new SceneRenderer();
+    for (long seed = 0; seed < 20; seed++) {
+      Scene animals = renderer.plan("a cat sitting on top of a sleeping dog", null, seed, 512, 512).scene();
+      assertFalse(animals.hasWater(), "seed " + seed + ": " + animals.elements());
+      Scene boat = renderer.plan("a sailboat", null, seed, 512, 512).scene();
+      assertTrue(boat.hasWater(), "seed " + seed + ": " + boat.elements());
     }
   }
 

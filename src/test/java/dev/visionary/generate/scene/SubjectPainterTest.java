@@ -358,6 +358,22 @@ class SubjectPainterTest {
   }
 
   @Test
+  void aPostersWordsAreNeverWrittenAcrossItsSubjects() {
+    for (String idea : List.of("logo for a bicycle repair shop called Spoke & Chain",
+        "a wedding invitation with roses and the words \"Anna & Leo\"", "a travel poster of a lighthouse that says 'Visit Maine'")) {
+      for (long seed = 0; seed < 12; seed++) {
+        List<SubjectPainter.Drawn> drawn = new ArrayList<>();
+        renderer.render(idea, null, seed, SIZE, SIZE, drawn);
+        Rectangle2D words = renderer.plan(idea, null, seed, SIZE, SIZE).layout().textBox();
+        for (SubjectPainter.Drawn d : drawn) {
+          assertTrue(d.box().getMaxY() <= words.getMinY() + 1, idea + " / seed " + seed + ": " + d.figure() + " at " + d.box()
+              + " reaches into the words at " + words);
+        }
+      }
+    }
+  }
+
+  @Test
   void namedColoursReadAsThoseColours() throws IOException {
     Render r = render("a red vintage car parked next to a blue bicycle");
     save(r, "red-car-blue-bicycle");
