@@ -11,8 +11,14 @@ import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.Jobs;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Generating with the built-in engine over real HTTP: queue, follow, fetch, and who may see what. */
@@ -56,6 +62,37 @@ class GenerationHttpTest {
     HttpResponse<byte[]> download = http.getBytes("/images/" + images.get(0) + "?download=1");
     assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
     assertArrayEquals(png.body(), download.body());
+  }
+
+  @Test
+  void imageJobsRunAtTheLowestCpuPrioritySoPagesGoFirst() throws Exception {
+    Accounts.signedIn(http, "patient");
+    String job = Jobs.submit(http, "prompt", "a lighthouse at dusk", "size", "512x512");
+    assertTrue(Jobs.awaitFinished(http, job, Duration.ofSeconds(60)).contains("data-status=\"succeeded\""));
+    assertEquals(200, http.get("/generate").statusCode());
+    // Each thread of this process as Linux schedules it: its name (cut to 15 characters) and its niceness.
+    Map<String, List<Integer>> niceByName = new HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (NoSuchFileException gone) {
+          continue;
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        niceByName.computeIfAbsent(name, k -> new ArrayList<>()).add(Integer.parseInt(fields[16]));
+      }
+    }
+    List<Integer> jobThreads = niceByName.entrySet().stream().filter(e -> e.getKey().startsWith("db-scheduler"))
+        .flatMap(e -> e.getValue().stream()).toList();
+    assertTrue(jobThreads.contains(BackgroundPriority.NICE), "the job thread that painted is niced: " + niceByName);
+    // Requests run on virtual threads carried by the common pool's workers, which keep the normal priority.
+    List<Integer> carriers = niceByName.entrySet().stream().filter(e -> e.getKey().startsWith("ForkJoinPool"))
+        .flatMap(e -> e.getValue().stream()).toList();
+    assertFalse(carriers.isEmpty(), "request carriers: " + niceByName);
+    assertTrue(carriers.stream().allMatch(n -> n == 0), "request carriers keep their priority: " + niceByName);
   }
 
   @Test
