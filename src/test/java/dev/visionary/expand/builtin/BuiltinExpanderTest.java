@@ -269,7 +269,9 @@ class BuiltinExpanderTest {
         new Case("竹林の中の小さな寺", "towering columns"),
         new Case("a bakery window at night with a neon sign that says OPEN LATE", "starlight", "starry", "stars"),
         new Case("a stained glass window of a peacock", "muted", "earthy", "desaturated", "faded"),
-        new Case("portrait of a young violinist, chiaroscuro", "faded", "washed out"));
+        new Case("portrait of a young violinist, chiaroscuro", "faded", "washed out"),
+        new Case("pixel art spaceship cockpit", "natural light", "daylight", "sunlight", "earthy"),
+        new Case("an astronaut floating inside a space station, photorealistic", "natural light", "daylight", "earthy"));
     for (Case c : cases) {
       for (Target target : Target.values()) {
         for (long seed = 1; seed <= 6; seed++) {
