@@ -270,13 +270,23 @@ class BuiltinExpanderTest {
         new Case("a bakery window at night with a neon sign that says OPEN LATE", "starlight", "starry", "stars"),
         new Case("a stained glass window of a peacock", "muted", "earthy", "desaturated", "faded"),
         new Case("portrait of a young violinist, chiaroscuro", "faded", "washed out"),
+        new Case("a tiny frog on a mushroom after rain"),
         new Case("pixel art spaceship cockpit", "natural light", "daylight", "sunlight", "earthy"),
-        new Case("an astronaut floating inside a space station, photorealistic", "natural light", "daylight", "earthy"));
+        new Case("an astronaut floating inside a space station, photorealistic", "natural light", "daylight", "earthy"),
+        new Case("a samurai walking through a bamboo forest in heavy rain", "starlight", "starry", "star-filled"),
+        new Case("isometric tiny ramen shop at night", "starlight", "starry"),
+        new Case("ein alter leuchtturm im nebel", "strong contrast", "crisp clean"),
+        new Case("a castle on a floating island above the clouds", "cloud-covered", "rolling grey clouds"),
+        new Case("a volcano erupting at night, long exposure", "lantern light", "candlelight", "lamplight"),
+        new Case("oil painting of sunflowers in a clay vase", "silvery", "cool slate", "icy"));
     for (Case c : cases) {
       for (Target target : Target.values()) {
         for (long seed = 1; seed <= 6; seed++) {
           for (ExpansionResult result : expander.expand(ExpansionRequest.of(c.idea(), target, StylePreset.NONE, 4, seed))) {
             assertFalse(mentionsAny(result.prompt(), c.against()), target.id() + " / " + c.idea() + ": " + result.prompt());
+            // Morning light in the late afternoon was another.
+            assertFalse(mentionsAny(result.prompt(), "morning", "sunrise", "dawn")
+                && mentionsAny(result.prompt(), "afternoon", "sunset", "dusk", "evening"), target.id() + " / " + c.idea() + ": " + result.prompt());
           }
         }
       }
