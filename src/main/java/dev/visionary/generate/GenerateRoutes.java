@@ -9,7 +9,6 @@ import dev.visionary.web.Htmx;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
 import dev.visionary.web.Urls;
-import dev.visionary.web.Forms;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -50,6 +49,9 @@ public final class GenerateRoutes {
     this.limits = limits;
   }
 
+  /** How many of a person's latest jobs the page shows. */
+  private static final int RECENT = 12;
+
   public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
     String promptId = ctx.queryParam("prompt_id");
@@ -68,17 +70,32 @@ public final class GenerateRoutes {
       form = GenerateForm.empty(c.text(), c.negative(), null, engine, expansionId);
     } else {
       form = GenerateForm.empty(ctx.queryParam("prompt"), ctx.queryParam("negative"), null, engine, expansionId);
+      // Kept while nothing on it changes: the person's saved styles (their revision), their recent jobs (their
+      // state), the address (the form's prefill). Not for an engine whose fields list what its server has now, nor
+      // while a job waits to retry (its card counts the seconds), nor for a saved prompt or card (their own text).
+      boolean listsServer = engines.choice(engine).map(ImageEngines.EngineChoice::serverModels).orElse(true);
+      Optional<String> state = listsServer ? Optional.empty() : jobs.recentState(user.id(), RECENT);
+      if (state.isPresent()) {
+        GenerateForm blank = form;
+        pages.kept(ctx, List.of(user.id(), CurrentUser.revision(ctx), state.get()),
+            () -> pages.render(ctx, "generate/index", null, pageModel(ctx, user, blank, Map.of()), 200));
+        return;
+      }
     }
     showPage(ctx, user, form, Map.of(), 200);
   }
 
   private void showPage(Context ctx, User user, GenerateForm form, Map<String, String> errors, int status) {
     ctx.status(status);
+    pages.page(ctx, "generate/index", pageModel(ctx, user, form, errors));
+  }
+
+  private Map<String, Object> pageModel(Context ctx, User user, GenerateForm form, Map<String, String> errors) {
     Map<String, Object> model = formModel(form, errors);
-    model.put("jobs", views(jobs.recent(user.id(), 12)));
+    model.put("jobs", views(jobs.recent(user.id(), RECENT)));
     model.put("savedStyles", prompts.styles(user.id()));
     model.put("chosenStyles", Forms.params(ctx, GenerateStyles.FIELD));
-    pages.page(ctx, "generate/index", model);
+    return model;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.visionary.generate;
 
 import dev.visionary.config.Config;
+import dev.visionary.db.DirectRead;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
@@ -22,9 +23,9 @@ public final class Generation implements AutoCloseable {
   private final QuickGenerate quickGenerate;
   private final GridRoutes gridRoutes;
 
-  public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
+  public Generation(Config config, Jdbi jdbi, DataSource dataSource, DirectRead directRead, Pages pages, UsageLimits limits, ImageEngines engines,
       ImageStore store, PromptLinks prompts, CardTexts cards, Metrics metrics) {
-    Jobs jobs = new Jobs(jdbi);
+    Jobs jobs = new Jobs(jdbi, directRead);
     Config.Jobs settings = config.jobs();
     this.jdbi = jdbi;
     this.runner = new JobRunner(jdbi, jobs, engines, store, settings.retryBase(), prompts, metrics);

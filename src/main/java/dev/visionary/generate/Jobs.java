@@ -1,5 +1,6 @@
 package dev.visionary.generate;
 
+import dev.visionary.db.DirectRead;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,9 +21,12 @@ final class Jobs {
   private static final RowMapper<Job> JOB = ConstructorMapper.of(Job.class);
 
   private final Jdbi jdbi;
+  private final DirectRead directRead;
 
-  Jobs(Jdbi jdbi) {
+  /** {@code directRead} sends the one read a kept Generate page makes on every view ({@link #recentState}). */
+  Jobs(Jdbi jdbi, DirectRead directRead) {
     this.jdbi = jdbi;
+    this.directRead = directRead;
   }
 
   /** The job row and its scheduled execution in one transaction: a job is either absent or certain to run. */
@@ -60,6 +64,23 @@ final class Jobs {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner order by created_at desc limit :limit")
         .bind("owner", ownerId).bind("limit", limit).map(JOB).list());
   }
+
+  /**
+   * What the person's {@code limit} latest jobs show on a card that can change (status, progress, attempts; images
+   * come with the status that finishes a job, in its transaction), in one string that differs whenever a card would;
+   * empty while one of them waits to retry, since its card counts down the seconds to the next attempt.
+   */
+  Optional<String> recentState(long ownerId, int limit) {
+    return directRead.one(RECENT_STATE, statement -> {
+      statement.setLong(1, ownerId);
+      statement.setInt(2, limit);
+    }, rs -> rs.getBoolean("retrying") ? null : rs.getString("state"));
+  }
+
+  private static final String RECENT_STATE = "select coalesce(bool_or(status = 'queued' and last_error is not null), false) as retrying, "
+      + "coalesce(string_agg(id || ' ' || status || ' ' || coalesce(progress::text, '-') || ' ' || attempts, ',' order by created_at desc), '') as state "
+      + "from (select id, status, progress, attempts, last_error, created_at from generation_jobs where owner_id = ? "
+      + "order by created_at desc limit ?) recent";
 
   List<Job> forExpansion(long ownerId, String expansionId) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner and expansion_id = :x "

@@ -1,0 +1,80 @@
+package dev.visionary.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visionary.support.Accounts;
+import dev.visionary.support.Http;
+import dev.visionary.support.Jobs;
+import dev.visionary.support.TestServer;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Generate page is kept after rendering and served again until what it shows changes: the person's jobs as
+ * they are queued, run and finish (by the job runner, or written straight to the database), and the form's prefill.
+ */
+class GeneratePageCacheTest {
+  private final Http http = Http.toTestServer();
+
+  @Test
+  void anUnchangedPageIsServedAgainAndARevisitGetsA304() {
+    Accounts.signedIn(http, "genkeep");
+    HttpResponse<String> first = http.get("/generate");
+    HttpResponse<String> second = http.get("/generate");
+    assertEquals(200, second.statusCode());
+    assertEquals(first.body(), second.body());
+    String etag = second.headers().firstValue("ETag").orElseThrow();
+    assertEquals(etag, first.headers().firstValue("ETag").orElseThrow());
+    assertEquals(304, http.get("/generate", "If-None-Match", etag).statusCode());
+
+    // The form's prefill is part of the address: another prompt is another page.
+    HttpResponse<String> prefilled = http.get("/generate?prompt=a+lighthouse+at+dusk");
+    assertTrue(prefilled.body().contains("a lighthouse at dusk"), prefilled.body());
+    assertNotEquals(etag, prefilled.headers().firstValue("ETag").orElseThrow());
+  }
+
+  @Test
+  void aJobShowsOnTheNextViewAsItIsQueuedRunsAndFinishes() {
+    Accounts.signedIn(http, "genwatch");
+    HttpResponse<String> before = http.get("/generate");
+    assertTrue(before.body().contains("Nothing generated yet."));
+    String etag = before.headers().firstValue("ETag").orElseThrow();
+
+    String job = Jobs.submit(http, "prompt", "a red kite over the dunes", "size", "512x512", "count", "2");
+    HttpResponse<String> queued = http.get("/generate", "If-None-Match", etag);
+    assertEquals(200, queued.statusCode(), "the old ETag no longer matches once a job is queued");
+    assertTrue(queued.body().contains("id=\"job-" + job + "\""), "the new job's card shows");
+
+    List<String> images = Jobs.imageIds(Jobs.awaitFinished(http, job, Duration.ofSeconds(60)));
+    assertEquals(2, images.size());
+    String finished = http.get("/generate").body();
+    assertTrue(finished.contains("data-status=\"succeeded\""), "the job runner's change shows: " + finished);
+    for (String image : images) {
+      assertTrue(finished.contains("/images/" + image + "/thumb"), "its images show");
+    }
+  }
+
+  @Test
+  void aJobChangedStraightInTheDatabaseShowsToo() throws Exception {
+    Accounts.signedIn(http, "gendirect");
+    String job = Jobs.submit(http, "prompt", "a paper crane on a desk", "size", "512x512");
+    Jobs.awaitFinished(http, job, Duration.ofSeconds(60));
+    HttpResponse<String> before = http.get("/generate");
+    assertFalse(before.body().contains("Failed"));
+    try (Connection c = TestServer.postgres().getPostgresDatabase().getConnection();
+        PreparedStatement s = c.prepareStatement("update generation_jobs set status = 'failed', last_error = 'The engine ran out of ink.' where id = ?")) {
+      s.setString(1, job);
+      assertEquals(1, s.executeUpdate());
+    }
+    HttpResponse<String> after = http.get("/generate", "If-None-Match", before.headers().firstValue("ETag").orElseThrow());
+    assertEquals(200, after.statusCode());
+    assertTrue(after.body().contains("The engine ran out of ink."), after.body());
+  }
+}
