@@ -8,7 +8,6 @@ import dev.visionary.generate.engine.ProgressListener;
 import dev.visionary.generate.scene.SceneRenderer;
 import dev.visionary.png.PngMetadata;
 import dev.visionary.provider.Failure;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,16 @@ public final class BuiltinImageEngine implements ImageEngine {
         throw ImageEngineException.of(Failure.TIMEOUT, "Image generation was stopped before it finished.");
       }
       long seed = request.seed() + i;
-      BufferedImage picture = renderer.render(words, request.negativePrompt(), seed, request.width(), request.height());
       String infotext = request.infotext(ID, seed, request.width(), request.height(), null).format();
-      byte[] png = PngMetadata.encode(picture, Map.of(PngMetadata.PARAMETERS, infotext));
+      byte[] png;
+      try {
+        // On a painter at the lowest CPU priority: pages go first (see Painters).
+        png = Painters.paint(() -> PngMetadata.encode(renderer.render(words, request.negativePrompt(), seed, request.width(), request.height()),
+            Map.of(PngMetadata.PARAMETERS, infotext)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw ImageEngineException.of(Failure.TIMEOUT, "Image generation was stopped before it finished.");
+      }
       images.add(new GeneratedImage(png, request.width(), request.height(), seed, null, GeneratedImage.PNG));
       progress.progress((i + 1) / (double) request.count(), null);
     }

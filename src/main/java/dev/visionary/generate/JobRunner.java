@@ -132,8 +132,6 @@ final class JobRunner {
   }
 
   private Optional<Duration> attempt(Job job, ImageEngine engine, BooleanSupplier shuttingDown) {
-    // Painting, and making thumbnails of what a provider sent, yield the cores to page requests.
-    BackgroundPriority.lower();
     List<GeneratedImage> images = null;
     ImageEngineException failure = null;
     running.put(job.id(), Thread.currentThread());

@@ -61,14 +61,15 @@ final class Jobs {
   }
 
   List<Job> recent(long ownerId, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner order by created_at desc limit :limit")
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner order by created_at desc, id desc limit :limit")
         .bind("owner", ownerId).bind("limit", limit).map(JOB).list());
   }
 
   /**
-   * What the person's {@code limit} latest jobs show on a card that can change (status, progress, attempts; images
-   * come with the status that finishes a job, in its transaction), in one string that differs whenever a card would;
-   * empty while one of them waits to retry, since its card counts down the seconds to the next attempt.
+   * The person's {@code limit} latest jobs (as {@link #recent} lists them) in one string that changes whenever one of
+   * their cards could: each job's id and the id of the transaction that last wrote its row ({@code xmin}), which moves
+   * with every update of status, progress, attempts or error; its images are written in the transaction that
+   * finishes it. Empty while one of them waits to retry, since its card counts down the seconds to the next attempt.
    */
   Optional<String> recentState(long ownerId, int limit) {
     return directRead.one(RECENT_STATE, statement -> {
@@ -78,9 +79,9 @@ final class Jobs {
   }
 
   private static final String RECENT_STATE = "select coalesce(bool_or(status = 'queued' and last_error is not null), false) as retrying, "
-      + "coalesce(string_agg(id || ' ' || status || ' ' || coalesce(progress::text, '-') || ' ' || attempts, ',' order by created_at desc), '') as state "
-      + "from (select id, status, progress, attempts, last_error, created_at from generation_jobs where owner_id = ? "
-      + "order by created_at desc limit ?) recent";
+      + "coalesce(string_agg(id || ' ' || xmin::text, ',' order by created_at desc, id desc), '') as state "
+      + "from (select id, xmin, status, last_error, created_at from generation_jobs where owner_id = ? "
+      + "order by created_at desc, id desc limit ?) recent";
 
   List<Job> forExpansion(long ownerId, String expansionId) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner and expansion_id = :x "

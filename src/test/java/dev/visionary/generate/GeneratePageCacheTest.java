@@ -44,7 +44,7 @@ class GeneratePageCacheTest {
   void aJobShowsOnTheNextViewAsItIsQueuedRunsAndFinishes() {
     Accounts.signedIn(http, "genwatch");
     HttpResponse<String> before = http.get("/generate");
-    assertTrue(before.body().contains("Nothing generated yet."));
+    assertFalse(before.body().contains("id=\"job-"), "no job yet");
     String etag = before.headers().firstValue("ETag").orElseThrow();
 
     String job = Jobs.submit(http, "prompt", "a red kite over the dunes", "size", "512x512", "count", "2");
@@ -68,13 +68,21 @@ class GeneratePageCacheTest {
     Jobs.awaitFinished(http, job, Duration.ofSeconds(60));
     HttpResponse<String> before = http.get("/generate");
     assertFalse(before.body().contains("Failed"));
-    try (Connection c = TestServer.postgres().getPostgresDatabase().getConnection();
-        PreparedStatement s = c.prepareStatement("update generation_jobs set status = 'failed', last_error = 'The engine ran out of ink.' where id = ?")) {
+    HttpResponse<String> failed = afterUpdate(job, "update generation_jobs set status = 'failed', last_error = 'The engine ran out of ink.' where id = ?", before);
+    assertTrue(failed.body().contains("The engine ran out of ink."), failed.body());
+    // A retry that fails again at the same attempt changes only the error: that shows too.
+    HttpResponse<String> again = afterUpdate(job, "update generation_jobs set last_error = 'The engine lost its brushes.' where id = ?", failed);
+    assertTrue(again.body().contains("The engine lost its brushes.") && !again.body().contains("ran out of ink"), again.body());
+  }
+
+  /** The page after {@code sql} changed the job, asked for with the ETag of {@code before}: never a 304. */
+  private HttpResponse<String> afterUpdate(String job, String sql, HttpResponse<String> before) throws Exception {
+    try (Connection c = TestServer.postgres().getPostgresDatabase().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, job);
       assertEquals(1, s.executeUpdate());
     }
     HttpResponse<String> after = http.get("/generate", "If-None-Match", before.headers().firstValue("ETag").orElseThrow());
-    assertEquals(200, after.statusCode());
-    assertTrue(after.body().contains("The engine ran out of ink."), after.body());
+    assertEquals(200, after.statusCode(), "the old ETag no longer matches");
+    return after;
   }
 }

@@ -70,14 +70,17 @@ public final class SceneRenderer {
     return image;
   }
 
-  /** Water when every subject the prompt names floats on it, as boats do; land when any stands on the ground. */
+  /**
+   * Land when a subject the prompt names stands on the ground; water when every one floats on it (a boat) or swims
+   * (a koi, unless the prompt has it drifting through the air); either for the rest (birds fly, a frame hangs).
+   */
   private static SceneWords.Footing footing(SubjectReading.Reading reading) {
     List<SubjectReading.Subject> subjects = reading.subjects();
-    if (subjects.isEmpty()) {
-      return SceneWords.Footing.ANY;
+    if (subjects.stream().anyMatch(s -> s.figure().stands() == SubjectWords.Stand.GROUND && !s.airborne())) {
+      return SceneWords.Footing.LAND;
     }
-    return subjects.stream().allMatch(s -> s.figure().stands() == SubjectWords.Stand.WATER)
-        ? SceneWords.Footing.WATER : SceneWords.Footing.LAND;
+    return !subjects.isEmpty() && subjects.stream().allMatch(s -> s.figure().stands() == SubjectWords.Stand.WATER
+        || s.figure().stands() == SubjectWords.Stand.FLOAT && !s.airborne()) ? SceneWords.Footing.WATER : SceneWords.Footing.ANY;
   }
 
   /** What the painter read from a prompt and where it will put things; tests check pictures against it. */

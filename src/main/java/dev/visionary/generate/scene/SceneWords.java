@@ -169,10 +169,17 @@ final class SceneWords {
     TimeOfDay time = !times.isEmpty() ? TimeOfDay.valueOf(times.get(0))
         : !hints.isEmpty() ? TimeOfDay.valueOf(hints.get(0)) : null;
 
+    // The place is named before the first comma; what follows describes it ("a mountain lake at dawn,
+    // with reflections of the shoreline" is a lake, not a coast).
+    String idea = idea(prompt);
+    List<String> ideaTokens = tokens(head(idea));
+    SettingRule rule = settingRule(ideaTokens);
     if (elements.stream().noneMatch(SceneWords::standsOnSomething)) {
       // Nothing to stand on: borrow a pleasant landscape so "a cat" still gets a picture. A cat gets land
-      // (on a lake's far shore it would sit on the water), a boat gets water.
-      Fallback fallback = fallback(variant, footing);
+      // (on a lake's far shore it would sit on the water), a boat gets water; under the sea, in a room or on a
+      // poster no landscape shows, so its footing does not matter.
+      boolean shown = rule == null || rule.setting().outdoors();
+      Fallback fallback = fallback(variant, shown ? footing : Footing.ANY);
       elements.addAll(fallback.elements());
       if (time == null) {
         time = fallback.time();
@@ -195,11 +202,6 @@ final class SceneWords {
     for (String name : matches(moodWords, tokens)) {
       moods.add(Mood.valueOf(name));
     }
-    String idea = idea(prompt);
-    // The place is named before the first comma; what follows describes it ("a mountain lake at dawn,
-    // with reflections of the shoreline" is a lake, not a coast).
-    List<String> ideaTokens = tokens(head(idea));
-    SettingRule rule = settingRule(ideaTokens);
     Set<Element> named = EnumSet.noneOf(Element.class);
     for (String name : matches(elementWords, ideaTokens)) {
       named.add(Element.valueOf(name));

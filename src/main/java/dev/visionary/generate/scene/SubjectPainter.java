@@ -46,6 +46,8 @@ final class SubjectPainter {
   private static final Color PALE_BODY = Rgb.of(0xf4f2ee);
   /** Gap between neighbours, as a share of the left one's width: enough that three cats read as three. */
   private static final double GAP = 0.22;
+  /** A poster's text box that starts above this share of the height is a title at the top. */
+  private static final double TITLE_AT_TOP = 0.25;
   /** From this many of one thing on the ground they stand in a loose group rather than a line. */
   private static final int CROWD_FROM = 4;
 
@@ -154,6 +156,11 @@ final class SubjectPainter {
             : stand == Stand.FLOAT ? l.height() * (0.35 + 0.15 * random.nextDouble())
             : l.horizon() * (0.25 + 0.25 * random.nextDouble());
         centre = Math.max(h / 2 + 0.03 * l.height(), Math.min(l.height() - h / 2, centre));
+        // Under a poster's title (a map's, an infographic's), never across it.
+        Rectangle2D words = s.setting() == Setting.POSTER ? l.textBox() : null;
+        if (words != null && words.getMinY() < l.height() * TITLE_AT_TOP && centre - h / 2 < words.getMaxY()) {
+          centre = Math.min(l.height() - h / 2, words.getMaxY() + 0.02 * l.height() + h / 2);
+        }
         air.add(new Placed(sub.figure(), sub.tint(), x, centre + h / 2, h, random.nextBoolean(), false));
       }
     }
@@ -177,7 +184,7 @@ final class SubjectPainter {
 
   /**
    * Where the row stands: low for close-ups, near the horizon for wide views, on the far shore at sea; on a
-   * poster above its words, which would otherwise be written across the row.
+   * poster with its words in the middle or low, above them, as they would otherwise be written across the row.
    */
   private double baseline(Scene s, Layout l, List<Integer> row, List<Subject> subjects) {
     boolean boats = boatsOnly(row, subjects);
@@ -194,7 +201,8 @@ final class SubjectPainter {
         default -> Math.min(l.height() * 0.94, l.horizon() + l.below() * 0.55);
       };
     }
-    if (s.setting() == Setting.POSTER && l.textBox() != null) {
+    // Not for a title at the top (a map's, an infographic's): that sits above the row already.
+    if (s.setting() == Setting.POSTER && l.textBox() != null && l.textBox().getMinY() >= l.height() * TITLE_AT_TOP) {
       base = Math.min(base, l.textBox().getMinY() - l.height() * 0.02);
     }
     return base;

@@ -79,7 +79,7 @@ class SceneWordsTest {
   }
 
   @Test
-  void aBorrowedLandscapeGivesAnAnimalLandAndABoatWater() {
+  void aBorrowedLandscapeGivesAnAnimalLandAndABoatOrAFishWater() {
     // On a lake's far shore a cat on a dog read as sitting on the water.
     SceneRenderer renderer = new SceneRenderer();
     for (long seed = 0; seed < 20; seed++) {
@@ -87,6 +87,8 @@ class SceneWordsTest {
       assertFalse(animals.hasWater(), "seed " + seed + ": " + animals.elements());
       Scene boat = renderer.plan("a sailboat", null, seed, 512, 512).scene();
       assertTrue(boat.hasWater(), "seed " + seed + ": " + boat.elements());
+      Scene fish = renderer.plan("a koi", null, seed, 512, 512).scene();
+      assertTrue(fish.hasWater(), "seed " + seed + ": a fish swims: " + fish.elements());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.visionary.generate.scene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -368,6 +369,24 @@ class SubjectPainterTest {
         for (SubjectPainter.Drawn d : drawn) {
           assertTrue(d.box().getMaxY() <= words.getMinY() + 1, idea + " / seed " + seed + ": " + d.figure() + " at " + d.box()
               + " reaches into the words at " + words);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aTitleAtTheTopLeavesTheSubjectsStandingBelowIt() {
+    // A map's or an infographic's title sits at the top; its subjects keep their place, whole and upright.
+    for (String idea : List.of("a treasure map with a dragon titled 'Eldoria'", "an infographic of a honeybee titled 'Pollination'")) {
+      for (long seed = 0; seed < 6; seed++) {
+        List<SubjectPainter.Drawn> drawn = new ArrayList<>();
+        renderer.render(idea, null, seed, SIZE, SIZE, drawn);
+        Rectangle2D words = renderer.plan(idea, null, seed, SIZE, SIZE).layout().textBox();
+        assertTrue(words != null && words.getMinY() < SIZE / 2.0, idea + ": the title is at the top: " + words);
+        assertFalse(drawn.isEmpty(), idea + ": its subject is drawn");
+        for (SubjectPainter.Drawn d : drawn) {
+          assertTrue(d.box().getHeight() > SIZE * 0.05 && d.box().getMinY() >= words.getMaxY() - 1 && d.box().getMaxY() <= SIZE,
+              idea + " / seed " + seed + ": " + d.figure() + " at " + d.box() + ", title at " + words);
         }
       }
     }
