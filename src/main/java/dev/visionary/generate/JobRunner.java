@@ -235,11 +235,27 @@ final class JobRunner {
 
   private ProgressListener progressWriter(String jobId) {
     long[] last = {0};
-    return (fraction, preview) -> {
+    return bestEffort(jobId, (fraction, preview) -> {
       long now = System.nanoTime();
       if (now - last[0] >= PROGRESS_EVERY_NANOS) {
         last[0] = now;
         jobs.progress(jobId, Math.max(0, Math.min(1, fraction)));
+      }
+    });
+  }
+
+  /**
+   * A progress report that cannot fail the engine's call: the bar on the card is not worth a job. Above all, a Cancel
+   * that interrupts the thread while it waits for a connection to write progress must reach the engine's own
+   * handling of the interrupt (which asks the server to stop); thrown out of the listener, it had the job retried
+   * instead, with the server left generating. The thread's interrupt flag is kept for the engine to see.
+   */
+  static ProgressListener bestEffort(String jobId, ProgressListener listener) {
+    return (fraction, preview) -> {
+      try {
+        listener.progress(fraction, preview);
+      } catch (RuntimeException e) {
+        log.debug("Job {}: progress not recorded ({})", jobId, e.toString());
       }
     };
   }
