@@ -269,7 +269,6 @@ public final class ImageStore {
    * Where storage serves this image, when it lives there: a presigned URL issued only to a viewer who passed the
    * access check. Empty without object storage, and for pictures saved to PostgreSQL before it was configured.
    */
-
   Optional<URI> objectUrl(StoredImage image, boolean thumbnail, String downloadName) {
     if (objects.isEmpty()) {
       return Optional.empty();

@@ -157,7 +157,7 @@ final class SubjectPainter {
             : l.horizon() * (0.25 + 0.25 * random.nextDouble());
         centre = Math.max(h / 2 + 0.03 * l.height(), Math.min(l.height() - h / 2, centre));
         // Under a poster's title (a map's, an infographic's), never across it.
-        Rectangle2D words = s.setting() == Setting.POSTER ? l.textBox() : null;
+        Rectangle2D words = posterWords(s, l);
         if (words != null && words.getMinY() < l.height() * TITLE_AT_TOP && centre - h / 2 < words.getMaxY()) {
           centre = Math.min(l.height() - h / 2, words.getMaxY() + 0.02 * l.height() + h / 2);
         }
@@ -202,10 +202,16 @@ final class SubjectPainter {
       };
     }
     // Not for a title at the top (a map's, an infographic's): that sits above the row already.
-    if (s.setting() == Setting.POSTER && l.textBox() != null && l.textBox().getMinY() >= l.height() * TITLE_AT_TOP) {
-      base = Math.min(base, l.textBox().getMinY() - l.height() * 0.02);
+    Rectangle2D words = posterWords(s, l);
+    if (words != null && words.getMinY() >= l.height() * TITLE_AT_TOP) {
+      base = Math.min(base, words.getMinY() - l.height() * 0.02);
     }
     return base;
+  }
+
+  /** The box a poster's words are set in, or null for a picture that is not a poster or has no words. */
+  private static Rectangle2D posterWords(Scene s, Layout l) {
+    return s.setting() == Setting.POSTER ? l.textBox() : null;
   }
 
   private static boolean boatsOnly(List<Integer> row, List<Subject> subjects) {
