@@ -1,6 +1,6 @@
 package dev.visionary.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +33,10 @@ public final class PageCache {
    */
   private record Entry(int status, byte[] body, byte[] gzip, String etag) {}
 
-  private final Cache<Key, Entry> pages = Caffeine.newBuilder()
+  private final AsyncCache<Key, Entry> pages = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
       .weigher((Key key, Entry entry) -> entry.body().length + entry.gzip().length + key.address().length() + 200)
-      .build();
+      .buildAsync();
 
   /**
    * Answers the request with the page kept under {@code content} for this session and address, rendering it
@@ -47,16 +47,14 @@ public final class PageCache {
     String csrf = shared == null ? "" : String.valueOf(shared.get("csrf"));
     String address = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
     Key key = new Key(content, csrf, address, Htmx.isHtmx(ctx));
-    Entry entry = pages.getIfPresent(key);
-    if (entry == null) {
+    Entry entry = OneRender.get(pages, key, () -> {
       Pages.Rendered rendered = render.get();
       byte[] body = rendered.html().getBytes(StandardCharsets.UTF_8);
       byte[][] whole = {body};
       // A page too small to be sent compressed keeps no compressed copy.
       byte[] gzip = body.length >= Gzip.MIN_BYTES ? Gzip.join(whole, Gzip.deflateParts(whole), new byte[0]) : new byte[0];
-      entry = new Entry(rendered.status(), body, gzip, etag(body));
-      pages.put(key, entry);
-    }
+      return new Entry(rendered.status(), body, gzip, etag(body));
+    });
     boolean gzip = entry.body().length >= Gzip.MIN_BYTES && Gzip.accepted(ctx.header("Accept-Encoding"));
     // Each encoding is a representation of its own, with its own strong validator.
     String etag = gzip ? entry.etag().substring(0, entry.etag().length() - 1) + "-gz\"" : entry.etag();

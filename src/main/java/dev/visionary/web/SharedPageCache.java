@@ -1,6 +1,6 @@
 package dev.visionary.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
@@ -44,10 +44,10 @@ final class SharedPageCache {
 
   private final String standIn = "csrf" + UUID.randomUUID().toString().replace("-", "");
   private final Counter renders;
-  private final Cache<Key, Entry> pages = Caffeine.newBuilder()
+  private final AsyncCache<Key, Entry> pages = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
       .weigher((Key key, Entry entry) -> entry.length() + lengthOf(entry.deflated()) + key.address().length() + 200)
-      .build();
+      .buildAsync();
 
   SharedPageCache(MeterRegistry registry) {
     this.renders = Counter.builder("visionary.pages.shared.renders")
@@ -65,16 +65,14 @@ final class SharedPageCache {
     Key key = new Key(content, viewer, viewerRevision, address, Htmx.isHtmx(ctx));
     Map<String, Object> shared = ctx.attribute(Pages.ATTR_MODEL);
     String csrf = shared == null ? "" : String.valueOf(shared.get("csrf"));
-    Entry entry = pages.getIfPresent(key);
-    if (entry == null) {
+    Entry entry = OneRender.get(pages, key, () -> {
       Pages.Rendered rendered = renderWithStandIn(ctx, shared, csrf, render);
       byte[][] parts = cutAtStandIn(rendered.html());
-      // A page too small to be sent compressed keeps no compressed copy.
-      entry = new Entry(rendered.status(), parts, lengthOf(parts) >= Gzip.MIN_BYTES ? Gzip.deflateParts(parts) : new byte[0][],
-          digest(rendered.html()));
       renders.increment();
-      pages.put(key, entry);
-    }
+      // A page too small to be sent compressed keeps no compressed copy.
+      return new Entry(rendered.status(), parts, lengthOf(parts) >= Gzip.MIN_BYTES ? Gzip.deflateParts(parts) : new byte[0][],
+          digest(rendered.html()));
+    });
     boolean gzip = entry.length() >= Gzip.MIN_BYTES && Gzip.accepted(ctx.header("Accept-Encoding"));
     // The ETag covers the token too: a 304 must never leave a browser holding a token its session does not have.
     String etag = '"' + entry.bodyTag() + digest(csrf).substring(0, 8) + (gzip ? "-gz" : "") + '"';
