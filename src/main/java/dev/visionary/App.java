@@ -117,7 +117,7 @@ public final class App implements AutoCloseable {
           .map(i -> new PromptGallery.GalleryImage(i.url(), i.thumbnailUrl(), i.width(), i.height(), i.rating(), Urls.imageRating(i.id())))
           .toList());
       Expand cards = expand;
-      generation = new Generation(config, database.jdbi(), database.dataSource(), database.directRead(), pages, limits,
+      generation = new Generation(config, database.jdbi(), database.dataSource(), pages, limits,
           EngineCatalog.fromConfig(config), images, promptLinks(library, styles),
           (ownerId, expansionId, index) -> cards.card(ownerId, expansionId, index)
               .map(v -> new PromptLinks.PromptText(v.prompt(), v.negative())), metrics);

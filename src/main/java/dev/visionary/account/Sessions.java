@@ -106,7 +106,9 @@ public final class Sessions {
     Row row = directRead.one(sql, statement -> {
           statement.setBytes(1, hash);
           statement.setLong(2, ABSOLUTE.toSeconds());
-          if (wanted.isPresent() && wanted.get().key() != null) {
+          if (wanted.isPresent() && wanted.get().read().ofSession()) {
+            statement.setBytes(3, hash);
+          } else if (wanted.isPresent() && wanted.get().key() != null) {
             statement.setString(3, wanted.get().key());
           }
         }, rs -> {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A read of at most one row sent straight through JDBC, for the statements a view of a kept page makes (the
- * session's lookup, with the page's own read beside it; the Generate page's read of its jobs' state). Through JDBI
+ * session's lookup, with the page's own read beside it). Through JDBI
  * such a statement cost the app more CPU than sending and reading it: a handle and a statement context set up and
  * torn down, each argument's binder found by its type, a result iterator, on every request. Every other statement a
  * request sends goes through JDBI.

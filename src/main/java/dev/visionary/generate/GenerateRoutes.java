@@ -6,6 +6,7 @@ import dev.visionary.identity.User;
 import dev.visionary.prompt.A1111Styles;
 import dev.visionary.web.Forms;
 import dev.visionary.web.Htmx;
+import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
 import dev.visionary.web.ShortIds;
 import dev.visionary.web.Urls;
@@ -51,6 +52,8 @@ public final class GenerateRoutes {
 
   /** How many of a person's latest jobs the page shows. */
   private static final int RECENT = 12;
+  /** What the Generate page is kept under, read with the session's lookup (see {@link Generation#pageRead}). */
+  static final PageReads.Read<Jobs.RecentState> RECENT_STATE = Jobs.recentState(RECENT);
 
   public void page(Context ctx) {
     User user = CurrentUser.require(ctx);
@@ -74,7 +77,9 @@ public final class GenerateRoutes {
       // state), the address (the form's prefill). Not for an engine whose fields list what its server has now, nor
       // while a job waits to retry (its card counts the seconds), nor for a saved prompt or card (their own text).
       boolean listsServer = engines.choice(engine).map(ImageEngines.EngineChoice::serverModels).orElse(true);
-      Optional<String> state = listsServer ? Optional.empty() : jobs.recentState(user.id(), RECENT);
+      // Read with the session; a view whose lookup did not carry it (the database was briefly away) is rendered afresh.
+      Optional<String> state = listsServer ? Optional.empty()
+          : PageReads.get(ctx, RECENT_STATE, null, Optional::empty).filter(s -> !s.retrying()).map(Jobs.RecentState::jobs);
       if (state.isPresent()) {
         GenerateForm blank = form;
         pages.kept(ctx, List.of(user.id(), CurrentUser.revision(ctx), state.get()),

@@ -1,12 +1,12 @@
 package dev.visionary.generate;
 
 import dev.visionary.config.Config;
-import dev.visionary.db.DirectRead;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.visionary.identity.UsageLimits;
 import dev.visionary.metrics.Metrics;
 import dev.visionary.web.PageReads;
 import dev.visionary.web.Pages;
+import dev.visionary.web.Urls;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -23,9 +23,9 @@ public final class Generation implements AutoCloseable {
   private final QuickGenerate quickGenerate;
   private final GridRoutes gridRoutes;
 
-  public Generation(Config config, Jdbi jdbi, DataSource dataSource, DirectRead directRead, Pages pages, UsageLimits limits, ImageEngines engines,
+  public Generation(Config config, Jdbi jdbi, DataSource dataSource, Pages pages, UsageLimits limits, ImageEngines engines,
       ImageStore store, PromptLinks prompts, CardTexts cards, Metrics metrics) {
-    Jobs jobs = new Jobs(jdbi, directRead);
+    Jobs jobs = new Jobs(jdbi);
     Config.Jobs settings = config.jobs();
     this.jdbi = jdbi;
     this.runner = new JobRunner(jdbi, jobs, engines, store, settings.retryBase(), prompts, metrics);
@@ -62,7 +62,7 @@ public final class Generation implements AutoCloseable {
 
   /** What a view of an image reads besides the session (its access and validator), for the session's lookup to carry. */
   public Optional<PageReads.Wanted<?>> pageRead(String path) {
-    return ImageRoutes.pageRead(path);
+    return path.equals(Urls.GENERATE) ? Optional.of(new PageReads.Wanted<>(GenerateRoutes.RECENT_STATE, null)) : ImageRoutes.pageRead(path);
   }
 
   public ImageRoutes imageRoutes() {

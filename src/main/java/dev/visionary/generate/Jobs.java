@@ -1,6 +1,6 @@
 package dev.visionary.generate;
 
-import dev.visionary.db.DirectRead;
+import dev.visionary.web.PageReads;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,12 +21,9 @@ final class Jobs {
   private static final RowMapper<Job> JOB = ConstructorMapper.of(Job.class);
 
   private final Jdbi jdbi;
-  private final DirectRead directRead;
 
-  /** {@code directRead} sends the one read a kept Generate page makes on every view ({@link #recentState}). */
-  Jobs(Jdbi jdbi, DirectRead directRead) {
+  Jobs(Jdbi jdbi) {
     this.jdbi = jdbi;
-    this.directRead = directRead;
   }
 
   /** The job row and its scheduled execution in one transaction: a job is either absent or certain to run. */
@@ -66,22 +63,17 @@ final class Jobs {
   }
 
   /**
-   * The person's {@code limit} latest jobs (as {@link #recent} lists them) in one string that changes whenever one of
-   * their cards could: each job's id and the id of the transaction that last wrote its row ({@code xmin}), which moves
-   * with every update of status, progress, attempts or error; its images are written in the transaction that
-   * finishes it. Empty while one of them waits to retry, since its card counts down the seconds to the next attempt.
+   * What a kept Generate page is kept under: the person's latest jobs (as {@link #recent} lists them) in one string
+   * that changes whenever one of their cards could, and whether one of them waits to retry (then the page is rendered
+   * on every view, since its card counts down the seconds). Spelled out in V30, read with the session's lookup.
    */
-  Optional<String> recentState(long ownerId, int limit) {
-    return directRead.one(RECENT_STATE, statement -> {
-      statement.setLong(1, ownerId);
-      statement.setInt(2, limit);
-    }, rs -> rs.getBoolean("retrying") ? null : rs.getString("state"));
-  }
+  record RecentState(boolean retrying, String jobs) {}
 
-  private static final String RECENT_STATE = "select coalesce(bool_or(status = 'queued' and last_error is not null), false) as retrying, "
-      + "coalesce(string_agg(id || ' ' || xmin::text, ',' order by created_at desc, id desc), '') as state "
-      + "from (select id, xmin, status, last_error, created_at from generation_jobs where owner_id = ? "
-      + "order by created_at desc, id desc limit ?) recent";
+  /** {@link RecentState} of the session's person, for their {@code limit} latest jobs, as {@link PageReads} sends it. */
+  static PageReads.Read<RecentState> recentState(int limit) {
+    return new PageReads.Read<>("recent_jobs_state(?, " + limit + ")", "jobs_state",
+        rs -> new RecentState(rs.getBoolean("jobs_retrying"), rs.getString("jobs_state")), true);
+  }
 
   List<Job> forExpansion(long ownerId, String expansionId) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from generation_jobs where owner_id = :owner and expansion_id = :x "

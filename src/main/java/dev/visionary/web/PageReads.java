@@ -24,10 +24,15 @@ public final class PageReads {
 
   /**
    * A read of at most one row: {@code call} is a call of a set-returning function, with one parameter ({@code ?})
-   * for {@link Wanted#key} when that is not null; {@code present} names a column that is never null in a row it returns;
-   * {@code row} maps its columns.
+   * for {@link Wanted#key} when that is not null, or for the session's token hash when {@code ofSession} (a read of
+   * the signed-in person's own things, whose address names nothing); {@code present} names a column that is never
+   * null in a row it returns; {@code row} maps its columns.
    */
-  public record Read<T>(String call, String present, DirectRead.Row<T> row) {
+  public record Read<T>(String call, String present, DirectRead.Row<T> row, boolean ofSession) {
+    public Read(String call, String present, DirectRead.Row<T> row) {
+      this(call, present, row, false);
+    }
+
     /** This read on its own, for a view whose session's lookup did not carry it (a visitor without a cookie). */
     public Optional<T> alone(Jdbi jdbi, String key) {
       return jdbi.withHandle(h -> {

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visionary.App;
 import dev.visionary.support.Accounts;
 import dev.visionary.support.Http;
 import dev.visionary.support.Jobs;
+import dev.visionary.support.StatementLog;
 import dev.visionary.support.TestServer;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +76,35 @@ class GeneratePageCacheTest {
     // A retry that fails again at the same attempt changes only the error: that shows too.
     HttpResponse<String> again = afterUpdate(job, "update generation_jobs set last_error = 'The engine lost its brushes.' where id = ?", failed);
     assertTrue(again.body().contains("The engine lost its brushes.") && !again.body().contains("ran out of ink"), again.body());
+  }
+
+  @Test
+  void aViewOfTheKeptPageReadsTheDatabaseOnceWithTheSession() throws Exception {
+    // An instance of its own, so only these requests' statements are counted.
+    try (App counted = TestServer.startApp(Map.of())) {
+      List<String> statements = StatementLog.of(counted);
+      Http onIt = new Http("http://localhost:" + counted.port());
+      Accounts.signedIn(onIt, "genonce");
+      String job = Jobs.submit(onIt, "prompt", "a lantern on a jetty", "size", "512x512");
+      Jobs.awaitFinished(onIt, job, Duration.ofSeconds(60));
+      String rendered = onIt.get("/generate").body();
+      statements.clear();
+      HttpResponse<String> kept = onIt.get("/generate");
+      assertEquals(rendered, kept.body());
+      assertEquals(1, statements.size(), "the session and the jobs' state in one statement: " + statements);
+
+      // A job waiting to retry counts down the seconds on its card: the page is rendered on every view.
+      try (Connection c = TestServer.postgres().getPostgresDatabase().getConnection(); PreparedStatement s = c.prepareStatement(
+          "update generation_jobs set status = 'queued', last_error = 'The engine was busy.', next_attempt_at = now() + interval '1 minute' where id = ?")) {
+        s.setString(1, job);
+        assertEquals(1, s.executeUpdate());
+      }
+      for (int view = 0; view < 2; view++) {
+        statements.clear();
+        assertTrue(onIt.get("/generate").body().contains("The engine was busy."));
+        assertTrue(statements.size() > 1, "rendered afresh: " + statements);
+      }
+    }
   }
 
   /** The page after {@code sql} changed the job, asked for with the ETag of {@code before}: never a 304. */
