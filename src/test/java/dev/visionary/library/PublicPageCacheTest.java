@@ -99,6 +99,34 @@ class PublicPageCacheTest {
   }
 
   @Test
+  void aForksAndAParentsChangesShowOnTheOtherPageAtOnce() {
+    LibraryClient alice = LibraryClient.signedIn("pubparent");
+    LibraryClient bob = LibraryClient.signedIn("pubforker");
+    String parent = alice.save("title", "Paper moon", "text", "a paper moon over a harbour", "visibility", "public");
+    String parentId = LibraryClient.idOf(parent);
+    Http visitor = LibraryClient.anonymous();
+    assertFalse(visitor.get(parent).body().contains("Forks"), "no forks yet");
+
+    HttpResponse<String> forked = bob.post("/p/" + parentId + "/fork");
+    assertEquals(303, forked.statusCode());
+    String forkId = LibraryClient.idOf(forked.headers().firstValue("Location").orElseThrow());
+    assertEquals(303, bob.post("/p/" + forkId + "/edit", "title", "Tin moon", "text", "a tin moon over a harbour",
+        "target", "generic", "visibility", "public", "version", "1").statusCode());
+    assertTrue(visitor.get(parent).body().contains("Tin moon"), "a fork made public by its owner shows on the parent's page");
+    assertEquals(303, bob.post("/p/" + forkId + "/edit", "title", "Copper moon", "text", "a copper moon over a harbour",
+        "target", "generic", "visibility", "public", "version", "2").statusCode());
+    String renamedFork = visitor.get(parent).body();
+    assertTrue(renamedFork.contains("Copper moon") && !renamedFork.contains("Tin moon"), "and its new title");
+
+    String forkPage = "/p/" + forkId + "/copper-moon";
+    assertTrue(visitor.get(forkPage).body().contains("Paper moon"), "the fork names its parent");
+    assertEquals(303, alice.post("/p/" + parentId + "/edit", "title", "Silk moon", "text", "a silk moon over a harbour",
+        "target", "generic", "visibility", "public", "version", "1").statusCode());
+    String renamedParent = visitor.get(forkPage).body();
+    assertTrue(renamedParent.contains("Silk moon") && !renamedParent.contains("Paper moon"), "the parent's new title shows on the fork");
+  }
+
+  @Test
   void everyChangeShowsOnTheNextView() {
     LibraryClient owner = LibraryClient.signedIn("pubchange");
     LibraryClient fan = LibraryClient.signedIn("pubfan");
