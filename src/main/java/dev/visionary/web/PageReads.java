@@ -33,8 +33,14 @@ public final class PageReads {
       this(call, present, row, false);
     }
 
-    /** This read on its own, for a view whose session's lookup did not carry it (a visitor without a cookie). */
+    /**
+     * This read on its own, for a view whose session's lookup did not carry it (a visitor without a cookie). Not for
+     * a read {@code ofSession}, which only the session's lookup can make.
+     */
     public Optional<T> alone(Jdbi jdbi, String key) {
+      if (ofSession) {
+        throw new IllegalStateException("A read of the session's own things is made with the session's lookup: " + call);
+      }
       return jdbi.withHandle(h -> {
         var query = h.createQuery("select * from " + call);
         if (key != null) {
