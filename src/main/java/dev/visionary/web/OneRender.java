@@ -2,6 +2,7 @@ package dev.visionary.web;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ final class OneRender {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // kept for what the render below, or the caller, does about it
       return render.get();
-    } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+    } catch (ExecutionException | TimeoutException | CancellationException e) {
       // The render this request waited for failed (a 404, a lost connection) or is slow: its own answer says what
       // happened.
       return render.get();
