@@ -277,7 +277,7 @@ class BuiltinExpanderTest {
         new Case("isometric tiny ramen shop at night", "starlight", "starry"),
         new Case("ein alter leuchtturm im nebel", "strong contrast", "crisp clean"),
         new Case("a castle on a floating island above the clouds", "cloud-covered", "rolling grey clouds"),
-        new Case("a volcano erupting at night, long exposure", "lantern light", "candlelight", "lamplight"),
+        new Case("a volcano erupting at night, long exposure", "lantern light", "candlelight", "lamplight", "deep blues", "inky", "midnight blue", "cool silver"),
         new Case("oil painting of sunflowers in a clay vase", "silvery", "cool slate", "icy"));
     for (Case c : cases) {
       for (Target target : Target.values()) {
