@@ -27,7 +27,7 @@ public final class Accounts {
     this.sessions = new Sessions(jdbi, directRead);
     this.limiter = new RateLimiter(jdbi);
     this.filter = new SessionFilter(sessions, new Csrf(jdbi), reads);
-    this.routes = new AccountRoutes(pages, users, sessions, new Passwords(), limiter, config, settingsSections);
+    this.routes = new AccountRoutes(pages, users, sessions, new Passwords(config.passwords()), limiter, config, settingsSections);
   }
 
   /** Housekeeping: deletes sessions past their idle or absolute expiry; returns how many. */

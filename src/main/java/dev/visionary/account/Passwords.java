@@ -3,6 +3,7 @@ package dev.visionary.account;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import dev.visionary.config.Config.PasswordHashing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +23,7 @@ public final class Passwords {
    * Argon2id at OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane, 32-byte hash.
    * About 100 ms per hash on two cores: slow for an attacker, bearable at sign-in.
    */
-  static final Argon2Function ARGON2 = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
+  static final Argon2Function ARGON2 = argon2(PasswordHashing.OWASP);
 
   /**
    * Checked when the username is unknown, so a wrong name costs the same time as a wrong password. A fixed
@@ -32,9 +33,23 @@ public final class Passwords {
   static final String DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$XtkZflIUAVjN3ebL76w6qw$3rn9B8jU5y0kFKb3aGGTjSfFv8oggRgRnIVUQnC5mfA";
 
   private final Set<String> common;
+  private final Argon2Function argon2;
+  /** {@link #DUMMY_HASH}, or at another cost one made at start, so an unknown name still costs one real check. */
+  final String dummyHash;
 
+  /** At {@link PasswordHashing#OWASP}'s cost, as every running instance hashes. */
   public Passwords() {
+    this(PasswordHashing.OWASP);
+  }
+
+  public Passwords(PasswordHashing cost) {
     common = loadCommon();
+    argon2 = argon2(cost);
+    dummyHash = argon2.equals(ARGON2) ? DUMMY_HASH : hash("");
+  }
+
+  private static Argon2Function argon2(PasswordHashing cost) {
+    return Argon2Function.getInstance(cost.memoryKib(), cost.passes(), 1, 32, Argon2.ID);
   }
 
   /** Why a new password is not acceptable, or empty when it is. */
@@ -60,7 +75,7 @@ public final class Passwords {
   }
 
   public String hash(String password) {
-    return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    return Password.hash(password).addRandomSalt(16).with(argon2).getResult();
   }
 
   boolean matches(String password, String hash) {
@@ -72,7 +87,7 @@ public final class Passwords {
 
   /** Spends the time of one check without anything to compare against. */
   void burnOneCheck(String password) {
-    matches(password == null ? "" : password, DUMMY_HASH);
+    matches(password == null ? "" : password, dummyHash);
   }
 
   private static Set<String> loadCommon() {

@@ -25,9 +25,10 @@ import java.util.Optional;
  * @param images    how long remote image engines are waited for
  * @param providers the language-model and image provider variables
  * @param local     looking for language-model servers on this computer
+ * @param passwords what one password hash costs; not read from the environment
  */
 public record Config(int port, Storage storage, Web web, Limits limits, Jobs jobs, ImageProviders images, Providers providers,
-    Expansion expansion, LocalModels local) {
+    Expansion expansion, LocalModels local, PasswordHashing passwords) {
 
   /**
    * @param database DATABASE_URL: a PostgreSQL server; empty runs the embedded one
@@ -87,6 +88,24 @@ public record Config(int port, Storage storage, Web web, Limits limits, Jobs job
    */
   public record ImageProviders(int concurrency, Duration requestTimeout, Duration generationTimeout, Duration pollInterval) {}
 
+  /**
+   * Argon2id's cost for each password hashed. Always {@link #OWASP} when read from the environment: no variable can
+   * weaken it. Only the fast tests use a cheaper one ({@link #withPasswordHashing}), as they make hundreds of
+   * accounts and each cost about 100 ms of CPU.
+   *
+   * @param memoryKib memory per hash, in KiB
+   * @param passes    passes over that memory
+   */
+  public record PasswordHashing(int memoryKib, int passes) {
+    /** OWASP's recommended minimum for Argon2id: 19 MiB, 2 passes. */
+    public static final PasswordHashing OWASP = new PasswordHashing(19 * 1024, 2);
+  }
+
+  /** This configuration with another password hashing cost; for tests only (see {@link PasswordHashing}). */
+  public Config withPasswordHashing(PasswordHashing cost) {
+    return new Config(port, storage, web, limits, jobs, images, providers, expansion, local, cost);
+  }
+
   /** @param deadline EXPAND_DEADLINE_MS: the longest a whole expansion may take, every call and wait included */
   public record Expansion(Duration deadline) {}
 
@@ -136,7 +155,7 @@ public record Config(int port, Storage storage, Web web, Limits limits, Jobs job
 
   public static Config from(Map<String, String> env) {
     return new Config(parsePort(env.get("PORT")), storage(env), web(env), limits(env), jobs(env), images(env), providers(env),
-        new Expansion(millis(env, "EXPAND_DEADLINE_MS", 120_000, 100, 3_600_000)), local(env));
+        new Expansion(millis(env, "EXPAND_DEADLINE_MS", 120_000, 100, 3_600_000)), local(env), PasswordHashing.OWASP);
   }
 
   private static LocalModels local(Map<String, String> env) {

@@ -1,8 +1,13 @@
 package dev.visionary.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
+import dev.visionary.config.Config;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
@@ -11,5 +16,24 @@ class PasswordsTest {
   void theFixedHashForUnknownUsernamesCostsWhatARealCheckCosts() {
     // Same parameters, so a wrong username takes as long as a wrong password.
     assertEquals(Passwords.ARGON2, Argon2Function.getInstanceFromHash(Passwords.DUMMY_HASH));
+  }
+
+  @Test
+  void aRunningInstanceHashesAtOwaspsCostWhateverItsEnvironmentSays() {
+    Config config = Config.from(Map.of("PASSWORD_HASH_MEMORY_KIB", "8", "ARGON2_MEMORY", "8"));
+    String hash = new Passwords(config.passwords()).hash("correct horse battery");
+    assertEquals(Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID), Argon2Function.getInstanceFromHash(hash));
+    assertTrue(new Passwords(config.passwords()).matches("correct horse battery", hash));
+  }
+
+  @Test
+  void atAnotherCostAnUnknownNameStillCostsOneCheckAtThatCost() {
+    Passwords cheap = new Passwords(new Config.PasswordHashing(8, 1));
+    Argon2Function cost = Argon2Function.getInstance(8, 1, 1, 32, Argon2.ID);
+    String hash = cheap.hash("correct horse battery");
+    assertEquals(cost, Argon2Function.getInstanceFromHash(hash));
+    assertEquals(cost, Argon2Function.getInstanceFromHash(cheap.dummyHash));
+    assertFalse(cheap.matches("wrong horse battery", hash));
+    assertEquals(Passwords.DUMMY_HASH, new Passwords().dummyHash, "at OWASP's cost the fixed hash is used, not one made at start");
   }
 }

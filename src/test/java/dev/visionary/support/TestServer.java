@@ -56,7 +56,9 @@ public final class TestServer {
     // A model server someone runs on this computer must not change what the tests see; discovery is tested on its own.
     env.put("LOCAL_MODEL_DISCOVERY", "off");
     env.putAll(extraEnv);
-    return App.start(Config.from(env), extraRoutes);
+    // Hundreds of accounts are made here, each hashed at OWASP's cost in ~100 ms of CPU: a fifth of the fast tier.
+    // The cheapest Argon2id is the same code path; PasswordsTest and the process tests keep the real cost.
+    return App.start(Config.from(env).withPasswordHashing(new Config.PasswordHashing(8, 1)), extraRoutes);
   }
 
   /**
