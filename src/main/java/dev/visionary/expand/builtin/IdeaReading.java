@@ -22,9 +22,13 @@ record IdeaReading(Text text, List<Subject> subjects, TimeOfDay time, List<Text.
   static IdeaReading read(String idea, Vocabulary vocabulary) {
     Text text = Text.of(idea);
     List<Terms.Match> subjectMatches = new ArrayList<>();
+    // "shallow depth of field" names no field: a word inside a camera term is about the lens.
+    List<Text.Span> cameraTerms = vocabulary.conflicts.lensWords.matches(text).stream().map(Terms.Match::span).toList();
     for (Terms.Match match : vocabulary.subjectTriggers.matches(text)) {
       // "children's book", "a dog's bed": a possessive describes something else, it is not the subject.
-      if (!text.raw().startsWith("'s", match.span().end()) && !text.raw().startsWith("’s", match.span().end())) {
+      boolean possessive = text.raw().startsWith("'s", match.span().end()) || text.raw().startsWith("’s", match.span().end());
+      boolean camera = cameraTerms.stream().anyMatch(c -> c.start() <= match.span().start() && match.span().end() <= c.end());
+      if (!possessive && !camera) {
         subjectMatches.add(match);
       }
     }

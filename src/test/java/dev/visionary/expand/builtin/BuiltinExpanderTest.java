@@ -278,7 +278,13 @@ class BuiltinExpanderTest {
         new Case("ein alter leuchtturm im nebel", "strong contrast", "crisp clean"),
         new Case("a castle on a floating island above the clouds", "cloud-covered", "rolling grey clouds"),
         new Case("a volcano erupting at night, long exposure", "lantern light", "candlelight", "lamplight", "deep blues", "inky", "midnight blue", "cool silver"),
-        new Case("oil painting of sunflowers in a clay vase", "silvery", "cool slate", "icy"));
+        new Case("oil painting of sunflowers in a clay vase", "silvery", "cool slate", "icy", "pastel"),
+        new Case("a dragon made of autumn leaves", "leathery", "scales", "scaly"),
+        new Case("an owl made of folded paper", "feathers", "feathery", "plumage"),
+        new Case("a fox and a rabbit sharing an umbrella in the rain", "long gentle shadows", "long golden shadows", "dappled light"),
+        new Case("sketch of a violin, pencil on paper", "glossy", "varnished", "gleaming"),
+        new Case("a stained glass window of a peacock", "candlelight", "lamplight", "flickering"),
+        new Case("a paper boat on a stream, shallow depth of field", "patchwork", "hay bales", "farmhouse", "country road", "rolling green hills", "wide shot", "wide-angle"));
     for (Case c : cases) {
       for (Target target : Target.values()) {
         for (long seed = 1; seed <= 6; seed++) {
