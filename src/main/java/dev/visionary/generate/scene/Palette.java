@@ -75,6 +75,15 @@ record Palette(
       mid = Rgb.mix(mid, fog, 0.25);
       hazeStrength = 0.85;
       stars *= 0.4;
+      if (scene.has(Element.THICK_FOG)) {
+        // Lost in fog: the whole sky is the fog's own pale grey, and nothing shines through it.
+        top = Rgb.mix(top, fog, 0.7);
+        mid = Rgb.mix(mid, fog, 0.8);
+        horizon = Rgb.mix(horizon, fog, 0.85);
+        haze = Rgb.mix(haze, fog, 0.6);
+        hazeStrength = 0.95;
+        stars = 0;
+      }
     }
     return new Palette(top, mid, horizon, light, level, t.sunColor, cloudLit, cloudShade, haze, hazeStrength,
         stars, WARM_WINDOWS, NEON_SIGNS);

@@ -40,6 +40,11 @@ record Scene(Set<Element> elements, TimeOfDay time, Set<Mood> moods, Setting set
     return has(Element.RAIN) || has(Element.SNOWFALL);
   }
 
+  /** No sun or moon shows: behind a rain ceiling, or lost in thick fog. */
+  boolean skyHidden() {
+    return overcast() || has(Element.THICK_FOG);
+  }
+
   boolean dark() {
     return time == TimeOfDay.NIGHT || time == TimeOfDay.DUSK;
   }

@@ -123,6 +123,10 @@ public final class SceneRenderer {
     }
     // Subjects after the setting's backdrop, before the weather and the colour grade. They stand on
     // l.horizon(), which every setting keeps meaningful (see Layout), and s.setting() says where they are.
+    // Thick fog swallows the land behind them but only veils them: a lighthouse in the fog is still its subject.
+    if (s.setting().outdoors() && s.has(Element.THICK_FOG)) {
+      WeatherPainter.thickFog(g, l, p);
+    }
     if (subjects != null) {
       subjects.paint(g, image, s, p, l);
     }

@@ -331,7 +331,7 @@ final class SceneWords {
   /** Sky and weather alone make an empty picture; these give it a place. */
   private static boolean standsOnSomething(Element e) {
     return switch (e) {
-      case SUN, MOON, STARS, CLOUDS, FOG, RAIN, SNOWFALL, BACKLIGHT, WINDOWLIGHT, SIDELIGHT, THAW -> false;
+      case SUN, MOON, STARS, CLOUDS, FOG, THICK_FOG, RAIN, SNOWFALL, BACKLIGHT, WINDOWLIGHT, SIDELIGHT, THAW -> false;
       default -> true;
     };
   }

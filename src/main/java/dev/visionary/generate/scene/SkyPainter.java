@@ -26,15 +26,15 @@ final class SkyPainter {
     SplittableRandom starRandom = random.split();
     SplittableRandom moonRandom = random.split();
     gradient(g, l, p);
-    if (s.time().lowLight() && !s.overcast()) {
+    if (s.time().lowLight() && !s.skyHidden()) {
       horizonGlow(g, l, p);
     }
     if (s.has(Element.STARS) && p.starVisibility() > 0) {
       stars(g, l, p, s, starRandom);
     }
-    if (s.has(Element.MOON) && !s.overcast()) {
+    if (s.has(Element.MOON) && !s.skyHidden()) {
       moon(g, l, moonRandom);
-    } else if (s.has(Element.SUN) && s.time().sunUp() && !s.overcast()) {
+    } else if (s.has(Element.SUN) && s.time().sunUp() && !s.skyHidden()) {
       sun(g, l, p, s.time());
     }
   }

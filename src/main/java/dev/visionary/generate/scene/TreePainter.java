@@ -51,7 +51,7 @@ final class TreePainter {
   /** Rows of trees from the horizon to the bottom edge, each row nearer, larger and clearer. */
   static void forest(Graphics2D g, Layout l, Palette p, Scene s, SplittableRandom r) {
     int rows = 6;
-    double fog = s.has(Element.FOG) ? 0.5 : 0.2;
+    double fog = s.has(Element.THICK_FOG) ? 0.7 : s.has(Element.FOG) ? 0.5 : 0.2;
     for (int j = 0; j < rows; j++) {
       double t = (double) j / (rows - 1);
       double baseY = l.horizon() + l.below() * (0.03 + 1.0 * StrictMath.pow(t, 1.5));

@@ -124,8 +124,8 @@ final class WaterPainter {
       g.setColor(Rgb.alpha(light, (calm ? 0.08 : 0.14) * (0.5 + t)));
       g.draw(new Line2D.Double(x, y, x + len, y));
     }
-    boolean sunVisible = s.has(Element.SUN) && s.time().sunUp() && !s.overcast() && !s.has(Element.MOON);
-    boolean moonVisible = s.has(Element.MOON) && !s.overcast();
+    boolean sunVisible = s.has(Element.SUN) && s.time().sunUp() && !s.skyHidden() && !s.has(Element.MOON);
+    boolean moonVisible = s.has(Element.MOON) && !s.skyHidden();
     if (sunVisible || moonVisible) {
       glitter(g, l, sunVisible ? p.sunColor() : Rgb.of(0xdfe6f4), s.time().lowLight() || moonVisible, r);
     }

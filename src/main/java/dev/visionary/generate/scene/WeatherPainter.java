@@ -31,6 +31,18 @@ final class WeatherPainter {
   }
 
   /** Fog is densest at the horizon and thins toward the viewer and the upper sky, with drifting banks. */
+  /**
+   * The land lost in thick fog, painted before the subjects: the horizon is gone, the near ground half hidden. The
+   * ordinary fog then veils the subjects too, less.
+   */
+  static void thickFog(Graphics2D g, Layout l, Palette p) {
+    Color fog = p.haze();
+    float hz = (float) (l.horizon() / l.height());
+    g.setPaint(new LinearGradientPaint(0, 0, 0, (float) l.height(), new float[] {0f, hz, 1f},
+        new Color[] {Rgb.alpha(fog, 0.2), Rgb.alpha(fog, 0.7), Rgb.alpha(fog, 0.1)}));
+    g.fill(new Rectangle2D.Double(0, 0, l.width(), l.height()));
+  }
+
   private static void fog(Graphics2D g, Layout l, Palette p, SplittableRandom r) {
     Color fog = p.haze();
     float top = (float) (l.horizon() * 0.35);

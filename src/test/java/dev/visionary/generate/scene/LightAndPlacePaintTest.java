@@ -1,9 +1,11 @@
 package dev.visionary.generate.scene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,22 @@ class LightAndPlacePaintTest {
     assertTrue(behind > 200, "a bright glow low in the middle: " + behind);
     assertTrue(behind > corners + 25, "brighter behind the subject than at the sides: " + behind + " vs " + corners);
     assertTrue(foreground < behind - 100, "the near ground is in shadow: " + foreground);
+  }
+
+  @Test
+  void aLighthouseInTheFogHasAPaleSkyWithoutSunWhileMorningMistKeepsItsColour() {
+    for (String fog : List.of("a lighthouse in the fog", "ein alter leuchtturm im nebel")) {
+      Scene scene = renderer.plan(fog, null, 1, SIDE, SIDE).scene();
+      assertTrue(scene.has(Element.THICK_FOG) && scene.skyHidden(), fog);
+      double blue = share(backdrop(fog), 0, SIDE * 35 / 100, rgb -> chroma(rgb) > 40);
+      assertTrue(blue < 0.05, fog + ": the sky is the fog's grey, not blue: " + blue);
+    }
+    String mist = "a lighthouse in the morning mist";
+    assertFalse(renderer.plan(mist, null, 1, SIDE, SIDE).scene().has(Element.THICK_FOG), mist);
+    Scene volumetric = renderer.plan("a lighthouse at dusk, volumetric fog", null, 1, SIDE, SIDE).scene();
+    assertTrue(volumetric.has(Element.FOG) && !volumetric.has(Element.THICK_FOG), "volumetric fog is a haze in the light");
+    double blue = share(backdrop(mist), 0, SIDE * 35 / 100, rgb -> chroma(rgb) > 40);
+    assertTrue(blue > 0.2, mist + ": a haze low down, the sky above still coloured: " + blue);
   }
 
   @Test
