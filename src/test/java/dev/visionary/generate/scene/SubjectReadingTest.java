@@ -90,6 +90,10 @@ class SubjectReadingTest {
     assertEquals(Relation.HELD, read("a violinist on a stage").subjects().get(1).relation());
     assertEquals(0, read("a violinist on a stage").subjects().get(1).target());
     assertTrue(read("an astronaut floating inside a space station").subjects().get(0).airborne());
+    // A futuristic train is no steam locomotive.
+    assertEquals("train-modern×1", drawn("a futuristic train station on a desert planet"));
+    assertEquals("train-modern×1", drawn("a bullet train passing mount fuji"));
+    assertEquals("train×1", drawn("a steam train in the mountains"));
   }
 
   @Test
@@ -171,7 +175,7 @@ class SubjectReadingTest {
     expected.put("glowing jellyfish drifting through a night sky", "jellyfish×1");
     expected.put("a wedding invitation with roses and the words \"Anna & Leo\"", "flower×3");
     expected.put("a bowl of pho, overhead shot", "bowl×1");
-    expected.put("a futuristic train station on a desert planet", "train×1");
+    expected.put("a futuristic train station on a desert planet", "train-modern×1");
     expected.put("a tiny frog on a mushroom after rain", "frog×1, mushroom×1");
     expected.put("a wooden sailboat in a calm harbor, 1950s postcard", "sailboat×1");
     expected.put("a snowman melting in the spring sun", "snowman×1");
