@@ -284,6 +284,8 @@ class BuiltinExpanderTest {
         new Case("a fox and a rabbit sharing an umbrella in the rain", "long gentle shadows", "long golden shadows", "dappled light"),
         new Case("sketch of a violin, pencil on paper", "glossy", "varnished", "gleaming"),
         new Case("a stained glass window of a peacock", "candlelight", "lamplight", "flickering"),
+        new Case("street photography of a rainy tokyo crossing, 50mm", "weathered doorways", "window boxes", "dew"),
+        new Case("glowing jellyfish drifting through a night sky", "streamlined"),
         new Case("a paper boat on a stream, shallow depth of field", "patchwork", "hay bales", "farmhouse", "country road", "rolling green hills", "wide shot", "wide-angle"));
     for (Case c : cases) {
       for (Target target : Target.values()) {
