@@ -300,6 +300,7 @@ final class NaturalDialect implements Dialect {
       "sibling", "darling", "setting", "plating", "shading", "framing", "paneling", "siding", "flooring", "tiling", "lettering", "packaging", "seedling", "duckling", "stocking", "stuffing", "shilling", "lightning");
   private static final Set<String> BEFORE_VERB_STOP = Set.of("a", "an", "the", "of", "for", "and", "or", "with", "in", "on",
       "by", "at", "to", "from", "its", "their", "his", "her", "very", "soft", "bright", "tiny", "small", "gently", "softly");
+  private static final Set<String> PARTICLES = Set.of("by", "up", "down", "out", "off", "away", "past", "over", "about");
   private static final Set<String> PLURALS = Set.of("people", "children", "men", "women", "geese", "mice", "feet", "teeth", "cattle", "taxis");
 
   /**
@@ -366,20 +367,42 @@ final class NaturalDialect implements Dialect {
     return sentence;
   }
 
-  /** Whether a noun phrase takes "are": "clouds", "layers of buildings", "grass and leaves", but not "a flock of birds". */
+  /**
+   * Whether a noun phrase takes "are": "clouds", "layers of buildings", "grass and leaves", "eyes closed in the music",
+   * "a cat and a dog", but not "a flock of birds" or "soft pink and peach light" (two colours of one light).
+   */
   static boolean pluralSubject(String phrase) {
     String lower = phrase.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("a ") || lower.startsWith("an ") || lower.startsWith("one ")) {
-      return false;
-    }
     // The head noun comes before the first preposition: "layers of buildings", "contrast between light and shadow".
     String head = lower.split(" (?:of|from|through|between|in|on|with|against|across|over|under|around|along|above|below|beside|near"
         + "|behind|into|at|for|to|by|separating|breaking) ")[0];
-    if (head.contains(" and ")) {
-      return true;
+    int and = head.lastIndexOf(" and ");
+    if (and >= 0) {
+      String after = head.substring(and + " and ".length());
+      String[] before = head.substring(0, and).split(" ");
+      // Two things: the second with its own article, or the first already many ("levers and a stick", "a cat and a dog").
+      if (after.startsWith("a ") || after.startsWith("an ") || after.startsWith("the ") || pluralWord(before[before.length - 1])) {
+        return true;
+      }
     }
-    head = head.substring(head.lastIndexOf(' ') + 1);
-    return PLURALS.contains(head) || head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us") && !head.endsWith("is");
+    if (lower.startsWith("a ") || lower.startsWith("an ") || lower.startsWith("one ")) {
+      return false;
+    }
+    List<String> words = new ArrayList<>(List.of(head.split(" ")));
+    // A particle ends a verb, not the noun: "people passing by", "leaves drifting down".
+    if (words.size() > 1 && PARTICLES.contains(words.get(words.size() - 1))) {
+      words.remove(words.size() - 1);
+    }
+    String last = words.get(words.size() - 1);
+    // A participle after the noun describes it: "eyes closed in the music", "raindrops streaking through the air".
+    if (words.size() > 1 && (last.endsWith("ed") || last.endsWith("ing"))) {
+      last = words.get(words.size() - 2);
+    }
+    return pluralWord(last);
+  }
+
+  private static boolean pluralWord(String word) {
+    return PLURALS.contains(word) || word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is");
   }
 
   /** Whether the noun the phrase is about (before "of", "in", a comma…) takes no article. */

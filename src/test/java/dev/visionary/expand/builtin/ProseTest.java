@@ -47,6 +47,19 @@ class ProseTest {
   }
 
   @Test
+  void theVerbAgreesWithWhatIsSeen() {
+    // Each was read in the development set's prompts: "There is also eyes closed in the music", "Soft pink and peach light complete the picture".
+    for (String many : List.of("eyes closed in the music", "raindrops streaking through the air", "throttle levers and a control stick",
+        "a cat and a dog", "rigging and ropes", "layers of buildings", "grass and leaves", "warm orange and pink hues", "people passing by")) {
+      assertTrue(NaturalDialect.pluralSubject(many), many);
+    }
+    for (String one : List.of("soft pink and peach light", "a flock of birds", "contrast between light and shadow", "a quiet stillness",
+        "cool silvery moonlight", "a head turned over its shoulder", "crisp frosty air", "a fresh blanket of snow")) {
+      assertFalse(NaturalDialect.pluralSubject(one), one);
+    }
+  }
+
+  @Test
   void aDrawnPictureGetsNoPhotographersHourOrCameraAngle() {
     List<String> drawn = List.of("children's book illustration of a hedgehog planting flowers", "a tea ceremony in a japanese garden, ukiyo-e",
         "sketch of a violin, pencil on paper", "a watercolor of a fox in a meadow", "oil painting of sunflowers in a clay vase");
