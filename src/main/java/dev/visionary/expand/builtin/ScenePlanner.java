@@ -436,6 +436,16 @@ final class ScenePlanner {
     return out;
   }
 
+  /** Whether a phrase names something one of the chosen phrases already names. */
+  private boolean namesAny(List<String> chosen, String phrase) {
+    for (String other : chosen) {
+      if (!java.util.Collections.disjoint(tellingWords(other), tellingWords(phrase))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Base forms of the words that name something ("moonlight", "eye", "level"), not the ones every phrase shares. */
   private Set<String> tellingWords(String phrase) {
     return telling.computeIfAbsent(phrase, this::tellingWordsOf);
@@ -513,12 +523,13 @@ final class ScenePlanner {
       List<String> usable = fresh(candidates);
       List<String> order = new ArrayList<>(picks.several(pool, usable, index, k));
       order.addAll(picks.several(pool, usable, index, usable.size()));
-      // The variation's own picks come first; later items only stand in for ones that conflict.
+      // The variation's own picks come first; later items only stand in for ones that conflict, or that name
+      // what another already names ("wise gentle eyes" and "expressive eyes", two phrases of petals).
       for (String candidate : order) {
         if (out.size() == k) {
           break;
         }
-        if (planner.fits(situation, candidate, taken)) {
+        if (planner.fits(situation, candidate, taken) && !planner.namesAny(out, candidate)) {
           out.add(candidate);
           planner.take(candidate, taken);
         }

@@ -47,6 +47,29 @@ class ProseTest {
   }
 
   @Test
+  void twoDetailsNeverNameTheSameThing() {
+    // Read in the development set: "wise gentle eyes and expressive eyes", "soft overlapping layers of petals and delicate
+    // velvety petals", "an instrument held with care and a worn well-loved instrument".
+    record Case(String idea, String word) { }
+    for (Case c : List.of(new Case("oil painting of sunflowers in a clay vase", "petals"),
+        new Case("portrait of a young violinist, chiaroscuro", "instrument"))) {
+      for (long seed : SEEDS) {
+        for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(c.idea(), Target.DALLE, StylePreset.NONE, 4, seed))) {
+          int times = r.prompt().toLowerCase(Locale.ROOT).split("\\b" + c.word() + "\\b", -1).length - 1;
+          assertTrue(times <= 1, c.word() + " named " + times + " times: " + r.prompt());
+        }
+      }
+    }
+    for (long seed : SEEDS) {
+      for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of("a portrait of an elderly woman, 85mm, soft window light", Target.DALLE,
+          StylePreset.NONE, 4, seed))) {
+        // "wise gentle eyes" and "catchlights in the eyes" are one pair of eyes; "… eyes and expressive eyes" two.
+        assertTrue(Pattern.compile("(?<!the) eyes\\b").matcher(r.prompt()).results().count() <= 1, r.prompt());
+      }
+    }
+  }
+
+  @Test
   void theVerbAgreesWithWhatIsSeen() {
     // Each was read in the development set's prompts: "There is also eyes closed in the music", "Soft pink and peach light complete the picture".
     for (String many : List.of("eyes closed in the music", "raindrops streaking through the air", "throttle levers and a control stick",
