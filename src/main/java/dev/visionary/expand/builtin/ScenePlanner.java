@@ -382,6 +382,12 @@ final class ScenePlanner {
     java.util.regex.Matcher after = AFTER_HEAD.matcher(rest);
     int end = after.find() ? after.start() : rest.length();
     int start = rest.lastIndexOf(' ', end - 1) + 1;
+    // A participle after the noun describes it: "a tail curled over the nose" gives "tails curled over the nose".
+    String last = rest.substring(start, end);
+    if (start > 0 && last.length() > 4 && (last.endsWith("ed") || last.endsWith("ing"))) {
+      end = start - 1;
+      start = rest.lastIndexOf(' ', end - 1) + 1;
+    }
     return rest.substring(0, start) + plural(rest.substring(start, end)) + rest.substring(end);
   }
 

@@ -166,6 +166,8 @@ class ProseTest {
     assertEquals("delicate pink noses", ScenePlanner.ofEach("a delicate pink nose"));
     assertEquals("relaxed curled tails", ScenePlanner.ofEach("a relaxed curled tail"));
     assertEquals("round little bodies", ScenePlanner.ofEach("a round little body"));
+    assertEquals("tails curled over the nose", ScenePlanner.ofEach("a tail curled over the nose"));
+    assertEquals("wooden sheds", ScenePlanner.ofEach("a wooden shed"));
     assertEquals("balls of yarn", ScenePlanner.ofEach("a ball of yarn"));
     assertEquals("soft detailed fur", ScenePlanner.ofEach("soft detailed fur"));
     Vocabulary vocabulary = Vocabulary.standard();
