@@ -380,11 +380,13 @@ final class ScenePlanner {
     }
     String rest = detail.substring(article);
     java.util.regex.Matcher after = AFTER_HEAD.matcher(rest);
-    int end = after.find() ? after.start() : rest.length();
+    boolean phrase = after.find();
+    int end = phrase ? after.start() : rest.length();
     int start = rest.lastIndexOf(' ', end - 1) + 1;
-    // A participle after the noun describes it: "a tail curled over the nose" gives "tails curled over the nose".
+    // A past participle before a preposition describes the noun before it: "a tail curled over the nose" gives
+    // "tails curled over the nose". Only then: "a striped awning", "a light dusting of flour", "a gold earring" end in nouns.
     String last = rest.substring(start, end);
-    if (start > 0 && last.length() > 4 && (last.endsWith("ed") || last.endsWith("ing"))) {
+    if (phrase && start > 0 && last.length() > 4 && last.endsWith("ed")) {
       end = start - 1;
       start = rest.lastIndexOf(' ', end - 1) + 1;
     }

@@ -158,6 +158,11 @@ final class SceneWords {
       for (String name : matches(elementWords, tokens(negative))) {
         unwanted.add(Element.valueOf(name));
       }
+      // "fog" in the negative names the thick fog's word; no fog of either kind is wanted then.
+      if (unwanted.contains(Element.FOG) || unwanted.contains(Element.THICK_FOG)) {
+        unwanted.add(Element.FOG);
+        unwanted.add(Element.THICK_FOG);
+      }
     }
     Set<Element> elements = EnumSet.noneOf(Element.class);
     for (String name : matches(elementWords, tokens)) {

@@ -30,7 +30,6 @@ final class WeatherPainter {
     }
   }
 
-  /** Fog is densest at the horizon and thins toward the viewer and the upper sky, with drifting banks. */
   /**
    * The land lost in thick fog, painted before the subjects: the horizon is gone, the near ground half hidden. The
    * ordinary fog then veils the subjects too, less.
@@ -43,6 +42,7 @@ final class WeatherPainter {
     g.fill(new Rectangle2D.Double(0, 0, l.width(), l.height()));
   }
 
+  /** Fog is densest at the horizon and thins toward the viewer and the upper sky, with drifting banks. */
   private static void fog(Graphics2D g, Layout l, Palette p, SplittableRandom r) {
     Color fog = p.haze();
     float top = (float) (l.horizon() * 0.35);

@@ -286,7 +286,7 @@ class BuiltinExpanderTest {
         new Case("a stained glass window of a peacock", "candlelight", "lamplight", "flickering"),
         new Case("street photography of a rainy tokyo crossing, 50mm", "weathered doorways", "window boxes", "dew"),
         new Case("glowing jellyfish drifting through a night sky", "streamlined"),
-        new Case("three kittens sleeping in a basket", "joyful", "energetic", "playful", "curled up nose"),
+        new Case("three kittens sleeping in a basket", "joyful", "energetic", "playful"),
         new Case("a futuristic train station on a desert planet", "storm bands"),
         new Case("aerial view of a winding river through a rainforest", "river stones", "spray", "parrots", "buttress roots", "mossy rocks", "pool below"),
         new Case("a samurai walking through a bamboo forest in heavy rain", "clear morning light", "slanting light", "filtering through", "lengthening shadows", "long gentle shadows"),

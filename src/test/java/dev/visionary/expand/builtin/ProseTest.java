@@ -168,6 +168,10 @@ class ProseTest {
     assertEquals("round little bodies", ScenePlanner.ofEach("a round little body"));
     assertEquals("tails curled over the nose", ScenePlanner.ofEach("a tail curled over the nose"));
     assertEquals("wooden sheds", ScenePlanner.ofEach("a wooden shed"));
+    assertEquals("striped awnings above the window", ScenePlanner.ofEach("a striped awning above the window"));
+    assertEquals("light dustings of flour", ScenePlanner.ofEach("a light dusting of flour"));
+    assertEquals("gold earrings", ScenePlanner.ofEach("a gold earring"));
+    assertEquals("rocky hilltop settings", ScenePlanner.ofEach("a rocky hilltop setting"));
     assertEquals("balls of yarn", ScenePlanner.ofEach("a ball of yarn"));
     assertEquals("soft detailed fur", ScenePlanner.ofEach("soft detailed fur"));
     Vocabulary vocabulary = Vocabulary.standard();

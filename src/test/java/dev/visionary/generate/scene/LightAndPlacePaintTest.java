@@ -89,6 +89,8 @@ class LightAndPlacePaintTest {
     assertFalse(renderer.plan(mist, null, 1, SIDE, SIDE).scene().has(Element.THICK_FOG), mist);
     Scene volumetric = renderer.plan("a lighthouse at dusk, volumetric fog", null, 1, SIDE, SIDE).scene();
     assertTrue(volumetric.has(Element.FOG) && !volumetric.has(Element.THICK_FOG), "volumetric fog is a haze in the light");
+    Scene unwanted = renderer.plan("a misty forest at dawn", "fog", 1, SIDE, SIDE).scene();
+    assertFalse(unwanted.has(Element.FOG) || unwanted.has(Element.THICK_FOG), "fog in the negative prompt takes out the mist too");
     double blue = share(backdrop(mist), 0, SIDE * 35 / 100, rgb -> chroma(rgb) > 40);
     assertTrue(blue > 0.2, mist + ": a haze low down, the sky above still coloured: " + blue);
   }

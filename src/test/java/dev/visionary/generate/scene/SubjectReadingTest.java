@@ -94,6 +94,7 @@ class SubjectReadingTest {
     assertEquals("train-modern×1", drawn("a futuristic train station on a desert planet"));
     assertEquals("train-modern×1", drawn("a bullet train passing mount fuji"));
     assertEquals("train×1", drawn("a steam train in the mountains"));
+    assertEquals("train×1", drawn("an old steam train in a modern city"));
   }
 
   @Test
