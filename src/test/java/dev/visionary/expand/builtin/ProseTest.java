@@ -47,6 +47,18 @@ class ProseTest {
   }
 
   @Test
+  void aCrowdTheEngineAddsIsNeverQuietOrUnhurried() {
+    // Read in the development set: "A crowd is crossing from every side … a lazy unhurried atmosphere".
+    for (long seed = 1; seed <= 12; seed++) {
+      for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of("street photography of a rainy tokyo crossing, 50mm", Target.DALLE,
+          StylePreset.NONE, 4, seed))) {
+        String p = r.prompt().toLowerCase(Locale.ROOT);
+        assertFalse(p.contains("crowd") && (p.contains("unhurried") || p.contains("stillness") || p.contains("calm hush")), r.prompt());
+      }
+    }
+  }
+
+  @Test
   void twoDetailsNeverNameTheSameThing() {
     // Read in the development set: "wise gentle eyes and expressive eyes", "soft overlapping layers of petals and delicate
     // velvety petals", "an instrument held with care and a worn well-loved instrument".
