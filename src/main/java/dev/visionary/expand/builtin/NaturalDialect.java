@@ -394,8 +394,9 @@ final class NaturalDialect implements Dialect {
       words.remove(words.size() - 1);
     }
     String last = words.get(words.size() - 1);
-    // A participle after the noun describes it: "eyes closed in the music", "raindrops streaking through the air".
-    if (words.size() > 1 && (last.endsWith("ed") || last.endsWith("ing"))) {
+    // A participle after the noun describes it: "eyes closed in the music", "raindrops streaking through the air";
+    // a noun in -ing is still the noun ("soft warm lighting", "hand-painted lettering").
+    if (words.size() > 1 && (last.endsWith("ed") || last.endsWith("ing") && !NOT_VERBS.contains(last))) {
       last = words.get(words.size() - 2);
     }
     return pluralWord(last);
