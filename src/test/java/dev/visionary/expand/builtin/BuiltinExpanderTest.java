@@ -282,7 +282,7 @@ class BuiltinExpanderTest {
         new Case("a dragon made of autumn leaves", "leathery", "scales", "scaly"),
         new Case("an owl made of folded paper", "feathers", "feathery", "plumage"),
         new Case("a fox and a rabbit sharing an umbrella in the rain", "long gentle shadows", "long golden shadows", "dappled light"),
-        new Case("sketch of a violin, pencil on paper", "glossy", "varnished", "gleaming"),
+        new Case("sketch of a violin, pencil on paper", "glossy", "varnished", "gleaming", "ink", "technical pen"),
         new Case("a stained glass window of a peacock", "candlelight", "lamplight", "flickering"),
         new Case("street photography of a rainy tokyo crossing, 50mm", "weathered doorways", "window boxes", "dew"),
         new Case("glowing jellyfish drifting through a night sky", "streamlined"),
