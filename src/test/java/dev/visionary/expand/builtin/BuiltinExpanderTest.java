@@ -13,7 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visionary.prompt.StylePreset;
 import dev.visionary.prompt.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -290,7 +294,23 @@ class BuiltinExpanderTest {
         new Case("a futuristic train station on a desert planet", "storm bands"),
         new Case("aerial view of a winding river through a rainforest", "river stones", "spray", "parrots", "buttress roots", "mossy rocks", "pool below"),
         new Case("a samurai walking through a bamboo forest in heavy rain", "clear morning light", "slanting light", "filtering through", "lengthening shadows", "long gentle shadows"),
-        new Case("a paper boat on a stream, shallow depth of field", "patchwork", "hay bales", "farmhouse", "country road", "rolling green hills", "wide shot", "wide-angle"));
+        new Case("a paper boat on a stream, shallow depth of field", "patchwork", "hay bales", "farmhouse", "country road", "rolling green hills", "wide shot", "wide-angle"),
+        // Rain hides the sunrise's colours and the moon; heavy rain is not hushed or serene.
+        new Case("a samurai walking through a bamboo forest in heavy rain", "pink and peach", "moonlight", "calm hush", "lazy unhurried", "peaceful and serene"),
+        new Case("street photography of a rainy tokyo crossing, 50mm", "pink and peach", "moonlight"),
+        new Case("the sound of rain on a tin roof", "pink and peach", "moonlight"),
+        new Case("a fox and a rabbit sharing an umbrella in the rain", "pink and peach", "moonlight"),
+        // No sun left to backlight anything.
+        new Case("a mountain lake at blue hour", "golden backlight"),
+        new Case("a city skyline at night", "golden backlight"),
+        new Case("an abandoned amusement park at twilight", "first lights", "outlined in colored bulbs"),
+        new Case("a volcano erupting at night, long exposure", "soft even lighting", "gentle diffused light", "soft natural light", "soft pastel light"),
+        new Case("an astronaut floating inside a space station, photorealistic", "hull plating", "engine exhaust", "docking", "solar panel"),
+        new Case("a space station orbiting earth", "handrails", "strapped to the walls", "round window", "droplets"),
+        new Case("art deco skyline of 1920s new york at dusk", "crowds", "glass skyscrapers", "glass facades"),
+        new Case("the loneliness of a late night diner", "peaceful and serene"),
+        new Case("a cat under the christmas tree", "roots", "canopy", "bark"),
+        new Case("christmas market in the snow", "glowing through leaves"));
     for (Case c : cases) {
       for (Target target : Target.values()) {
         for (long seed = 1; seed <= 6; seed++) {
@@ -302,6 +322,50 @@ class BuiltinExpanderTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void aStillAtmosphereAndALivelyMoodAreNeverOneTogether() throws IOException {
+    List<String> still = List.of("quiet stillness", "calm hush", "lazy unhurried", "hushed veiled");
+    List<String> lively = List.of("joyful uplifting", "energetic vibrant", "whimsical playful", "epic awe-inspiring", "dramatic intense");
+    for (String idea : devIdeas()) {
+      for (Target target : List.of(Target.DALLE, Target.STABLE_DIFFUSION)) {
+        for (long seed = 1; seed <= 4; seed++) {
+          for (ExpansionResult result : expander.expand(ExpansionRequest.of(idea, target, StylePreset.NONE, 4, seed))) {
+            String prompt = result.prompt();
+            assertFalse(mentionsAny(prompt, still.toArray(String[]::new)) && mentionsAny(prompt, lively.toArray(String[]::new)),
+                target.id() + " / " + idea + ": " + prompt);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void christmasBringsItsOwnDecorations() {
+    for (long seed = 1; seed <= 4; seed++) {
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of("a snowy village street on christmas eve", Target.DALLE, StylePreset.NONE, 4, seed))) {
+        assertTrue(mentionsAny(result.prompt(), "wreaths", "fairy lights", "decorated tree", "garlands"), "nothing festive: " + result.prompt());
+      }
+      List<ExpansionResult> tree = expander.expand(ExpansionRequest.of("a cat under the christmas tree", Target.DALLE, StylePreset.NONE, 4, seed));
+      assertTrue(tree.stream().anyMatch(r -> mentionsAny(r.prompt(), "baubles", "presents", "tinsel", "star on the topmost")),
+          "a christmas tree is not an oak: " + tree.get(0).prompt());
+    }
+  }
+
+  @Test
+  void anOldSkylineStillGetsFourDifferentPictures() {
+    for (long seed = 1; seed <= 4; seed++) {
+      List<String> openings = expander.expand(ExpansionRequest.of("art deco skyline of 1920s new york at dusk", Target.DALLE, StylePreset.NONE, 4, seed))
+          .stream().map(r -> r.prompt().split("\\. ")[0]).toList();
+      assertTrue(new HashSet<>(openings).size() >= 3, "the same details in every variation: " + openings);
+    }
+  }
+
+  private static List<String> devIdeas() throws IOException {
+    try (InputStream in = BuiltinExpanderTest.class.getResourceAsStream("/eval/ideas-dev.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
   }
 
