@@ -104,45 +104,52 @@ record BasePrompt(String text, String subject, List<String> anchors, List<KnownP
         aspect, stylize, chaos);
   }
 
-  // The words the natural paragraph joins its phrases with: "with", "notice", "capture", "… throughout".
-  private static final List<String> JOINING_PREFIXES = List.of("with ", "and ", "notice ", "there are also ", "capture ", "under ",
-      "shot with ", "taken with ");
-  private static final List<String> JOINING_SUFFIXES = List.of(" throughout", " complete the picture");
+  // Where a clause of the natural paragraph joins two phrases: "soft light brings out warm tones", "warm tones under soft light".
+  private static final Pattern CLAUSE_JOINS = Pattern.compile("\\s+(?:under|brings? out)\\s+");
 
-  /** Known phrases joined by the paragraph's own words ("with a, b and c", "notice d", "e throughout"), or null. */
+  /**
+   * Known phrases woven into a clause by the paragraph's own words ("with a, b and c", "look closer for d", "e sets
+   * the scene", "soft light brings out warm tones", "the first lights are flickering on"), or null when any part of
+   * the clause is not the engine's: then the clause is the person's and is kept as written.
+   */
   private static List<KnownPhrase> joinedPhrases(String segment, Vocabulary vocabulary) {
     String rest = segment;
-    for (String prefix : JOINING_PREFIXES) {
-      if (rest.startsWith(prefix)) {
-        rest = rest.substring(prefix.length());
-      }
+    for (String unwoven = CardEdit.WOVEN.matcher(rest).replaceAll(""); !unwoven.equals(rest); unwoven = CardEdit.WOVEN.matcher(rest).replaceAll("")) {
+      rest = unwoven;
     }
-    for (String suffix : JOINING_SUFFIXES) {
-      if (rest.endsWith(suffix)) {
-        rest = rest.substring(0, rest.length() - suffix.length());
-      }
-    }
-    KnownPhrase whole = vocabulary.knownPhrases.get(rest);
+    KnownPhrase whole = lookup(rest, vocabulary);
     if (whole != null) {
       return List.of(whole);
     }
-    // "b and c": both halves known; phrases with "and" of their own ("rigging and ropes") were matched whole above.
-    String[] parts = rest.split(" and ");
     List<KnownPhrase> out = new ArrayList<>();
-    for (int first = 0; first < parts.length; ) {
-      KnownPhrase found = null;
-      int next = first + 1;
-      for (int last = parts.length; last > first && found == null; last--) {
-        found = vocabulary.knownPhrases.get(String.join(" and ", java.util.Arrays.asList(parts).subList(first, last)));
-        next = last;
+    for (String clause : CLAUSE_JOINS.split(rest)) {
+      // "b and c": both halves known; phrases with "and" of their own ("rigging and ropes") are matched whole first.
+      String[] parts = clause.split(" and ");
+      for (int first = 0; first < parts.length; ) {
+        KnownPhrase found = null;
+        int next = first + 1;
+        for (int last = parts.length; last > first && found == null; last--) {
+          found = lookup(String.join(" and ", java.util.Arrays.asList(parts).subList(first, last)), vocabulary);
+          next = last;
+        }
+        if (found == null) {
+          return null;
+        }
+        out.add(found);
+        first = next;
       }
-      if (found == null) {
-        return null;
-      }
-      out.add(found);
-      first = next;
     }
     return out.isEmpty() ? null : out;
+  }
+
+  /** A known phrase as written, or as the paragraph turned it into a sentence ("clouds are drifting" for "clouds drifting"). */
+  private static KnownPhrase lookup(String phrase, Vocabulary vocabulary) {
+    KnownPhrase known = vocabulary.knownPhrases.get(phrase);
+    if (known == null) {
+      String participle = CardEdit.HELPER.matcher(phrase).replaceFirst(" ");
+      known = participle.equals(phrase) ? null : vocabulary.knownPhrases.get(participle);
+    }
+    return known;
   }
 
   /** Splits "a cat on a windowsill at golden hour" into the subject and the known phrases written after it. */

@@ -36,13 +36,13 @@ final class CardEdit {
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?…])\\s+");
   private static final char MASK = '\u0001';
   // The words NaturalDialect weaves vocabulary phrases into ("lit by …", "… completes the picture").
-  private static final Pattern WOVEN = Pattern.compile("^(?:with|and|while|notice|under|in|shot with|shot on|taken with|there (?:is|are) also|there (?:is|are)"
+  static final Pattern WOVEN = Pattern.compile("^(?:with|and|while|notice|under|in|shot with|shot on|taken with|there (?:is|are) also|there (?:is|are)"
       + "|capture|convey|featuring|you also see|look closer for|lit by|bathed in|the light is|rendered in|colors lean toward|everything in|aim for"
       + "|the scene holds)\\s+|\\s+(?:throughout|complete the picture|completes the picture|set the scene|sets the scene|falls? across the scene)$");
   // Joins of two phrases in one clause: "warm tones under soft light", "soft light brings out warm tones".
   private static final Pattern JOINS = Pattern.compile("\\s+and\\s+(?=(?:a|an|the)\\s)|;\\s*|\\s+(?:under|brings out)\\s+");
   // "clouds are drifting across the summits" was the detail "clouds drifting across the summits".
-  private static final Pattern HELPER = Pattern.compile("\\s(?:is|are)\\s");
+  static final Pattern HELPER = Pattern.compile("\\s(?:is|are)\\s");
 
   // Words that open a prose clause without being part of what it names: kept when the clause changes.
   private static final Pattern LEAD = Pattern.compile("(?i)(?:without|with|notice|there (?:is|are) also|there (?:is|are)|featuring|and|under)\\s+");

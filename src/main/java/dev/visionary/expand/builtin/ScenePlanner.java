@@ -47,6 +47,9 @@ final class ScenePlanner {
     Conflicts conflicts = vocabulary.conflicts;
     // What this picture already implies; every pick must agree with it and then joins it.
     Set<String> taken = new HashSet<>(scene.tags());
+    // A time or weather kept from a refined card is no longer among the words read: it still rules out what it contradicts.
+    take(s.timePhrase, taken);
+    take(s.weatherPhrase, taken);
     String setting = first(s.kept(Role.SETTING, null, s.time));
     if (setting == null) {
       setting = picks.one("setting", fitting(s, s.settingCandidates, taken), i);

@@ -77,9 +77,16 @@ final class Situation {
         : idea.styleId() != null ? idea.styleId() : StylePreset.NONE.id();
     style = vocabulary.styles.get(styleId);
     styleInIdea = styleId.equals(source.styleId()) && refinement.styleId() == null;
+    // A base prompt's own "at blue hour" or "during a storm" outranks what its other sentences hint at: the engine's
+    // rewritten details are read as the person's words, and "the first lights are flickering on" or "dark churning
+    // clouds" would otherwise turn blue hour into sunrise and a storm into an overcast sky.
+    TimeOfDay statedTime = owner(base, Role.TIME_PHRASE, Role.TIME_PHRASE, vocabulary.times, TimeOfDay::id);
+    Weather statedWeather = owner(base, Role.WEATHER_PHRASE, Role.WEATHER_PHRASE, vocabulary.weather, Weather::id);
     time = refinement.time() != null ? refinement.time()
+        : statedTime != null ? statedTime
         : source.time() != null ? source.time() : owner(base, Role.TIME_PHRASE, Role.TIME_DETAIL, vocabulary.times, TimeOfDay::id);
     weather = refinement.weather() != null ? refinement.weather()
+        : statedWeather != null ? statedWeather
         : source.weather() != null ? source.weather() : owner(base, Role.WEATHER_PHRASE, Role.WEATHER_DETAIL, vocabulary.weather, Weather::id);
     List<String> keptOut = new ArrayList<>(refinement.exclusions());
     if (base != null) {

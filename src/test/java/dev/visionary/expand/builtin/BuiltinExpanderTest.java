@@ -205,6 +205,24 @@ class BuiltinExpanderTest {
   }
 
   @Test
+  void moreLikeThisKeepsTheCardsHourAndWeatherWhateverItsSentencesSay() {
+    // The paragraph's own sentences: "the first lights are flickering on" once read as sunrise ("first light") and
+    // "dark churning clouds" as an overcast sky, so "more like this" lost the storm and the hour and said both twice.
+    String card = "A photograph of a lighthouse during a storm at blue hour, with a striped lighthouse on rocky cliffs and a keeper's cottage"
+        + " beside the tower. The first lights are flickering on. Look closer for dark churning clouds and wind-whipped motion. Soft low-angle"
+        + " light brings out rich jewel tones. A lone focal point in open space, shot with a long exposure on a tripod. Convey a melancholic"
+        + " reflective mood. True-to-life detail and photorealistic.";
+    for (ExpansionResult result : expander.expand(new ExpansionRequest("a lighthouse during a storm", Target.DALLE, StylePreset.PHOTO, 4, 3, null, card))) {
+      String prompt = result.prompt();
+      assertTrue(mentionsAny(prompt, "blue hour") && mentionsAny(prompt, "storm"), prompt);
+      assertFalse(mentionsAny(prompt, "sunrise", "cresting", "pink and peach", "pale sky", "cloud-covered", "gold and violet"), prompt);
+      List<String> sentences = List.of(prompt.split("\\. "));
+      assertEquals(sentences.size(), new HashSet<>(sentences).size(), "a sentence said twice: " + prompt);
+      assertTrue(prompt.split("first lights", -1).length <= 2, "the first lights twice: " + prompt);
+    }
+  }
+
+  @Test
   void moreLikeThisKeepsTheSubjectAndBringsNewChoices() {
     ExpansionResult card = expander.expand(ExpansionRequest.of("a lighthouse during a storm", Target.DALLE, StylePreset.PHOTO, 1, 3)).get(0);
     List<ExpansionResult> more = expander.expand(new ExpansionRequest("a lighthouse during a storm", Target.DALLE, StylePreset.PHOTO, 4, 3, null, card.prompt()));
