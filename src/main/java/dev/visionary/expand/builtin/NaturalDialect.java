@@ -373,9 +373,10 @@ final class NaturalDialect implements Dialect {
    */
   static boolean pluralSubject(String phrase) {
     String lower = phrase.toLowerCase(Locale.ROOT);
-    // The head noun comes before the first preposition: "layers of buildings", "contrast between light and shadow".
+    // The head noun comes before the first preposition or relative clause: "layers of buildings", "contrast between
+    // light and shadow", "personal objects that tell a story".
     String head = lower.split(" (?:of|from|through|between|in|on|with|against|across|over|under|around|along|above|below|beside|near"
-        + "|behind|into|at|for|to|by|separating|breaking) ")[0];
+        + "|behind|into|at|for|to|by|separating|breaking|that|which|who|where) ")[0];
     int and = head.lastIndexOf(" and ");
     if (and >= 0) {
       String after = head.substring(and + " and ".length());
