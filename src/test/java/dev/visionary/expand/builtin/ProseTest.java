@@ -86,7 +86,7 @@ class ProseTest {
     // Each was read in the development set's prompts: "There is also eyes closed in the music", "Soft pink and peach light complete the picture".
     for (String many : List.of("eyes closed in the music", "raindrops streaking through the air", "throttle levers and a control stick",
         "a cat and a dog", "rigging and ropes", "layers of buildings", "grass and leaves", "warm orange and pink hues", "people passing by",
-        "personal objects that tell a story")) {
+        "personal objects that tell a story", "crisp silhouettes against the fading sky")) {
       assertTrue(NaturalDialect.pluralSubject(many), many);
     }
     for (String one : List.of("soft pink and peach light", "a flock of birds", "contrast between light and shadow", "a quiet stillness",
