@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Conflicts {
   record File(Map<String, List<String>> implies, List<List<String>> conflicts, List<String> lensWords,
               List<String> lightingWords, List<String> textMarkers, List<String> negationMarkers,
-              List<String> designDetails, List<String> designCompositions, List<String> moodTags) {}
+              List<String> designDetails, List<String> moodTags) {}
 
   final File file;
   final Terms implied;

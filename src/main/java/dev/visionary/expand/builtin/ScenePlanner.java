@@ -91,7 +91,7 @@ final class ScenePlanner {
     boolean coloured = details.stream().anyMatch(d -> conflicts.tags(d, vocabulary).contains("hue"));
     String palette = s.givesColor || scene.has("mono") || coloured ? choices.kept(Role.PALETTE)
         : choices.pick(Role.PALETTE, "palette", Situation.concat(phase == null ? List.of() : vocabulary.palettesFor(phase), vocabulary.palettesFor("any")));
-    String composition = scene.graphic() ? choices.pick(Role.COMPOSITION, "composition", conflicts.file.designCompositions())
+    String composition = scene.graphic() ? choices.pick(Role.COMPOSITION, "composition", vocabulary.kind("design").compositions())
         : scene.givesLens() ? choices.kept(Role.COMPOSITION)
         : choices.pick(Role.COMPOSITION, "composition", s.kind.compositions());
     String camera = s.photographic

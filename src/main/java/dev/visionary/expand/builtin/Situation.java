@@ -135,7 +135,10 @@ final class Situation {
     List<Subject> all = IdeaReading.read(pictured, vocabulary).subjects();
     primary = all.isEmpty() ? null : all.get(0);
     others = all.isEmpty() ? List.of() : List.copyOf(all.subList(1, Math.min(all.size(), 3)));
-    kindId = primary == null ? "generic" : primary.kind();
+    // A logo or a poster is laid out, not photographed: the bicycle in "a logo for a bicycle shop" brings no
+    // "warped wheels" to keep out and no 21:9 frame.
+    boolean laidOut = reading.graphic() && !(styleInIdea && Boolean.TRUE.equals(style.photographic()));
+    kindId = laidOut ? "design" : primary == null ? "generic" : primary.kind();
     kind = vocabulary.kind(kindId);
     scene = reading;
     String seasonId = RefineWords.standard().seasonIn(readable, new ArrayList<>());

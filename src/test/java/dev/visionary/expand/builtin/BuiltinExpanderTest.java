@@ -421,6 +421,23 @@ class BuiltinExpanderTest {
   }
 
   @Test
+  void aLogoOrPosterIsLaidOutNotFramedLikeWhatItShows() {
+    // "a logo for a bicycle repair shop" was framed 21:9 with "warped wheels" kept out, as if the bicycle were photographed.
+    for (String design : List.of("logo for a bicycle repair shop called Spoke & Chain", "minimalist poster of the eiffel tower",
+        "infographic-style diagram of a honeybee", "a wedding invitation with roses and the words \"Anna & Leo\"")) {
+      for (long seed = 1; seed <= 3; seed++) {
+        for (ExpansionResult result : expander.expand(ExpansionRequest.of(design, Target.MIDJOURNEY, StylePreset.NONE, 4, seed))) {
+          assertTrue(result.midjourney().aspectWidth() <= result.midjourney().aspectHeight(), design + ": " + result.fullText());
+        }
+        for (ExpansionResult result : expander.expand(ExpansionRequest.of(design, Target.STABLE_DIFFUSION, StylePreset.NONE, 4, seed))) {
+          assertTrue(mentionsAny(result.negativePrompt(), "misspelled letters"), design + ": " + result.negativePrompt());
+          assertFalse(mentionsAny(result.negativePrompt(), "wheels", "paws", "fingers", "horizon", "perspective"), design + ": " + result.negativePrompt());
+        }
+      }
+    }
+  }
+
+  @Test
   void stableDiffusionWarnsOnlyWhenThePromptPassesWhatClipReads() {
     for (ExpansionResult result : expander.expand(ExpansionRequest.of("a beach sunset", Target.STABLE_DIFFUSION, StylePreset.PHOTO, 4, 1))) {
       assertTrue(result.warnings().isEmpty(), "short ideas fit: " + result.prompt());
