@@ -314,7 +314,9 @@ class BuiltinExpanderTest {
         new Case("a samurai walking through a bamboo forest in heavy rain", "clear morning light", "slanting light", "filtering through", "lengthening shadows", "long gentle shadows"),
         new Case("a paper boat on a stream, shallow depth of field", "patchwork", "hay bales", "farmhouse", "country road", "rolling green hills", "wide shot", "wide-angle"),
         // Rain hides the sunrise's colours and the moon; heavy rain is not hushed or serene.
-        new Case("a samurai walking through a bamboo forest in heavy rain", "pink and peach", "moonlight", "calm hush", "lazy unhurried", "peaceful and serene"),
+        new Case("a samurai walking through a bamboo forest in heavy rain", "pink and peach", "moonlight", "calm hush", "lazy unhurried", "peaceful and serene",
+            "first lights"),
+        new Case("a paper boat on a stream at blue hour", "first lights"),
         new Case("street photography of a rainy tokyo crossing, 50mm", "pink and peach", "moonlight", "calm hush", "lazy unhurried"),
         new Case("the sound of rain on a tin roof", "pink and peach", "moonlight"),
         new Case("a fox and a rabbit sharing an umbrella in the rain", "pink and peach", "moonlight"),
