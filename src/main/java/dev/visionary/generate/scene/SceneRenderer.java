@@ -155,7 +155,9 @@ public final class SceneRenderer {
     if (s.has(Element.CLOUDS)) {
       CloudPainter.paint(g, l, p, s, r.clouds());
     }
-    if (s.has(Element.MOUNTAINS)) {
+    if (s.has(Element.LONE_PEAK) && !s.has(Element.VOLCANO)) {
+      LonePeakPainter.paint(g, l, p, s, r.mountains());
+    } else if (s.has(Element.MOUNTAINS)) {
       MountainPainter.paint(g, l, p, s, r.mountains());
     }
     if (s.has(Element.VOLCANO)) {

@@ -40,6 +40,27 @@ class LightAndPlacePaintTest {
   }
 
   @Test
+  void mountFujiIsOneSnowCappedConeNotARangeOrTheSea() {
+    // "Mount Fuji at dawn" was painted as an empty sea: neither "mount" nor "fuji" named anything.
+    for (String fuji : List.of("Mount Fuji at midday", "富士山 at midday", "mt fuji reflected in a lake at midday")) {
+      Scene scene = renderer.plan(fuji, null, 1, SIDE, SIDE).scene();
+      assertTrue(scene.has(Element.LONE_PEAK) && scene.has(Element.MOUNTAINS), fuji);
+      BufferedImage image = backdrop(fuji);
+      int horizon = (int) renderer.plan(fuji, null, 1, SIDE, SIDE).layout().horizon();
+      IntPredicate snow = rgb -> luma(rgb) > 185 && chroma(rgb) < 40;
+      IntPredicate sky = rgb -> hue(rgb) > 190 && hue(rgb) < 250 && chroma(rgb) > 40;
+      // The cone's upper part, a fifth to a third of the picture above the horizon.
+      int capTop = horizon - SIDE * 36 / 100;
+      int capBottom = horizon - SIDE * 20 / 100;
+      assertTrue(boxShare(image, SIDE * 42 / 100, SIDE * 58 / 100, capTop, capBottom, snow) > 0.25, fuji + ": a snow cap in the middle");
+      // One cone: at the height of its snow cap the sky is open on both sides, where a range would stand.
+      assertTrue(boxShare(image, 0, SIDE / 8, capTop, capBottom, sky) > 0.9, fuji + ": open sky to the left");
+      assertTrue(boxShare(image, SIDE * 7 / 8, SIDE, capTop, capBottom, sky) > 0.9, fuji + ": open sky to the right");
+    }
+    assertFalse(renderer.plan("a mountain range at midday", null, 1, SIDE, SIDE).scene().has(Element.LONE_PEAK));
+  }
+
+  @Test
   void aPortraitByTheWindowShowsTheWindowAndChiaroscuroIsDarkWithOneSideLight() {
     String byWindow = "a portrait of an elderly woman, 85mm, soft window light";
     BufferedImage window = backdrop(byWindow);
