@@ -363,6 +363,34 @@ class BuiltinExpanderTest {
   }
 
   @Test
+  void lightLensAndBrushworkThatCannotBeTrueTogetherAreNeverOneTogether() throws IOException {
+    // Each pair was read in one prompt of the development set.
+    List<List<List<String>>> pairs = List.of(
+        List.of(List.of("soft even", "gentle diffused"), List.of("strong contrast")),
+        List.of(List.of("sun high overhead"), List.of("slanting", "long shadows", "long gentle shadows", "lengthening shadows")),
+        List.of(List.of("wide shot showing the surroundings", "wide establishing shot"), List.of("400mm", "600mm", "70-200mm")),
+        List.of(List.of("impasto", "palette-knife"), List.of("soft blended glazes")),
+        List.of(List.of("cross-hatching", "stippled shading"), List.of("minimal shading")));
+    for (String idea : devIdeas()) {
+      for (long seed = 1; seed <= 4; seed++) {
+        for (ExpansionResult result : expander.expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 4, seed))) {
+          for (List<List<String>> pair : pairs) {
+            assertFalse(mentionsAny(result.prompt(), pair.get(0).toArray(String[]::new)) && mentionsAny(result.prompt(), pair.get(1).toArray(String[]::new)),
+                pair + " / " + idea + ": " + result.prompt());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void theNorthernLightsAreShown() {
+    List<ExpansionResult> results = expander.expand(ExpansionRequest.of("a polar bear on an ice floe under the northern lights", Target.DALLE, StylePreset.NONE, 4, 1));
+    assertTrue(results.stream().filter(r -> mentionsAny(r.prompt(), "ribbons of aurora", "curtains of violet", "green glow", "glowing bands")).count() >= 2,
+        "the lights named but never described: " + results.get(0).prompt());
+  }
+
+  @Test
   void christmasBringsItsOwnDecorations() {
     for (long seed = 1; seed <= 4; seed++) {
       for (ExpansionResult result : expander.expand(ExpansionRequest.of("a snowy village street on christmas eve", Target.DALLE, StylePreset.NONE, 4, seed))) {
