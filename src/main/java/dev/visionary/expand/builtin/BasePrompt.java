@@ -121,23 +121,39 @@ record BasePrompt(String text, String subject, List<String> anchors, List<KnownP
     if (whole != null) {
       return List.of(whole);
     }
+    // Phrases of their own hold "under" ("pools of light under the street lamps"): split there only when the
+    // clause does not read as known phrases without it.
+    List<KnownPhrase> listed = listed(rest, vocabulary);
+    if (listed != null) {
+      return listed;
+    }
     List<KnownPhrase> out = new ArrayList<>();
     for (String clause : CLAUSE_JOINS.split(rest)) {
-      // "b and c": both halves known; phrases with "and" of their own ("rigging and ropes") are matched whole first.
-      String[] parts = clause.split(" and ");
-      for (int first = 0; first < parts.length; ) {
-        KnownPhrase found = null;
-        int next = first + 1;
-        for (int last = parts.length; last > first && found == null; last--) {
-          found = lookup(String.join(" and ", java.util.Arrays.asList(parts).subList(first, last)), vocabulary);
-          next = last;
-        }
-        if (found == null) {
-          return null;
-        }
-        out.add(found);
-        first = next;
+      List<KnownPhrase> part = listed(clause, vocabulary);
+      if (part == null) {
+        return null;
       }
+      out.addAll(part);
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  /** "a, b and c" as known phrases, or null; phrases with "and" of their own ("rigging and ropes") are matched whole first. */
+  private static List<KnownPhrase> listed(String clause, Vocabulary vocabulary) {
+    String[] parts = clause.split(" and ");
+    List<KnownPhrase> out = new ArrayList<>();
+    for (int first = 0; first < parts.length; ) {
+      KnownPhrase found = null;
+      int next = first + 1;
+      for (int last = parts.length; last > first && found == null; last--) {
+        found = lookup(String.join(" and ", java.util.Arrays.asList(parts).subList(first, last)), vocabulary);
+        next = last;
+      }
+      if (found == null) {
+        return null;
+      }
+      out.add(found);
+      first = next;
     }
     return out.isEmpty() ? null : out;
   }

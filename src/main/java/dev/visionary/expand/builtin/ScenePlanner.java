@@ -47,9 +47,13 @@ final class ScenePlanner {
     Conflicts conflicts = vocabulary.conflicts;
     // What this picture already implies; every pick must agree with it and then joins it.
     Set<String> taken = new HashSet<>(scene.tags());
-    // A time or weather kept from a refined card is no longer among the words read: it still rules out what it contradicts.
-    take(s.timePhrase, taken);
-    take(s.weatherPhrase, taken);
+    // A time or weather kept from a refined card is no longer among the words read: it still rules out what it
+    // contradicts, unless it contradicts the picture itself (a clear sky refined to night keeps its stars).
+    for (String kept : java.util.Arrays.asList(s.timePhrase, s.weatherPhrase)) {
+      if (kept != null && conflicts.agree(conflicts.tags(kept, vocabulary), taken)) {
+        take(kept, taken);
+      }
+    }
     String setting = first(s.kept(Role.SETTING, null, s.time));
     if (setting == null) {
       setting = picks.one("setting", fitting(s, s.settingCandidates, taken), i);

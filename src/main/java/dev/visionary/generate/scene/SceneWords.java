@@ -159,6 +159,10 @@ final class SceneWords {
         unwanted.add(Element.valueOf(name));
       }
       // "fog" in the negative names the thick fog's word; no fog of either kind is wanted then.
+      // Nor is a lone peak when mountains are not.
+      if (unwanted.contains(Element.MOUNTAINS)) {
+        unwanted.add(Element.LONE_PEAK);
+      }
       if (unwanted.contains(Element.FOG) || unwanted.contains(Element.THICK_FOG)) {
         unwanted.add(Element.FOG);
         unwanted.add(Element.THICK_FOG);

@@ -223,6 +223,28 @@ class BuiltinExpanderTest {
   }
 
   @Test
+  void aCardsListWithUnderInItIsStillReadAsItsPhrases() {
+    // "pools of light under the street lamps" holds "under", where the paragraph also joins light and colour.
+    String card = "A village street at night, with glowing shop windows and pools of light under the street lamps. Cool silvery moonlight"
+        + " brings out deep blues and inky blacks.";
+    for (ExpansionResult result : expander.expand(new ExpansionRequest("a village street at night", Target.DALLE, StylePreset.NONE, 2, 3, "make it midday", card))) {
+      assertFalse(mentionsAny(result.prompt(), "pools of light", "street lamps", "moonlight", "night"), "night kept word for word: " + result.prompt());
+    }
+  }
+
+  @Test
+  void aLabelOrAMapInThePictureDoesNotMakeItADesign() {
+    for (String photo : List.of("a perfume bottle with a gold label", "an old sailor holding a map", "an old fisherman holding a map")) {
+      for (ExpansionResult result : expander.expand(ExpansionRequest.of(photo, Target.STABLE_DIFFUSION, StylePreset.NONE, 4, 1))) {
+        assertFalse(mentionsAny(result.negativePrompt(), "misspelled letters", "photograph"), photo + ": " + result.negativePrompt());
+      }
+    }
+    for (ExpansionResult result : expander.expand(ExpansionRequest.of("an old fisherman holding a map", Target.STABLE_DIFFUSION, StylePreset.NONE, 4, 1))) {
+      assertTrue(mentionsAny(result.negativePrompt(), "extra fingers", "malformed hands"), result.negativePrompt());
+    }
+  }
+
+  @Test
   void moreLikeThisKeepsTheSubjectAndBringsNewChoices() {
     ExpansionResult card = expander.expand(ExpansionRequest.of("a lighthouse during a storm", Target.DALLE, StylePreset.PHOTO, 1, 3)).get(0);
     List<ExpansionResult> more = expander.expand(new ExpansionRequest("a lighthouse during a storm", Target.DALLE, StylePreset.PHOTO, 4, 3, null, card.prompt()));
@@ -317,6 +339,10 @@ class BuiltinExpanderTest {
         new Case("a samurai walking through a bamboo forest in heavy rain", "pink and peach", "moonlight", "calm hush", "lazy unhurried", "peaceful and serene",
             "first lights"),
         new Case("a paper boat on a stream at blue hour", "first lights"),
+        new Case("an empty beach without umbrellas or people", "footprints"),
+        new Case("an underwater coral reef teeming with fish", "200mm", "telephoto"),
+        new Case("a busy medieval marketplace with merchants selling spices, silk and pottery while a juggler entertains children in front of a stone fountain",
+            "long exposure"),
         new Case("street photography of a rainy tokyo crossing, 50mm", "pink and peach", "moonlight", "calm hush", "lazy unhurried"),
         new Case("the sound of rain on a tin roof", "pink and peach", "moonlight"),
         new Case("a fox and a rabbit sharing an umbrella in the rain", "pink and peach", "moonlight"),
@@ -370,7 +396,9 @@ class BuiltinExpanderTest {
         List.of(List.of("sun high overhead"), List.of("slanting", "long shadows", "long gentle shadows", "lengthening shadows")),
         List.of(List.of("wide shot showing the surroundings", "wide establishing shot"), List.of("400mm", "600mm", "70-200mm")),
         List.of(List.of("impasto", "palette-knife"), List.of("soft blended glazes")),
-        List.of(List.of("cross-hatching", "stippled shading"), List.of("minimal shading")));
+        List.of(List.of("cross-hatching", "stippled shading", "strong contrast"), List.of("minimal shading")),
+        List.of(List.of("loose gestural"), List.of("precise contour lines")),
+        List.of(List.of("aerial drone", "sweeping panoramic", "wide establishing shot"), List.of("telephoto compression", "200mm")));
     for (String idea : devIdeas()) {
       for (long seed = 1; seed <= 4; seed++) {
         for (ExpansionResult result : expander.expand(ExpansionRequest.of(idea, Target.DALLE, StylePreset.NONE, 4, seed))) {

@@ -58,6 +58,9 @@ class LightAndPlacePaintTest {
       assertTrue(boxShare(image, SIDE * 7 / 8, SIDE, capTop, capBottom, sky) > 0.9, fuji + ": open sky to the right");
     }
     assertFalse(renderer.plan("a mountain range at midday", null, 1, SIDE, SIDE).scene().has(Element.LONE_PEAK));
+    // A film stock or an apple is not the mountain; no mountains wanted means no cone either.
+    assertFalse(renderer.plan("street portrait, shot on Fuji Superia 400", null, 1, SIDE, SIDE).scene().has(Element.LONE_PEAK));
+    assertFalse(renderer.plan("Mount Fuji at midday", "mountains", 1, SIDE, SIDE).scene().has(Element.LONE_PEAK));
   }
 
   @Test
