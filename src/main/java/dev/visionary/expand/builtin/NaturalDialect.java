@@ -172,7 +172,8 @@ final class NaturalDialect implements Dialect {
         case 1 -> "you also see " + and(rest);
         case 2 -> and(rest) + (plural ? " complete the picture" : " completes the picture");
         case 3 -> "look closer for " + and(rest);
-        default -> (plural ? "there are also " : "there is also ") + and(rest);
+        // "There is also the dog's wagging tail" reads wrong: a thing already known is seen, not announced.
+        default -> rest.get(0).startsWith("the ") ? "you also see " + and(rest) : (plural ? "there are also " : "there is also ") + and(rest);
       };
     }
 
@@ -300,7 +301,7 @@ final class NaturalDialect implements Dialect {
       "sibling", "darling", "setting", "plating", "shading", "framing", "paneling", "siding", "flooring", "tiling", "lettering", "packaging", "seedling", "duckling", "stocking", "stuffing", "shilling", "lightning");
   private static final Set<String> BEFORE_VERB_STOP = Set.of("a", "an", "the", "of", "for", "and", "or", "with", "in", "on",
       "by", "at", "to", "from", "its", "their", "his", "her", "very", "soft", "bright", "tiny", "small", "gently", "softly");
-  private static final Set<String> PARTICLES = Set.of("by", "up", "down", "out", "off", "away", "past", "over", "about");
+  private static final Set<String> PARTICLES = Set.of("by", "up", "down", "out", "off", "away", "past", "over", "about", "back");
   private static final Set<String> PLURALS = Set.of("people", "children", "men", "women", "geese", "mice", "feet", "teeth", "cattle", "taxis");
 
   /**

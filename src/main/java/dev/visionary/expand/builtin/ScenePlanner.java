@@ -255,6 +255,29 @@ final class ScenePlanner {
     }
   }
 
+  private static boolean creature(Subject subject) {
+    return subject.kind().equals("animal") || subject.kind().equals("person") || subject.kind().equals("creature");
+  }
+
+  /** The one-word name the idea gives a subject ("dog" in "a sleeping dog"), or null when it names many or none. */
+  private static String ownerNoun(Subject subject, Text stated) {
+    for (String word : stated.words()) {
+      if (subject.triggers().contains(word) && !word.endsWith("s")) {
+        return word;
+      }
+    }
+    return null;
+  }
+
+  /** "a gently rising flank" as the dog's: "the dog's gently rising flank". */
+  static String possessive(String owner, String detail) {
+    if (owner == null) {
+      return detail;
+    }
+    String bare = detail.replaceFirst("^(?:a|an|the) ", "");
+    return "the " + owner + "'s " + bare;
+  }
+
   /** What belongs with the subject, the time of day and the weather, each variation taking different ones. */
   private List<String> details(Situation s, Choices choices, TimeOfDay time) {
     Set<String> details = new LinkedHashSet<>(s.kept(Role.SUBJECT_DETAIL, choices.phase, time));
@@ -292,7 +315,12 @@ final class ScenePlanner {
         for (Subject other : s.others) {
           if (describedWithin(primary, other)) {
             List<String> state = stateDetails(other, s.stated);
-            details.addAll(choices.several("detail:" + other.id(), state.isEmpty() ? other.details() : state, 1));
+            // "a cat sitting on a sleeping dog": the first creature's details are read as its own, so the second's
+            // say whose they are ("the dog's gently rising flank").
+            String otherOwner = creature(primary) && creature(other) && !other.id().equals(primary.id()) ? ownerNoun(other, s.stated) : null;
+            for (String d : choices.several("detail:" + other.id(), state.isEmpty() ? other.details() : state, 1)) {
+              details.add(otherOwner == null ? d : possessive(otherOwner, d));
+            }
           }
         }
       }

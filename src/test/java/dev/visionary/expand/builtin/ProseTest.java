@@ -97,6 +97,24 @@ class ProseTest {
   }
 
   @Test
+  void aSecondCreaturesDetailsSayWhoseTheyAre() {
+    // "a cat sitting on top of a sleeping dog, with ... eyes closed in sleep": whose eyes? The first creature's
+    // details are read as its own; the second's are named.
+    for (long seed = 1; seed <= 4; seed++) {
+      for (ExpansionResult result : ENGINE.expand(ExpansionRequest.of("a cat sitting on top of a sleeping dog", Target.DALLE, StylePreset.NONE, 4, seed))) {
+        String prompt = result.prompt();
+        for (String dogs : List.of("eyes closed in sleep", "gently rising flank", "ears folded back in sleep", "paws twitching in a dream")) {
+          if (prompt.contains(dogs)) {
+            assertTrue(prompt.contains("the dog's " + dogs) || prompt.contains("The dog's " + dogs), prompt);
+          }
+        }
+        assertFalse(prompt.contains("the cat's"), "the first creature needs no name: " + prompt);
+        assertFalse(prompt.contains("There is also the") || prompt.contains("There are also the"), prompt);
+      }
+    }
+  }
+
+  @Test
   void aDrawnPictureGetsNoPhotographersHourOrCameraAngle() {
     List<String> drawn = List.of("children's book illustration of a hedgehog planting flowers", "a tea ceremony in a japanese garden, ukiyo-e",
         "sketch of a violin, pencil on paper", "a watercolor of a fox in a meadow", "oil painting of sunflowers in a clay vase");
