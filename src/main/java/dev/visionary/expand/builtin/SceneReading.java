@@ -26,6 +26,7 @@ record SceneReading(Set<String> tags, Set<String> forbidden, List<String> negate
   private static final Pattern QUOTED = Pattern.compile("[\"“«]([^\"”»]+)[\"”»]");
   private static final Set<String> LIST_WORDS = Set.of("or", "and", "any", "a", "an", "the", "nor", "oder", "und", "ni", "ou", "o");
   private static final Set<String> STOP_WORDS = Set.of("with", "in", "on", "at", "but", "while", "under", "by");
+  private static final Pattern ATTACHING = Pattern.compile("\\b(?:with|holding|wearing|carrying|reading|beside|next to|near|behind|on|in|at|under|by)\\b");
 
   static SceneReading read(String idea, Vocabulary vocabulary) {
     Conflicts conflicts = vocabulary.conflicts;
@@ -55,9 +56,20 @@ record SceneReading(Set<String> tags, Set<String> forbidden, List<String> negate
       i = j - 1;
     }
 
+    List<Terms.Match> matches = conflicts.implied.matches(text);
+    // A design word after what attaches things to a subject ("a perfume bottle with a gold label", "a fisherman
+    // holding a map") names a thing in the picture, not what the picture is: it implies nothing.
+    Matcher attached = ATTACHING.matcher(raw.toLowerCase(Locale.ROOT));
+    int head = attached.find() ? attached.start() : Integer.MAX_VALUE;
+    Set<Text.Span> heldThings = new HashSet<>();
+    for (Terms.Match match : matches) {
+      if (match.owner().equals("graphic") && match.span().start() > head) {
+        heldThings.add(match.span());
+      }
+    }
     Set<String> tags = new HashSet<>();
-    for (Terms.Match match : conflicts.implied.matches(text)) {
-      if (!inside(match.span(), negatedSpans)) {
+    for (Terms.Match match : matches) {
+      if (!inside(match.span(), negatedSpans) && !heldThings.contains(match.span())) {
         tags.add(match.owner());
       }
     }

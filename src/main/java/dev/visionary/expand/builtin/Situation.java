@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One request understood: the idea, a refinement and a prompt being refined, resolved into what every
@@ -139,7 +137,7 @@ final class Situation {
     others = all.isEmpty() ? List.of() : List.copyOf(all.subList(1, Math.min(all.size(), 3)));
     // A logo or a poster is laid out, not photographed: the bicycle in "a logo for a bicycle shop" brings no
     // "warped wheels" to keep out and no 21:9 frame.
-    boolean laidOut = reading.graphic() && !(styleInIdea && Boolean.TRUE.equals(style.photographic())) && designLeads(readable, primary, vocabulary);
+    boolean laidOut = reading.graphic() && !(styleInIdea && Boolean.TRUE.equals(style.photographic()));
     kindId = laidOut ? "design" : primary == null ? "generic" : primary.kind();
     kind = vocabulary.kind(kindId);
     scene = reading;
@@ -244,23 +242,6 @@ final class Situation {
   }
 
   /** The time or weather whose phrases a base prompt uses, when its own words do not name one. */
-  /**
-   * Whether the design word comes before what the idea shows: "a logo for a bicycle shop" is laid out, "a perfume
-   * bottle with a gold label" and "an old sailor holding a map" are photographs of a bottle and a sailor.
-   */
-  private static boolean designLeads(Text text, Subject primary, Vocabulary vocabulary) {
-    int design = vocabulary.conflicts.implied.matches(text).stream().filter(m -> m.owner().equals("graphic"))
-        .mapToInt(m -> m.span().start()).min().orElse(Integer.MAX_VALUE);
-    int subject = primary == null ? Integer.MAX_VALUE
-        : Terms.of(primary.triggers()).matches(text).stream().mapToInt(m -> m.span().start()).min().orElse(Integer.MAX_VALUE);
-    // Nor after the words that attach things to a subject the engine may not know ("a sailor holding a map").
-    Matcher attached = ATTACHING.matcher(text.raw().toLowerCase(Locale.ROOT));
-    int head = attached.find() ? attached.start() : Integer.MAX_VALUE;
-    return design <= subject && design < head;
-  }
-
-  private static final Pattern ATTACHING = Pattern.compile("\\b(?:with|holding|wearing|carrying|reading|beside|next to|near|behind|on|in|at|under|by)\\b");
-
   private static <T> T owner(BasePrompt base, Role phraseRole, Role detailRole, List<T> entries, Function<T, String> id) {
     if (base == null) {
       return null;

@@ -34,10 +34,7 @@ final class LonePeakPainter {
     cone.curveTo(cx + summit * 2.2, top + (base - top) * 0.25, cx + spread * 0.35, base - (base - top) * 0.12, cx + spread, base);
     cone.closePath();
     Color rock = p.land(ROCK, 0.45);
-    Color foot = Rgb.mix(rock, p.haze(), 0.5);
-    g.setPaint(new LinearGradientPaint(0, (float) top, 0, (float) base, new float[] {0f, 1f},
-        new Color[] {Rgb.mix(rock, Color.WHITE, 0.08), foot}));
-    g.fill(cone);
+    MountainPainter.fillRock(g, p, cone, rock, top, base, 0.08, 0.5);
 
     Shape saved = g.getClip();
     g.clip(cone);

@@ -44,12 +44,8 @@ final class MountainPainter {
       top = Math.min(top, ys[i]);
     }
     Path2D shape = outline(xs, ys, base);
-    Color rock = p.land(ROCK, depth);
     // Mist gathers at the foot of each range, which is what separates one range from the next.
-    Color foot = Rgb.mix(rock, p.haze(), 0.55);
-    g.setPaint(new LinearGradientPaint(0, (float) top, 0, (float) base, new float[] {0f, 1f},
-        new Color[] {Rgb.mix(rock, Color.WHITE, 0.06), foot}));
-    g.fill(shape);
+    fillRock(g, p, shape, p.land(ROCK, depth), top, base, 0.06, 0.55);
 
     Shape savedClip = g.getClip();
     g.clip(shape);
@@ -120,6 +116,13 @@ final class MountainPainter {
   }
 
   /** A peak is higher than everything within {@code window} samples either side. */
+  /** Rock lit a little at the top, fading into the haze at its foot. */
+  static void fillRock(Graphics2D g, Palette p, Shape shape, Color rock, double top, double base, double lit, double misted) {
+    g.setPaint(new LinearGradientPaint(0, (float) top, 0, (float) base, new float[] {0f, 1f},
+        new Color[] {Rgb.mix(rock, Color.WHITE, lit), Rgb.mix(rock, p.haze(), misted)}));
+    g.fill(shape);
+  }
+
   private static boolean isPeak(double[] ys, int i, int window) {
     for (int k = Math.max(0, i - window); k <= Math.min(ys.length - 1, i + window); k++) {
       if (k != i && ys[k] <= ys[i]) {
