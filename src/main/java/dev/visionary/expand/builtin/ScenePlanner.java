@@ -259,11 +259,16 @@ final class ScenePlanner {
     return subject.kind().equals("animal") || subject.kind().equals("person") || subject.kind().equals("creature");
   }
 
-  /** The one-word name the idea gives a subject ("dog" in "a sleeping dog"), or null when it names many or none. */
-  private static String ownerNoun(Subject subject, Text stated) {
-    for (String word : stated.words()) {
+  /**
+   * The one-word name the idea gives a second creature ("dog" in "a sleeping dog"), or null when it names many or
+   * none, or when the word is the first creature's own ("woman" in "an elderly woman" is the same person).
+   */
+  private static String ownerNoun(Subject subject, Subject primary, Text stated) {
+    List<String> words = stated.words();
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
       if (subject.triggers().contains(word) && !word.endsWith("s")) {
-        return word;
+        return i > 0 && primary.triggers().contains(words.get(i - 1)) ? null : word;
       }
     }
     return null;
@@ -317,7 +322,7 @@ final class ScenePlanner {
             List<String> state = stateDetails(other, s.stated);
             // "a cat sitting on a sleeping dog": the first creature's details are read as its own, so the second's
             // say whose they are ("the dog's gently rising flank").
-            String otherOwner = creature(primary) && creature(other) && !other.id().equals(primary.id()) ? ownerNoun(other, s.stated) : null;
+            String otherOwner = creature(primary) && creature(other) && !other.id().equals(primary.id()) ? ownerNoun(other, primary, s.stated) : null;
             for (String d : choices.several("detail:" + other.id(), state.isEmpty() ? other.details() : state, 1)) {
               details.add(otherOwner == null ? d : possessive(otherOwner, d));
             }

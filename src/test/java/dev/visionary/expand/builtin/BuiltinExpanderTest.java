@@ -339,6 +339,7 @@ class BuiltinExpanderTest {
         new Case("a samurai walking through a bamboo forest in heavy rain", "pink and peach", "moonlight", "calm hush", "lazy unhurried", "peaceful and serene",
             "first lights"),
         new Case("a paper boat on a stream at blue hour", "first lights"),
+        new Case("aerial view of a winding river through a rainforest at blue hour", "first lights"),
         new Case("an empty beach without umbrellas or people", "footprints"),
         new Case("an underwater coral reef teeming with fish", "200mm", "telephoto"),
         new Case("a busy medieval marketplace with merchants selling spices, silk and pottery while a juggler entertains children in front of a stone fountain",

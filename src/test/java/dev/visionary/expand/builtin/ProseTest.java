@@ -111,6 +111,10 @@ class ProseTest {
         assertFalse(prompt.contains("the cat's"), "the first creature needs no name: " + prompt);
         assertFalse(prompt.contains("There is also the") || prompt.contains("There are also the"), prompt);
       }
+      // One person read as two subjects is still one person.
+      for (ExpansionResult result : ENGINE.expand(ExpansionRequest.of("a portrait of an elderly woman, 85mm, soft window light", Target.DALLE, StylePreset.NONE, 4, seed))) {
+        assertFalse(result.prompt().contains("the woman's"), result.prompt());
+      }
     }
   }
 
