@@ -130,6 +130,7 @@ public final class App implements AutoCloseable {
       features.add(routes -> Routes.register(routes, handlers));
       features.addAll(extraRoutes);
       WebServer server = new WebServer(config.port(), new ErrorPages(pages), proxies, metrics, features);
+      server.prepare();
       long builtAt = System.nanoTime();
       times.mark("app built");
       database.awaitReady();

@@ -20,35 +20,38 @@ public final class Passwords {
   static final int MAX_LENGTH = 1024;
 
   /**
-   * Argon2id at OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane, 32-byte hash.
-   * About 100 ms per hash on two cores: slow for an attacker, bearable at sign-in.
-   */
-  static final Argon2Function ARGON2 = argon2(PasswordHashing.OWASP);
-
-  /**
    * Checked when the username is unknown, so a wrong name costs the same time as a wrong password. A fixed
-   * hash made with {@link #ARGON2}'s parameters (PasswordsTest checks they match): hashing one when the class
-   * loads put a 19 MiB Argon2 run, in a JVM that has not compiled it yet, on every start-up.
+   * hash made at {@link PasswordHashing#OWASP}'s cost (PasswordsTest checks they match): hashing one when the
+   * class loads put a 19 MiB Argon2 run, in a JVM that has not compiled it yet, on every start-up.
    */
   static final String DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$XtkZflIUAVjN3ebL76w6qw$3rn9B8jU5y0kFKb3aGGTjSfFv8oggRgRnIVUQnC5mfA";
 
   private final Set<String> common;
-  private final Argon2Function argon2;
-  /** {@link #DUMMY_HASH}, or at another cost one made at start, so an unknown name still costs one real check. */
-  final String dummyHash;
+  private final PasswordHashing cost;
+  /** {@link #DUMMY_HASH}, or at another cost one made when first needed, so an unknown name still costs one real check. */
+  private volatile String dummyHash;
 
   /** At {@link PasswordHashing#OWASP}'s cost, as every running instance hashes. */
   public Passwords() {
     this(PasswordHashing.OWASP);
   }
 
+  /**
+   * Builds no Argon2 function yet: password4j's allocates its whole memory cost when made (twice over, 38 MiB at
+   * OWASP's cost) and keeps a 19 MiB copy for its life, which at start-up filled the young generation and cost a
+   * collection just before the first request. The first sign-up or sign-in makes it.
+   */
   public Passwords(PasswordHashing cost) {
     common = loadCommon();
-    argon2 = argon2(cost);
-    dummyHash = argon2.equals(ARGON2) ? DUMMY_HASH : hash("");
+    this.cost = cost;
+    dummyHash = cost.equals(PasswordHashing.OWASP) ? DUMMY_HASH : null;
   }
 
-  private static Argon2Function argon2(PasswordHashing cost) {
+  /**
+   * Argon2id at the configured cost, 1 lane, a 32-byte hash (at OWASP's, about 100 ms per hash on two cores: slow
+   * for an attacker, bearable at sign-in); password4j keeps one instance per cost.
+   */
+  static Argon2Function argon2(PasswordHashing cost) {
     return Argon2Function.getInstance(cost.memoryKib(), cost.passes(), 1, 32, Argon2.ID);
   }
 
@@ -75,7 +78,7 @@ public final class Passwords {
   }
 
   public String hash(String password) {
-    return Password.hash(password).addRandomSalt(16).with(argon2).getResult();
+    return Password.hash(password).addRandomSalt(16).with(argon2(cost)).getResult();
   }
 
   boolean matches(String password, String hash) {
@@ -87,7 +90,16 @@ public final class Passwords {
 
   /** Spends the time of one check without anything to compare against. */
   void burnOneCheck(String password) {
-    matches(password == null ? "" : password, dummyHash);
+    matches(password == null ? "" : password, dummyHash());
+  }
+
+  String dummyHash() {
+    String made = dummyHash;
+    if (made == null) {
+      made = hash(""); // two threads may both make one; either does
+      dummyHash = made;
+    }
+    return made;
   }
 
   private static Set<String> loadCommon() {

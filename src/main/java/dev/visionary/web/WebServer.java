@@ -114,6 +114,15 @@ public final class WebServer {
     return access;
   }
 
+  /**
+   * Builds Jetty's server without listening, so the app can do it while the database is still starting: the
+   * first one built loads Jetty's media types, which list every locale the JDK knows (about 0.1 s of a start).
+   */
+  public WebServer prepare() {
+    javalin.jettyServer().server();
+    return this;
+  }
+
   public WebServer start() {
     javalin.start();
     return this;
