@@ -38,7 +38,8 @@ final class CardEdit {
   // The words NaturalDialect weaves vocabulary phrases into ("lit by …", "… completes the picture").
   static final Pattern WOVEN = Pattern.compile("^(?:with|and|while|notice|under|in|shot with|shot on|taken with|there (?:is|are) also|there (?:is|are)"
       + "|capture|convey|featuring|you also see|look closer for|lit by|bathed in|the light is|rendered in|colors lean toward|everything in|aim for"
-      + "|the scene holds)\\s+|\\s+(?:throughout|complete the picture|completes the picture|set the scene|sets the scene|falls? across the scene)$");
+      + "|the scene holds)\\s+|\\s+(?:throughout|complete the picture|completes the picture|set the scene|sets the scene|falls? across the scene"
+      + "|also stands? out|" + NaturalDialect.AirVerb.TAILS + ")$");
   // Joins of two phrases in one clause: "warm tones under soft light", "soft light brings out warm tones".
   private static final Pattern JOINS = Pattern.compile("\\s+and\\s+(?=(?:a|an|the)\\s)|;\\s*|\\s+(?:under|brings out)\\s+");
   // "clouds are drifting across the summits" was the detail "clouds drifting across the summits".
@@ -46,7 +47,7 @@ final class CardEdit {
 
   // Words that open a prose clause without being part of what it names: kept when the clause changes.
   private static final Pattern LEAD = Pattern.compile("(?i)(?:without|with|notice|there (?:is|are) also|there (?:is|are)|featuring|and|under)\\s+");
-  private static final Pattern TAIL = Pattern.compile("\\s+(?:throughout|completes? the picture)$");
+  private static final Pattern TAIL = Pattern.compile("\\s+(?:throughout|completes? the picture|also stands? out|" + NaturalDialect.AirVerb.TAILS + ")$");
   private static final Pattern JOINING_LEAD = Pattern.compile("^(?i)(?:and|with|under|and also)\\s+");
   private static final Pattern WITH = Pattern.compile("(?i)(?:^|\\s)with\\s+");
 
@@ -152,7 +153,7 @@ final class CardEdit {
     dropClauses(c -> {
       KnownPhrase known = known(c);
       return known != null && (known.role() == Role.TIME_PHRASE || known.role() == Role.TIME_DETAIL || !known.suitsPhase(time.phase()))
-          || found(vocabulary.allTimeTriggers, c) || found(against, c);
+          || found(vocabulary.allTimeTriggers, c) || found(against, c) || clashes(c, time.phrase());
     });
     // Whole time phrases first ("in the early morning"), so no word of one is left behind.
     edit(List.of(Terms.of(vocabulary.times.stream().map(TimeOfDay::phrase).toList()), vocabulary.allTimeTriggers, against));
@@ -165,11 +166,19 @@ final class CardEdit {
     dropClauses(c -> {
       KnownPhrase known = known(c);
       return known != null && (known.role() == Role.WEATHER_PHRASE || known.role() == Role.WEATHER_DETAIL)
-          || found(vocabulary.allWeatherTriggers, c) || found(against, c);
+          || found(vocabulary.allWeatherTriggers, c) || found(against, c) || clashes(c, weather.phrase());
     });
     edit(List.of(Terms.of(vocabulary.weather.stream().map(Weather::phrase).toList()), vocabulary.allWeatherTriggers, against));
     place(weather.phrase(), "(" + weather.phrase() + ":1.2)");
     detail(weather.details().isEmpty() ? null : weather.details().get(0));
+  }
+
+  /**
+   * Whether a clause says what the vocabulary's conflicts rule out beside the new time or weather: a star-filled sky
+   * in the rain, town lights at noon. The lists of contradicting words name the obvious; this catches the rest.
+   */
+  private boolean clashes(String clause, String changedTo) {
+    return !vocabulary.conflicts.agree(vocabulary.conflicts.tags(vocabulary.text(clause)), vocabulary.conflicts.tags(changedTo, vocabulary));
   }
 
   private void season(RefineWords.Season season) {
@@ -447,7 +456,9 @@ final class CardEdit {
           clauses.remove(i);
           if (i < clauses.size() && !head.isEmpty() && !LEAD.matcher(clauses.get(i)).lookingAt()) {
             clauses.set(i, head + clauses.get(i));
-          } else if (!tail.isEmpty() && i > 0 && i == clauses.size()) {
+          } else if (!tail.isEmpty() && head.isEmpty() && i > 0 && i == clauses.size()) {
+            // The end of a list that began a clause before ("A, B and C complete the picture"); a clause of its own
+            // ("…, and a quiet stillness settles over everything") takes its verb with it.
             clauses.set(i - 1, clauses.get(i - 1) + tail);
           }
           i--;
@@ -504,13 +515,17 @@ final class CardEdit {
     }
   }
 
-  /** A detail that goes with a change: a sentence of its own in prose, a phrase after the subject otherwise. */
+  /**
+   * A detail that goes with a change: a sentence of its own in prose, said as the paragraph says its details ("The
+   * sun is high overhead" would need a verb the phrase lacks: "You also see the sun high overhead"), a phrase after
+   * the subject otherwise.
+   */
   private void detail(String detail) {
     if (detail == null || allClauses().stream().anyMatch(c -> plain(c).equals(detail.toLowerCase(Locale.ROOT)))) {
       return;
     }
     if (form == Form.NATURAL) {
-      sentences.add(new ArrayList<>(List.of(NaturalDialect.capitalized(detail))));
+      sentences.add(new ArrayList<>(List.of(NaturalDialect.sentence(detail))));
     } else {
       List<String> first = sentences.get(0);
       first.add(Math.min(form == Form.TAGS ? 2 : 1, first.size()), detail);

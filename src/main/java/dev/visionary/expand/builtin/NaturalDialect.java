@@ -2,9 +2,15 @@ package dev.visionary.expand.builtin;
 
 import dev.visionary.prompt.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A descriptive paragraph, for models that read natural language (DALL·E, GPT Image, Runway and most others):
@@ -103,7 +109,7 @@ final class NaturalDialect implements Dialect {
       for (int i = 0; i < actions.size(); i += 2) {
         sentences.add(i + 1 < actions.size() ? actions.get(i) + (turn(i, 2) == 0 ? ", and " : ", while ") + actions.get(i + 1) : actions.get(i));
       }
-      sentences.add(restOf(rest));
+      sentences.addAll(restOf(rest));
       sentences.add(light());
       sentences.add(framing());
       sentences.add(mood == null ? "" : switch (turn(3, 5)) {
@@ -152,29 +158,47 @@ final class NaturalDialect implements Dialect {
       };
     }
 
-    /** Things seen that did not join the opening, introduced a different way in each variation. */
-    private String restOf(List<String> rest) {
-      if (rest.isEmpty()) {
-        return "";
+    /**
+     * Things seen that did not join the opening, introduced a different way in each variation, then what the air
+     * or the light does: "Notice a quiet pond, and soft mist hangs in the air".
+     */
+    private List<String> restOf(List<String> rest) {
+      // A mood of the air or the light is not something to look for ("notice a quiet stillness"): it does what such
+      // air does ("a quiet stillness settles over everything", "long gentle shadows add depth").
+      Map<AirVerb, List<String>> air = new LinkedHashMap<>();
+      List<String> seen = new ArrayList<>();
+      for (String r : rest) {
+        AirVerb verb = AirVerb.of(r);
+        if (verb == null) {
+          seen.add(r);
+          continue;
+        }
+        List<String> same = air.computeIfAbsent(verb, v -> new ArrayList<>());
+        // One sky, one set of shadows: "a clear bright sky and a cloudless sky stretch overhead" says it twice.
+        if (same.stream().noneMatch(other -> AirVerb.head(other).equals(AirVerb.head(r)))) {
+          same.add(r);
+        }
       }
-      boolean plural = rest.size() > 1 || pluralSubject(rest.get(0));
-      // A mood of the air or the light is not something to look for ("notice a quiet stillness"): it completes the scene.
-      List<String> air = rest.stream().filter(r -> ATMOSPHERE.matcher(r).find()).toList();
-      if (!air.isEmpty()) {
-        // Things first, to be seen; the air or light after them sets the scene: "Notice a quiet pond, and soft mist sets the scene".
-        List<String> seen = rest.stream().filter(r -> !air.contains(r)).toList();
-        boolean airPlural = air.size() > 1 || pluralSubject(air.get(0));
-        String sets = turn(1, 2) == 0 ? airPlural ? " complete the picture" : " completes the picture" : airPlural ? " set the scene" : " sets the scene";
-        return seen.isEmpty() ? and(air) + sets : "notice " + and(seen) + ", and " + and(air) + sets;
+      List<String> does = new ArrayList<>();
+      air.forEach((verb, items) -> does.add(and(items) + " " + verb.say(items.size() > 1 || pluralSubject(items.get(0)))));
+      List<String> out = new ArrayList<>();
+      if (!seen.isEmpty() && does.size() == 1) {
+        return List.of("notice " + and(seen) + ", and " + does.get(0));
       }
-      return switch (turn(1, 5)) {
-        case 0 -> "notice " + and(rest);
-        case 1 -> "you also see " + and(rest);
-        case 2 -> and(rest) + (plural ? " complete the picture" : " completes the picture");
-        case 3 -> "look closer for " + and(rest);
-        // "There is also the dog's wagging tail" reads wrong: a thing already known is seen, not announced.
-        default -> rest.get(0).startsWith("the ") ? "you also see " + and(rest) : (plural ? "there are also " : "there is also ") + and(rest);
-      };
+      if (!seen.isEmpty()) {
+        boolean plural = seen.size() > 1 || pluralSubject(seen.get(0));
+        out.add(switch (turn(1, 4)) {
+          case 0 -> "notice " + and(seen);
+          case 1 -> "you also see " + and(seen);
+          case 2 -> and(seen) + (plural ? " are visible" : " is visible");
+          // "There is also the dog's wagging tail" reads wrong: a thing already known is seen, not announced.
+          default -> seen.get(0).startsWith("the ") ? "you also see " + and(seen) : (plural ? "there are also " : "there is also ") + and(seen);
+        });
+      }
+      for (int i = 0; i < does.size(); i += 2) {
+        out.add(i + 1 < does.size() ? does.get(i) + ", and " + does.get(i + 1) : does.get(i));
+      }
+      return out;
     }
 
     /** Light and colour in one sentence, in one of several natural shapes. */
@@ -283,12 +307,66 @@ final class NaturalDialect implements Dialect {
     }
   }
 
+  /**
+   * What a quality of the air or the light does in the scene, by the last word of its phrase, said of one thing or
+   * of several ("settles"/"settle"). A frame fitted to the phrase, where a stock one ("… completes the picture")
+   * read the same on every prompt.
+   */
+  enum AirVerb {
+    SETTLES("stillness|hush|silence|calm|quiet|twilight", "settles over everything", "settle over everything"),
+    DEEPENS("shadows?|darkness", "adds depth", "add depth"),
+    TINTS("colou?rs|tones|hues", "sets the palette", "set the palette"),
+    PALETTE("palette", "runs throughout", "run throughout"),
+    WASHES("lights?|lighting|glow|moonlight|starlight|sunlight", "spills over everything", "spill over everything"),
+    HANGS("haze|mist", "hangs in the air", "hang in the air"),
+    STRETCHES("sky", "stretches overhead", "stretch overhead"),
+    SHOWS("sense", "comes through", "come through"),
+    LINGERS("air|atmosphere|warmth", "lingers", "linger");
+
+    /** Any of the frames, one thing's or several's: how a card's sentence is read back into its phrase. */
+    static final String TAILS = Arrays.stream(values()).flatMap(v -> Stream.of(v.one, v.many)).distinct()
+        .map(Pattern::quote).collect(Collectors.joining("|"));
+    // What a phrase names is its last word before what places or qualifies it: "crisp silhouettes against the
+    // fading sky" are silhouettes, "a vast sense of scale" a sense.
+    private static final Pattern QUALIFIER = Pattern.compile(" (?:of|in|against|under|from|through|across|over|on|at|with|between|along|behind|beyond|above|below|into|onto|around) .*$");
+
+    private final Pattern head;
+    private final String one;
+    private final String many;
+
+    AirVerb(String heads, String one, String many) {
+      this.head = Pattern.compile("\\b(?:" + heads + ")$");
+      this.one = one;
+      this.many = many;
+    }
+
+    /** The frame for a quality of the air or the light, or null for a thing seen. */
+    static AirVerb of(String phrase) {
+      String lower = phrase.toLowerCase(Locale.ROOT);
+      String named = QUALIFIER.matcher(lower).replaceFirst("");
+      for (AirVerb verb : values()) {
+        if (verb.head.matcher(named).find()) {
+          // A light that is somewhere ("dappled light under the awnings") is seen there, not washed over everything.
+          return verb == WASHES && !named.equals(lower) ? null : verb;
+        }
+      }
+      return null;
+    }
+
+    String say(boolean plural) {
+      return plural ? many : one;
+    }
+
+    /** The word a phrase names: "sky" for "a clear bright sky", "shadows" for "long shadows across the sand". */
+    static String head(String phrase) {
+      String named = QUALIFIER.matcher(phrase.toLowerCase(Locale.ROOT)).replaceFirst("");
+      return named.substring(named.lastIndexOf(' ') + 1);
+    }
+  }
+
   // After a verb's -ing form comes a place, an object or nothing ("drifting across the summits", "lifting");
   // after an adjective's comes a noun ("overlapping layers"), which keeps the phrase a thing seen.
   // A phrase that names a light: its head ("soft window light", "a glow from distant lights") is a light.
-  // Details that are a quality of the air or the light rather than a thing in the picture, by their last word.
-  private static final java.util.regex.Pattern ATMOSPHERE = java.util.regex.Pattern.compile(
-      "\\b(?:stillness|hush|twilight|shadows?|colou?rs|tones|hues|overhead|scale|lights?|darkness|moonlight|starlight|sunlight|air|haze|mist|glow|sky|atmosphere|warmth|silence|in)$");
   private static final java.util.regex.Pattern LIGHT_NOUN = java.util.regex.Pattern.compile(
       "^(?:(?! of | from | through | between | breaking | separating ).)*(?:light|lighting|glow|rays|chiaroscuro|sun)(?: (?:of|from|through|breaking|separating) .*)?$");
   private static final Set<String> AFTER_VERB = Set.of("the", "a", "an", "across", "into", "onto", "in", "on", "over", "under",
@@ -303,6 +381,22 @@ final class NaturalDialect implements Dialect {
       "by", "at", "to", "from", "its", "their", "his", "her", "very", "soft", "bright", "tiny", "small", "gently", "softly");
   private static final Set<String> PARTICLES = Set.of("by", "up", "down", "out", "off", "away", "past", "over", "about", "back");
   private static final Set<String> PLURALS = Set.of("people", "children", "men", "women", "geese", "mice", "feet", "teeth", "cattle", "taxis");
+
+  /**
+   * One detail as a sentence of its own, as a paragraph says its details: "Clouds are drifting across the summits",
+   * "A soft haze hangs in the air", "Notice glistening wet surfaces" (a bare phrase is a fragment).
+   */
+  static String sentence(String detail) {
+    String action = action(detail);
+    if (action != null) {
+      return capitalized(action);
+    }
+    AirVerb air = AirVerb.of(detail);
+    if (air != null) {
+      return capitalized(detail + " " + air.say(pluralSubject(detail)));
+    }
+    return capitalized((detail.startsWith("the ") ? "you also see " : "notice ") + detail);
+  }
 
   /**
    * "clouds drifting across the summits" as a sentence, "clouds are drifting across the summits"; null when the

@@ -82,6 +82,39 @@ class ProseTest {
   }
 
   @Test
+  void theAirAndTheLightDoWhatTheyDoInsteadOfCompletingThePicture() throws java.io.IOException {
+    // A reader counted "… completes the picture", "… sets the scene" and "Look closer for …" against nearly every
+    // paragraph: one frame for every phrase. What the air or the light does now fits the phrase's own head word.
+    assertEquals(NaturalDialect.AirVerb.SETTLES, NaturalDialect.AirVerb.of("a quiet stillness"));
+    assertEquals(NaturalDialect.AirVerb.DEEPENS, NaturalDialect.AirVerb.of("long gentle shadows"));
+    assertEquals(NaturalDialect.AirVerb.HANGS, NaturalDialect.AirVerb.of("a soft warm haze"));
+    assertEquals(NaturalDialect.AirVerb.STRETCHES, NaturalDialect.AirVerb.of("a star-filled sky"));
+    assertEquals(NaturalDialect.AirVerb.SHOWS, NaturalDialect.AirVerb.of("a vast humbling sense of scale"));
+    // Things seen, though their last word is the sky or the dark: what they name comes before what places them.
+    assertNull(NaturalDialect.AirVerb.of("crisp silhouettes against the fading sky"));
+    assertNull(NaturalDialect.AirVerb.of("glowing points of light in the darkness"));
+    List<String> ideas;
+    try (var in = ProseTest.class.getResourceAsStream("/eval/ideas-dev.txt")) {
+      ideas = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+    Pattern stock = Pattern.compile("(?i)completes? the picture|sets? the scene|look closer for|crisp silhouettes against the fading sky stretch");
+    int framed = 0;
+    for (String idea : ideas) {
+      for (Target target : List.of(Target.DALLE, Target.GPT_IMAGE, Target.RUNWAY)) {
+        for (long seed : new long[] {1, 2}) {
+          for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(idea, target, StylePreset.NONE, 4, seed))) {
+            assertFalse(stock.matcher(r.prompt()).find(), target.id() + " / \"" + idea + "\": " + r.prompt());
+            if (r.prompt().matches("(?s).*(?:settles? over everything|adds? depth|hangs? in the air|stretch(?:es)? overhead)\\..*")) {
+              framed++;
+            }
+          }
+        }
+      }
+    }
+    assertTrue(framed > 50, "the air and the light are said as they are in only " + framed + " paragraphs");
+  }
+
+  @Test
   void theVerbAgreesWithWhatIsSeen() {
     // Each was read in the development set's prompts: "There is also eyes closed in the music", "Soft pink and peach light complete the picture".
     for (String many : List.of("eyes closed in the music", "raindrops streaking through the air", "throttle levers and a control stick",

@@ -290,6 +290,27 @@ class RefineTest {
   }
 
   @Test
+  void aChangeReadsTheCardsAirAndLightSentencesBackAndKeepsTheRestWhole() {
+    String card = "A village street at dusk, with crooked timber-framed houses and flower boxes under the windows. Notice glowing"
+        + " windows, and a quiet stillness settles over everything. Long gentle shadows add depth, and a star-filled sky stretches"
+        + " overhead. Warm lamplight brings out amber tones. A wide establishing shot. Capture a peaceful and serene mood.";
+    for (long seed : SEEDS) {
+      // Rain rules out the stars by the vocabulary's conflicts, though no list of words against rain names them.
+      String rainy = refine("a village street at dusk", Target.DALLE, seed, card, "make it rainy").prompt();
+      assertTrue(mentionsAny(rainy, "rain"), rainy);
+      assertFalse(mentionsAny(rainy, "star-filled"), rainy);
+      // What the change adds is a sentence, not a bare phrase ("Glistening wet surfaces.").
+      assertFalse(rainy.contains(". Glistening wet surfaces."), rainy);
+      for (String change : List.of("make it midday", "fewer details")) {
+        String changed = refine("a village street at dusk", Target.DALLE, seed, card, change).prompt();
+        // The stillness went and took its verb: not "Notice glowing windows settles over everything".
+        assertFalse(changed.contains("windows settles") || changed.contains("windows settle"), change + ": " + changed);
+        assertFalse(changed.contains(". The sun high overhead."), change + ": " + changed);
+      }
+    }
+  }
+
+  @Test
   void fewerDetailsFindsDetailsThatTheParagraphMadeSentences() {
     java.util.regex.Pattern sentence = java.util.regex.Pattern.compile("\\. [A-Z][^.]* (?:is|are) (?:just )?\\w+ing\\b[^.]*\\.");
     int seen = 0;
