@@ -82,6 +82,18 @@ class ProseTest {
   }
 
   @Test
+  void aColourfulIdeaIsNotGreyedAndSunriseOrNightIsNotFlatlyLit() {
+    // Read in the development set: "cool silvery greys" for a spice market, a ladybug and a 1950s postcard; "soft
+    // even lighting" at dawn, at sunset and at night; a lazy unhurried atmosphere around an eager puppy.
+    never(List.of("a busy medieval marketplace with merchants selling spices", "a wooden sailboat in a calm harbor, 1950s postcard",
+        "macro photo of a ladybug on a blade of grass", "a red vintage car parked by the sea"),
+        List.of("cool silvery greys", "muted earthy tones", "desaturated film tones", "gentle faded tones"), "a muted palette for a colourful idea");
+    never(List.of("a mountain lake at dawn", "a lighthouse at sunset", "a city street at night", "a horse at sunrise"),
+        List.of("soft even lighting"), "flat even light at a low sun or at night");
+    never(List.of("a golden retriever puppy in autumn leaves"), List.of("unhurried"), "lazy beside an eager puppy");
+  }
+
+  @Test
   void theAirAndTheLightDoWhatTheyDoInsteadOfCompletingThePicture() throws java.io.IOException {
     // A reader counted "… completes the picture", "… sets the scene" and "Look closer for …" against nearly every
     // paragraph: one frame for every phrase. What the air or the light does now fits the phrase's own head word.
@@ -104,6 +116,8 @@ class ProseTest {
         for (long seed : new long[] {1, 2}) {
           for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of(idea, target, StylePreset.NONE, 4, seed))) {
             assertFalse(stock.matcher(r.prompt()).find(), target.id() + " / \"" + idea + "\": " + r.prompt());
+            // "There are also a small church steeple and frost-covered branches": the verb agrees with the first thing.
+            assertFalse(r.prompt().contains("There are also a ") || r.prompt().contains("There are also an "), r.prompt());
             if (r.prompt().matches("(?s).*(?:settles? over everything|adds? depth|hangs? in the air|stretch(?:es)? overhead)\\..*")) {
               framed++;
             }
