@@ -81,8 +81,14 @@ public final class Vocabulary {
     }
   }
 
-  record Mood(String phrase, List<String> words) {
+  /**
+   * A feeling the built-in engine can give a picture: its phrase, other wordings of the same feeling (so that not
+   * every calm picture ends on "a peaceful and serene mood"; each carries the phrase's implications), and the words
+   * of an idea or a refinement that ask for it.
+   */
+  record Mood(String phrase, List<String> variants, List<String> words) {
     Mood {
+      variants = listOf(variants);
       words = listOf(words);
     }
   }
@@ -281,9 +287,13 @@ public final class Vocabulary {
     return subjects.stream().filter(s -> s.kind().equals(kind)).map(s -> s.triggers().get(0)).toList();
   }
 
+  /** Every wording of every mood: each is a mood the engine writes and reads back. */
   List<String> moodPhrases() {
-    List<String> phrases = new ArrayList<>(moods.size());
-    moods.forEach(m -> phrases.add(m.phrase()));
+    List<String> phrases = new ArrayList<>(moods.size() * 3);
+    moods.forEach(m -> {
+      phrases.add(m.phrase());
+      phrases.addAll(m.variants());
+    });
     return phrases;
   }
 }

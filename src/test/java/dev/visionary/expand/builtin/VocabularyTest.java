@@ -17,6 +17,21 @@ class VocabularyTest {
   private final Vocabulary vocabulary = Vocabulary.standard();
 
   @Test
+  void everyWordingOfAMoodImpliesWhatItsPhraseImplies() {
+    // A mood is written in one of its wordings; each must rule out what the phrase rules out ("a tense dramatic mood"
+    // is as stirring as "a dramatic intense atmosphere"), or a wording would slip past a conflict.
+    Set<String> wordings = new HashSet<>();
+    for (Vocabulary.Mood mood : vocabulary.moods) {
+      assertFalse(mood.variants().isEmpty(), mood.phrase() + " has one wording only");
+      for (String variant : mood.variants()) {
+        assertEquals(vocabulary.conflicts.tags(mood.phrase(), vocabulary), vocabulary.conflicts.tags(variant, vocabulary), variant);
+        assertFalse(variant.contains(","), "a comma would split the mood in a list of tags: " + variant);
+        assertTrue(wordings.add(variant), variant + " is a wording of two moods");
+      }
+    }
+  }
+
+  @Test
   void thereAreEnoughSubjectsEachWithTriggersDetailsAndAKnownKind() {
     assertTrue(vocabulary.subjects.size() >= 40, "subjects: " + vocabulary.subjects.size());
     Set<String> ids = new HashSet<>();
