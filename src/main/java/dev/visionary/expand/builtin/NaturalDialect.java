@@ -191,9 +191,10 @@ final class NaturalDialect implements Dialect {
           case 0 -> "notice " + and(seen);
           case 1 -> "you also see " + and(seen);
           case 2 -> and(seen) + (plural ? " are visible" : " is visible");
-          // "There is also the dog's wagging tail" reads wrong: a thing already known is seen, not announced.
-          // "There is also a steeple and frost-covered branches": the verb agrees with the first thing named.
-          default -> seen.get(0).startsWith("the ") ? "you also see " + and(seen) : (pluralSubject(seen.get(0)) ? "there are also " : "there is also ") + and(seen);
+          // "There is also the dog's wagging tail" reads wrong: a thing already known is seen, not announced. Nor is a
+          // list: readers stumble on "there are also a steeple and …" and on "there is also a steeple and …" alike.
+          default -> seen.size() > 1 || seen.get(0).startsWith("the ") ? "you also see " + and(seen)
+              : (pluralSubject(seen.get(0)) ? "there are also " : "there is also ") + seen.get(0);
         });
       }
       for (int i = 0; i < does.size(); i += 2) {
