@@ -34,7 +34,7 @@ class PasswordsTest {
     assertEquals(cost, Argon2Function.getInstanceFromHash(hash));
     assertEquals(cost, Argon2Function.getInstanceFromHash(cheap.dummyHash()));
     assertFalse(cheap.matches("wrong horse battery", hash));
-    assertEquals(Passwords.DUMMY_HASH, new Passwords().dummyHash(), "at OWASP's cost the fixed hash is used, not one made at start");
+    assertEquals(Passwords.DUMMY_HASH, new Passwords().dummyHash(), "at OWASP's cost the fixed hash is used, not one made on first use");
   }
 
   @Test

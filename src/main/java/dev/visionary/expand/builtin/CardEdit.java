@@ -8,10 +8,12 @@ import dev.visionary.expand.builtin.Vocabulary.Weather;
 import dev.visionary.prompt.MidjourneyParameters;
 import dev.visionary.prompt.Target;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -38,8 +40,8 @@ final class CardEdit {
   // The words NaturalDialect weaves vocabulary phrases into ("lit by …", "… completes the picture").
   static final Pattern WOVEN = Pattern.compile("^(?:with|and|while|notice|under|in|shot with|shot on|taken with|there (?:is|are) also|there (?:is|are)"
       + "|capture|convey|featuring|you also see|look closer for|lit by|bathed in|the light is|rendered in|colors lean toward|everything in|aim for"
-      + "|the scene holds)\\s+|\\s+(?:throughout|complete the picture|completes the picture|set the scene|sets the scene|falls? across the scene"
-      + "|also stands? out|" + NaturalDialect.AirVerb.TAILS + ")$");
+      + "|the scene holds)\\s+|(?<!\\s)\\s+(?:throughout|falls? across the scene"
+      + "|" + NaturalDialect.TAILS + ")$");
   // Joins of two phrases in one clause: "warm tones under soft light", "soft light brings out warm tones".
   private static final Pattern JOINS = Pattern.compile("\\s+and\\s+(?=(?:a|an|the)\\s)|;\\s*|\\s+(?:under|brings out)\\s+");
   // "clouds are drifting across the summits" was the detail "clouds drifting across the summits".
@@ -47,7 +49,7 @@ final class CardEdit {
 
   // Words that open a prose clause without being part of what it names: kept when the clause changes.
   private static final Pattern LEAD = Pattern.compile("(?i)(?:without|with|notice|there (?:is|are) also|there (?:is|are)|featuring|and|under)\\s+");
-  private static final Pattern TAIL = Pattern.compile("\\s+(?:throughout|completes? the picture|also stands? out|" + NaturalDialect.AirVerb.TAILS + ")$");
+  private static final Pattern TAIL = Pattern.compile("(?<!\\s)\\s+(?:throughout|" + NaturalDialect.TAILS + ")$");
   private static final Pattern JOINING_LEAD = Pattern.compile("^(?i)(?:and|with|under|and also)\\s+");
   private static final Pattern WITH = Pattern.compile("(?i)(?:^|\\s)with\\s+");
 
@@ -153,7 +155,7 @@ final class CardEdit {
     dropClauses(c -> {
       KnownPhrase known = known(c);
       return known != null && (known.role() == Role.TIME_PHRASE || known.role() == Role.TIME_DETAIL || !known.suitsPhase(time.phase()))
-          || found(vocabulary.allTimeTriggers, c) || found(against, c) || clashes(c, time.phrase());
+          || found(vocabulary.allTimeTriggers, c) || found(against, c) || clashes(known, c, time.phrase());
     });
     // Whole time phrases first ("in the early morning"), so no word of one is left behind.
     edit(List.of(Terms.of(vocabulary.times.stream().map(TimeOfDay::phrase).toList()), vocabulary.allTimeTriggers, against));
@@ -166,7 +168,7 @@ final class CardEdit {
     dropClauses(c -> {
       KnownPhrase known = known(c);
       return known != null && (known.role() == Role.WEATHER_PHRASE || known.role() == Role.WEATHER_DETAIL)
-          || found(vocabulary.allWeatherTriggers, c) || found(against, c) || clashes(c, weather.phrase());
+          || found(vocabulary.allWeatherTriggers, c) || found(against, c) || clashes(known, c, weather.phrase());
     });
     edit(List.of(Terms.of(vocabulary.weather.stream().map(Weather::phrase).toList()), vocabulary.allWeatherTriggers, against));
     place(weather.phrase(), "(" + weather.phrase() + ":1.2)");
@@ -174,11 +176,16 @@ final class CardEdit {
   }
 
   /**
-   * Whether a clause says what the vocabulary's conflicts rule out beside the new time or weather: a star-filled sky
-   * in the rain, town lights at noon. The lists of contradicting words name the obvious; this catches the rest.
+   * Whether a clause the engine wrote about the sky, the light or the colours says what the vocabulary's conflicts
+   * rule out beside the new time or weather: a star-filled sky in the rain. The lists of contradicting words name
+   * the obvious; this catches the rest. Only those roles: the subject's own details and the mood are the picture,
+   * which a change of hour or weather does not overrule ("tiny pink paws" stay in the rain).
    */
-  private boolean clashes(String clause, String changedTo) {
-    return !vocabulary.conflicts.agree(vocabulary.conflicts.tags(vocabulary.text(clause)), vocabulary.conflicts.tags(changedTo, vocabulary));
+  private static final Set<Role> SKY_AND_LIGHT = EnumSet.of(Role.TIME_DETAIL, Role.WEATHER_DETAIL, Role.LIGHTING, Role.PALETTE);
+
+  private boolean clashes(KnownPhrase known, String clause, String changedTo) {
+    return known != null && SKY_AND_LIGHT.contains(known.role())
+        && !vocabulary.conflicts.agree(vocabulary.conflicts.tags(vocabulary.text(clause)), vocabulary.conflicts.tags(changedTo, vocabulary));
   }
 
   private void season(RefineWords.Season season) {
@@ -459,15 +466,17 @@ final class CardEdit {
           } else if (!tail.isEmpty() && head.isEmpty() && i > 0 && i == clauses.size()) {
             // The end of a list that began a clause before ("A, B and C complete the picture"); a clause of its own
             // ("…, and a quiet stillness settles over everything") takes its verb with it.
-            clauses.set(i - 1, clauses.get(i - 1) + tail);
+            String previous = clauses.get(i - 1);
+            clauses.set(i - 1, previous + NaturalDialect.agree(tail, NaturalDialect.pluralSubject(LEAD.matcher(previous).replaceFirst(""))));
           }
           i--;
         } else if (head.isEmpty() && before > 1 && items.size() == 1 && i > 0 && i == clauses.size() - 1) {
           clauses.remove(i);
-          clauses.set(i - 1, clauses.get(i - 1) + " and " + items.get(0) + tail);
+          clauses.set(i - 1, clauses.get(i - 1) + " and " + items.get(0) + NaturalDialect.agree(tail, true));
           i--;
         } else {
-          clauses.set(i, head + String.join(" and ", items) + tail);
+          // "A quiet stillness and deep twilight settle over everything" left with the stillness "settles".
+          clauses.set(i, head + String.join(" and ", items) + NaturalDialect.agree(tail, NaturalDialect.pluralSubject(String.join(" and ", items))));
         }
       }
     }
@@ -521,7 +530,9 @@ final class CardEdit {
    * the subject otherwise.
    */
   private void detail(String detail) {
-    if (detail == null || allClauses().stream().anyMatch(c -> plain(c).equals(detail.toLowerCase(Locale.ROOT)))) {
+    // Found as the phrase or as the sentence this writes of it ("Notice frost-covered branches"), asked for twice.
+    String written = plain(NaturalDialect.sentence(detail == null ? "" : detail));
+    if (detail == null || allClauses().stream().anyMatch(c -> plain(c).equals(detail.toLowerCase(Locale.ROOT)) || plain(c).equals(written))) {
       return;
     }
     if (form == Form.NATURAL) {

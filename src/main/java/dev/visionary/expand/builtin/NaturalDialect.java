@@ -309,6 +309,26 @@ final class NaturalDialect implements Dialect {
     }
   }
 
+  /** The verbs a sentence of things seen or of the air ends on, one thing's and several's, older cards' included. */
+  private static final List<List<String>> TAIL_FORMS = Stream.concat(
+      Arrays.stream(AirVerb.values()).map(v -> List.of(v.one, v.many)),
+      Stream.of(List.of("is visible", "are visible"), List.of("completes the picture", "complete the picture"),
+          List.of("sets the scene", "set the scene"))).toList();
+
+  /** Any of those endings: how a card's sentence is read back into its phrases. */
+  static final String TAILS = TAIL_FORMS.stream().flatMap(List::stream).distinct().map(Pattern::quote).collect(Collectors.joining("|"));
+
+  /** An ending said again of one thing or of several, when a change leaves a sentence fewer things than it had. */
+  static String agree(String tail, boolean plural) {
+    String verb = tail.strip();
+    for (List<String> forms : TAIL_FORMS) {
+      if (forms.contains(verb)) {
+        return tail.substring(0, tail.indexOf(verb)) + forms.get(plural ? 1 : 0);
+      }
+    }
+    return tail;
+  }
+
   /**
    * What a quality of the air or the light does in the scene, by the last word of its phrase, said of one thing or
    * of several ("settles"/"settle"). A frame fitted to the phrase, where a stock one ("… completes the picture")
@@ -325,9 +345,6 @@ final class NaturalDialect implements Dialect {
     SHOWS("sense", "comes through", "come through"),
     LINGERS("air|atmosphere|warmth", "lingers", "linger");
 
-    /** Any of the frames, one thing's or several's: how a card's sentence is read back into its phrase. */
-    static final String TAILS = Arrays.stream(values()).flatMap(v -> Stream.of(v.one, v.many)).distinct()
-        .map(Pattern::quote).collect(Collectors.joining("|"));
     // What a phrase names is its last word before what places or qualifies it: "crisp silhouettes against the
     // fading sky" are silhouettes, "a vast sense of scale" a sense.
     private static final Pattern QUALIFIER = Pattern.compile(" (?:of|in|against|under|from|through|across|over|on|at|with|between|along|behind|beyond|above|below|into|onto|around) .*$");

@@ -311,6 +311,30 @@ class RefineTest {
   }
 
   @Test
+  void aNewHourOrWeatherOverrulesOnlyTheSkyAndTheLightAndTheVerbsStillAgree() {
+    for (long seed : SEEDS) {
+      // The subject's own details and the mood are the picture: rain does not take the pink paws or the joy away.
+      String rainy = refine("a hedgehog in a garden bed", Target.DALLE, seed, "A hedgehog in a garden bed, with small pink paws and a round"
+          + " little body. Notice playful body language, and long gentle shadows add depth. Capture a joyful uplifting mood.", "make it rainy").prompt();
+      assertTrue(rainy.contains("small pink paws") && rainy.contains("playful body language") && rainy.contains("joyful uplifting"), rainy);
+      String overcast = refine("a scandinavian living room", Target.DALLE, seed, "A scandinavian living room, with books and plants on the"
+          + " shelves and a large window. Soft natural light, in warm neutral tones.", "make it overcast").prompt();
+      assertTrue(overcast.contains("books and plants on the shelves"), overcast);
+      // What a sentence is left with takes the verb's number: one steeple "is visible", one stillness "settles".
+      String fewer = refine("a village street at dusk", Target.DALLE, seed, "A village street at dusk, with crooked timber-framed houses."
+          + " A small church steeple and frost-covered branches are visible. Soft even twilight settles over everything.", "remove the branches").prompt();
+      assertTrue(fewer.contains("A small church steeple is visible.") && !fewer.contains("branches"), fewer);
+      String starless = refine("a village street at dusk", Target.DALLE, seed, "A village street at dusk, with crooked timber-framed houses."
+          + " Notice glowing windows, and a quiet stillness and a star-filled sky settle over everything.", "make it rainy").prompt();
+      assertFalse(starless.contains("star-filled") || starless.contains("stillness settle "), starless);
+      // A detail the change brings is not said twice when its sentence is already there.
+      String winter = refine("a village street", Target.DALLE, seed, "A village street, with crooked timber-framed houses. Notice frost and a"
+          + " crisp wintry chill.", "make it winter").prompt();
+      assertEquals(1, winter.split("wintry chill", -1).length - 1, winter);
+    }
+  }
+
+  @Test
   void fewerDetailsFindsDetailsThatTheParagraphMadeSentences() {
     java.util.regex.Pattern sentence = java.util.regex.Pattern.compile("\\. [A-Z][^.]* (?:is|are) (?:just )?\\w+ing\\b[^.]*\\.");
     int seen = 0;
