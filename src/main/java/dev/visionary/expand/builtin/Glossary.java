@@ -9,12 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ideas typed in French, German, Spanish, Italian, Portuguese or Japanese, read into the English the rest of
- * the engine understands ({@code vocabulary/languages.json}). The English serves only to read the idea and to
+ * Ideas typed in French, German, Spanish, Italian, Portuguese or Japanese, or in emoji, read into the English the
+ * rest of the engine understands ({@code vocabulary/languages.json}). The English serves only to read the idea and to
  * gloss it after the person's words; the person's words themselves stay exactly as typed.
  */
 final class Glossary {
-  record File(String note, Map<String, Language> languages) {}
+  /** @param emoji what an emoji shows, in English with its article ("🍄": "a mushroom") */
+  record File(String note, Map<String, String> emoji, Map<String, Language> languages) {}
 
   /**
    * One language's words. {@code small}: articles, prepositions, "without"; {@code positions} and
@@ -59,6 +60,7 @@ final class Glossary {
   private static final int LONGEST_PHRASE = 4;
 
   final String note;
+  private final Map<String, String> emoji;
   private final List<String> codes = new ArrayList<>();
   private final List<Language> languages = new ArrayList<>();
   // Per language: every key, written the way Text splits words ("d'estate" as "d estate"), and what it means.
@@ -68,6 +70,7 @@ final class Glossary {
 
   Glossary(File file) {
     note = file.note();
+    emoji = mapOf(file.emoji());
     Map<String, Entry> ja = Map.of();
     int longest = 0;
     for (Map.Entry<String, Language> language : file.languages().entrySet()) {
@@ -104,6 +107,10 @@ final class Glossary {
       if (inner != null) {
         return inner;
       }
+    }
+    String fromEmoji = emoji(typed);
+    if (fromEmoji != null) {
+      return new Reading("emoji", typed, fromEmoji);
     }
     if (hasJapanese(typed) && !japanese.isEmpty()) {
       String english = japanese(typed);
@@ -324,6 +331,55 @@ final class Glossary {
       i += Character.charCount(cp);
     }
     return false;
+  }
+
+  private static final Pattern DETERMINER = Pattern.compile("(?i)(?:a|an|the|my|your|his|her|its|our|their|one|this|that)");
+  private static final Pattern ARTICLE = Pattern.compile("^(?:a|an|the) ");
+
+  /**
+   * "🍄🌲✨" as "a mushroom with an evergreen tree and sparkles", "a 🐱 on a 🛋️" as "a cat on a sofa"; null when the idea
+   * has no emoji this knows, or one joined into a sequence ("👩‍🍳"), whose parts would misread it.
+   */
+  private String emoji(String typed) {
+    List<String> words = new ArrayList<>();
+    boolean known = false;
+    boolean letters = false;
+    for (String token : typed.split("\\s+")) {
+      if (token.indexOf('\u200D') >= 0) {
+        return null;
+      }
+      StringBuilder plain = new StringBuilder();
+      List<String> shown = new ArrayList<>();
+      for (int i = 0; i < token.length(); ) {
+        int cp = token.codePointAt(i);
+        i += Character.charCount(cp);
+        String meaning = emoji.get(new String(Character.toChars(cp)));
+        if (meaning != null) {
+          shown.add(meaning);
+          known = true;
+        } else if (cp != 0xFE0F) {
+          plain.appendCodePoint(cp);
+          letters |= Character.isLetterOrDigit(cp);
+        }
+      }
+      if (!plain.isEmpty()) {
+        words.add(plain.toString());
+      }
+      for (String meaning : shown) {
+        // "a 🐱": the person's article stands; the emoji brings only its noun.
+        boolean determined = !words.isEmpty() && DETERMINER.matcher(words.get(words.size() - 1)).matches();
+        words.add(determined ? ARTICLE.matcher(meaning).replaceFirst("") : meaning);
+      }
+    }
+    if (!known) {
+      return null;
+    }
+    if (letters) {
+      return String.join(" ", words); // among words an emoji stands for its word
+    }
+    // Emoji alone are things seen together, said without commas: Stable Diffusion's tags split on them.
+    return words.size() < 3 ? String.join(" and ", words)
+        : words.get(0) + " with " + String.join(" and ", words.subList(1, words.size()));
   }
 
   private static Map<String, String> mapOf(Map<String, String> map) {

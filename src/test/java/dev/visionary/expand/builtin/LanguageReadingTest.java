@@ -55,6 +55,34 @@ class LanguageReadingTest {
   }
 
   @Test
+  void emojiAreGlossedWithWhatTheyShow() {
+    // Two blind readers flagged "🍄🌲✨ at sunset, with a speckled red cap": the paragraph never said what it shows.
+    assertEquals("🍄🌲✨ (a mushroom with an evergreen tree and sparkles)", VOCABULARY.glossary.read("🍄🌲✨").glossed());
+    // Among words an emoji stands for its noun, after the person's own article.
+    assertEquals("a cat on a sofa", VOCABULARY.glossary.read("a 🐱 on a 🛋️").english());
+    assertEquals("a dragon over a snow-capped mountain at night", VOCABULARY.glossary.read("🐉 over 🏔️ at night").english());
+    // Nothing known, or a joined sequence whose parts would misread it: no gloss.
+    assertNull(VOCABULARY.glossary.read("🫠"));
+    assertNull(VOCABULARY.glossary.read("👩‍🍳 cooking"));
+    assertNull(VOCABULARY.glossary.read("a cat on a sofa"));
+    for (long seed : SEEDS) {
+      for (Target target : List.of(Target.DALLE, Target.MIDJOURNEY, Target.STABLE_DIFFUSION)) {
+        for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of("🍄🌲✨", target, StylePreset.NONE, 2, seed))) {
+          assertTrue(r.prompt().replace("\\", "").contains("🍄🌲✨ (a mushroom with an evergreen tree and sparkles)"), r.prompt());
+          assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("Read as emoji")), r.notes().toString());
+        }
+      }
+      // What the emoji say is read: the sunrise of "🌅 beach", the indoors of a sofa.
+      for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of("🌅 beach", Target.DALLE, StylePreset.NONE, 4, seed))) {
+        assertTrue(r.prompt().toLowerCase(Locale.ROOT).matches("(?s).*(sunrise|dawn|first light|cresting).*"), r.prompt());
+      }
+      for (ExpansionResult r : ENGINE.expand(ExpansionRequest.of("a 🐱 on a 🛋️", Target.DALLE, StylePreset.NONE, 4, seed))) {
+        assertFalse(r.prompt().contains("horizon"), r.prompt());
+      }
+    }
+  }
+
+  @Test
   void aFrenchCatOnParisRoofsGetsCatDetailsAndKeepsItsRoofsInEveryPrompt() {
     String idea = "un chat noir sur les toits de Paris";
     for (ExpansionResult r : eight(idea, Target.DALLE)) {
@@ -163,7 +191,8 @@ class LanguageReadingTest {
         foreign.add(idea);
       }
     }
-    assertEquals(List.of("ein alter leuchtturm im nebel", "une rue de village en provence au printemps", "竹林の中の小さな寺"), foreign);
+    // The emoji idea is glossed too: what it shows, not a language.
+    assertEquals(List.of("ein alter leuchtturm im nebel", "une rue de village en provence au printemps", "竹林の中の小さな寺", "🍄🌲✨"), foreign);
     assertTrue(ENGINE.expand(ExpansionRequest.of("a mountain lake at dawn", Target.DALLE, StylePreset.NONE, 1, 1)).get(0).notes().isEmpty());
     // One word that happens to be German ("see") or French ("pain") does not turn an English idea foreign.
     assertNull(VOCABULARY.glossary.read("the sea as far as you can see"));
