@@ -530,9 +530,12 @@ final class CardEdit {
    * the subject otherwise.
    */
   private void detail(String detail) {
+    if (detail == null) {
+      return;
+    }
     // Found as the phrase or as the sentence this writes of it ("Notice frost-covered branches"), asked for twice.
-    String written = plain(NaturalDialect.sentence(detail == null ? "" : detail));
-    if (detail == null || allClauses().stream().anyMatch(c -> plain(c).equals(detail.toLowerCase(Locale.ROOT)) || plain(c).equals(written))) {
+    String written = plain(NaturalDialect.sentence(detail));
+    if (allClauses().stream().anyMatch(c -> plain(c).equals(detail.toLowerCase(Locale.ROOT)) || plain(c).equals(written))) {
       return;
     }
     if (form == Form.NATURAL) {

@@ -361,12 +361,11 @@ final class NaturalDialect implements Dialect {
 
     /** The frame for a quality of the air or the light, or null for a thing seen. */
     static AirVerb of(String phrase) {
-      String lower = phrase.toLowerCase(Locale.ROOT);
-      String named = QUALIFIER.matcher(lower).replaceFirst("");
+      String named = named(phrase);
       for (AirVerb verb : values()) {
         if (verb.head.matcher(named).find()) {
           // A light that is somewhere ("dappled light under the awnings") is seen there, not washed over everything.
-          return verb == WASHES && !named.equals(lower) ? null : verb;
+          return verb == WASHES && !named.equals(phrase.toLowerCase(Locale.ROOT)) ? null : verb;
         }
       }
       return null;
@@ -378,8 +377,13 @@ final class NaturalDialect implements Dialect {
 
     /** The word a phrase names: "sky" for "a clear bright sky", "shadows" for "long shadows across the sand". */
     static String head(String phrase) {
-      String named = QUALIFIER.matcher(phrase.toLowerCase(Locale.ROOT)).replaceFirst("");
+      String named = named(phrase);
       return named.substring(named.lastIndexOf(' ') + 1);
+    }
+
+    /** The phrase without what places or qualifies it, in lower case. */
+    private static String named(String phrase) {
+      return QUALIFIER.matcher(phrase.toLowerCase(Locale.ROOT)).replaceFirst("");
     }
   }
 
