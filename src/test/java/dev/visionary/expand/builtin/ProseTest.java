@@ -91,6 +91,8 @@ class ProseTest {
     never(List.of("a mountain lake at dawn", "a lighthouse at sunset", "a city street at night", "a horse at sunrise"),
         List.of("soft even lighting"), "flat even light at a low sun or at night");
     never(List.of("a golden retriever puppy in autumn leaves"), List.of("unhurried"), "lazy beside an eager puppy");
+    // Read in the development set: "Notice sunlight across the worktop … and the sun high overhead" in a kitchen.
+    never(List.of("a kitchen at noon with fresh bread on the table"), List.of("the sun high overhead"), "the sun overhead indoors");
   }
 
   @Test
